@@ -3,4 +3,7 @@
 //! The library holds everything testable. Core modules (`model`, `ingest`, `extract`, `reflow`,
 //! `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
+pub mod action;
+pub mod keymap;
 pub mod model;
+pub mod reflow;

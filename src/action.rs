@@ -1,0 +1,75 @@
+//! Named commands: every key binding resolves to one [`Action`], and the help overlay is built from
+//! the names and one-line docs here. Depends on nothing but serde; never imports the UI crates.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! actions {
+    ($( $(#[$attr:meta])* $variant:ident = $name:literal : $doc:literal ),* $(,)?) => {
+        /// A command the user can bind to a key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action {
+            $( #[doc = $doc] $(#[$attr])* $variant, )*
+        }
+
+        impl Action {
+            /// Every bindable action, in help order.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
+
+            /// The name used in keymap files (snake_case).
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name,)* }
+            }
+
+            /// One-line description shown in the help overlay.
+            pub fn doc(self) -> &'static str {
+                match self { $(Action::$variant => $doc,)* }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit = "quit": "Quit dossier",
+    ShowHelp = "show_help": "Show or hide the key help",
+    Close = "close": "Close the overlay, or clear the message",
+    FocusNextPane = "focus_next_pane": "Focus the next pane",
+    FocusPrevPane = "focus_prev_pane": "Focus the previous pane",
+    FocusLeft = "focus_left": "Focus the pane to the left",
+    FocusRight = "focus_right": "Focus the pane to the right",
+    MoveDown = "move_down": "Move down one line or item",
+    MoveUp = "move_up": "Move up one line or item",
+    PageDown = "page_down": "Move down one page",
+    PageUp = "page_up": "Move up one page",
+    HalfPageDown = "half_page_down": "Move down half a page",
+    HalfPageUp = "half_page_up": "Move up half a page",
+    GoTop = "go_top": "Go to the top",
+    GoBottom = "go_bottom": "Go to the bottom",
+    NextArticle = "next_article": "Open the next article",
+    PrevArticle = "prev_article": "Open the previous article",
+    OpenSelected = "open_selected": "Open the selection and focus the reading pane",
+    ToggleList = "toggle_list": "Show or hide the article list on narrow screens",
+    ToggleMouse = "toggle_mouse": "Turn mouse support on or off",
+}
+
+impl Action {
+    /// Looks an action up by its keymap name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_serde() {
+        for &action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+            let json = serde_json::to_string(&action).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", action.name()));
+            assert!(!action.doc().is_empty());
+        }
+    }
+}

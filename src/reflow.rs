@@ -1,0 +1,467 @@
+//! Reflow: lays an article out as screen lines of a given width, with German or English
+//! hyphenation, keeping for every piece of every line the byte span of the article it shows so
+//! that highlights and positions map between text and screen. No styles, no terminal crates.
+
+use crate::model::{Article, BlockKind, Lang, Span};
+use hyphenation::{Language, Load, Standard};
+use textwrap::WordSplitter;
+use textwrap::core::Word;
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use unicode_width::UnicodeWidthStr;
+
+/// Hyphenation dictionaries for the languages dossier detects.
+#[derive(Debug, Clone)]
+pub struct Hyphenators {
+    de: WordSplitter,
+    en: WordSplitter,
+}
+
+impl Hyphenators {
+    /// Loads the embedded German (1996 orthography) and US English dictionaries; falls back to
+    /// splitting at hyphens only if a dictionary cannot be loaded.
+    pub fn load() -> Self {
+        let load = |lang| match Standard::from_embedded(lang) {
+            Ok(dict) => WordSplitter::Hyphenation(dict),
+            Err(_) => WordSplitter::HyphenSplitter,
+        };
+        Self {
+            de: load(Language::German1996),
+            en: load(Language::EnglishUS),
+        }
+    }
+
+    /// Splitting at existing hyphens only (fast; used by tests that do not need dictionaries).
+    pub fn hyphens_only() -> Self {
+        Self {
+            de: WordSplitter::HyphenSplitter,
+            en: WordSplitter::HyphenSplitter,
+        }
+    }
+
+    fn for_lang(&self, lang: Lang) -> &WordSplitter {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// What a screen line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The article title.
+    Title,
+    /// Byline, outlet, date, DOI.
+    Meta,
+    /// An empty separator line.
+    Blank,
+    /// A section heading.
+    Heading,
+    /// Body text.
+    Paragraph,
+    /// A bulleted list item.
+    ListItem,
+    /// The heading above the references.
+    ReferencesHeading,
+    /// A footnote or reference.
+    Reference,
+}
+
+/// A run of a screen line that shows a span of the article text, character for character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte offset of the run in [`VisualLine::text`].
+    pub at: usize,
+    /// The article bytes it shows.
+    pub span: Span,
+}
+
+/// One screen line of the laid-out article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisualLine {
+    /// What the line shows.
+    pub kind: LineKind,
+    /// Index of the body block (or `body.len() + i` for reference `i`) the line belongs to.
+    pub block: Option<usize>,
+    /// The text to draw, control characters already replaced.
+    pub text: String,
+    /// Runs of `text` that show article text.
+    pub pieces: Vec<Piece>,
+}
+
+impl VisualLine {
+    fn blank() -> Self {
+        Self {
+            kind: LineKind::Blank,
+            block: None,
+            text: String::new(),
+            pieces: Vec::new(),
+        }
+    }
+
+    /// First article byte shown on this line, if any.
+    pub fn start(&self) -> Option<usize> {
+        self.pieces.first().map(|p| p.span.start)
+    }
+}
+
+/// An article laid out for one width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Layout {
+    /// Width in columns the layout was made for.
+    pub width: u16,
+    /// The lines, top to bottom.
+    pub lines: Vec<VisualLine>,
+}
+
+impl Layout {
+    /// The first line showing article text at or after `offset` (the line to put on top to keep a
+    /// reading position across a change of width).
+    pub fn line_at_offset(&self, offset: usize) -> usize {
+        let mut best = 0;
+        for (i, line) in self.lines.iter().enumerate() {
+            if let Some(last) = line.pieces.last() {
+                if last.span.end > offset {
+                    return i;
+                }
+                best = i;
+            }
+        }
+        best
+    }
+
+    /// The article offset shown at `line`, or at the nearest line below it that shows text.
+    pub fn offset_at_line(&self, line: usize) -> usize {
+        self.lines
+            .iter()
+            .skip(line)
+            .find_map(VisualLine::start)
+            .or_else(|| {
+                self.lines
+                    .iter()
+                    .take(line)
+                    .rev()
+                    .find_map(VisualLine::start)
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// Replaces characters that must never reach a terminal (C0/C1 controls, including ESC) with
+/// U+FFFD, one character for one, so positions still line up character by character.
+pub fn sanitize_char(c: char) -> char {
+    if c.is_control() { '\u{FFFD}' } else { c }
+}
+
+/// Replaces control characters in a string (see [`sanitize_char`]); tabs become one space.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\t' { ' ' } else { sanitize_char(c) })
+        .collect()
+}
+
+/// Lays out `article` for `width` columns.
+pub fn layout_article(article: &Article, width: u16, hyph: &Hyphenators) -> Layout {
+    let w = usize::from(width.max(8));
+    let splitter = hyph.for_lang(article.lang);
+    let mut lines = Vec::new();
+    wrap_literal(&mut lines, LineKind::Title, &article.title, w, splitter);
+    let meta = meta_line(article);
+    if !meta.is_empty() {
+        wrap_literal(&mut lines, LineKind::Meta, &meta, w, splitter);
+    }
+    for (i, block) in article.body.iter().enumerate() {
+        lines.push(VisualLine::blank());
+        let (kind, first, rest) = match block.kind {
+            BlockKind::Heading => (LineKind::Heading, "", ""),
+            BlockKind::ListItem => (LineKind::ListItem, "• ", "  "),
+            BlockKind::Paragraph | BlockKind::Reference => (LineKind::Paragraph, "", ""),
+        };
+        wrap_span(
+            &mut lines,
+            article,
+            block.span,
+            kind,
+            Some(i),
+            (first, rest),
+            w,
+            splitter,
+        );
+    }
+    if !article.references.is_empty() {
+        lines.push(VisualLine::blank());
+        lines.push(VisualLine::blank());
+        wrap_literal(
+            &mut lines,
+            LineKind::ReferencesHeading,
+            "References",
+            w,
+            splitter,
+        );
+        let base = article.body.len();
+        for (i, block) in article.references.iter().enumerate() {
+            lines.push(VisualLine::blank());
+            wrap_span(
+                &mut lines,
+                article,
+                block.span,
+                LineKind::Reference,
+                Some(base + i),
+                ("", ""),
+                w,
+                splitter,
+            );
+        }
+    }
+    Layout { width, lines }
+}
+
+fn meta_line(article: &Article) -> String {
+    let mut parts = Vec::new();
+    if !article.authors.is_empty() {
+        parts.push(article.authors.join(", "));
+    }
+    if let Some(outlet) = &article.outlet {
+        parts.push(outlet.clone());
+    }
+    if let Some(date) = &article.date {
+        parts.push(date.iso());
+    }
+    if let Some(doi) = &article.doi {
+        parts.push(format!("doi:{doi}"));
+    } else if let Some(url) = &article.url {
+        parts.push(url.clone());
+    }
+    parts.join(" · ")
+}
+
+/// Splits `text` at whitespace into words that carry their byte offset in `text`.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Wraps words into lines; returns, per line, the fragments with their byte offsets in `text`
+/// and whether the line ends in an inserted hyphen.
+fn wrap_words<'a>(
+    text: &'a str,
+    width: usize,
+    splitter: &'a WordSplitter,
+) -> Vec<(Vec<(usize, &'a str)>, bool)> {
+    let base = text.as_ptr() as usize;
+    let ws: Vec<Word<'a>> = words(text)
+        .into_iter()
+        .map(|(_, w)| Word {
+            word: w,
+            whitespace: " ",
+            penalty: "",
+            width: w.width(),
+        })
+        .collect();
+    let split: Vec<Word<'a>> = textwrap::word_splitters::split_words(ws, splitter)
+        .flat_map(|w| {
+            let pieces: Vec<Word<'a>> = if w.width > width {
+                w.break_apart(width).collect()
+            } else {
+                vec![w]
+            };
+            pieces
+        })
+        .collect();
+    let widths = [width as f64];
+    let wrapped = match wrap_optimal_fit(&split, &widths, &Penalties::new()) {
+        Ok(lines) => lines,
+        Err(_) => wrap_first_fit(&split, &widths),
+    };
+    wrapped
+        .into_iter()
+        .map(|line| {
+            let hyphen = line.last().is_some_and(|w| !w.penalty.is_empty());
+            let mut frags: Vec<(usize, &'a str)> = Vec::new();
+            let mut joined_prev = false;
+            for w in line {
+                let off = w.word.as_ptr() as usize - base;
+                // Fragments of one word (split by hyphenation) are drawn without a space between.
+                match frags.last_mut() {
+                    Some((s, prev)) if joined_prev && *s + prev.len() == off => {
+                        *prev = &text[*s..off + w.word.len()];
+                    }
+                    _ => frags.push((off, w.word)),
+                }
+                joined_prev = w.whitespace.is_empty();
+            }
+            (frags, hyphen)
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn wrap_span(
+    lines: &mut Vec<VisualLine>,
+    article: &Article,
+    span: Span,
+    kind: LineKind,
+    block: Option<usize>,
+    (first_prefix, rest_prefix): (&str, &str),
+    width: usize,
+    splitter: &WordSplitter,
+) {
+    let text = article.slice(span);
+    let inner = width
+        .saturating_sub(first_prefix.width().max(rest_prefix.width()))
+        .max(4);
+    for (n, (frags, hyphen)) in wrap_words(text, inner, splitter).into_iter().enumerate() {
+        let mut line = VisualLine {
+            kind,
+            block,
+            text: if n == 0 {
+                first_prefix.to_string()
+            } else {
+                rest_prefix.to_string()
+            },
+            pieces: Vec::new(),
+        };
+        for (i, (off, frag)) in frags.into_iter().enumerate() {
+            if i > 0 {
+                line.text.push(' ');
+            }
+            line.pieces.push(Piece {
+                at: line.text.len(),
+                span: Span::new(span.start + off, span.start + off + frag.len()),
+            });
+            line.text.extend(frag.chars().map(sanitize_char));
+        }
+        if hyphen {
+            line.text.push('-');
+        }
+        lines.push(line);
+    }
+}
+
+fn wrap_literal(
+    lines: &mut Vec<VisualLine>,
+    kind: LineKind,
+    text: &str,
+    width: usize,
+    splitter: &WordSplitter,
+) {
+    for (frags, hyphen) in wrap_words(text, width, splitter) {
+        let mut s = frags
+            .iter()
+            .map(|(_, f)| sanitize(f))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if hyphen {
+            s.push('-');
+        }
+        lines.push(VisualLine {
+            kind,
+            block: None,
+            text: s,
+            pieces: Vec::new(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleId, Block};
+
+    fn article(paragraphs: &[&str]) -> Article {
+        let text = paragraphs.join("\n\n");
+        let mut body = Vec::new();
+        let mut at = 0;
+        for p in paragraphs {
+            body.push(Block {
+                kind: BlockKind::Paragraph,
+                span: Span::new(at, at + p.len()),
+            });
+            at += p.len() + 2;
+        }
+        Article {
+            id: ArticleId("0".into()),
+            source: "t".into(),
+            title: "Titel".into(),
+            authors: vec!["Anna Muster".into()],
+            outlet: None,
+            date: None,
+            lang: Lang::De,
+            doi: None,
+            url: None,
+            text,
+            body,
+            references: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn lines_fit_the_width_and_pieces_point_at_the_text() {
+        let a = article(&[
+            "Die Sicherheitslage in Nordostasien verändert sich grundlegend, seit Nordkorea Truppen entsandt hat.",
+        ]);
+        let layout = layout_article(&a, 24, &Hyphenators::load());
+        for line in &layout.lines {
+            assert!(line.text.width() <= 24, "{:?}", line.text);
+            for p in &line.pieces {
+                let shown: String = line.text[p.at..]
+                    .chars()
+                    .take(a.slice(p.span).chars().count())
+                    .collect();
+                assert_eq!(shown, a.slice(p.span));
+            }
+        }
+        assert!(
+            layout.lines.iter().any(|l| l.text.ends_with('-')),
+            "expected a hyphenated line"
+        );
+    }
+
+    #[test]
+    fn reading_position_survives_a_change_of_width() {
+        let a = article(&[
+            "Erster Absatz mit einigen Wörtern darin.",
+            "Zweiter Absatz, der länger ist und umbrochen werden muss, weil er so lang ist.",
+        ]);
+        let hyph = Hyphenators::hyphens_only();
+        let wide = layout_article(&a, 60, &hyph);
+        let narrow = layout_article(&a, 20, &hyph);
+        let second = a.body[1].span.start;
+        let top_wide = wide.line_at_offset(second);
+        assert_eq!(wide.offset_at_line(top_wide), second);
+        let top_narrow = narrow.line_at_offset(wide.offset_at_line(top_wide));
+        assert_eq!(narrow.offset_at_line(top_narrow), second);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_screen() {
+        let a =
+            article(&["Text \u{1b}]52;c;ZXZpbA==\u{7} mit \u{1b}[2J Escapes und \u{9b}31m C1."]);
+        let layout = layout_article(&a, 40, &Hyphenators::hyphens_only());
+        for line in &layout.lines {
+            assert!(!line.text.chars().any(char::is_control), "{:?}", line.text);
+        }
+    }
+
+    #[test]
+    fn wide_characters_are_measured_in_cells() {
+        let a =
+            article(&["北朝鮮の兵士がロシアに派遣された 北朝鮮の兵士がロシアに派遣された 😀😀😀"]);
+        let layout = layout_article(&a, 20, &Hyphenators::hyphens_only());
+        assert!(layout.lines.iter().all(|l| l.text.width() <= 20));
+    }
+}
