@@ -7,3 +7,5 @@ pub mod action;
 pub mod keymap;
 pub mod model;
 pub mod reflow;
+pub mod state;
+pub mod tui;

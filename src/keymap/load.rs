@@ -11,11 +11,14 @@ use toml::Spanned;
 /// The built-in default keymap.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.toml");
 
+/// One line of a keymap file: a key sequence and its action (`None` for `"none"`).
+pub type Binding = (Vec<KeyChord>, Option<Action>);
+
 /// Bindings read from one file; `None` means the key is unbound (`"none"`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeymapFile {
     /// Bindings per section, in file order.
-    pub sections: BTreeMap<Section, Vec<(Vec<KeyChord>, Option<Action>)>>,
+    pub sections: BTreeMap<Section, Vec<Binding>>,
 }
 
 /// What is wrong with one entry of a keymap file.

@@ -1,0 +1,307 @@
+//! Application state as plain data, and the one function that changes it: [`AppState::handle`]
+//! turns an [`Input`] into state changes plus [`Effect`]s for the runner to carry out. No IO, no
+//! terminal crates; the view reads this state and nothing else.
+
+pub mod geometry;
+pub mod update;
+
+pub use geometry::{Geometry, Pane, Rect};
+
+use crate::action::Action;
+use crate::keymap::{KeyChord, Keymap, Section};
+use crate::model::{Analysis, Article};
+use crate::reflow::{layout_article, Hyphenators, Layout};
+
+/// Something that happened: a key, a resize, a clock tick or a mouse event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// A key press (releases never get here).
+    Key(KeyChord),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Time passed (about a quarter of a second); messages age.
+    Tick,
+    /// The mouse wheel turned over a cell; `down` scrolls forward.
+    Wheel {
+        /// Column of the pointer.
+        col: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// True to scroll down.
+        down: bool,
+    },
+    /// A left click on a cell.
+    Click {
+        /// Column clicked.
+        col: u16,
+        /// Row clicked.
+        row: u16,
+    },
+}
+
+/// Work for the runner, which owns the terminal and the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the program.
+    Quit,
+    /// Turn mouse capture on or off.
+    SetMouse(bool),
+}
+
+/// An overlay drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help, scrolled by this many lines.
+    Help {
+        /// First help line shown.
+        scroll: usize,
+    },
+}
+
+/// How a status message looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Information.
+    Info,
+    /// Something went wrong but dossier carries on.
+    Warning,
+}
+
+/// A status-line message that clears itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// How it looks.
+    pub severity: Severity,
+    /// Ticks left before it disappears.
+    pub ticks_left: u16,
+}
+
+/// Ticks a message stays (about four seconds at four ticks a second).
+pub const MESSAGE_TICKS: u16 = 16;
+
+/// One article with what was extracted from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The article.
+    pub article: Article,
+    /// Its entities and claims.
+    pub analysis: Analysis,
+    /// Number of bookmarks on it.
+    pub bookmarks: usize,
+}
+
+/// The reading pane's position and laid-out text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReaderState {
+    /// The current article laid out for the pane's text width.
+    pub layout: Layout,
+    /// First visible line.
+    pub top: usize,
+}
+
+/// Options fixed at start-up.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Draw without colours (`NO_COLOR`).
+    pub no_color: bool,
+    /// Start with mouse support on.
+    pub mouse: bool,
+}
+
+/// Everything the view draws.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The corpus in list order.
+    pub entries: Vec<Entry>,
+    /// Index of the open article.
+    pub selected: usize,
+    /// First article shown in the list pane.
+    pub list_top: usize,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Whether the list replaces the claims pane at two-pane widths.
+    pub show_list: bool,
+    /// Open overlay, if any.
+    pub overlay: Option<Overlay>,
+    /// Mouse support on.
+    pub mouse: bool,
+    /// Draw without colours.
+    pub no_color: bool,
+    /// Terminal size in columns and rows.
+    pub size: (u16, u16),
+    /// The reading pane.
+    pub reader: ReaderState,
+    /// Selected claim of the open article.
+    pub claim_selected: usize,
+    /// First claim shown in the claims pane.
+    pub claims_top: usize,
+    /// Keys of a sequence typed so far ("g" of "g g").
+    pub pending: Vec<KeyChord>,
+    /// Status messages, oldest first.
+    pub messages: Vec<Message>,
+    /// Active key bindings.
+    pub keymap: Keymap,
+    hyph: Hyphenators,
+}
+
+impl AppState {
+    /// Builds the state for a corpus; call [`AppState::handle`] with [`Input::Resize`] before
+    /// drawing.
+    pub fn new(entries: Vec<Entry>, keymap: Keymap, hyph: Hyphenators, options: Options) -> Self {
+        Self {
+            entries,
+            selected: 0,
+            list_top: 0,
+            focus: Pane::Reader,
+            show_list: false,
+            overlay: None,
+            mouse: options.mouse,
+            no_color: options.no_color,
+            size: (0, 0),
+            reader: ReaderState::default(),
+            claim_selected: 0,
+            claims_top: 0,
+            pending: Vec::new(),
+            messages: Vec::new(),
+            keymap,
+            hyph,
+        }
+    }
+
+    /// The open article, if the corpus is not empty.
+    pub fn current(&self) -> Option<&Entry> {
+        self.entries.get(self.selected)
+    }
+
+    /// Pane geometry at the current size.
+    pub fn geometry(&self) -> Geometry {
+        geometry::compute(self.size.0, self.size.1, self.show_list, self.focus)
+    }
+
+    /// Adds a status message.
+    pub fn notify(&mut self, text: impl Into<String>, severity: Severity) {
+        self.messages.push(Message { text: text.into(), severity, ticks_left: MESSAGE_TICKS });
+        if self.messages.len() > 8 {
+            self.messages.remove(0);
+        }
+    }
+
+    /// The keymap section for the current focus or overlay.
+    pub fn section(&self) -> Section {
+        match (self.overlay, self.focus) {
+            (Some(Overlay::Help { .. }), _) => Section::Help,
+            (None, Pane::List) => Section::List,
+            (None, Pane::Reader) => Section::Reader,
+            (None, Pane::Claims) => Section::Claims,
+        }
+    }
+
+    /// Text width of the reading pane: inside the border, one cell of padding each side, and at
+    /// most 100 columns for a comfortable measure.
+    pub fn reader_text_width(&self) -> u16 {
+        let g = self.geometry();
+        let w = g
+            .rect(Pane::Reader)
+            .or_else(|| g.panes.first().map(|(_, r)| *r))
+            .map_or(0, |r| r.width);
+        w.saturating_sub(4).clamp(8, 100)
+    }
+
+    /// Number of text rows in the reading pane.
+    pub fn reader_height(&self) -> usize {
+        let g = self.geometry();
+        g.rect(Pane::Reader).or_else(|| g.panes.first().map(|(_, r)| *r)).map_or(1, |r| usize::from(r.inner().height).max(1))
+    }
+
+    /// Reading position as a percentage: 100 when the end of the article is on screen.
+    pub fn reader_percent(&self) -> u16 {
+        let total = self.reader.layout.lines.len();
+        let height = self.reader_height();
+        if total <= height {
+            return 100;
+        }
+        let max_top = total - height;
+        (self.reader.top.min(max_top) * 100 / max_top) as u16
+    }
+
+    /// Lays out the open article again, keeping the text at the top of the pane on top.
+    fn relayout(&mut self, keep_position: bool) {
+        let width = self.reader_text_width();
+        let Some(entry) = self.entries.get(self.selected) else {
+            self.reader = ReaderState::default();
+            return;
+        };
+        if keep_position && self.reader.layout.width == width && !self.reader.layout.lines.is_empty() {
+            return;
+        }
+        let anchor = keep_position.then(|| self.reader.layout.offset_at_line(self.reader.top));
+        let layout = layout_article(&entry.article, width, &self.hyph);
+        let top = match anchor {
+            Some(offset) if self.reader.top > 0 => layout.line_at_offset(offset),
+            _ => 0,
+        };
+        self.reader = ReaderState { layout, top };
+        self.clamp_reader();
+    }
+
+    fn clamp_reader(&mut self) {
+        let max_top = self.reader.layout.lines.len().saturating_sub(self.reader_height());
+        self.reader.top = self.reader.top.min(max_top);
+    }
+
+    /// Text width inside the list pane, after the selection glyph.
+    pub fn list_text_width(&self) -> usize {
+        let g = self.geometry();
+        g.rect(Pane::List)
+            .or_else(|| g.panes.first().map(|(_, r)| *r))
+            .map_or(20, |r| usize::from(r.inner().width).saturating_sub(2).max(8))
+    }
+
+    /// The title of article `index` wrapped for the list pane: at most three lines, the last one
+    /// cut with "…" when the title is longer.
+    pub fn list_title_lines(&self, index: usize) -> Vec<String> {
+        let Some(entry) = self.entries.get(index) else { return Vec::new() };
+        let width = self.list_text_width();
+        let title = crate::reflow::sanitize(&entry.article.title);
+        let mut lines: Vec<String> = textwrap::wrap(&title, width).into_iter().map(|l| l.into_owned()).collect();
+        if lines.len() > 3 {
+            lines.truncate(3);
+            let last = lines.pop().unwrap_or_default();
+            let mut cut: String = last.chars().take(width.saturating_sub(1)).collect();
+            cut.push('…');
+            lines.push(cut);
+        }
+        lines
+    }
+
+    /// Rows article `index` takes in the list: its title lines, the byline and the counts.
+    pub fn list_item_height(&self, index: usize) -> usize {
+        self.list_title_lines(index).len().max(1) + 2
+    }
+
+    /// Help lines: (section title or key, action name, description), built from the keymap.
+    pub fn help_lines(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for section in Section::ALL {
+            let bindings = self.keymap.bindings(section);
+            if bindings.is_empty() {
+                continue;
+            }
+            out.push((format!("[{}]", section.name()), String::new(), String::new()));
+            let mut grouped: Vec<(Action, Vec<String>)> = Vec::new();
+            for (keys, action) in bindings {
+                match grouped.iter_mut().find(|(a, _)| *a == action) {
+                    Some((_, k)) => k.push(keys),
+                    None => grouped.push((action, vec![keys])),
+                }
+            }
+            for (action, keys) in grouped {
+                out.push((keys.join(", "), action.name().to_string(), action.doc().to_string()));
+            }
+            out.push((String::new(), String::new(), String::new()));
+        }
+        out
+    }
+}

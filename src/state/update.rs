@@ -1,0 +1,313 @@
+//! The only code that changes [`AppState`]: inputs become actions through the keymap, actions
+//! change the state and return [`Effect`]s.
+
+use super::{AppState, Effect, Input, Overlay, Pane, Severity};
+use crate::action::Action;
+use crate::keymap::{Resolution, Section};
+
+/// Rows one claim takes in the claims pane (header and text).
+pub const CLAIM_ITEM_ROWS: usize = 3;
+
+impl AppState {
+    /// Handles one input and returns what the runner must do.
+    pub fn handle(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(chord) => {
+                let section = self.section();
+                match self.keymap.resolve(section, &self.pending, chord) {
+                    Resolution::Bound(action) => {
+                        self.pending.clear();
+                        self.apply(action)
+                    }
+                    Resolution::Pending => {
+                        self.pending.push(chord);
+                        Vec::new()
+                    }
+                    Resolution::Unbound => {
+                        let mut keys = std::mem::take(&mut self.pending);
+                        keys.push(chord);
+                        let help = self.keymap.keys_for(section, Action::ShowHelp);
+                        let hint = help.first().map(|k| format!(" ({k} for help)")).unwrap_or_default();
+                        self.notify(
+                            format!("{} is not bound{hint}", crate::keymap::format_sequence(&keys)),
+                            Severity::Info,
+                        );
+                        Vec::new()
+                    }
+                }
+            }
+            Input::Resize(w, h) => {
+                self.size = (w, h);
+                self.relayout(true);
+                self.keep_list_visible();
+                Vec::new()
+            }
+            Input::Tick => {
+                for m in &mut self.messages {
+                    m.ticks_left = m.ticks_left.saturating_sub(1);
+                }
+                self.messages.retain(|m| m.ticks_left > 0);
+                Vec::new()
+            }
+            Input::Wheel { col, row, down } => {
+                if let Some(pane) = self.geometry().pane_at(col, row) {
+                    self.scroll_pane(pane, if down { 3 } else { -3 });
+                }
+                Vec::new()
+            }
+            Input::Click { col, row } => {
+                self.click(col, row);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Carries out one action.
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(Overlay::Help { scroll }) = self.overlay {
+            return self.apply_in_help(action, scroll);
+        }
+        match action {
+            Action::Quit => return vec![Effect::Quit],
+            Action::ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Close => self.messages.clear(),
+            Action::FocusNextPane => self.cycle_focus(1),
+            Action::FocusPrevPane => self.cycle_focus(-1),
+            Action::FocusLeft => self.focus_side(-1),
+            Action::FocusRight => self.focus_side(1),
+            Action::MoveDown => self.move_focused(1),
+            Action::MoveUp => self.move_focused(-1),
+            Action::PageDown => self.move_focused(self.page_step(false)),
+            Action::PageUp => self.move_focused(-self.page_step(false)),
+            Action::HalfPageDown => self.move_focused(self.page_step(true)),
+            Action::HalfPageUp => self.move_focused(-self.page_step(true)),
+            Action::GoTop => self.move_focused(isize::MIN / 2),
+            Action::GoBottom => self.move_focused(isize::MAX / 2),
+            Action::NextArticle => self.select_article(self.selected as isize + 1),
+            Action::PrevArticle => self.select_article(self.selected as isize - 1),
+            Action::OpenSelected => self.open_selected(),
+            Action::ToggleList => self.toggle_list(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                let state = if self.mouse { "on (the terminal's own selection needs Shift)" } else { "off" };
+                self.notify(format!("mouse {state}"), Severity::Info);
+                return vec![Effect::SetMouse(self.mouse)];
+            }
+        }
+        Vec::new()
+    }
+
+    fn apply_in_help(&mut self, action: Action, scroll: usize) -> Vec<Effect> {
+        let total = self.help_lines().len();
+        let page = self.size.1.saturating_sub(6).max(1) as usize;
+        let max = total.saturating_sub(page);
+        let new_scroll = match action {
+            Action::Quit => return vec![Effect::Quit],
+            Action::ShowHelp | Action::Close => {
+                self.overlay = None;
+                return Vec::new();
+            }
+            Action::MoveDown => scroll + 1,
+            Action::MoveUp => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll + page,
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
+            Action::GoTop => 0,
+            Action::GoBottom => max,
+            _ => scroll,
+        };
+        self.overlay = Some(Overlay::Help { scroll: new_scroll.min(max) });
+        Vec::new()
+    }
+
+    fn visible_panes(&self) -> Vec<Pane> {
+        let g = self.geometry();
+        if g.panes.len() <= 1 {
+            // One pane at a time: focus cycles through all three.
+            vec![Pane::List, Pane::Reader, Pane::Claims]
+        } else {
+            g.panes.iter().map(|(p, _)| *p).collect()
+        }
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let panes = self.visible_panes();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let n = panes.len() as isize;
+        self.focus = panes[((at + step).rem_euclid(n)) as usize];
+        self.relayout(true);
+    }
+
+    fn focus_side(&mut self, step: isize) {
+        let panes = self.visible_panes();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let to = (at + step).clamp(0, panes.len() as isize - 1) as usize;
+        self.focus = panes[to];
+        self.relayout(true);
+    }
+
+    fn toggle_list(&mut self) {
+        let g = self.geometry();
+        if g.panes.len() == 3 {
+            self.focus = Pane::List;
+            self.notify("the list is always shown at this width", Severity::Info);
+            return;
+        }
+        self.show_list = !self.show_list;
+        if g.panes.len() <= 1 {
+            self.focus = if self.focus == Pane::List { Pane::Reader } else { Pane::List };
+        } else if self.show_list {
+            self.focus = Pane::List;
+        } else if self.focus == Pane::List {
+            self.focus = Pane::Reader;
+        }
+        self.relayout(true);
+        self.keep_list_visible();
+    }
+
+    fn page_step(&self, half: bool) -> isize {
+        let rows = match self.focus {
+            Pane::Reader => self.reader_height(),
+            Pane::List => self.pane_rows(Pane::List) / 4,
+            Pane::Claims => self.pane_rows(Pane::Claims) / CLAIM_ITEM_ROWS,
+        }
+        .max(1);
+        let step = if half { rows / 2 } else { rows.saturating_sub(usize::from(self.focus == Pane::Reader)) };
+        step.max(1) as isize
+    }
+
+    fn pane_rows(&self, pane: Pane) -> usize {
+        let g = self.geometry();
+        g.rect(pane).or_else(|| g.panes.first().map(|(_, r)| *r)).map_or(1, |r| usize::from(r.inner().height))
+    }
+
+    fn move_focused(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => self.select_article(self.selected as isize + delta),
+            Pane::Reader => self.scroll_pane(Pane::Reader, delta),
+            Pane::Claims => self.select_claim(self.claim_selected as isize + delta),
+        }
+    }
+
+    fn scroll_pane(&mut self, pane: Pane, delta: isize) {
+        match pane {
+            Pane::Reader => {
+                self.reader.top = (self.reader.top as isize).saturating_add(delta).max(0) as usize;
+                self.clamp_reader();
+            }
+            Pane::List => self.select_article(self.selected as isize + delta.signum()),
+            Pane::Claims => self.select_claim(self.claim_selected as isize + delta.signum()),
+        }
+    }
+
+    /// Opens article `index` (clamped to the corpus).
+    pub fn select_article(&mut self, index: isize) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let index = index.clamp(0, self.entries.len() as isize - 1) as usize;
+        if index != self.selected || self.reader.layout.lines.is_empty() {
+            self.selected = index;
+            self.claim_selected = 0;
+            self.claims_top = 0;
+            self.relayout(false);
+        }
+        self.keep_list_visible();
+    }
+
+    fn select_claim(&mut self, index: isize) {
+        let n = self.current().map_or(0, |e| e.analysis.claims.len());
+        if n == 0 {
+            return;
+        }
+        self.claim_selected = index.clamp(0, n as isize - 1) as usize;
+        let visible = (self.pane_rows(Pane::Claims) / CLAIM_ITEM_ROWS).max(1);
+        if self.claim_selected < self.claims_top {
+            self.claims_top = self.claim_selected;
+        } else if self.claim_selected >= self.claims_top + visible {
+            self.claims_top = self.claim_selected + 1 - visible;
+        }
+    }
+
+    fn keep_list_visible(&mut self) {
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+            return;
+        }
+        let rows = self.pane_rows(Pane::List);
+        // Scroll down until the selected item fits entirely.
+        while self.list_top < self.selected
+            && (self.list_top..=self.selected).map(|i| self.list_item_height(i)).sum::<usize>() > rows
+        {
+            self.list_top += 1;
+        }
+    }
+
+    /// The article whose list item covers `row` rows below the top of the list pane.
+    fn list_index_at(&self, row: usize) -> Option<usize> {
+        let mut y = 0;
+        for i in self.list_top..self.entries.len() {
+            y += self.list_item_height(i);
+            if row < y {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    fn open_selected(&mut self) {
+        match self.focus {
+            Pane::List => {
+                self.focus = Pane::Reader;
+                self.relayout(true);
+            }
+            Pane::Claims => {
+                let start = self.current().and_then(|e| e.analysis.claims.get(self.claim_selected)).map(|c| c.span.start);
+                if let Some(start) = start {
+                    self.reader.top = self.reader.layout.line_at_offset(start);
+                    self.clamp_reader();
+                    self.focus = Pane::Reader;
+                    self.relayout(true);
+                }
+            }
+            Pane::Reader => {}
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) {
+        let g = self.geometry();
+        let Some(pane) = g.pane_at(col, row) else { return };
+        self.focus = pane;
+        let Some(inner) = g.rect(pane).map(|r| r.inner()) else { return };
+        if !inner.contains(col, row) {
+            return;
+        }
+        let offset = usize::from(row - inner.y);
+        match pane {
+            Pane::List => {
+                if let Some(i) = self.list_index_at(offset) {
+                    self.select_article(i as isize);
+                }
+            }
+            Pane::Claims => self.select_claim((self.claims_top + offset / CLAIM_ITEM_ROWS) as isize),
+            Pane::Reader => {}
+        }
+    }
+
+    /// Key hints for the status line, from the active keymap.
+    pub fn key_hints(&self) -> String {
+        let section = self.section();
+        let key = |a: Action| self.keymap.keys_for(section, a).into_iter().next();
+        let mut hints = Vec::new();
+        let wanted: &[(Action, &str)] = if section == Section::Help {
+            &[(Action::Close, "close"), (Action::MoveDown, "scroll")]
+        } else {
+            &[(Action::FocusNextPane, "pane"), (Action::NextArticle, "next"), (Action::ShowHelp, "help"), (Action::Quit, "quit")]
+        };
+        for (action, label) in wanted {
+            if let Some(k) = key(*action) {
+                hints.push(format!("{k} {label}"));
+            }
+        }
+        hints.join("  ")
+    }
+}

@@ -1,0 +1,57 @@
+//! Headless rendering: runs the same state and views on ratatui's `TestBackend`, feeds a key
+//! script, and returns the final screen as plain text (for `dossier render` and tests).
+
+use crate::keymap::KeyChord;
+use crate::state::{AppState, Effect, Input};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+
+/// Resizes `state` to `size`, feeds `keys` (stopping at a quit), draws once and returns the
+/// buffer.
+pub fn render_buffer(state: &mut AppState, size: (u16, u16), keys: &[KeyChord]) -> Buffer {
+    state.handle(Input::Resize(size.0, size.1));
+    for chord in keys {
+        if state.handle(Input::Key(*chord)).contains(&Effect::Quit) {
+            break;
+        }
+    }
+    // The test backend cannot fail: its error type is `Infallible`.
+    let mut terminal = match Terminal::new(TestBackend::new(size.0, size.1)) {
+        Ok(t) => t,
+        Err(never) => match never {},
+    };
+    if let Err(never) = terminal.draw(|frame| crate::tui::view::draw(state, frame)) {
+        match never {}
+    }
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as lines of text, trailing spaces trimmed.
+pub fn buffer_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buffer[(x, y)];
+            let sym = cell.symbol();
+            line.push_str(sym);
+            // A wide character covers the next cell, which holds an empty symbol.
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders the final screen after `keys` as plain text.
+pub fn render_text(state: &mut AppState, size: (u16, u16), keys: &[KeyChord]) -> String {
+    buffer_text(&render_buffer(state, size, keys))
+}

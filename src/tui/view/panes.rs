@@ -1,0 +1,124 @@
+//! The three panes: article list, reading pane, claims.
+
+use super::truncate;
+use crate::state::update::CLAIM_ITEM_ROWS;
+use crate::state::AppState;
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Glyph in front of the selected item, so the selection shows without reverse video too.
+const SELECTED: &str = "▶ ";
+const UNSELECTED: &str = "  ";
+
+fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(theme.border(focused))
+        .title(Line::from(Span::styled(title, theme.pane_title(focused))))
+}
+
+/// Draws the article list.
+pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
+    let marker = if focused { "● " } else { "" };
+    let block = pane_block(format!(" {marker}Articles ({}) ", state.entries.len()), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let mut lines = Vec::new();
+    for (i, entry) in state.entries.iter().enumerate().skip(state.list_top) {
+        if lines.len() >= rows {
+            break;
+        }
+        let selected = i == state.selected;
+        let title_style = if selected { theme.selected() } else { theme.pane_title(false) };
+        for (n, title) in state.list_title_lines(i).into_iter().enumerate() {
+            let glyph = match (n, selected) {
+                (0, true) => SELECTED,
+                _ => UNSELECTED,
+            };
+            lines.push(Line::from(vec![Span::styled(glyph, title_style), Span::styled(title, title_style)]));
+        }
+        let mut byline = entry.article.byline();
+        if let Some(date) = &entry.article.date {
+            if !byline.is_empty() {
+                byline.push_str(" · ");
+            }
+            byline.push_str(&date.iso());
+        }
+        lines.push(Line::from(Span::styled(format!("  {}", truncate(&byline, width.saturating_sub(2))), theme.dim())));
+        let claims = entry.analysis.claims.len();
+        let counts = format!(
+            "  {claims} claim{} · {} bookmark{}",
+            if claims == 1 { "" } else { "s" },
+            entry.bookmarks,
+            if entry.bookmarks == 1 { "" } else { "s" }
+        );
+        lines.push(Line::from(Span::styled(truncate(&counts, width), theme.dim())));
+    }
+    if state.entries.is_empty() {
+        lines.push(Line::from(Span::styled("No articles loaded.", theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Draws the reading pane.
+pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
+    let marker = if focused { "● " } else { "" };
+    let title = state.current().map(|e| e.article.title.as_str()).unwrap_or("");
+    let title = truncate(title, usize::from(area.width).saturating_sub(16));
+    let percent = format!(" {}% ", state.reader_percent());
+    let block = pane_block(format!(" {marker}{title} "), focused, theme)
+        .title_bottom(Line::from(Span::styled(percent, theme.pane_title(focused))).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let text_area = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    let lines: Vec<Line> = state
+        .reader
+        .layout
+        .lines
+        .iter()
+        .skip(state.reader.top)
+        .take(usize::from(inner.height))
+        .map(|l| Line::from(Span::styled(l.text.as_str(), theme.line(l.kind))))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
+}
+
+/// Draws the claims pane.
+pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
+    let marker = if focused { "● " } else { "" };
+    let claims = state.current().map(|e| e.analysis.claims.as_slice()).unwrap_or(&[]);
+    let block = pane_block(format!(" {marker}Claims ({}) ", claims.len()), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if claims.is_empty() {
+        let text = vec![
+            Line::from(Span::styled("No claims extracted from this article.", theme.dim())),
+            Line::from(""),
+            Line::from(Span::styled(
+                "Claims are statements the article asserts or attributes to a source: figures, quotes, reported statements and assessments.",
+                theme.dim(),
+            )),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let visible = (usize::from(inner.height) / CLAIM_ITEM_ROWS).max(1);
+    let mut lines = Vec::new();
+    for (i, claim) in claims.iter().enumerate().skip(state.claims_top).take(visible) {
+        let selected = i == state.claim_selected;
+        let glyph = if selected { SELECTED } else { UNSELECTED };
+        let source = claim.attribution.as_ref().map(|a| a.text.as_str()).unwrap_or("article");
+        let header = format!("{} · {} · {}", claim.kind.name(), claim.stance.name(), source);
+        let style = if selected { theme.selected() } else { theme.label() };
+        lines.push(Line::from(vec![Span::styled(glyph, style), Span::styled(truncate(&header, width.saturating_sub(2)), style)]));
+        lines.push(Line::from(format!("  {}", truncate(&claim.text, width.saturating_sub(2)))));
+        lines.push(Line::from(""));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,46 @@
+//! The status line: article n/N, position, mode, key hints and messages.
+
+use super::truncate;
+use crate::state::{AppState, Overlay, Pane, Severity};
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the status line.
+pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mode = match (state.overlay, state.focus) {
+        (Some(Overlay::Help { .. }), _) => "HELP",
+        (None, Pane::List) => "LIST",
+        (None, Pane::Reader) => "READ",
+        (None, Pane::Claims) => "CLAIMS",
+    };
+    let n = if state.entries.is_empty() { 0 } else { state.selected + 1 };
+    let left = format!(" {mode} │ {n}/{} │ {:>3}% ", state.entries.len(), state.reader_percent());
+    let pending = if state.pending.is_empty() {
+        String::new()
+    } else {
+        format!(" {} …", crate::keymap::format_sequence(&state.pending))
+    };
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(left.width() + pending.width() + 1);
+    let (text, style) = match state.messages.last() {
+        Some(m) => (
+            m.text.clone(),
+            match m.severity {
+                Severity::Info => theme.info(),
+                Severity::Warning => theme.warning(),
+            },
+        ),
+        None => (state.key_hints(), theme.dim()),
+    };
+    let line = Line::from(vec![
+        Span::styled(left, theme.status_mode()),
+        Span::styled(pending, theme.key()),
+        Span::raw(" "),
+        Span::styled(truncate(&text, room), style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,161 @@
+//! Headless rendering of the reader on the bundled corpus: layouts at each width, movement,
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! focus, help, and the too-small message. Uses only the public API.
+
+use dossier::ingest;
+use dossier::keymap::{parse_sequence, Keymap};
+use dossier::model::Analysis;
+use dossier::reflow::Hyphenators;
+use dossier::state::{AppState, Entry, Options, Pane};
+use dossier::tui::headless::{render_buffer, render_text};
+use ratatui::style::Modifier;
+
+fn state() -> AppState {
+    let entries = ingest::bundled()
+        .into_iter()
+        .map(|article| Entry { article, analysis: Analysis::default(), bookmarks: 0 })
+        .collect();
+    AppState::new(entries, Keymap::builtin(), Hyphenators::load(), Options::default())
+}
+
+fn render(size: (u16, u16), keys: &str) -> (AppState, String) {
+    let mut s = state();
+    let keys = if keys.is_empty() { Vec::new() } else { parse_sequence(keys).expect("valid keys") };
+    let text = render_text(&mut s, size, &keys);
+    (s, text)
+}
+
+/// Joins the screen's lines so that a title wrapped over several rows can be searched for.
+fn squeeze(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn wide_screen_shows_all_titles_the_first_article_and_the_claims_pane() {
+    let (s, screen) = render((160, 45), "");
+    assert_eq!(s.geometry().panes.len(), 3);
+    let list: String = screen.lines().map(|l| l.chars().take(36).collect::<String>() + "\n").collect();
+    let list = squeeze(&list.replace(['│', '┃', '▶'], " "));
+    for entry in &s.entries {
+        let title = squeeze(&entry.article.title);
+        assert!(list.contains(&title), "list lacks title {title:?}\n{screen}");
+    }
+    assert!(screen.contains("Nordkoreas Militäreinsatz in Europa"));
+    assert!(screen.contains("Wie der Eintritt"), "first paragraph of 000 missing:\n{screen}");
+    assert!(screen.contains("Claims (0)"), "{screen}");
+    assert!(screen.contains("No claims extracted"), "{screen}");
+    assert!(screen.contains("READ │ 1/5"), "{screen}");
+}
+
+#[test]
+fn each_width_gets_its_layout() {
+    for (size, panes) in [((120, 30), 3), ((119, 30), 2), ((80, 24), 2), ((79, 24), 1), ((40, 12), 1)] {
+        let (s, screen) = render(size, "");
+        assert_eq!(s.geometry().panes.len(), panes, "at {size:?}:\n{screen}");
+        assert!(!screen.contains("too small"), "at {size:?}");
+        for line in screen.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= usize::from(size.0));
+        }
+    }
+    for size in [(39, 30), (100, 11)] {
+        let (_, screen) = render(size, "");
+        assert!(screen.contains("terminal too small"), "at {size:?}:\n{screen}");
+    }
+}
+
+#[test]
+fn two_panes_toggle_the_list() {
+    let (s, screen) = render((100, 30), "");
+    assert!(!screen.contains("Articles (5)"));
+    assert!(screen.contains("Claims (0)"));
+    assert_eq!(s.focus, Pane::Reader);
+    let (s, screen) = render((100, 30), "L");
+    assert!(screen.contains("Articles (5)"), "{screen}");
+    assert!(!screen.contains("Claims (0)"));
+    assert_eq!(s.focus, Pane::List);
+}
+
+#[test]
+fn one_pane_shows_the_focused_pane() {
+    let (_, screen) = render((60, 20), "");
+    assert!(screen.contains("Nordkoreas"));
+    let (s, screen) = render((60, 20), "<Tab>");
+    assert_eq!(s.focus, Pane::Claims);
+    assert!(screen.contains("Claims (0)"), "{screen}");
+    let (s, screen) = render((60, 20), "<S-Tab>");
+    assert_eq!(s.focus, Pane::List);
+    assert!(screen.contains("Articles (5)"), "{screen}");
+}
+
+#[test]
+fn scrolling_moves_the_reading_position() {
+    let (s, _) = render((120, 30), "j j j");
+    assert_eq!(s.reader.top, 3);
+    let (s, screen) = render((120, 30), "G");
+    assert!(s.reader.top > 0);
+    assert_eq!(s.reader_percent(), 100);
+    assert!(screen.contains("100%"));
+    let (s, _) = render((120, 30), "G g g");
+    assert_eq!(s.reader.top, 0);
+    let (s, _) = render((120, 30), "<C-d>");
+    let half = s.reader.top;
+    assert!(half > 5, "{half}");
+    let (s, _) = render((120, 30), "<Space>");
+    assert!(s.reader.top > half);
+    let (s, _) = render((120, 30), "<PageDown> <PageUp>");
+    assert_eq!(s.reader.top, 0);
+}
+
+#[test]
+fn switching_articles_from_the_list_and_globally() {
+    let (s, screen) = render((160, 45), "J");
+    assert_eq!(s.selected, 1);
+    assert!(screen.contains("READ │ 2/5"));
+    let (s, _) = render((160, 45), "h j j");
+    assert_eq!(s.focus, Pane::List);
+    assert_eq!(s.selected, 2);
+    let (s, _) = render((160, 45), "h G <Enter>");
+    assert_eq!(s.selected, 4);
+    assert_eq!(s.focus, Pane::Reader);
+    let (s, _) = render((160, 45), "K");
+    assert_eq!(s.selected, 0);
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let (_, screen) = render((120, 40), "?");
+    assert!(screen.contains("[global]"), "{screen}");
+    assert!(screen.contains("next_article"));
+    assert!(screen.contains("Open the next article"));
+    let (s, _) = render((120, 40), "? <Esc>");
+    assert!(s.overlay.is_none());
+}
+
+#[test]
+fn an_unbound_key_says_so_in_the_status_line() {
+    let (_, screen) = render((120, 30), "z");
+    assert!(screen.contains("z is not bound"), "{screen}");
+}
+
+#[test]
+fn resizing_keeps_the_reading_position_in_the_text() {
+    let mut s = state();
+    let keys = parse_sequence("j j j j j j j j j j").expect("keys");
+    render_buffer(&mut s, (160, 45), &keys);
+    let offset = s.reader.layout.offset_at_line(s.reader.top);
+    render_buffer(&mut s, (90, 30), &[]);
+    let after = s.reader.layout.offset_at_line(s.reader.top);
+    assert!(after <= offset + 200 && after + 200 >= offset, "{offset} vs {after}");
+}
+
+#[test]
+fn selection_and_focus_read_without_colour() {
+    let mut s = state();
+    let buffer = render_buffer(&mut s, (160, 45), &parse_sequence("h").expect("keys"));
+    let text = dossier::tui::headless::buffer_text(&buffer);
+    assert!(text.contains("▶ Nordkoreas"), "selection glyph missing:\n{text}");
+    // The focused pane's border is thick, the others plain.
+    assert!(text.lines().next().is_some_and(|l| l.starts_with('┏')), "{text}");
+    let cell = &buffer[(2, 1)];
+    assert!(cell.modifier.contains(Modifier::REVERSED));
+}
