@@ -3,4 +3,5 @@
 //! The library holds everything testable. Core modules (`model`, `ingest`, `extract`, `reflow`,
 //! `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
+pub mod dates;
 pub mod model;

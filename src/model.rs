@@ -141,17 +141,32 @@ pub struct PartialDate {
 impl PartialDate {
     /// A full date.
     pub fn ymd(year: i32, month: u8, day: u8) -> Self {
-        Self { year, month: Some(month), day: Some(day), part: None }
+        Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+            part: None,
+        }
     }
 
     /// A month of a year.
     pub fn ym(year: i32, month: u8) -> Self {
-        Self { year, month: Some(month), day: None, part: None }
+        Self {
+            year,
+            month: Some(month),
+            day: None,
+            part: None,
+        }
     }
 
     /// A year alone.
     pub fn y(year: i32) -> Self {
-        Self { year, month: None, day: None, part: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+            part: None,
+        }
     }
 
     /// The same date with a qualifier.
@@ -452,7 +467,10 @@ mod tests {
     fn partial_dates_print_only_known_parts() {
         assert_eq!(PartialDate::ymd(2025, 1, 17).iso(), "2025-01-17");
         assert_eq!(PartialDate::ym(2024, 10).iso(), "2024-10");
-        assert_eq!(PartialDate::y(2024).with_part(DatePart::Autumn).to_string(), "2024 (autumn)");
+        assert_eq!(
+            PartialDate::y(2024).with_part(DatePart::Autumn).to_string(),
+            "2024 (autumn)"
+        );
     }
 
     #[test]
