@@ -318,11 +318,11 @@ impl Matcher<'_> {
         if self.adjacent(i + 1) {
             match self.tok(i + 1).map(|t| t.kind) {
                 Some(Kind::Word) | Some(Kind::Num) => return None,
-                Some(Kind::Punct('.')) | Some(Kind::Punct(',')) => {
-                    if self.adjacent(i + 2) && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num)
-                    {
-                        return None;
-                    }
+                Some(Kind::Punct('.')) | Some(Kind::Punct(','))
+                    if self.adjacent(i + 2)
+                        && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num) =>
+                {
+                    return None;
                 }
                 _ => {}
             }
