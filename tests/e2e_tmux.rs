@@ -1,7 +1,8 @@
 //! End to end: the real binary in a real terminal (tmux). Opens the reader, scrolls, switches
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! article, quits, and checks that the terminal is restored; also after SIGTERM and SIGHUP.
 //! Skipped when tmux is missing, except under CI, where its absence is a failure.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::PathBuf;
 use std::process::Command;

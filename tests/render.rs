@@ -1,6 +1,7 @@
 //! Headless rendering of the reader on the bundled corpus: layouts at each width, movement,
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! focus, help, and the too-small message. Uses only the public API.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use dossier::ingest;
 use dossier::keymap::{parse_sequence, Keymap};
