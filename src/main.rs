@@ -1,10 +1,10 @@
 //! The `dossier` binary: command-line parsing, paths from `directories`, loading, the terminal
 //! guard and exit codes. Everything else lives in the library.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use dossier::ingest::{self, LoadOptions};
-use dossier::keymap::{parse_keymap_file, parse_sequence, Keymap};
+use dossier::keymap::{Keymap, parse_keymap_file, parse_sequence};
 use dossier::model::{Analysis, Article};
 use dossier::reflow::Hyphenators;
 use dossier::state::{AppState, Entry, Options, Severity};
@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 /// A keyboard-driven terminal reader for news and analysis articles.
 #[derive(Parser, Debug)]
-#[command(name = "dossier", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "dossier", version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -64,8 +64,14 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let (w, h) = text
         .split_once(['x', 'X', '×'])
         .ok_or_else(|| format!("'{text}' is not COLSxROWS, e.g. 160x45"))?;
-    let w = w.trim().parse::<u16>().map_err(|e| format!("bad width '{w}': {e}"))?;
-    let h = h.trim().parse::<u16>().map_err(|e| format!("bad height '{h}': {e}"))?;
+    let w = w
+        .trim()
+        .parse::<u16>()
+        .map_err(|e| format!("bad width '{w}': {e}"))?;
+    let h = h
+        .trim()
+        .parse::<u16>()
+        .map_err(|e| format!("bad height '{h}': {e}"))?;
     if w == 0 || h == 0 {
         return Err("width and height must be at least 1".into());
     }
@@ -89,8 +95,14 @@ struct Dirs {
 fn dirs(common: &Common) -> Dirs {
     let project = directories::ProjectDirs::from("", "", "dossier");
     Dirs {
-        config: common.config_dir.clone().or_else(|| project.as_ref().map(|p| p.config_dir().to_path_buf())),
-        data: common.data_dir.clone().or_else(|| project.as_ref().map(|p| p.data_dir().to_path_buf())),
+        config: common
+            .config_dir
+            .clone()
+            .or_else(|| project.as_ref().map(|p| p.config_dir().to_path_buf())),
+        data: common
+            .data_dir
+            .clone()
+            .or_else(|| project.as_ref().map(|p| p.data_dir().to_path_buf())),
     }
 }
 
@@ -100,15 +112,24 @@ struct Setup {
     warnings: Vec<String>,
 }
 
-fn load_corpus(paths: &[PathBuf], common: &Common, warnings: &mut Vec<String>) -> Result<Vec<Article>> {
+fn load_corpus(
+    paths: &[PathBuf],
+    common: &Common,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Article>> {
     if paths.is_empty() {
         return Ok(ingest::bundled());
     }
-    let options = LoadOptions { max_bytes: common.max_bytes, ..LoadOptions::default() };
+    let options = LoadOptions {
+        max_bytes: common.max_bytes,
+    };
     let report = ingest::load_paths(paths, &options)?;
     warnings.extend(report.messages);
     if report.skipped_other > 0 {
-        warnings.push(format!("skipped {} file(s) that are not .txt or .md", report.skipped_other));
+        warnings.push(format!(
+            "skipped {} file(s) that are not .txt or .md",
+            report.skipped_other
+        ));
     }
     if report.articles.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -130,7 +151,9 @@ fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Resu
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e).with_context(|| format!("cannot read keymap {}", path.display())),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read keymap {}", path.display()));
+            }
         };
         let (file, errors) = parse_keymap_file(&path.display().to_string(), &text);
         warnings.extend(errors.iter().map(ToString::to_string));
@@ -145,12 +168,19 @@ fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
     };
     match std::fs::read_to_string(&path) {
         Ok(text) => toml::from_str(&text).unwrap_or_else(|e| {
-            warnings.push(format!("{}: {}; using defaults", path.display(), e.message()));
+            warnings.push(format!(
+                "{}: {}; using defaults",
+                path.display(),
+                e.message()
+            ));
             Config::default()
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
         Err(e) => {
-            warnings.push(format!("cannot read {}: {e}; using defaults", path.display()));
+            warnings.push(format!(
+                "cannot read {}: {e}; using defaults",
+                path.display()
+            ));
             Config::default()
         }
     }
@@ -164,7 +194,11 @@ fn setup(paths: &[PathBuf], common: &Common) -> Result<Setup> {
     let config = load_config(&dirs, &mut warnings);
     let entries = articles
         .into_iter()
-        .map(|article| Entry { article, analysis: Analysis::default(), bookmarks: 0 })
+        .map(|article| Entry {
+            article,
+            analysis: Analysis::default(),
+            bookmarks: 0,
+        })
         .collect();
     let options = Options {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
@@ -181,7 +215,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
             let Setup { mut state, .. } = setup(&cli.paths, &cli.common)?;
-            if let tui::run::Exit::Signal(n) = tui::run::run(&mut state).context("terminal error")? {
+            if let tui::run::Exit::Signal(n) =
+                tui::run::run(&mut state).context("terminal error")?
+            {
                 // The shell convention for "ended by signal n".
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
             }
@@ -192,7 +228,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 parse_sequence(&keys).with_context(|| format!("in --keys \"{keys}\""))?
             };
-            let Setup { mut state, warnings } = setup(&paths, &cli.common)?;
+            let Setup {
+                mut state,
+                warnings,
+            } = setup(&paths, &cli.common)?;
             for w in &warnings {
                 eprintln!("dossier: {w}");
             }

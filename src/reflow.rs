@@ -255,6 +255,35 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Splits a word after each hyphen that joins two alphanumeric parts ("russisch-ukrainischen"),
+/// so that a line breaks at the writer's hyphen before the dictionary hyphenates inside a part.
+fn hyphen_parts(word: &str) -> Vec<Word<'_>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (idx, _) in word.match_indices('-') {
+        let prev = word[..idx].chars().next_back();
+        let next = word[idx + 1..].chars().next();
+        if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+            let part = &word[start..=idx];
+            parts.push(Word {
+                word: part,
+                whitespace: "",
+                penalty: "",
+                width: part.width(),
+            });
+            start = idx + 1;
+        }
+    }
+    let last = &word[start..];
+    parts.push(Word {
+        word: last,
+        whitespace: " ",
+        penalty: "",
+        width: last.width(),
+    });
+    parts
+}
+
 /// Wraps words into lines; returns, per line, the fragments with their byte offsets in `text`
 /// and whether the line ends in an inserted hyphen.
 fn wrap_words<'a>(
@@ -265,12 +294,7 @@ fn wrap_words<'a>(
     let base = text.as_ptr() as usize;
     let ws: Vec<Word<'a>> = words(text)
         .into_iter()
-        .map(|(_, w)| Word {
-            word: w,
-            whitespace: " ",
-            penalty: "",
-            width: w.width(),
-        })
+        .flat_map(|(_, w)| hyphen_parts(w))
         .collect();
     let split: Vec<Word<'a>> = textwrap::word_splitters::split_words(ws, splitter)
         .flat_map(|w| {
@@ -429,6 +453,18 @@ mod tests {
             layout.lines.iter().any(|l| l.text.ends_with('-')),
             "expected a hyphenated line"
         );
+    }
+
+    #[test]
+    fn compounds_break_at_their_own_hyphen_first() {
+        let a = article(&["Die Phase des russisch-ukrainischen Krieges"]);
+        let hyph = Hyphenators::load();
+        for width in 16..40 {
+            let layout = layout_article(&a, width, &hyph);
+            let texts: Vec<&str> = layout.lines.iter().map(|l| l.text.as_str()).collect();
+            assert!(!texts.iter().any(|t| t.ends_with("russi-")), "{texts:?}");
+            assert!(!texts.iter().any(|t| t.starts_with("sch-")), "{texts:?}");
+        }
     }
 
     #[test]

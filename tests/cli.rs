@@ -23,7 +23,10 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn missing_path_exits_non_zero_with_one_line_naming_it() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [&["no-such-file.txt"][..], &["render", "no-such-file.txt"][..]] {
+    for args in [
+        &["no-such-file.txt"][..],
+        &["render", "no-such-file.txt"][..],
+    ] {
         let out = dossier(args, dir.path());
         assert!(!out.status.success());
         let err = text(&out.stderr);
@@ -49,11 +52,22 @@ fn render_prints_the_bundled_corpus() {
 #[test]
 fn render_feeds_keys_and_rejects_bad_ones() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dossier(&["render", "--size", "120x30", "--keys", "J J <Tab>"], dir.path());
-    assert!(text(&out.stdout).contains("CLAIMS │ 3/5"), "{}", text(&out.stdout));
+    let out = dossier(
+        &["render", "--size", "120x30", "--keys", "J J <Tab>"],
+        dir.path(),
+    );
+    assert!(
+        text(&out.stdout).contains("CLAIMS │ 3/5"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = dossier(&["render", "--keys", "<Hyper-x>"], dir.path());
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("unknown key '<Hyper-x>'"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("unknown key '<Hyper-x>'"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = dossier(&["render", "--size", "0x5"], dir.path());
     assert!(!out.status.success());
 }
@@ -63,12 +77,23 @@ fn skipped_and_damaged_files_are_reported_on_stderr_and_in_the_status_line() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     fs::create_dir(&corpus).unwrap();
-    fs::write(corpus.join("good.txt"), "Ein Titel\n\nEin Absatz über Berlin, der lang genug ist.\n").unwrap();
+    fs::write(
+        corpus.join("good.txt"),
+        "Ein Titel\n\nEin Absatz über Berlin, der lang genug ist.\n",
+    )
+    .unwrap();
     fs::write(corpus.join("blob.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
     fs::write(corpus.join("empty.md"), "").unwrap();
-    fs::write(corpus.join("latin1.txt"), b"Titel\n\nGr\xfc\xdfe aus K\xf6ln, ein Absatz.\n").unwrap();
+    fs::write(
+        corpus.join("latin1.txt"),
+        b"Titel\n\nGr\xfc\xdfe aus K\xf6ln, ein Absatz.\n",
+    )
+    .unwrap();
     fs::write(corpus.join("paper.pdf"), b"%PDF-1.4").unwrap();
-    let out = dossier(&["render", "--size", "160x45", &corpus.display().to_string()], dir.path());
+    let out = dossier(
+        &["render", "--size", "160x45", &corpus.display().to_string()],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let err = text(&out.stderr);
     assert!(err.contains("blob.txt"), "{err}");
@@ -83,12 +108,32 @@ fn skipped_and_damaged_files_are_reported_on_stderr_and_in_the_status_line() {
 fn keymap_errors_name_file_and_line_and_the_defaults_still_work() {
     let dir = tempfile::tempdir().unwrap();
     let keymap = dir.path().join("mine.toml");
-    fs::write(&keymap, "[global]\n\"x\" = \"nxt_article\"\n\"ctrl-n\" = \"next_article\"\n").unwrap();
-    let out = dossier(&["render", "--keymap", &keymap.display().to_string(), "--keys", "<C-n>"], dir.path());
+    fs::write(
+        &keymap,
+        "[global]\n\"x\" = \"nxt_article\"\n\"ctrl-n\" = \"next_article\"\n",
+    )
+    .unwrap();
+    let out = dossier(
+        &[
+            "render",
+            "--keymap",
+            &keymap.display().to_string(),
+            "--keys",
+            "<C-n>",
+        ],
+        dir.path(),
+    );
     assert!(out.status.success());
     let err = text(&out.stderr);
-    assert!(err.contains("mine.toml:2: unknown action 'nxt_article' (did you mean 'next_article'?)"), "{err}");
-    assert!(text(&out.stdout).contains("READ │ 2/5"), "{}", text(&out.stdout));
+    assert!(
+        err.contains("mine.toml:2: unknown action 'nxt_article' (did you mean 'next_article'?)"),
+        "{err}"
+    );
+    assert!(
+        text(&out.stdout).contains("READ │ 2/5"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
@@ -105,14 +150,20 @@ fn every_shipped_keymap_loads_without_errors() {
     let mut seen = 0;
     for entry in fs::read_dir(format!("{root}/keymaps")).unwrap() {
         let path = entry.unwrap().path();
-        let (_, errors) = dossier::keymap::parse_keymap_file(&path.display().to_string(), &fs::read_to_string(&path).unwrap());
+        let (_, errors) = dossier::keymap::parse_keymap_file(
+            &path.display().to_string(),
+            &fs::read_to_string(&path).unwrap(),
+        );
         assert!(errors.is_empty(), "{errors:?}");
         seen += 1;
     }
     assert!(seen >= 2);
     let dir = tempfile::tempdir().unwrap();
     let emacs = format!("{root}/keymaps/emacs.toml");
-    let out = dossier(&["render", "--keymap", &emacs, "--keys", "<A-n> <C-n>"], dir.path());
+    let out = dossier(
+        &["render", "--keymap", &emacs, "--keys", "<A-n> <C-n>"],
+        dir.path(),
+    );
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("READ │ 2/5"));
 }

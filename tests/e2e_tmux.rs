@@ -18,16 +18,44 @@ struct Tmux {
 impl Tmux {
     fn start(name: &str, cols: u16, rows: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required under CI");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required under CI"
+            );
             eprintln!("tmux not found: skipping the end-to-end test");
             return None;
         }
         let dir = tempfile::tempdir().expect("tempdir");
         let socket = format!("dossier-e2e-{name}-{}", std::process::id());
-        let t = Tmux { socket, dir: dir.path().to_path_buf(), _dir: dir };
+        let t = Tmux {
+            socket,
+            dir: dir.path().to_path_buf(),
+            _dir: dir,
+        };
         let ok = Command::new("tmux")
-            .args(["-L", &t.socket, "-f", "/dev/null", "new-session", "-d", "-x", &cols.to_string(), "-y", &rows.to_string()])
-            .args(["env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color", "HOME=/tmp", "PS1=$ ", "bash", "--norc", "--noprofile"])
+            .args([
+                "-L",
+                &t.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                &cols.to_string(),
+                "-y",
+                &rows.to_string(),
+            ])
+            .args([
+                "env",
+                "-i",
+                "PATH=/usr/bin:/bin",
+                "TERM=xterm-256color",
+                "HOME=/tmp",
+                "PS1=$ ",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
             .status()
             .expect("tmux runs")
             .success();
@@ -36,7 +64,12 @@ impl Tmux {
     }
 
     fn send(&self, keys: &[&str]) {
-        let ok = Command::new("tmux").args(["-L", &self.socket, "send-keys", "-t", "0"]).args(keys).status().expect("send-keys").success();
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0"])
+            .args(keys)
+            .status()
+            .expect("send-keys")
+            .success();
         assert!(ok);
     }
 
@@ -46,7 +79,10 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"]).output().expect("capture-pane");
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"])
+            .output()
+            .expect("capture-pane");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -57,7 +93,10 @@ impl Tmux {
             if screen.contains(needle) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {needle:?}; screen:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
             sleep(Duration::from_millis(50));
         }
     }
@@ -65,33 +104,50 @@ impl Tmux {
     fn launch(&self) {
         let bin = env!("CARGO_BIN_EXE_dossier");
         let dir = self.dir.display();
-        self.type_line(&format!("clear; {bin} --config-dir {dir}/config --data-dir {dir}/data; echo EXIT=$?"));
+        self.type_line(&format!(
+            "clear; {bin} --config-dir {dir}/config --data-dir {dir}/data; echo EXIT=$?"
+        ));
         self.wait_for("Articles (5)");
     }
 
     fn assert_terminal_restored(&self) {
         let screen = self.screen();
-        assert!(!screen.contains("Articles (5)"), "still on the alternate screen:\n{screen}");
+        assert!(
+            !screen.contains("Articles (5)"),
+            "still on the alternate screen:\n{screen}"
+        );
         self.type_line("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' +");
         self.wait_for("icanon+echo+");
     }
 
     fn signal_reader(&self, signal: &str) {
         let bin = env!("CARGO_BIN_EXE_dossier");
-        let ok = Command::new("pkill").args([&format!("-{signal}"), "-f", &format!("^{bin} --config-dir {}", self.dir.display())]).status().expect("pkill").success();
+        let ok = Command::new("pkill")
+            .args([
+                &format!("-{signal}"),
+                "-f",
+                &format!("^{bin} --config-dir {}", self.dir.display()),
+            ])
+            .status()
+            .expect("pkill")
+            .success();
         assert!(ok, "no reader process to signal");
     }
 }
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
     }
 }
 
 #[test]
 fn reader_opens_scrolls_switches_and_quits_restoring_the_terminal() {
-    let Some(t) = Tmux::start("quit", 160, 45) else { return };
+    let Some(t) = Tmux::start("quit", 160, 45) else {
+        return;
+    };
     t.launch();
     let screen = t.wait_for("READ │ 1/5");
     assert!(screen.contains("Nordkoreas Militäreinsatz in Europa"));
@@ -112,7 +168,9 @@ fn reader_opens_scrolls_switches_and_quits_restoring_the_terminal() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    let Some(t) = Tmux::start("signals", 120, 40) else { return };
+    let Some(t) = Tmux::start("signals", 120, 40) else {
+        return;
+    };
     for (signal, status) in [("TERM", "EXIT=143"), ("HUP", "EXIT=129")] {
         t.launch();
         t.signal_reader(signal);
@@ -125,13 +183,46 @@ fn sigterm_and_sighup_restore_the_terminal() {
 
 #[test]
 fn resizing_redraws_at_once() {
-    let Some(t) = Tmux::start("resize", 160, 45) else { return };
+    let Some(t) = Tmux::start("resize", 160, 45) else {
+        return;
+    };
     t.launch();
-    let ok = Command::new("tmux").args(["-L", &t.socket, "resize-window", "-t", "0", "-x", "60", "-y", "20"]).status().expect("resize").success();
+    let ok = Command::new("tmux")
+        .args([
+            "-L",
+            &t.socket,
+            "resize-window",
+            "-t",
+            "0",
+            "-x",
+            "60",
+            "-y",
+            "20",
+        ])
+        .status()
+        .expect("resize")
+        .success();
     assert!(ok);
     let screen = t.wait_for("READ │ 1/5");
-    assert!(!screen.contains("Articles (5)"), "one pane expected at 60 columns:\n{screen}");
-    let ok = Command::new("tmux").args(["-L", &t.socket, "resize-window", "-t", "0", "-x", "30", "-y", "10"]).status().expect("resize").success();
+    assert!(
+        !screen.contains("Articles (5)"),
+        "one pane expected at 60 columns:\n{screen}"
+    );
+    let ok = Command::new("tmux")
+        .args([
+            "-L",
+            &t.socket,
+            "resize-window",
+            "-t",
+            "0",
+            "-x",
+            "30",
+            "-y",
+            "10",
+        ])
+        .status()
+        .expect("resize")
+        .success();
     assert!(ok);
     t.wait_for("terminal too small");
     t.send(&["q"]);

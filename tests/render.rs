@@ -4,7 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use dossier::ingest;
-use dossier::keymap::{parse_sequence, Keymap};
+use dossier::keymap::{Keymap, parse_sequence};
 use dossier::model::Analysis;
 use dossier::reflow::Hyphenators;
 use dossier::state::{AppState, Entry, Options, Pane};
@@ -14,14 +14,27 @@ use ratatui::style::Modifier;
 fn state() -> AppState {
     let entries = ingest::bundled()
         .into_iter()
-        .map(|article| Entry { article, analysis: Analysis::default(), bookmarks: 0 })
+        .map(|article| Entry {
+            article,
+            analysis: Analysis::default(),
+            bookmarks: 0,
+        })
         .collect();
-    AppState::new(entries, Keymap::builtin(), Hyphenators::load(), Options::default())
+    AppState::new(
+        entries,
+        Keymap::builtin(),
+        Hyphenators::load(),
+        Options::default(),
+    )
 }
 
 fn render(size: (u16, u16), keys: &str) -> (AppState, String) {
     let mut s = state();
-    let keys = if keys.is_empty() { Vec::new() } else { parse_sequence(keys).expect("valid keys") };
+    let keys = if keys.is_empty() {
+        Vec::new()
+    } else {
+        parse_sequence(keys).expect("valid keys")
+    };
     let text = render_text(&mut s, size, &keys);
     (s, text)
 }
@@ -35,14 +48,23 @@ fn squeeze(screen: &str) -> String {
 fn wide_screen_shows_all_titles_the_first_article_and_the_claims_pane() {
     let (s, screen) = render((160, 45), "");
     assert_eq!(s.geometry().panes.len(), 3);
-    let list: String = screen.lines().map(|l| l.chars().take(36).collect::<String>() + "\n").collect();
+    let list: String = screen
+        .lines()
+        .map(|l| l.chars().take(36).collect::<String>() + "\n")
+        .collect();
     let list = squeeze(&list.replace(['│', '┃', '▶'], " "));
     for entry in &s.entries {
         let title = squeeze(&entry.article.title);
-        assert!(list.contains(&title), "list lacks title {title:?}\n{screen}");
+        assert!(
+            list.contains(&title),
+            "list lacks title {title:?}\n{screen}"
+        );
     }
     assert!(screen.contains("Nordkoreas Militäreinsatz in Europa"));
-    assert!(screen.contains("Wie der Eintritt"), "first paragraph of 000 missing:\n{screen}");
+    assert!(
+        screen.contains("Wie der Eintritt"),
+        "first paragraph of 000 missing:\n{screen}"
+    );
     assert!(screen.contains("Claims (0)"), "{screen}");
     assert!(screen.contains("No claims extracted"), "{screen}");
     assert!(screen.contains("READ │ 1/5"), "{screen}");
@@ -50,7 +72,13 @@ fn wide_screen_shows_all_titles_the_first_article_and_the_claims_pane() {
 
 #[test]
 fn each_width_gets_its_layout() {
-    for (size, panes) in [((120, 30), 3), ((119, 30), 2), ((80, 24), 2), ((79, 24), 1), ((40, 12), 1)] {
+    for (size, panes) in [
+        ((120, 30), 3),
+        ((119, 30), 2),
+        ((80, 24), 2),
+        ((79, 24), 1),
+        ((40, 12), 1),
+    ] {
         let (s, screen) = render(size, "");
         assert_eq!(s.geometry().panes.len(), panes, "at {size:?}:\n{screen}");
         assert!(!screen.contains("too small"), "at {size:?}");
@@ -60,7 +88,10 @@ fn each_width_gets_its_layout() {
     }
     for size in [(39, 30), (100, 11)] {
         let (_, screen) = render(size, "");
-        assert!(screen.contains("terminal too small"), "at {size:?}:\n{screen}");
+        assert!(
+            screen.contains("terminal too small"),
+            "at {size:?}:\n{screen}"
+        );
     }
 }
 
@@ -146,7 +177,10 @@ fn resizing_keeps_the_reading_position_in_the_text() {
     let offset = s.reader.layout.offset_at_line(s.reader.top);
     render_buffer(&mut s, (90, 30), &[]);
     let after = s.reader.layout.offset_at_line(s.reader.top);
-    assert!(after <= offset + 200 && after + 200 >= offset, "{offset} vs {after}");
+    assert!(
+        after <= offset + 200 && after + 200 >= offset,
+        "{offset} vs {after}"
+    );
 }
 
 #[test]
@@ -154,9 +188,15 @@ fn selection_and_focus_read_without_colour() {
     let mut s = state();
     let buffer = render_buffer(&mut s, (160, 45), &parse_sequence("h").expect("keys"));
     let text = dossier::tui::headless::buffer_text(&buffer);
-    assert!(text.contains("▶ Nordkoreas"), "selection glyph missing:\n{text}");
+    assert!(
+        text.contains("▶ Nordkoreas"),
+        "selection glyph missing:\n{text}"
+    );
     // The focused pane's border is thick, the others plain.
-    assert!(text.lines().next().is_some_and(|l| l.starts_with('┏')), "{text}");
+    assert!(
+        text.lines().next().is_some_and(|l| l.starts_with('┏')),
+        "{text}"
+    );
     let cell = &buffer[(2, 1)];
     assert!(cell.modifier.contains(Modifier::REVERSED));
 }

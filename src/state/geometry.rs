@@ -69,7 +69,10 @@ impl Geometry {
 
     /// The pane under a cell.
     pub fn pane_at(&self, col: u16, row: u16) -> Option<Pane> {
-        self.panes.iter().find(|(_, r)| r.contains(col, row)).map(|(p, _)| *p)
+        self.panes
+            .iter()
+            .find(|(_, r)| r.contains(col, row))
+            .map(|(p, _)| *p)
     }
 }
 
@@ -77,11 +80,24 @@ impl Geometry {
 /// panes (the list replaces the claims pane); `focus` picks the single pane below 80 columns.
 pub fn compute(width: u16, height: u16, show_list: bool, focus: Pane) -> Geometry {
     if width < MIN_SIZE.0 || height < MIN_SIZE.1 {
-        return Geometry { too_small: true, ..Geometry::default() };
+        return Geometry {
+            too_small: true,
+            ..Geometry::default()
+        };
     }
     let main_h = height - 1;
-    let status = Rect { x: 0, y: main_h, width, height: 1 };
-    let col = |x: u16, w: u16| Rect { x, y: 0, width: w, height: main_h };
+    let status = Rect {
+        x: 0,
+        y: main_h,
+        width,
+        height: 1,
+    };
+    let col = |x: u16, w: u16| Rect {
+        x,
+        y: 0,
+        width: w,
+        height: main_h,
+    };
     let panes = if width >= THREE_PANES {
         let list_w = (width * 22 / 100).clamp(28, 44);
         let claims_w = (width * 27 / 100).clamp(32, 56);
@@ -95,14 +111,24 @@ pub fn compute(width: u16, height: u16, show_list: bool, focus: Pane) -> Geometr
         let side_w = (width * 34 / 100).max(28);
         let reader_w = width - side_w;
         if show_list {
-            vec![(Pane::List, col(0, side_w)), (Pane::Reader, col(side_w, reader_w))]
+            vec![
+                (Pane::List, col(0, side_w)),
+                (Pane::Reader, col(side_w, reader_w)),
+            ]
         } else {
-            vec![(Pane::Reader, col(0, reader_w)), (Pane::Claims, col(reader_w, side_w))]
+            vec![
+                (Pane::Reader, col(0, reader_w)),
+                (Pane::Claims, col(reader_w, side_w)),
+            ]
         }
     } else {
         vec![(focus, col(0, width))]
     };
-    Geometry { panes, status, too_small: false }
+    Geometry {
+        panes,
+        status,
+        too_small: false,
+    }
 }
 
 #[cfg(test)]
@@ -115,10 +141,19 @@ mod tests {
 
     #[test]
     fn pane_count_follows_the_width() {
-        assert_eq!(panes(&compute(160, 45, false, Pane::Reader)), [Pane::List, Pane::Reader, Pane::Claims]);
+        assert_eq!(
+            panes(&compute(160, 45, false, Pane::Reader)),
+            [Pane::List, Pane::Reader, Pane::Claims]
+        );
         assert_eq!(panes(&compute(120, 30, false, Pane::Reader)).len(), 3);
-        assert_eq!(panes(&compute(100, 30, false, Pane::Reader)), [Pane::Reader, Pane::Claims]);
-        assert_eq!(panes(&compute(100, 30, true, Pane::Reader)), [Pane::List, Pane::Reader]);
+        assert_eq!(
+            panes(&compute(100, 30, false, Pane::Reader)),
+            [Pane::Reader, Pane::Claims]
+        );
+        assert_eq!(
+            panes(&compute(100, 30, true, Pane::Reader)),
+            [Pane::List, Pane::Reader]
+        );
         assert_eq!(panes(&compute(79, 30, false, Pane::List)), [Pane::List]);
         assert!(compute(39, 30, false, Pane::Reader).too_small);
         assert!(compute(80, 11, false, Pane::Reader).too_small);

@@ -10,7 +10,7 @@ pub use geometry::{Geometry, Pane, Rect};
 use crate::action::Action;
 use crate::keymap::{KeyChord, Keymap, Section};
 use crate::model::{Analysis, Article};
-use crate::reflow::{layout_article, Hyphenators, Layout};
+use crate::reflow::{Hyphenators, Layout, layout_article};
 
 /// Something that happened: a key, a resize, a clock tick or a mouse event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,7 +182,11 @@ impl AppState {
 
     /// Adds a status message.
     pub fn notify(&mut self, text: impl Into<String>, severity: Severity) {
-        self.messages.push(Message { text: text.into(), severity, ticks_left: MESSAGE_TICKS });
+        self.messages.push(Message {
+            text: text.into(),
+            severity,
+            ticks_left: MESSAGE_TICKS,
+        });
         if self.messages.len() > 8 {
             self.messages.remove(0);
         }
@@ -212,7 +216,9 @@ impl AppState {
     /// Number of text rows in the reading pane.
     pub fn reader_height(&self) -> usize {
         let g = self.geometry();
-        g.rect(Pane::Reader).or_else(|| g.panes.first().map(|(_, r)| *r)).map_or(1, |r| usize::from(r.inner().height).max(1))
+        g.rect(Pane::Reader)
+            .or_else(|| g.panes.first().map(|(_, r)| *r))
+            .map_or(1, |r| usize::from(r.inner().height).max(1))
     }
 
     /// Reading position as a percentage: 100 when the end of the article is on screen.
@@ -233,7 +239,10 @@ impl AppState {
             self.reader = ReaderState::default();
             return;
         };
-        if keep_position && self.reader.layout.width == width && !self.reader.layout.lines.is_empty() {
+        if keep_position
+            && self.reader.layout.width == width
+            && !self.reader.layout.lines.is_empty()
+        {
             return;
         }
         let anchor = keep_position.then(|| self.reader.layout.offset_at_line(self.reader.top));
@@ -247,7 +256,12 @@ impl AppState {
     }
 
     fn clamp_reader(&mut self) {
-        let max_top = self.reader.layout.lines.len().saturating_sub(self.reader_height());
+        let max_top = self
+            .reader
+            .layout
+            .lines
+            .len()
+            .saturating_sub(self.reader_height());
         self.reader.top = self.reader.top.min(max_top);
     }
 
@@ -256,16 +270,23 @@ impl AppState {
         let g = self.geometry();
         g.rect(Pane::List)
             .or_else(|| g.panes.first().map(|(_, r)| *r))
-            .map_or(20, |r| usize::from(r.inner().width).saturating_sub(2).max(8))
+            .map_or(20, |r| {
+                usize::from(r.inner().width).saturating_sub(2).max(8)
+            })
     }
 
     /// The title of article `index` wrapped for the list pane: at most three lines, the last one
     /// cut with "…" when the title is longer.
     pub fn list_title_lines(&self, index: usize) -> Vec<String> {
-        let Some(entry) = self.entries.get(index) else { return Vec::new() };
+        let Some(entry) = self.entries.get(index) else {
+            return Vec::new();
+        };
         let width = self.list_text_width();
         let title = crate::reflow::sanitize(&entry.article.title);
-        let mut lines: Vec<String> = textwrap::wrap(&title, width).into_iter().map(|l| l.into_owned()).collect();
+        let mut lines: Vec<String> = textwrap::wrap(&title, width)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect();
         if lines.len() > 3 {
             lines.truncate(3);
             let last = lines.pop().unwrap_or_default();
@@ -289,7 +310,11 @@ impl AppState {
             if bindings.is_empty() {
                 continue;
             }
-            out.push((format!("[{}]", section.name()), String::new(), String::new()));
+            out.push((
+                format!("[{}]", section.name()),
+                String::new(),
+                String::new(),
+            ));
             let mut grouped: Vec<(Action, Vec<String>)> = Vec::new();
             for (keys, action) in bindings {
                 match grouped.iter_mut().find(|(a, _)| *a == action) {
@@ -298,7 +323,11 @@ impl AppState {
                 }
             }
             for (action, keys) in grouped {
-                out.push((keys.join(", "), action.name().to_string(), action.doc().to_string()));
+                out.push((
+                    keys.join(", "),
+                    action.name().to_string(),
+                    action.doc().to_string(),
+                ));
             }
             out.push((String::new(), String::new(), String::new()));
         }

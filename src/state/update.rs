@@ -27,9 +27,15 @@ impl AppState {
                         let mut keys = std::mem::take(&mut self.pending);
                         keys.push(chord);
                         let help = self.keymap.keys_for(section, Action::ShowHelp);
-                        let hint = help.first().map(|k| format!(" ({k} for help)")).unwrap_or_default();
+                        let hint = help
+                            .first()
+                            .map(|k| format!(" ({k} for help)"))
+                            .unwrap_or_default();
                         self.notify(
-                            format!("{} is not bound{hint}", crate::keymap::format_sequence(&keys)),
+                            format!(
+                                "{} is not bound{hint}",
+                                crate::keymap::format_sequence(&keys)
+                            ),
                             Severity::Info,
                         );
                         Vec::new()
@@ -89,7 +95,11 @@ impl AppState {
             Action::ToggleList => self.toggle_list(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
-                let state = if self.mouse { "on (the terminal's own selection needs Shift)" } else { "off" };
+                let state = if self.mouse {
+                    "on (the terminal's own selection needs Shift)"
+                } else {
+                    "off"
+                };
                 self.notify(format!("mouse {state}"), Severity::Info);
                 return vec![Effect::SetMouse(self.mouse)];
             }
@@ -115,7 +125,9 @@ impl AppState {
             Action::GoBottom => max,
             _ => scroll,
         };
-        self.overlay = Some(Overlay::Help { scroll: new_scroll.min(max) });
+        self.overlay = Some(Overlay::Help {
+            scroll: new_scroll.min(max),
+        });
         Vec::new()
     }
 
@@ -154,7 +166,11 @@ impl AppState {
         }
         self.show_list = !self.show_list;
         if g.panes.len() <= 1 {
-            self.focus = if self.focus == Pane::List { Pane::Reader } else { Pane::List };
+            self.focus = if self.focus == Pane::List {
+                Pane::Reader
+            } else {
+                Pane::List
+            };
         } else if self.show_list {
             self.focus = Pane::List;
         } else if self.focus == Pane::List {
@@ -171,13 +187,19 @@ impl AppState {
             Pane::Claims => self.pane_rows(Pane::Claims) / CLAIM_ITEM_ROWS,
         }
         .max(1);
-        let step = if half { rows / 2 } else { rows.saturating_sub(usize::from(self.focus == Pane::Reader)) };
+        let step = if half {
+            rows / 2
+        } else {
+            rows.saturating_sub(usize::from(self.focus == Pane::Reader))
+        };
         step.max(1) as isize
     }
 
     fn pane_rows(&self, pane: Pane) -> usize {
         let g = self.geometry();
-        g.rect(pane).or_else(|| g.panes.first().map(|(_, r)| *r)).map_or(1, |r| usize::from(r.inner().height))
+        g.rect(pane)
+            .or_else(|| g.panes.first().map(|(_, r)| *r))
+            .map_or(1, |r| usize::from(r.inner().height))
     }
 
     fn move_focused(&mut self, delta: isize) {
@@ -236,7 +258,10 @@ impl AppState {
         let rows = self.pane_rows(Pane::List);
         // Scroll down until the selected item fits entirely.
         while self.list_top < self.selected
-            && (self.list_top..=self.selected).map(|i| self.list_item_height(i)).sum::<usize>() > rows
+            && (self.list_top..=self.selected)
+                .map(|i| self.list_item_height(i))
+                .sum::<usize>()
+                > rows
         {
             self.list_top += 1;
         }
@@ -261,7 +286,10 @@ impl AppState {
                 self.relayout(true);
             }
             Pane::Claims => {
-                let start = self.current().and_then(|e| e.analysis.claims.get(self.claim_selected)).map(|c| c.span.start);
+                let start = self
+                    .current()
+                    .and_then(|e| e.analysis.claims.get(self.claim_selected))
+                    .map(|c| c.span.start);
                 if let Some(start) = start {
                     self.reader.top = self.reader.layout.line_at_offset(start);
                     self.clamp_reader();
@@ -275,9 +303,13 @@ impl AppState {
 
     fn click(&mut self, col: u16, row: u16) {
         let g = self.geometry();
-        let Some(pane) = g.pane_at(col, row) else { return };
+        let Some(pane) = g.pane_at(col, row) else {
+            return;
+        };
         self.focus = pane;
-        let Some(inner) = g.rect(pane).map(|r| r.inner()) else { return };
+        let Some(inner) = g.rect(pane).map(|r| r.inner()) else {
+            return;
+        };
         if !inner.contains(col, row) {
             return;
         }
@@ -288,7 +320,9 @@ impl AppState {
                     self.select_article(i as isize);
                 }
             }
-            Pane::Claims => self.select_claim((self.claims_top + offset / CLAIM_ITEM_ROWS) as isize),
+            Pane::Claims => {
+                self.select_claim((self.claims_top + offset / CLAIM_ITEM_ROWS) as isize)
+            }
             Pane::Reader => {}
         }
     }
@@ -301,7 +335,12 @@ impl AppState {
         let wanted: &[(Action, &str)] = if section == Section::Help {
             &[(Action::Close, "close"), (Action::MoveDown, "scroll")]
         } else {
-            &[(Action::FocusNextPane, "pane"), (Action::NextArticle, "next"), (Action::ShowHelp, "help"), (Action::Quit, "quit")]
+            &[
+                (Action::FocusNextPane, "pane"),
+                (Action::NextArticle, "next"),
+                (Action::ShowHelp, "help"),
+                (Action::Quit, "quit"),
+            ]
         };
         for (action, label) in wanted {
             if let Some(k) = key(*action) {

@@ -3,9 +3,9 @@
 
 use crate::keymap::KeyChord;
 use crate::state::{AppState, Effect, Input};
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::Terminal;
 
 /// Resizes `state` to `size`, feeds `keys` (stopping at a quit), draws once and returns the
 /// buffer.

@@ -2,7 +2,9 @@
 
 use crate::keymap::{Key, KeyChord};
 use crate::state::Input;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind, MouseButton};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 /// Converts a key event, or returns `None` for releases and keys dossier does not use.
 pub fn chord_of(event: KeyEvent) -> Option<KeyChord> {
@@ -43,9 +45,20 @@ pub fn input_of(event: Event) -> Option<Input> {
         Event::Key(key) => chord_of(key).map(Input::Key),
         Event::Resize(w, h) => Some(Input::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Input::Wheel { col: m.column, row: m.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Input::Wheel { col: m.column, row: m.row, down: false }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click { col: m.column, row: m.row }),
+            MouseEventKind::ScrollDown => Some(Input::Wheel {
+                col: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Input::Wheel {
+                col: m.column,
+                row: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click {
+                col: m.column,
+                row: m.row,
+            }),
             _ => None,
         },
         _ => None,
@@ -58,17 +71,47 @@ mod tests {
     use crossterm::event::KeyEventState;
 
     fn ev(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> KeyEvent {
-        KeyEvent { code, modifiers, kind, state: KeyEventState::NONE }
+        KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        }
     }
 
     #[test]
     fn releases_are_ignored_and_shift_is_folded() {
-        assert_eq!(chord_of(ev(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Release)), None);
-        assert_eq!(chord_of(ev(KeyCode::Char('G'), KeyModifiers::SHIFT, KeyEventKind::Press)), Some(KeyChord::char('G')));
-        assert_eq!(chord_of(ev(KeyCode::Tab, KeyModifiers::SHIFT, KeyEventKind::Press)), Some(KeyChord::plain(Key::BackTab)));
         assert_eq!(
-            chord_of(ev(KeyCode::Char('D'), KeyModifiers::CONTROL | KeyModifiers::SHIFT, KeyEventKind::Press)),
-            Some(KeyChord { key: Key::Char('d'), ctrl: true, alt: false })
+            chord_of(ev(
+                KeyCode::Char('j'),
+                KeyModifiers::NONE,
+                KeyEventKind::Release
+            )),
+            None
+        );
+        assert_eq!(
+            chord_of(ev(
+                KeyCode::Char('G'),
+                KeyModifiers::SHIFT,
+                KeyEventKind::Press
+            )),
+            Some(KeyChord::char('G'))
+        );
+        assert_eq!(
+            chord_of(ev(KeyCode::Tab, KeyModifiers::SHIFT, KeyEventKind::Press)),
+            Some(KeyChord::plain(Key::BackTab))
+        );
+        assert_eq!(
+            chord_of(ev(
+                KeyCode::Char('D'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+                KeyEventKind::Press
+            )),
+            Some(KeyChord {
+                key: Key::Char('d'),
+                ctrl: true,
+                alt: false
+            })
         );
     }
 }

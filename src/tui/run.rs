@@ -5,12 +5,14 @@ use crate::state::{AppState, Effect, Input};
 use crate::tui::{input::input_of, view};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::backend::CrosstermBackend;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// How often messages age.
@@ -27,7 +29,12 @@ pub fn restore_terminal() {
         return;
     }
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }
 
 /// Restores the terminal when dropped, so an early return or a panic unwinding through the loop
@@ -103,8 +110,12 @@ fn event_loop(
                     for effect in state.handle(input) {
                         match effect {
                             Effect::Quit => return Ok(Exit::Quit),
-                            Effect::SetMouse(true) => execute!(terminal.backend_mut(), EnableMouseCapture)?,
-                            Effect::SetMouse(false) => execute!(terminal.backend_mut(), DisableMouseCapture)?,
+                            Effect::SetMouse(true) => {
+                                execute!(terminal.backend_mut(), EnableMouseCapture)?
+                            }
+                            Effect::SetMouse(false) => {
+                                execute!(terminal.backend_mut(), DisableMouseCapture)?
+                            }
                         }
                     }
                     if matches!(input, Input::Resize(..)) {

@@ -41,9 +41,10 @@ impl Theme {
         match kind {
             LineKind::Title => self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow),
             LineKind::Meta => self.fg(Style::new().add_modifier(Modifier::ITALIC), Color::Gray),
-            LineKind::Heading | LineKind::ReferencesHeading => {
-                self.fg(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED), Color::LightBlue)
-            }
+            LineKind::Heading | LineKind::ReferencesHeading => self.fg(
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                Color::LightBlue,
+            ),
             LineKind::Reference => self.fg(Style::new().add_modifier(Modifier::DIM), Color::Gray),
             LineKind::Paragraph | LineKind::ListItem | LineKind::Blank => Style::new(),
         }
@@ -76,7 +77,10 @@ impl Theme {
 
     /// A warning message.
     pub fn warning(&self) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED), Color::Red)
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Color::Red,
+        )
     }
 
     /// Keys in the help overlay.

@@ -7,15 +7,20 @@ mod status;
 
 use crate::state::{AppState, Overlay, Pane};
 use crate::tui::theme::Theme;
+use ratatui::Frame;
 use ratatui::layout::Rect as TuiRect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-use ratatui::Frame;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Converts our rectangle to ratatui's.
 fn rect(r: crate::state::Rect) -> TuiRect {
-    TuiRect { x: r.x, y: r.y, width: r.width, height: r.height }
+    TuiRect {
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+    }
 }
 
 /// Cuts `text` to at most `width` cells, ending in "…" when cut; control characters are replaced.
@@ -51,7 +56,10 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
             crate::state::geometry::MIN_SIZE.0,
             crate::state::geometry::MIN_SIZE.1
         );
-        frame.render_widget(Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true }), frame.area());
+        frame.render_widget(
+            Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true }),
+            frame.area(),
+        );
         return;
     }
     for (pane, area) in &geometry.panes {

@@ -1,13 +1,13 @@
 //! The three panes: article list, reading pane, claims.
 
 use super::truncate;
-use crate::state::update::CLAIM_ITEM_ROWS;
 use crate::state::AppState;
+use crate::state::update::CLAIM_ITEM_ROWS;
 use crate::tui::theme::Theme;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
-use ratatui::Frame;
 
 /// Glyph in front of the selected item, so the selection shows without reverse video too.
 const SELECTED: &str = "▶ ";
@@ -15,7 +15,11 @@ const UNSELECTED: &str = "  ";
 
 fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(theme.border(focused))
         .title(Line::from(Span::styled(title, theme.pane_title(focused))))
 }
@@ -23,7 +27,11 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 /// Draws the article list.
 pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
     let marker = if focused { "● " } else { "" };
-    let block = pane_block(format!(" {marker}Articles ({}) ", state.entries.len()), focused, theme);
+    let block = pane_block(
+        format!(" {marker}Articles ({}) ", state.entries.len()),
+        focused,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -34,22 +42,42 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             break;
         }
         let selected = i == state.selected;
-        let title_style = if selected { theme.selected() } else { theme.pane_title(false) };
+        let title_style = if selected {
+            theme.selected()
+        } else {
+            theme.pane_title(false)
+        };
         for (n, title) in state.list_title_lines(i).into_iter().enumerate() {
             let glyph = match (n, selected) {
                 (0, true) => SELECTED,
                 _ => UNSELECTED,
             };
-            lines.push(Line::from(vec![Span::styled(glyph, title_style), Span::styled(title, title_style)]));
+            lines.push(Line::from(vec![
+                Span::styled(glyph, title_style),
+                Span::styled(title, title_style),
+            ]));
         }
         let mut byline = entry.article.byline();
+        if byline.is_empty() {
+            // No author or outlet: the file name still tells articles apart.
+            byline = entry
+                .article
+                .source
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+        }
         if let Some(date) = &entry.article.date {
             if !byline.is_empty() {
                 byline.push_str(" · ");
             }
             byline.push_str(&date.iso());
         }
-        lines.push(Line::from(Span::styled(format!("  {}", truncate(&byline, width.saturating_sub(2))), theme.dim())));
+        lines.push(Line::from(Span::styled(
+            format!("  {}", truncate(&byline, width.saturating_sub(2))),
+            theme.dim(),
+        )));
         let claims = entry.analysis.claims.len();
         let counts = format!(
             "  {claims} claim{} · {} bookmark{}",
@@ -57,7 +85,10 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             entry.bookmarks,
             if entry.bookmarks == 1 { "" } else { "s" }
         );
-        lines.push(Line::from(Span::styled(truncate(&counts, width), theme.dim())));
+        lines.push(Line::from(Span::styled(
+            truncate(&counts, width),
+            theme.dim(),
+        )));
     }
     if state.entries.is_empty() {
         lines.push(Line::from(Span::styled("No articles loaded.", theme.dim())));
@@ -68,14 +99,21 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
 /// Draws the reading pane.
 pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
     let marker = if focused { "● " } else { "" };
-    let title = state.current().map(|e| e.article.title.as_str()).unwrap_or("");
+    let title = state
+        .current()
+        .map(|e| e.article.title.as_str())
+        .unwrap_or("");
     let title = truncate(title, usize::from(area.width).saturating_sub(16));
     let percent = format!(" {}% ", state.reader_percent());
     let block = pane_block(format!(" {marker}{title} "), focused, theme)
         .title_bottom(Line::from(Span::styled(percent, theme.pane_title(focused))).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let text_area = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    let text_area = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
     let lines: Vec<Line> = state
         .reader
         .layout
@@ -91,13 +129,23 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
 /// Draws the claims pane.
 pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
     let marker = if focused { "● " } else { "" };
-    let claims = state.current().map(|e| e.analysis.claims.as_slice()).unwrap_or(&[]);
-    let block = pane_block(format!(" {marker}Claims ({}) ", claims.len()), focused, theme);
+    let claims = state
+        .current()
+        .map(|e| e.analysis.claims.as_slice())
+        .unwrap_or(&[]);
+    let block = pane_block(
+        format!(" {marker}Claims ({}) ", claims.len()),
+        focused,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if claims.is_empty() {
         let text = vec![
-            Line::from(Span::styled("No claims extracted from this article.", theme.dim())),
+            Line::from(Span::styled(
+                "No claims extracted from this article.",
+                theme.dim(),
+            )),
             Line::from(""),
             Line::from(Span::styled(
                 "Claims are statements the article asserts or attributes to a source: figures, quotes, reported statements and assessments.",
@@ -110,14 +158,38 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     let width = usize::from(inner.width);
     let visible = (usize::from(inner.height) / CLAIM_ITEM_ROWS).max(1);
     let mut lines = Vec::new();
-    for (i, claim) in claims.iter().enumerate().skip(state.claims_top).take(visible) {
+    for (i, claim) in claims
+        .iter()
+        .enumerate()
+        .skip(state.claims_top)
+        .take(visible)
+    {
         let selected = i == state.claim_selected;
         let glyph = if selected { SELECTED } else { UNSELECTED };
-        let source = claim.attribution.as_ref().map(|a| a.text.as_str()).unwrap_or("article");
-        let header = format!("{} · {} · {}", claim.kind.name(), claim.stance.name(), source);
-        let style = if selected { theme.selected() } else { theme.label() };
-        lines.push(Line::from(vec![Span::styled(glyph, style), Span::styled(truncate(&header, width.saturating_sub(2)), style)]));
-        lines.push(Line::from(format!("  {}", truncate(&claim.text, width.saturating_sub(2)))));
+        let source = claim
+            .attribution
+            .as_ref()
+            .map(|a| a.text.as_str())
+            .unwrap_or("article");
+        let header = format!(
+            "{} · {} · {}",
+            claim.kind.name(),
+            claim.stance.name(),
+            source
+        );
+        let style = if selected {
+            theme.selected()
+        } else {
+            theme.label()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(glyph, style),
+            Span::styled(truncate(&header, width.saturating_sub(2)), style),
+        ]));
+        lines.push(Line::from(format!(
+            "  {}",
+            truncate(&claim.text, width.saturating_sub(2))
+        )));
         lines.push(Line::from(""));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -3,10 +3,10 @@
 use super::truncate;
 use crate::state::{AppState, Overlay, Pane, Severity};
 use crate::tui::theme::Theme;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the status line.
@@ -17,8 +17,16 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         (None, Pane::Reader) => "READ",
         (None, Pane::Claims) => "CLAIMS",
     };
-    let n = if state.entries.is_empty() { 0 } else { state.selected + 1 };
-    let left = format!(" {mode} │ {n}/{} │ {:>3}% ", state.entries.len(), state.reader_percent());
+    let n = if state.entries.is_empty() {
+        0
+    } else {
+        state.selected + 1
+    };
+    let left = format!(
+        " {mode} │ {n}/{} │ {:>3}% ",
+        state.entries.len(),
+        state.reader_percent()
+    );
     let pending = if state.pending.is_empty() {
         String::new()
     } else {
