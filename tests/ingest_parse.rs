@@ -1,0 +1,103 @@
+//! Front matter, English articles and raw parsing through the public ingestion API.
+
+use dossier::ingest::{article_id, parse_article, parse_raw};
+use dossier::model::{BlockKind, Lang, PartialDate};
+
+#[test]
+fn yaml_front_matter_overrides_heuristics_and_is_not_body() {
+    let text = "---\ntitle: \"Ein Titel: mit Doppelpunkt\"\nauthors:\n  - Jane Doe\n  - John Roe\ndate: 2024-06-19\noutlet: Example Times\nurl: https://example.org/a\ndoi: https://doi.org/10.1234/abc.5\nlang: en\n---\nEine Überschrift im Text\n\nDer Text des Artikels ist auf Deutsch und hat einen Absatz, der lang genug ist, um als Absatz zu gelten.\n";
+    let a = parse_article("x.md", text);
+    assert_eq!(a.title, "Ein Titel: mit Doppelpunkt");
+    assert_eq!(a.authors, vec!["Jane Doe", "John Roe"]);
+    assert_eq!(a.date, Some(PartialDate::ymd(2024, 6, 19)));
+    assert_eq!(a.outlet.as_deref(), Some("Example Times"));
+    assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+    assert_eq!(a.doi.as_deref(), Some("10.1234/abc.5"));
+    assert_eq!(a.lang, Lang::En);
+    for b in &a.body {
+        let t = a.block_text(b);
+        assert!(!t.contains("title:") && !t.contains("---"), "{t}");
+    }
+    assert!(
+        a.body
+            .iter()
+            .any(|b| a.block_text(b).starts_with("Der Text des Artikels"))
+    );
+}
+
+#[test]
+fn toml_front_matter_overrides_heuristics() {
+    let text = "+++\ntitle = \"TOML-Titel\"\nauthor = \"Erika Mustermann\"\ndate = \"17. Januar 2025\"\npublication = \"Beispielblatt\"\n+++\nAnderer Titel\n\nDer Text des Artikels ist auf Deutsch und hat einen Absatz, der lang genug ist, um als Absatz zu gelten.\n";
+    let a = parse_article("x.md", text);
+    assert_eq!(a.title, "TOML-Titel");
+    assert_eq!(a.authors, vec!["Erika Mustermann"]);
+    assert_eq!(a.date, Some(PartialDate::ymd(2025, 1, 17)));
+    assert_eq!(a.outlet.as_deref(), Some("Beispielblatt"));
+    assert_eq!(a.lang, Lang::De);
+    assert!(a.body.iter().all(|b| !a.block_text(b).contains("+++")));
+}
+
+#[test]
+fn english_article_with_byline_and_dateline() {
+    let text = "Analysis\n\nWhy the alliance matters for Europe\n\nBy Jane Doe and John Roe\n\nMarch 3, 2024\n\nThe treaty was signed in June and has changed the security situation in the region, officials said on Monday.\n\nWhat comes next\n\nAnalysts expect further steps in late March 2024, and the government has said that it will respond.\n\nShare\n";
+    let a = parse_article("en.txt", text);
+    assert_eq!(a.title, "Why the alliance matters for Europe");
+    assert_eq!(a.authors, vec!["Jane Doe", "John Roe"]);
+    assert_eq!(a.date, Some(PartialDate::ymd(2024, 3, 3)));
+    assert_eq!(a.lang, Lang::En);
+    let kinds: Vec<BlockKind> = a.body.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::Heading,
+            BlockKind::Paragraph
+        ]
+    );
+}
+
+#[test]
+fn raw_parse_keeps_everything_as_paragraphs() {
+    let text = "Teilen\n\nErste Zeile ist der Titel\nund geht weiter.\n\n\n  Zweiter Absatz.  \n";
+    let a = parse_raw("raw.txt", text);
+    assert_eq!(a.title, "Teilen");
+    let blocks: Vec<&str> = a.body.iter().map(|b| a.block_text(b)).collect();
+    assert_eq!(
+        blocks,
+        vec![
+            "Teilen",
+            "Erste Zeile ist der Titel\nund geht weiter.",
+            "Zweiter Absatz."
+        ]
+    );
+    assert!(a.body.iter().all(|b| b.kind == BlockKind::Paragraph));
+    assert!(a.references.is_empty());
+}
+
+#[test]
+fn article_ids_are_16_hex_digits_of_the_content_hash() {
+    let id = article_id("abc");
+    assert_eq!(id.0, "ba7816bf8f01cfea");
+    assert_ne!(article_id("abd"), id);
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "\n\n\n",
+        "x",
+        "---\n",
+        "---\ntitle: a\n---\n",
+        "•",
+        "- \n* \n",
+        "Ä\u{a0}\n\n^",
+        "10.1234/",
+    ] {
+        let a = parse_article("odd.txt", text);
+        assert!(!a.title.is_empty());
+        for b in a.body.iter().chain(&a.references) {
+            assert!(a.text.is_char_boundary(b.span.start) && a.text.is_char_boundary(b.span.end));
+        }
+    }
+}
