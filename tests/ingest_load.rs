@@ -10,7 +10,7 @@ const ARTICLE: &str = "Eine Überschrift\n\nDer erste Absatz des Artikels ist la
 fn missing_path_is_a_not_found_error() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("foo.txt");
-    let err = load_paths(&[missing.clone()], &LoadOptions::default()).unwrap_err();
+    let err = load_paths(std::slice::from_ref(&missing), &LoadOptions::default()).unwrap_err();
     assert!(matches!(err, IngestError::NotFound { ref path } if *path == missing));
     assert_eq!(
         err.to_string(),
