@@ -101,3 +101,30 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn authors_keep_order_of_appearance_from_byline_to_bio() {
+    let text = "Ein Titel für den Test\n\nJane Doe\n\nDer erste Absatz des Artikels ist lang genug, um als Absatz erkannt zu werden, und endet hier.\n\nDer zweite Absatz des Artikels ist ebenfalls lang genug, um als Absatz zu gelten, und endet.\n\nJohn Roe ist Analyst am Beispielinstitut in Berlin.\n";
+    let a = parse_article("t.txt", text);
+    assert_eq!(a.authors, vec!["Jane Doe", "John Roe"]);
+    assert!(
+        a.body
+            .iter()
+            .all(|b| !a.block_text(b).contains("Analyst am"))
+    );
+}
+
+#[test]
+fn byline_after_standfirst_is_not_body() {
+    let text = "Ein Titel für den Test\n\nEin Vorspann, der das Thema des Artikels kurz zusammenfasst und mit einem Punkt endet.\n\nVon Erika Mustermann und Max Muster\n\nDer erste Absatz des Artikels ist lang genug, um als Absatz erkannt zu werden, und endet hier.\n";
+    let a = parse_article("t.txt", text);
+    assert_eq!(a.authors, vec!["Erika Mustermann", "Max Muster"]);
+    assert!(a.body.iter().all(|b| !a.block_text(b).starts_with("Von ")));
+}
+
+#[test]
+fn body_sentences_do_not_name_the_outlet() {
+    let text = "Ein Titel für den Test\n\nDie Partei steht für Stabilität, sagte der Vorsitzende am Montag in Berlin vor der Presse.\n\nReuters, dpa, AFP und andere Agenturen berichteten am 3. März 2024 darüber ausführlich.\n";
+    let a = parse_article("t.txt", text);
+    assert_eq!(a.outlet, None);
+}

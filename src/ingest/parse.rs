@@ -163,13 +163,16 @@ struct Parser<'a> {
     /// Units before the first prose paragraph: where kickers, datelines, titles and bylines live.
     top_end: usize,
     title: Option<String>,
-    authors: Vec<String>,
+    /// Authors with the index of the unit that named them, to order them by appearance.
+    authors: Vec<(usize, String)>,
     outlet: Option<String>,
     date: Option<PartialDate>,
     doi: Option<String>,
     url: Option<String>,
     /// A trimmed end for a unit whose trailing byline sentence was removed.
     cut: Vec<Option<usize>>,
+    /// First unit after a reference heading ("Bibliografische Angaben"), when there is one.
+    ref_section: Option<usize>,
 }
 
 impl<'a> Parser<'a> {
@@ -187,6 +190,7 @@ impl<'a> Parser<'a> {
             doi: None,
             url: None,
             cut: vec![None; n],
+            ref_section: None,
         };
         p.top_end = (0..n).find(|&i| is_prose(p.u(i))).unwrap_or(n).min(12);
         p
@@ -204,6 +208,7 @@ impl<'a> Parser<'a> {
         self.mark_bios();
         self.pick_title(fm.title.as_deref());
         self.mark_top_bylines();
+        self.mark_late_bylines();
         self.mark_references();
         self.mark_lead_byline();
         self.find_outlet();
@@ -251,6 +256,7 @@ impl<'a> Parser<'a> {
             return;
         };
         self.roles[start] = Role::Drop;
+        self.ref_section = Some(start + 1);
         for i in start + 1..self.units.len() {
             if self.roles[i] == Role::Open && is_bio(self.u(i)).is_none() {
                 self.roles[i] = Role::Reference;
@@ -266,7 +272,7 @@ impl<'a> Parser<'a> {
             if matches!(self.roles[i], Role::Open | Role::Reference)
                 && let Some(name) = is_bio(self.u(i))
             {
-                push_author(&mut self.authors, name);
+                push_author(&mut self.authors, i, name);
                 self.roles[i] = Role::Drop;
             }
         }
@@ -306,14 +312,14 @@ impl<'a> Parser<'a> {
             }
             let t = self.u(i);
             if is_person_name(t) {
-                push_author(&mut self.authors, clean_name(t));
+                push_author(&mut self.authors, i, clean_name(t));
                 self.roles[i] = Role::Drop;
                 after_name = true;
                 continue;
             }
             if let Some(names) = byline_names(t) {
                 for name in names {
-                    push_author(&mut self.authors, name);
+                    push_author(&mut self.authors, i, name);
                 }
                 self.roles[i] = Role::Drop;
                 after_name = true;
@@ -323,6 +329,20 @@ impl<'a> Parser<'a> {
                 self.roles[i] = Role::Drop;
             }
             after_name = false;
+        }
+    }
+
+    /// "Von X" bylines just after a standfirst.
+    fn mark_late_bylines(&mut self) {
+        for i in self.top_end..self.units.len().min(self.top_end + 3) {
+            if self.roles[i] == Role::Open
+                && let Some(names) = byline_names(self.u(i))
+            {
+                for name in names {
+                    push_author(&mut self.authors, i, name);
+                }
+                self.roles[i] = Role::Drop;
+            }
         }
     }
 
@@ -348,17 +368,23 @@ impl<'a> Parser<'a> {
         }
         if let Some(names) = lead_byline_names(&t[start..]) {
             for name in names {
-                push_author(&mut self.authors, name);
+                push_author(&mut self.authors, i, name);
             }
             self.cut[i] = Some(self.units[i].start + t[..start].trim_end().len());
         }
     }
 
     fn find_outlet(&mut self) {
+        // Bibliographic lines are trusted above the article or in a reference section, not in
+        // footnotes, which name other outlets.
+        let section = self.ref_section.unwrap_or(self.units.len());
         let bib = (0..self.units.len())
-            .filter(|&i| self.roles[i] == Role::Reference || i < self.top_end)
+            .filter(|&i| i < self.top_end || (i >= section && self.roles[i] == Role::Reference))
             .find_map(|i| bibliographic_outlet(self.u(i)));
-        let claimed = (0..self.units.len()).find_map(|i| claimed_outlet(self.u(i)));
+        // Self-descriptions ("Die X steht für …", "© X") are page furniture, never body text.
+        let claimed = (0..self.units.len())
+            .filter(|&i| self.roles[i] == Role::Drop)
+            .find_map(|i| claimed_outlet(self.u(i)));
         let quelle = (0..self.units.len()).find_map(|i| source_line_outlet(self.u(i)));
         if let Some(name) = bib {
             self.outlet = Some(best_spelling(&name, self.text));
@@ -452,12 +478,19 @@ impl<'a> Parser<'a> {
             })
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| fallback_title(source));
-        let mut authors = if fm.authors.is_empty() {
-            self.authors
+        let mut found = self.authors.clone();
+        found.sort_by_key(|(unit, _)| *unit);
+        let candidates: Vec<String> = if fm.authors.is_empty() {
+            found.into_iter().map(|(_, name)| name).collect()
         } else {
             fm.authors
         };
-        authors.dedup();
+        let mut authors: Vec<String> = Vec::new();
+        for name in candidates {
+            if !authors.contains(&name) {
+                authors.push(name);
+            }
+        }
         let lang = match fm.lang.as_deref().map(str::to_lowercase).as_deref() {
             Some(l) if l.starts_with("en") => Lang::En,
             Some(l) if l.starts_with("de") => Lang::De,
@@ -663,9 +696,9 @@ fn clean_name(t: &str) -> String {
         .to_string()
 }
 
-fn push_author(authors: &mut Vec<String>, name: String) {
-    if !name.is_empty() && !authors.contains(&name) {
-        authors.push(name);
+fn push_author(authors: &mut Vec<(usize, String)>, unit: usize, name: String) {
+    if !name.is_empty() {
+        authors.push((unit, name));
     }
 }
 
