@@ -128,3 +128,23 @@ fn body_sentences_do_not_name_the_outlet() {
     let a = parse_article("t.txt", text);
     assert_eq!(a.outlet, None);
 }
+
+#[test]
+fn markdown_headings_give_title_and_heading_blocks() {
+    let text = "# Der Titel des Textes\n\nDer erste Absatz des Artikels ist lang genug, um als Absatz erkannt zu werden, und endet hier.\n\n## Ein Abschnitt\n\n- erster Punkt\n- zweiter Punkt\n";
+    let a = parse_article("t.md", text);
+    assert_eq!(a.title, "Der Titel des Textes");
+    let blocks: Vec<(BlockKind, &str)> = a.body.iter().map(|b| (b.kind, a.block_text(b))).collect();
+    assert_eq!(
+        blocks,
+        vec![
+            (
+                BlockKind::Paragraph,
+                "Der erste Absatz des Artikels ist lang genug, um als Absatz erkannt zu werden, und endet hier."
+            ),
+            (BlockKind::Heading, "Ein Abschnitt"),
+            (BlockKind::ListItem, "erster Punkt"),
+            (BlockKind::ListItem, "zweiter Punkt"),
+        ]
+    );
+}

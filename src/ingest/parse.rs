@@ -130,6 +130,15 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', '…', '"', '“', '”', '»', '«', ')'])
 }
 
+/// Byte length of a Markdown heading marker (`## `) and the whitespace after it.
+fn markdown_heading_len(line: &str) -> Option<usize> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[hashes..];
+    let after = rest.trim_start();
+    ((1..=6).contains(&hashes) && rest.starts_with([' ', '\t']) && !after.is_empty())
+        .then(|| line.len() - after.len())
+}
+
 /// Byte length of a leading bullet and the whitespace after it.
 fn bullet_len(line: &str) -> Option<usize> {
     let mut chars = line.char_indices();
@@ -418,6 +427,11 @@ impl<'a> Parser<'a> {
 
     fn finish(self, source: &str, fm: FrontMatter) -> Article {
         let n = self.units.len();
+        // open_after[i]: some unit after i is body text (a heading needs text to head).
+        let mut open_after = vec![false; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            open_after[i] = open_after[i + 1] || self.roles[i + 1] == Role::Open;
+        }
         let mut body = Vec::new();
         let mut references = Vec::new();
         for i in 0..n {
@@ -433,8 +447,13 @@ impl<'a> Parser<'a> {
                 }),
                 Role::Open => {
                     let t = &self.text[span.start..span.end];
-                    let next_open = (i + 1..n).any(|j| self.roles[j] == Role::Open);
-                    let block = if let Some(len) = bullet_len(t) {
+                    let next_open = open_after[i];
+                    let block = if let Some(len) = markdown_heading_len(t) {
+                        Block {
+                            kind: BlockKind::Heading,
+                            span: Span::new(span.start + len, span.end),
+                        }
+                    } else if let Some(len) = bullet_len(t) {
                         Block {
                             kind: BlockKind::ListItem,
                             span: Span::new(span.start + len, span.end),
@@ -583,6 +602,7 @@ fn dateline_date(t: &str) -> Option<PartialDate> {
 
 /// Strips footnote markers and collapses whitespace in a title line.
 fn clean_title(t: &str) -> String {
+    let t = markdown_heading_len(t).map_or(t, |len| &t[len..]);
     let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
     joined
         .trim_end_matches([
