@@ -434,7 +434,7 @@ impl<'a> Parser<'a> {
         }
         let mut body = Vec::new();
         let mut references = Vec::new();
-        for i in 0..n {
+        for (i, &next_open) in open_after.iter().enumerate() {
             let mut span = self.units[i];
             if let Some(end) = self.cut[i] {
                 span.end = end;
@@ -447,7 +447,6 @@ impl<'a> Parser<'a> {
                 }),
                 Role::Open => {
                     let t = &self.text[span.start..span.end];
-                    let next_open = open_after[i];
                     let block = if let Some(len) = markdown_heading_len(t) {
                         Block {
                             kind: BlockKind::Heading,
