@@ -259,8 +259,10 @@ impl<'a> Parser<'a> {
 
     /// Everything after a "Bibliografische Angaben"/"References" heading is a reference.
     fn mark_reference_section(&mut self) {
-        let Some(start) = (self.top_end..self.units.len())
-            .find(|&i| self.roles[i] == Role::Open && is_reference_heading(self.u(i)) && i > 0)
+        // Only in the second half: a "Quellen" heading early on heads body text.
+        let from = self.top_end.max(self.units.len() / 2).max(1);
+        let Some(start) = (from..self.units.len())
+            .find(|&i| self.roles[i] == Role::Open && is_reference_heading(self.u(i)))
         else {
             return;
         };
