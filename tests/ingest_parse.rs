@@ -58,7 +58,7 @@ fn english_article_with_byline_and_dateline() {
 
 #[test]
 fn raw_parse_keeps_everything_as_paragraphs() {
-    let text = "Teilen\n\nErste Zeile ist der Titel\nund geht weiter.\n\n\n  Zweiter Absatz.  \n";
+    let text = "Teilen\n \nErste Zeile ist der Titel\nund geht weiter.\n\n\n  Zweiter Absatz.  \n";
     let a = parse_raw("raw.txt", text);
     assert_eq!(a.title, "Teilen");
     let blocks: Vec<&str> = a.body.iter().map(|b| a.block_text(b)).collect();
@@ -147,4 +147,34 @@ fn markdown_headings_give_title_and_heading_blocks() {
             (BlockKind::ListItem, "zweiter Punkt"),
         ]
     );
+}
+
+#[test]
+fn random_text_parses_without_panic_and_with_valid_spans() {
+    let alphabet: Vec<char> = "aäbßcZ Ü.,:;!?-–•*^#²(){}[]0123456789\n\n\n\u{a0}„“/@©"
+        .chars()
+        .chain("Von Jane Doe. 17. Jan. 2025 https://doi.org/10.1234/x ISSN Teilen ist am ".chars())
+        .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for round in 0..300 {
+        let len = 1 + round * 7 % 900;
+        let text: String = (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                alphabet[(state % alphabet.len() as u64) as usize]
+            })
+            .collect();
+        let a = parse_article("fuzz.txt", &text);
+        assert!(!a.title.is_empty());
+        for b in a.body.iter().chain(&a.references) {
+            assert!(b.span.start <= b.span.end && b.span.end <= a.text.len());
+            assert!(a.text.is_char_boundary(b.span.start) && a.text.is_char_boundary(b.span.end));
+        }
+        for pair in a.body.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+        let _ = dossier::dates::find_dates_with_default_year(&text, Some(2024));
+    }
 }

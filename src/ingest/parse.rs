@@ -27,15 +27,31 @@ pub fn parse_article(source: &str, text: &str) -> Article {
 /// title is the first line.
 pub fn parse_raw(source: &str, text: &str) -> Article {
     let mut body = Vec::new();
-    let mut offset = 0;
-    for chunk in text.split("\n\n") {
-        if let Some(span) = trimmed_span(text, offset, offset + chunk.len()) {
-            body.push(Block {
-                kind: BlockKind::Paragraph,
-                span,
-            });
+    let mut para: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if let Some((start, end)) = para.take()
+                && let Some(span) = trimmed_span(text, start, end)
+            {
+                body.push(Block {
+                    kind: BlockKind::Paragraph,
+                    span,
+                });
+            }
+        } else {
+            let start = para.map_or(pos, |(start, _)| start);
+            para = Some((start, pos + line.len()));
         }
-        offset += chunk.len() + 2;
+        pos += line.len();
+    }
+    if let Some((start, end)) = para
+        && let Some(span) = trimmed_span(text, start, end)
+    {
+        body.push(Block {
+            kind: BlockKind::Paragraph,
+            span,
+        });
     }
     let first_line = text
         .lines()
