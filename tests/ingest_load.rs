@@ -112,3 +112,19 @@ fn symlink_loops_terminate() {
         report.messages
     );
 }
+
+#[test]
+fn named_files_are_filtered_by_extension_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("paper.PDF");
+    let txt = dir.path().join("a.TXT");
+    fs::write(&pdf, b"%PDF-1.4").unwrap();
+    fs::write(&txt, ARTICLE).unwrap();
+    let report = load_paths(&[pdf, txt.clone(), txt], &LoadOptions::default()).unwrap();
+    assert_eq!(report.skipped_other, 1);
+    assert_eq!(
+        report.articles.len(),
+        1,
+        "a file named twice is loaded once"
+    );
+}
