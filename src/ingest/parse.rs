@@ -27,15 +27,31 @@ pub fn parse_article(source: &str, text: &str) -> Article {
 /// title is the first line.
 pub fn parse_raw(source: &str, text: &str) -> Article {
     let mut body = Vec::new();
-    let mut offset = 0;
-    for chunk in text.split("\n\n") {
-        if let Some(span) = trimmed_span(text, offset, offset + chunk.len()) {
-            body.push(Block {
-                kind: BlockKind::Paragraph,
-                span,
-            });
+    let mut para: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if let Some((start, end)) = para.take()
+                && let Some(span) = trimmed_span(text, start, end)
+            {
+                body.push(Block {
+                    kind: BlockKind::Paragraph,
+                    span,
+                });
+            }
+        } else {
+            let start = para.map_or(pos, |(start, _)| start);
+            para = Some((start, pos + line.len()));
         }
-        offset += chunk.len() + 2;
+        pos += line.len();
+    }
+    if let Some((start, end)) = para
+        && let Some(span) = trimmed_span(text, start, end)
+    {
+        body.push(Block {
+            kind: BlockKind::Paragraph,
+            span,
+        });
     }
     let first_line = text
         .lines()
@@ -130,6 +146,15 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', '…', '"', '“', '”', '»', '«', ')'])
 }
 
+/// Byte length of a Markdown heading marker (`## `) and the whitespace after it.
+fn markdown_heading_len(line: &str) -> Option<usize> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[hashes..];
+    let after = rest.trim_start();
+    ((1..=6).contains(&hashes) && rest.starts_with([' ', '\t']) && !after.is_empty())
+        .then(|| line.len() - after.len())
+}
+
 /// Byte length of a leading bullet and the whitespace after it.
 fn bullet_len(line: &str) -> Option<usize> {
     let mut chars = line.char_indices();
@@ -163,13 +188,16 @@ struct Parser<'a> {
     /// Units before the first prose paragraph: where kickers, datelines, titles and bylines live.
     top_end: usize,
     title: Option<String>,
-    authors: Vec<String>,
+    /// Authors with the index of the unit that named them, to order them by appearance.
+    authors: Vec<(usize, String)>,
     outlet: Option<String>,
     date: Option<PartialDate>,
     doi: Option<String>,
     url: Option<String>,
     /// A trimmed end for a unit whose trailing byline sentence was removed.
     cut: Vec<Option<usize>>,
+    /// First unit after a reference heading ("Bibliografische Angaben"), when there is one.
+    ref_section: Option<usize>,
 }
 
 impl<'a> Parser<'a> {
@@ -187,6 +215,7 @@ impl<'a> Parser<'a> {
             doi: None,
             url: None,
             cut: vec![None; n],
+            ref_section: None,
         };
         p.top_end = (0..n).find(|&i| is_prose(p.u(i))).unwrap_or(n).min(12);
         p
@@ -204,6 +233,7 @@ impl<'a> Parser<'a> {
         self.mark_bios();
         self.pick_title(fm.title.as_deref());
         self.mark_top_bylines();
+        self.mark_late_bylines();
         self.mark_references();
         self.mark_lead_byline();
         self.find_outlet();
@@ -245,12 +275,15 @@ impl<'a> Parser<'a> {
 
     /// Everything after a "Bibliografische Angaben"/"References" heading is a reference.
     fn mark_reference_section(&mut self) {
-        let Some(start) = (self.top_end..self.units.len())
-            .find(|&i| self.roles[i] == Role::Open && is_reference_heading(self.u(i)) && i > 0)
+        // Only in the second half: a "Quellen" heading early on heads body text.
+        let from = self.top_end.max(self.units.len() / 2).max(1);
+        let Some(start) = (from..self.units.len())
+            .find(|&i| self.roles[i] == Role::Open && is_reference_heading(self.u(i)))
         else {
             return;
         };
         self.roles[start] = Role::Drop;
+        self.ref_section = Some(start + 1);
         for i in start + 1..self.units.len() {
             if self.roles[i] == Role::Open && is_bio(self.u(i)).is_none() {
                 self.roles[i] = Role::Reference;
@@ -266,7 +299,7 @@ impl<'a> Parser<'a> {
             if matches!(self.roles[i], Role::Open | Role::Reference)
                 && let Some(name) = is_bio(self.u(i))
             {
-                push_author(&mut self.authors, name);
+                push_author(&mut self.authors, i, name);
                 self.roles[i] = Role::Drop;
             }
         }
@@ -306,14 +339,14 @@ impl<'a> Parser<'a> {
             }
             let t = self.u(i);
             if is_person_name(t) {
-                push_author(&mut self.authors, clean_name(t));
+                push_author(&mut self.authors, i, clean_name(t));
                 self.roles[i] = Role::Drop;
                 after_name = true;
                 continue;
             }
             if let Some(names) = byline_names(t) {
                 for name in names {
-                    push_author(&mut self.authors, name);
+                    push_author(&mut self.authors, i, name);
                 }
                 self.roles[i] = Role::Drop;
                 after_name = true;
@@ -323,6 +356,20 @@ impl<'a> Parser<'a> {
                 self.roles[i] = Role::Drop;
             }
             after_name = false;
+        }
+    }
+
+    /// "Von X" bylines just after a standfirst.
+    fn mark_late_bylines(&mut self) {
+        for i in self.top_end..self.units.len().min(self.top_end + 3) {
+            if self.roles[i] == Role::Open
+                && let Some(names) = byline_names(self.u(i))
+            {
+                for name in names {
+                    push_author(&mut self.authors, i, name);
+                }
+                self.roles[i] = Role::Drop;
+            }
         }
     }
 
@@ -348,17 +395,23 @@ impl<'a> Parser<'a> {
         }
         if let Some(names) = lead_byline_names(&t[start..]) {
             for name in names {
-                push_author(&mut self.authors, name);
+                push_author(&mut self.authors, i, name);
             }
             self.cut[i] = Some(self.units[i].start + t[..start].trim_end().len());
         }
     }
 
     fn find_outlet(&mut self) {
+        // Bibliographic lines are trusted above the article or in a reference section, not in
+        // footnotes, which name other outlets.
+        let section = self.ref_section.unwrap_or(self.units.len());
         let bib = (0..self.units.len())
-            .filter(|&i| self.roles[i] == Role::Reference || i < self.top_end)
+            .filter(|&i| i < self.top_end || (i >= section && self.roles[i] == Role::Reference))
             .find_map(|i| bibliographic_outlet(self.u(i)));
-        let claimed = (0..self.units.len()).find_map(|i| claimed_outlet(self.u(i)));
+        // Self-descriptions ("Die X steht für …", "© X") are page furniture, never body text.
+        let claimed = (0..self.units.len())
+            .filter(|&i| self.roles[i] == Role::Drop)
+            .find_map(|i| claimed_outlet(self.u(i)));
         let quelle = (0..self.units.len()).find_map(|i| source_line_outlet(self.u(i)));
         if let Some(name) = bib {
             self.outlet = Some(best_spelling(&name, self.text));
@@ -392,9 +445,14 @@ impl<'a> Parser<'a> {
 
     fn finish(self, source: &str, fm: FrontMatter) -> Article {
         let n = self.units.len();
+        // open_after[i]: some unit after i is body text (a heading needs text to head).
+        let mut open_after = vec![false; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            open_after[i] = open_after[i + 1] || self.roles[i + 1] == Role::Open;
+        }
         let mut body = Vec::new();
         let mut references = Vec::new();
-        for i in 0..n {
+        for (i, &next_open) in open_after.iter().enumerate() {
             let mut span = self.units[i];
             if let Some(end) = self.cut[i] {
                 span.end = end;
@@ -407,8 +465,12 @@ impl<'a> Parser<'a> {
                 }),
                 Role::Open => {
                     let t = &self.text[span.start..span.end];
-                    let next_open = (i + 1..n).any(|j| self.roles[j] == Role::Open);
-                    let block = if let Some(len) = bullet_len(t) {
+                    let block = if let Some(len) = markdown_heading_len(t) {
+                        Block {
+                            kind: BlockKind::Heading,
+                            span: Span::new(span.start + len, span.end),
+                        }
+                    } else if let Some(len) = bullet_len(t) {
                         Block {
                             kind: BlockKind::ListItem,
                             span: Span::new(span.start + len, span.end),
@@ -452,12 +514,19 @@ impl<'a> Parser<'a> {
             })
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| fallback_title(source));
-        let mut authors = if fm.authors.is_empty() {
-            self.authors
+        let mut found = self.authors.clone();
+        found.sort_by_key(|(unit, _)| *unit);
+        let candidates: Vec<String> = if fm.authors.is_empty() {
+            found.into_iter().map(|(_, name)| name).collect()
         } else {
             fm.authors
         };
-        authors.dedup();
+        let mut authors: Vec<String> = Vec::new();
+        for name in candidates {
+            if !authors.contains(&name) {
+                authors.push(name);
+            }
+        }
         let lang = match fm.lang.as_deref().map(str::to_lowercase).as_deref() {
             Some(l) if l.starts_with("en") => Lang::En,
             Some(l) if l.starts_with("de") => Lang::De,
@@ -550,6 +619,7 @@ fn dateline_date(t: &str) -> Option<PartialDate> {
 
 /// Strips footnote markers and collapses whitespace in a title line.
 fn clean_title(t: &str) -> String {
+    let t = markdown_heading_len(t).map_or(t, |len| &t[len..]);
     let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
     joined
         .trim_end_matches([
@@ -663,9 +733,9 @@ fn clean_name(t: &str) -> String {
         .to_string()
 }
 
-fn push_author(authors: &mut Vec<String>, name: String) {
-    if !name.is_empty() && !authors.contains(&name) {
-        authors.push(name);
+fn push_author(authors: &mut Vec<(usize, String)>, unit: usize, name: String) {
+    if !name.is_empty() {
+        authors.push((unit, name));
     }
 }
 

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 
 /// Loads every `.txt` and `.md` file under `paths` (files or directories, recursively).
 ///
-/// Directory entries are visited in sorted order; unreadable, binary, empty and too-large files are
-/// skipped with a message, other extensions are counted in `skipped_other`. A missing path is an
-/// error.
+/// Paths are taken in the order given and directory entries in sorted order; unreadable, binary,
+/// empty and too-large files are skipped with a message; files with other extensions, named or
+/// found, are counted in `skipped_other`. A missing path is an error.
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<LoadReport, IngestError> {
     let mut walker = Walker {
         opts,
@@ -30,9 +30,10 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<LoadReport, I
         })?;
         if meta.is_dir() {
             walker.walk_dir(path);
-        } else {
-            // An explicitly named file is loaded whatever its extension.
+        } else if has_text_extension(path) {
             walker.load_file(path, meta.len());
+        } else {
+            walker.report.skipped_other += 1;
         }
     }
     Ok(walker.report)
