@@ -154,7 +154,7 @@ fn reader_opens_scrolls_switches_and_quits_restoring_the_terminal() {
     assert!(screen.contains("Claims (0)"));
     t.send(&["G"]);
     t.wait_for("100%");
-    t.send(&["g", "g"]);
+    t.send(&["g"]);
     t.wait_for("READ │ 1/5 │   0%");
     t.send(&["J"]);
     let screen = t.wait_for("READ │ 2/5");

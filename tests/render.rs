@@ -127,7 +127,7 @@ fn scrolling_moves_the_reading_position() {
     assert!(s.reader.top > 0);
     assert_eq!(s.reader_percent(), 100);
     assert!(screen.contains("100%"));
-    let (s, _) = render((120, 30), "G g g");
+    let (s, _) = render((120, 30), "G g");
     assert_eq!(s.reader.top, 0);
     let (s, _) = render((120, 30), "<C-d>");
     let half = s.reader.top;
@@ -199,4 +199,93 @@ fn selection_and_focus_read_without_colour() {
     );
     let cell = &buffer[(2, 1)];
     assert!(cell.modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn no_color_draws_without_any_colour() {
+    let entries = ingest::bundled()
+        .into_iter()
+        .map(|article| Entry {
+            article,
+            analysis: Analysis::default(),
+            bookmarks: 0,
+        })
+        .collect();
+    let options = Options {
+        no_color: true,
+        mouse: false,
+    };
+    let mut s = AppState::new(entries, Keymap::builtin(), Hyphenators::load(), options);
+    let buffer = render_buffer(&mut s, (160, 45), &parse_sequence("?").expect("keys"));
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+    // Structure still shows through modifiers: the focused border is bold, headings underlined.
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::BOLD))
+    );
+}
+
+#[test]
+fn colours_are_from_the_sixteen_basic_ones() {
+    let mut s = state();
+    let buffer = render_buffer(&mut s, (160, 45), &[]);
+    for cell in buffer.content() {
+        for c in [cell.fg, cell.bg] {
+            assert!(
+                !matches!(
+                    c,
+                    ratatui::style::Color::Rgb(..) | ratatui::style::Color::Indexed(_)
+                ),
+                "{c:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn mouse_is_off_by_default_and_a_key_turns_it_on() {
+    use dossier::state::{Effect, Input};
+    let mut s = state();
+    render_buffer(&mut s, (160, 45), &[]);
+    assert!(!s.mouse);
+    let effects = s.handle(Input::Key(dossier::keymap::KeyChord::char('M')));
+    assert_eq!(effects, vec![Effect::SetMouse(true)]);
+    // Click the third article in the list: focus and selection follow.
+    let list = s.geometry().rect(Pane::List).expect("list visible");
+    let mut row = list.y + 1;
+    for i in 0..2 {
+        row += s.list_item_height(i) as u16;
+    }
+    s.handle(Input::Click {
+        col: list.x + 3,
+        row,
+    });
+    assert_eq!((s.focus, s.selected), (Pane::List, 2));
+    // The wheel scrolls the pane under the pointer, not the focused one.
+    let reader = s.geometry().rect(Pane::Reader).expect("reader visible");
+    s.handle(Input::Wheel {
+        col: reader.x + 5,
+        row: reader.y + 5,
+        down: true,
+    });
+    assert_eq!(s.reader.top, 3);
+    assert_eq!(s.focus, Pane::List);
+}
+
+#[test]
+fn messages_clear_themselves() {
+    use dossier::state::Input;
+    let (mut s, screen) = render((120, 30), "z");
+    assert!(screen.contains("is not bound"));
+    for _ in 0..dossier::state::MESSAGE_TICKS {
+        s.handle(Input::Tick);
+    }
+    let screen = render_text(&mut s, (120, 30), &[]);
+    assert!(!screen.contains("is not bound"), "{screen}");
+    assert!(screen.contains("q quit"));
 }
