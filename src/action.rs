@@ -50,6 +50,14 @@ actions! {
     OpenSelected = "open_selected": "Open the selection and focus the reading pane",
     ToggleList = "toggle_list": "Show or hide the article list on narrow screens",
     ToggleMouse = "toggle_mouse": "Turn mouse support on or off",
+    TogglePerson = "toggle_person": "Highlight people or not",
+    ToggleOrganization = "toggle_organization": "Highlight organisations or not",
+    TogglePlace = "toggle_place": "Highlight places or not",
+    ToggleDate = "toggle_date": "Highlight dates or not",
+    ToggleQuantity = "toggle_quantity": "Highlight quantities or not",
+    ToggleMisc = "toggle_misc": "Highlight weapons, treaties, laws and documents or not",
+    ToggleClaimMarks = "toggle_claim_marks": "Mark claim sentences or not",
+    ToggleAllHighlights = "toggle_all_highlights": "Turn every highlight off, or all back on",
 }
 
 impl Action {

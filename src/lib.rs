@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod dates;
+pub mod highlight;
 pub mod ingest;
 pub mod keymap;
 pub mod model;

@@ -8,8 +8,9 @@ pub mod update;
 pub use geometry::{Geometry, Pane, Rect};
 
 use crate::action::Action;
+use crate::highlight::{Mark, MarkLayer};
 use crate::keymap::{KeyChord, Keymap, Section};
-use crate::model::{Analysis, Article};
+use crate::model::{Analysis, Article, EntityKind};
 use crate::reflow::{Hyphenators, Layout, layout_article};
 
 /// Something that happened: a key, a resize, a clock tick or a mouse event.
@@ -99,6 +100,38 @@ pub struct ReaderState {
     pub layout: Layout,
     /// First visible line.
     pub top: usize,
+    /// Entity mentions of the open article, filtered by the highlight toggles.
+    pub entities: MarkLayer,
+    /// Claim sentences of the open article.
+    pub claims: MarkLayer,
+}
+
+/// Which highlights the reading pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Highlights {
+    /// Per entity kind, in [`EntityKind::ALL`] order.
+    pub kinds: [bool; 6],
+    /// Claim sentences marked.
+    pub claims: bool,
+}
+
+impl Default for Highlights {
+    fn default() -> Self {
+        Self {
+            kinds: [true; 6],
+            claims: true,
+        }
+    }
+}
+
+impl Highlights {
+    /// True when mentions of `kind` are highlighted.
+    pub fn shows(&self, kind: EntityKind) -> bool {
+        EntityKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .is_some_and(|i| self.kinds[i])
+    }
 }
 
 /// Options fixed at start-up.
@@ -137,6 +170,8 @@ pub struct AppState {
     pub claim_selected: usize,
     /// First claim shown in the claims pane.
     pub claims_top: usize,
+    /// Which highlights show.
+    pub highlights: Highlights,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending: Vec<KeyChord>,
     /// Status messages, oldest first.
@@ -163,6 +198,7 @@ impl AppState {
             reader: ReaderState::default(),
             claim_selected: 0,
             claims_top: 0,
+            highlights: Highlights::default(),
             pending: Vec::new(),
             messages: Vec::new(),
             keymap,
@@ -251,8 +287,46 @@ impl AppState {
             Some(offset) if self.reader.top > 0 => layout.line_at_offset(offset),
             _ => 0,
         };
-        self.reader = ReaderState { layout, top };
+        let (entities, claims) = self.mark_layers();
+        self.reader = ReaderState {
+            layout,
+            top,
+            entities,
+            claims,
+        };
         self.clamp_reader();
+    }
+
+    /// Entity and claim marks of the open article under the current toggles.
+    fn mark_layers(&self) -> (MarkLayer, MarkLayer) {
+        let Some(entry) = self.entries.get(self.selected) else {
+            return (MarkLayer::default(), MarkLayer::default());
+        };
+        let entities = entry
+            .analysis
+            .mentions
+            .iter()
+            .filter(|m| self.highlights.shows(m.kind))
+            .map(|m| (m.span, Mark::Entity(m.kind)))
+            .collect();
+        let claims = if self.highlights.claims {
+            entry
+                .analysis
+                .claims
+                .iter()
+                .map(|c| (c.span, Mark::Claim))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (MarkLayer::new(entities), MarkLayer::new(claims))
+    }
+
+    /// Rebuilds the marks after a toggle.
+    pub(crate) fn refresh_marks(&mut self) {
+        let (entities, claims) = self.mark_layers();
+        self.reader.entities = entities;
+        self.reader.claims = claims;
     }
 
     fn clamp_reader(&mut self) {

@@ -1,9 +1,10 @@
 //! The only code that changes [`AppState`]: inputs become actions through the keymap, actions
 //! change the state and return [`Effect`]s.
 
-use super::{AppState, Effect, Input, Overlay, Pane, Severity};
+use super::{AppState, Effect, Highlights, Input, Overlay, Pane, Severity};
 use crate::action::Action;
 use crate::keymap::{Resolution, Section};
+use crate::model::EntityKind;
 
 /// Rows one claim takes in the claims pane (header and text).
 pub const CLAIM_ITEM_ROWS: usize = 3;
@@ -93,6 +94,32 @@ impl AppState {
             Action::PrevArticle => self.select_article(self.selected as isize - 1),
             Action::OpenSelected => self.open_selected(),
             Action::ToggleList => self.toggle_list(),
+            Action::TogglePerson => self.toggle_kind(EntityKind::Person),
+            Action::ToggleOrganization => self.toggle_kind(EntityKind::Organization),
+            Action::TogglePlace => self.toggle_kind(EntityKind::Place),
+            Action::ToggleDate => self.toggle_kind(EntityKind::Date),
+            Action::ToggleQuantity => self.toggle_kind(EntityKind::Quantity),
+            Action::ToggleMisc => self.toggle_kind(EntityKind::Misc),
+            Action::ToggleClaimMarks => {
+                self.highlights.claims = !self.highlights.claims;
+                let state = if self.highlights.claims {
+                    "marked"
+                } else {
+                    "not marked"
+                };
+                self.notify(format!("claims {state}"), Severity::Info);
+                self.refresh_marks();
+            }
+            Action::ToggleAllHighlights => {
+                let any = self.highlights.kinds.iter().any(|k| *k) || self.highlights.claims;
+                self.highlights = Highlights {
+                    kinds: [!any; 6],
+                    claims: !any,
+                };
+                let state = if any { "off" } else { "on" };
+                self.notify(format!("all highlights {state}"), Severity::Info);
+                self.refresh_marks();
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 let state = if self.mouse {
@@ -129,6 +156,19 @@ impl AppState {
             scroll: new_scroll.min(max),
         });
         Vec::new()
+    }
+
+    fn toggle_kind(&mut self, kind: EntityKind) {
+        if let Some(i) = EntityKind::ALL.iter().position(|k| *k == kind) {
+            self.highlights.kinds[i] = !self.highlights.kinds[i];
+            let state = if self.highlights.kinds[i] {
+                "highlighted"
+            } else {
+                "not highlighted"
+            };
+            self.notify(format!("{} {state}", plural(kind)), Severity::Info);
+        }
+        self.refresh_marks();
     }
 
     fn visible_panes(&self) -> Vec<Pane> {
@@ -215,6 +255,7 @@ impl AppState {
             Pane::Reader => {
                 self.reader.top = (self.reader.top as isize).saturating_add(delta).max(0) as usize;
                 self.clamp_reader();
+                self.sync_claim_to_view();
             }
             Pane::List => self.select_article(self.selected as isize + delta.signum()),
             Pane::Claims => self.select_claim(self.claim_selected as isize + delta.signum()),
@@ -242,6 +283,59 @@ impl AppState {
             return;
         }
         self.claim_selected = index.clamp(0, n as isize - 1) as usize;
+        self.keep_claim_visible();
+        self.scroll_to_claim();
+    }
+
+    /// Scrolls the reading pane so the selected claim is in view, a third from the top when it
+    /// was not.
+    fn scroll_to_claim(&mut self) {
+        let Some(start) = self
+            .current()
+            .and_then(|e| e.analysis.claims.get(self.claim_selected))
+            .map(|c| c.span.start)
+        else {
+            return;
+        };
+        let line = self.reader.layout.line_at_offset(start);
+        let height = self.reader_height();
+        if line < self.reader.top || line >= self.reader.top + height {
+            self.reader.top = line.saturating_sub(height / 3);
+            self.clamp_reader();
+        }
+    }
+
+    /// Moves the claims selection to the first claim visible in the reading pane.
+    fn sync_claim_to_view(&mut self) {
+        let height = self.reader_height();
+        let lines = &self.reader.layout.lines;
+        let first = lines
+            .iter()
+            .skip(self.reader.top)
+            .take(height)
+            .find_map(|l| l.pieces.first().map(|p| p.span.start));
+        let last = lines
+            .iter()
+            .skip(self.reader.top)
+            .take(height)
+            .filter_map(|l| l.pieces.last().map(|p| p.span.end))
+            .last();
+        let (Some(first), Some(last)) = (first, last) else {
+            return;
+        };
+        let found = self.current().and_then(|e| {
+            e.analysis
+                .claims
+                .iter()
+                .position(|c| c.span.end > first && c.span.start < last)
+        });
+        if let Some(i) = found {
+            self.claim_selected = i;
+            self.keep_claim_visible();
+        }
+    }
+
+    fn keep_claim_visible(&mut self) {
         let visible = (self.pane_rows(Pane::Claims) / CLAIM_ITEM_ROWS).max(1);
         if self.claim_selected < self.claims_top {
             self.claims_top = self.claim_selected;
@@ -348,5 +442,16 @@ impl AppState {
             }
         }
         hints.join("  ")
+    }
+}
+
+fn plural(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "people",
+        EntityKind::Organization => "organisations",
+        EntityKind::Place => "places",
+        EntityKind::Date => "dates",
+        EntityKind::Quantity => "quantities",
+        EntityKind::Misc => "weapons, treaties and documents",
     }
 }

@@ -2,6 +2,8 @@
 //! carries a modifier (bold, underline, italic, reverse, dim), and colours are the 16 basic ANSI
 //! ones, dropped entirely under `NO_COLOR`.
 
+use crate::highlight::Tags;
+use crate::model::EntityKind;
 use crate::reflow::LineKind;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -81,6 +83,41 @@ impl Theme {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             Color::Red,
         )
+    }
+
+    /// An entity mention of `kind`: a colour plus a modifier combination unique to the kind, so
+    /// kinds stay apart without colour.
+    pub fn entity(&self, kind: EntityKind) -> Style {
+        let (color, modifier) = match kind {
+            EntityKind::Person => (Color::Yellow, Modifier::BOLD),
+            EntityKind::Organization => (Color::Cyan, Modifier::BOLD | Modifier::ITALIC),
+            EntityKind::Place => (Color::Green, Modifier::UNDERLINED),
+            EntityKind::Date => (Color::Magenta, Modifier::ITALIC),
+            EntityKind::Quantity => (Color::LightRed, Modifier::BOLD | Modifier::UNDERLINED),
+            EntityKind::Misc => (Color::LightBlue, Modifier::ITALIC | Modifier::UNDERLINED),
+        };
+        self.fg(Style::new().add_modifier(modifier), color)
+    }
+
+    /// The style of a run of reading-pane text: the line's base style, then the entity, then
+    /// selection-like marks on top.
+    pub fn tagged(&self, base: Style, tags: Tags) -> Style {
+        let mut style = base;
+        if let Some(kind) = tags.entity {
+            style = style.patch(self.entity(kind));
+        }
+        if tags.matched {
+            style = style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+        }
+        if tags.cursor || tags.selected_claim {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        style
+    }
+
+    /// The gutter glyph's style for lines with claim text or notes.
+    pub fn gutter(&self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Magenta)
     }
 
     /// Keys in the help overlay.

@@ -1,8 +1,10 @@
 //! The three panes: article list, reading pane, claims.
 
 use super::truncate;
-use crate::state::AppState;
+use crate::highlight::{Mark, MarkLayer, segments};
+use crate::model::EntityKind;
 use crate::state::update::CLAIM_ITEM_ROWS;
+use crate::state::{AppState, Pane};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -107,6 +109,11 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     let percent = format!(" {}% ", state.reader_percent());
     let block = pane_block(format!(" {marker}{title} "), focused, theme)
         .title_bottom(Line::from(Span::styled(percent, theme.pane_title(focused))).right_aligned());
+    let block = if area.width >= 70 {
+        block.title_bottom(legend(state, theme))
+    } else {
+        block
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let text_area = Rect {
@@ -114,16 +121,79 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let lines: Vec<Line> = state
+    let Some(entry) = state.current() else { return };
+    let text = entry.article.text.as_str();
+    let selected_claim = match (state.focus, entry.analysis.claims.get(state.claim_selected)) {
+        (Pane::Claims, Some(c)) => MarkLayer::new(vec![(c.span, Mark::SelectedClaim)]),
+        _ => MarkLayer::default(),
+    };
+    let layers = [
+        &state.reader.entities,
+        &state.reader.claims,
+        &selected_claim,
+    ];
+    let mut lines = Vec::new();
+    let mut gutter = Vec::new();
+    for l in state
         .reader
         .layout
         .lines
         .iter()
         .skip(state.reader.top)
         .take(usize::from(inner.height))
-        .map(|l| Line::from(Span::styled(l.text.as_str(), theme.line(l.kind))))
-        .collect();
+    {
+        let base = theme.line(l.kind);
+        let segs = segments(l, text, &layers);
+        gutter.push(if segs.iter().any(|(_, t)| t.claim) {
+            Line::from(Span::styled("▎", theme.gutter()))
+        } else {
+            Line::from("")
+        });
+        lines.push(Line::from(
+            segs.into_iter()
+                .map(|(range, tags)| {
+                    Span::styled(l.text.get(range).unwrap_or(""), theme.tagged(base, tags))
+                })
+                .collect::<Vec<_>>(),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines), text_area);
+    let gutter_area = Rect {
+        x: inner.x,
+        width: 1.min(inner.width),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(gutter), gutter_area);
+}
+
+/// The legend of entity kinds for the reading pane's bottom border; kinds switched off show dim.
+fn legend(state: &AppState, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, kind) in EntityKind::ALL.into_iter().enumerate() {
+        let label = match kind {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "org",
+            EntityKind::Place => "place",
+            EntityKind::Date => "date",
+            EntityKind::Quantity => "qty",
+            EntityKind::Misc => "misc",
+        };
+        let style = if state.highlights.shows(kind) {
+            theme.entity(kind)
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(format!("{}:{label}", i + 1), style));
+        spans.push(Span::raw(" "));
+    }
+    let style = if state.highlights.claims {
+        theme.gutter()
+    } else {
+        theme.dim()
+    };
+    spans.push(Span::styled("0:▎claim", style));
+    spans.push(Span::raw(" "));
+    Line::from(spans)
 }
 
 /// Draws the claims pane.
