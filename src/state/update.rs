@@ -309,17 +309,15 @@ impl AppState {
     fn sync_claim_to_view(&mut self) {
         let height = self.reader_height();
         let lines = &self.reader.layout.lines;
-        let first = lines
+        let top = self.reader.top.min(lines.len());
+        let visible = &lines[top..(top + height).min(lines.len())];
+        let first = visible
             .iter()
-            .skip(self.reader.top)
-            .take(height)
             .find_map(|l| l.pieces.first().map(|p| p.span.start));
-        let last = lines
+        let last = visible
             .iter()
-            .skip(self.reader.top)
-            .take(height)
-            .filter_map(|l| l.pieces.last().map(|p| p.span.end))
-            .last();
+            .rev()
+            .find_map(|l| l.pieces.last().map(|p| p.span.end));
         let (Some(first), Some(last)) = (first, last) else {
             return;
         };
