@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod dates;
+pub mod editor;
 pub mod highlight;
 pub mod ingest;
 pub mod keymap;
