@@ -50,6 +50,8 @@ actions! {
     OpenSelected = "open_selected": "Open the selection and focus the reading pane",
     ToggleList = "toggle_list": "Show or hide the article list on narrow screens",
     ToggleMouse = "toggle_mouse": "Turn mouse support on or off",
+    JumpBack = "jump_back": "Go back to where the last jump came from",
+    JumpForward = "jump_forward": "Go forward again after going back",
     TogglePerson = "toggle_person": "Highlight people or not",
     ToggleOrganization = "toggle_organization": "Highlight organisations or not",
     TogglePlace = "toggle_place": "Highlight places or not",

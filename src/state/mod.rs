@@ -3,9 +3,11 @@
 //! terminal crates; the view reads this state and nothing else.
 
 pub mod geometry;
+pub mod nav;
 pub mod update;
 
 pub use geometry::{Geometry, Pane, Rect};
+pub use nav::{JumpList, Location};
 
 use crate::action::Action;
 use crate::highlight::{Mark, MarkLayer};
@@ -172,6 +174,10 @@ pub struct AppState {
     pub claims_top: usize,
     /// Which highlights show.
     pub highlights: Highlights,
+    /// Jumps made, for going back and forth.
+    pub jumps: JumpList,
+    /// Reading position (byte offset at the top of the pane) of each article visited.
+    pub positions: std::collections::HashMap<usize, usize>,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending: Vec<KeyChord>,
     /// Status messages, oldest first.
@@ -199,6 +205,8 @@ impl AppState {
             claim_selected: 0,
             claims_top: 0,
             highlights: Highlights::default(),
+            jumps: JumpList::default(),
+            positions: std::collections::HashMap::new(),
             pending: Vec::new(),
             messages: Vec::new(),
             keymap,

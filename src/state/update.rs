@@ -120,6 +120,16 @@ impl AppState {
                 self.notify(format!("all highlights {state}"), Severity::Info);
                 self.refresh_marks();
             }
+            Action::JumpBack => {
+                if !self.jump_back() {
+                    self.notify("no earlier jump", Severity::Info);
+                }
+            }
+            Action::JumpForward => {
+                if !self.jump_forward() {
+                    self.notify("no later jump", Severity::Info);
+                }
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 let state = if self.mouse {
@@ -255,7 +265,7 @@ impl AppState {
             Pane::Reader => {
                 self.reader.top = (self.reader.top as isize).saturating_add(delta).max(0) as usize;
                 self.clamp_reader();
-                self.sync_claim_to_view();
+                self.after_reader_move();
             }
             Pane::List => self.select_article(self.selected as isize + delta.signum()),
             Pane::Claims => self.select_claim(self.claim_selected as isize + delta.signum()),
@@ -269,12 +279,26 @@ impl AppState {
         }
         let index = index.clamp(0, self.entries.len() as isize - 1) as usize;
         if index != self.selected || self.reader.layout.lines.is_empty() {
+            if !self.reader.layout.lines.is_empty() {
+                let here = self.location();
+                self.positions.insert(here.article, here.offset);
+            }
             self.selected = index;
             self.claim_selected = 0;
             self.claims_top = 0;
             self.relayout(false);
+            if let Some(&offset) = self.positions.get(&index) {
+                self.reader.top = self.reader.layout.line_at_offset(offset);
+                self.clamp_reader();
+            }
+            self.after_reader_move();
         }
         self.keep_list_visible();
+    }
+
+    /// Keeps what depends on the reading position in step after it changed.
+    pub(crate) fn after_reader_move(&mut self) {
+        self.sync_claim_to_view();
     }
 
     fn select_claim(&mut self, index: isize) {
