@@ -1,7 +1,7 @@
 //! dossier: a keyboard-driven terminal reader for news and analysis articles.
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
-//! `reflow`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
+//! `reflow`, `keymap`, `action`, `state`, `store`) never import the terminal crates; only `tui` does.
 
 pub mod action;
 pub mod dates;
@@ -10,4 +10,5 @@ pub mod keymap;
 pub mod model;
 pub mod reflow;
 pub mod state;
+pub mod store;
 pub mod tui;
