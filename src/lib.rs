@@ -1,10 +1,13 @@
 //! dossier: a keyboard-driven terminal reader for news and analysis articles.
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
-//! `reflow`, `keymap`, `action`, `state`, `store`) never import the terminal crates; only `tui` does.
+//! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`) never import the
+//! terminal crates; only `tui` does.
 
 pub mod action;
+pub mod clipboard;
 pub mod dates;
+pub mod export;
 pub mod ingest;
 pub mod keymap;
 pub mod model;
