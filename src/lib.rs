@@ -1,15 +1,19 @@
 //! dossier: a keyboard-driven terminal reader for news and analysis articles.
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
-//! `reflow`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
+//! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`) never import the
+//! terminal crates; only `tui` does.
 
 pub mod action;
+pub mod clipboard;
 pub mod dates;
 pub mod editor;
+pub mod export;
 pub mod highlight;
 pub mod ingest;
 pub mod keymap;
 pub mod model;
 pub mod reflow;
 pub mod state;
+pub mod store;
 pub mod tui;

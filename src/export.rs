@@ -1,0 +1,372 @@
+//! Taking notes out: bookmarks and notes grouped by article, with the current (re-anchored)
+//! quote and a citation, as Markdown for a notes app or as JSON.
+//!
+//! Pure functions; the export date is passed in. Must not import `ratatui`, `crossterm` or
+//! `directories`.
+
+use crate::model::{Article, ArticleId, PartialDate};
+use crate::store::{Bookmark, Resolution, find_article, resolve};
+use serde_json::{Value, json};
+
+/// The metadata of an article needed to cite it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleMeta {
+    /// Content hash (of the current file, or as stored in the bookmark when it is gone).
+    pub id: ArticleId,
+    /// Path or `seeds/NAME`.
+    pub source: String,
+    /// Title.
+    pub title: String,
+    /// Authors in order.
+    pub authors: Vec<String>,
+    /// Outlet or publication.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub date: Option<PartialDate>,
+    /// DOI without the resolver prefix.
+    pub doi: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// False when the article is no longer in the corpus (only the bookmark's copy is known).
+    pub found: bool,
+}
+
+impl ArticleMeta {
+    /// The metadata of a loaded article.
+    pub fn from_article(a: &Article) -> Self {
+        ArticleMeta {
+            id: a.id.clone(),
+            source: a.source.clone(),
+            title: a.title.clone(),
+            authors: a.authors.clone(),
+            outlet: a.outlet.clone(),
+            date: a.date,
+            doi: a.doi.clone(),
+            url: a.url.clone(),
+            found: true,
+        }
+    }
+
+    /// What a bookmark remembers of an article that is no longer in the corpus.
+    pub fn from_bookmark(b: &Bookmark) -> Self {
+        ArticleMeta {
+            id: b.article.clone(),
+            source: b.source.clone(),
+            title: b.title.clone(),
+            authors: Vec::new(),
+            outlet: None,
+            date: None,
+            doi: None,
+            url: None,
+            found: false,
+        }
+    }
+
+    /// The link to cite: `https://doi.org/<doi>` when there is a DOI, else the URL.
+    pub fn link(&self) -> Option<String> {
+        match (&self.doi, &self.url) {
+            (Some(doi), _) => Some(format!("https://doi.org/{doi}")),
+            (None, Some(url)) => Some(url.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// One-line citation: authors, "title", outlet, date, DOI link or URL (missing parts left out).
+    pub fn citation(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.authors.is_empty() {
+            parts.push(self.authors.join(", "));
+        }
+        parts.push(format!("\"{}\"", one_line(&self.title)));
+        if let Some(outlet) = &self.outlet {
+            parts.push(outlet.clone());
+        }
+        if let Some(date) = &self.date {
+            parts.push(date.to_string());
+        }
+        if let Some(link) = self.link() {
+            parts.push(link);
+        }
+        parts.join(", ")
+    }
+}
+
+/// One-line citation of an article: authors, "title", outlet, date, DOI link or URL.
+pub fn citation(article: &Article) -> String {
+    ArticleMeta::from_article(article).citation()
+}
+
+/// A bookmark with where it points now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportBookmark {
+    /// The stored bookmark.
+    pub bookmark: Bookmark,
+    /// Where its anchor resolves in the current article.
+    pub resolution: Resolution,
+    /// The current text at the resolved place, or the stored quote when orphaned.
+    pub quote: String,
+}
+
+/// An article and the bookmarks on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportArticle {
+    /// What is needed to cite the article.
+    pub meta: ArticleMeta,
+    /// Its bookmarks in text order; orphaned ones last.
+    pub bookmarks: Vec<ExportBookmark>,
+}
+
+/// Groups bookmarks by article and re-anchors each one. Articles come in corpus order; bookmarks
+/// whose article is gone come last, grouped by their stored source, all marked orphaned.
+pub fn collect(articles: &[Article], bookmarks: &[Bookmark]) -> Vec<ExportArticle> {
+    let mut found: Vec<(usize, ExportArticle)> = Vec::new();
+    let mut missing: Vec<ExportArticle> = Vec::new();
+    for b in bookmarks {
+        let (article, resolution) = match find_article(articles, b) {
+            Some(a) => (Some(a), resolve(a, &b.anchor)),
+            None => (None, Resolution::Orphaned),
+        };
+        let quote = match (article, resolution.span()) {
+            (Some(a), Some(span)) => a.slice(span).to_string(),
+            _ => b.anchor.quote.clone(),
+        };
+        let item = ExportBookmark {
+            bookmark: b.clone(),
+            resolution,
+            quote,
+        };
+        match article {
+            Some(a) => {
+                let index = articles
+                    .iter()
+                    .position(|x| std::ptr::eq(x, a))
+                    .unwrap_or(usize::MAX);
+                match found.iter_mut().find(|(i, _)| *i == index) {
+                    Some((_, group)) => group.bookmarks.push(item),
+                    None => found.push((
+                        index,
+                        ExportArticle {
+                            meta: ArticleMeta::from_article(a),
+                            bookmarks: vec![item],
+                        },
+                    )),
+                }
+            }
+            None => match missing.iter_mut().find(|g| g.meta.source == b.source) {
+                Some(group) => group.bookmarks.push(item),
+                None => missing.push(ExportArticle {
+                    meta: ArticleMeta::from_bookmark(b),
+                    bookmarks: vec![item],
+                }),
+            },
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    let mut out: Vec<ExportArticle> = found.into_iter().map(|(_, g)| g).collect();
+    out.extend(missing);
+    for group in &mut out {
+        group.bookmarks.sort_by_key(|e| {
+            (
+                e.resolution.span().map_or(usize::MAX, |s| s.start),
+                e.bookmark.created,
+            )
+        });
+    }
+    out
+}
+
+/// Markdown for a notes app: YAML front matter, a `##` heading and citation per article, each
+/// bookmark as a block quote followed by its note; orphaned ones are marked as such.
+pub fn to_markdown(items: &[ExportArticle], exported: i64) -> String {
+    let count: usize = items.iter().map(|g| g.bookmarks.len()).sum();
+    let mut out = format!(
+        "---\ntitle: \"dossier notes\"\nexported: {}\ncount: {count}\n---\n",
+        iso_date(exported)
+    );
+    for group in items {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            escape_inline(&one_line(&group.meta.title))
+        ));
+        out.push_str(&escape_inline(&group.meta.citation()));
+        out.push('\n');
+        if !group.meta.found {
+            out.push_str("\n*The article is no longer in the corpus (source: ");
+            out.push_str(&escape_inline(&group.meta.source));
+            out.push_str(").*\n");
+        }
+        for item in &group.bookmarks {
+            out.push('\n');
+            if item.resolution.is_orphaned() {
+                out.push_str(
+                    "*Orphaned: this passage is no longer in the article; the quote is as \
+                     bookmarked.*\n\n",
+                );
+            }
+            out.push_str(&block_quote(&item.quote));
+            let note = item.bookmark.note.trim_end();
+            if !note.is_empty() {
+                out.push('\n');
+                out.push_str(note);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The same data as [`to_markdown`] as JSON with stable field names.
+pub fn to_json(items: &[ExportArticle], exported: i64) -> Value {
+    let count: usize = items.iter().map(|g| g.bookmarks.len()).sum();
+    let articles: Vec<Value> = items
+        .iter()
+        .map(|g| {
+            let m = &g.meta;
+            json!({
+                "id": m.id.0,
+                "source": m.source,
+                "title": m.title,
+                "authors": m.authors,
+                "outlet": m.outlet,
+                "date": m.date.map(|d| d.iso()),
+                "doi": m.doi,
+                "url": m.url,
+                "link": m.link(),
+                "citation": m.citation(),
+                "found": m.found,
+                "bookmarks": g.bookmarks.iter().map(bookmark_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "title": "dossier notes",
+        "exported": iso_date(exported),
+        "count": count,
+        "articles": articles,
+    })
+}
+
+fn bookmark_json(e: &ExportBookmark) -> Value {
+    let b = &e.bookmark;
+    let score = match e.resolution {
+        Resolution::Fuzzy { score, .. } => Some(score),
+        _ => None,
+    };
+    json!({
+        "id": b.id.0,
+        "target": b.target.name(),
+        "status": e.resolution.name(),
+        "score": score,
+        "span": e.resolution.span().map(|s| json!({"start": s.start, "end": s.end})),
+        "quote": e.quote,
+        "stored_quote": b.anchor.quote,
+        "note": b.note,
+        "created": b.created,
+        "updated": b.updated,
+    })
+}
+
+/// `YYYY-MM-DD` (UTC) of a unix time.
+pub fn iso_date(unix: i64) -> String {
+    // Days to civil date, after Howard Hinnant's `civil_from_days`.
+    let z = unix.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Escapes characters that Markdown would read as formatting inside a line.
+fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A Markdown block quote of `text`, each line escaped so that it stays plain text.
+fn block_quote(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.trim().lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            out.push_str(">\n");
+            continue;
+        }
+        let mut escaped = escape_inline(line);
+        // A line that starts like a list item or a numbered item would become one.
+        let numbered = line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if numbered {
+            escaped = escaped.replacen(". ", "\\. ", 1);
+        } else if matches!(line.chars().next(), Some('-' | '+')) {
+            escaped.insert(0, '\\');
+        }
+        out.push_str("> ");
+        out.push_str(&escaped);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_date_converts_unix_seconds() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(1_700_000_000), "2023-11-14");
+        assert_eq!(iso_date(951_782_400), "2000-02-29");
+    }
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(escape_inline("a *b* [c]"), "a \\*b\\* \\[c\\]");
+        assert_eq!(
+            block_quote("- eins\n\n3. drei"),
+            "> \\- eins\n>\n> 3\\. drei\n"
+        );
+    }
+
+    #[test]
+    fn citation_prefers_doi_and_skips_missing_parts() {
+        let mut meta = ArticleMeta {
+            id: ArticleId("x".into()),
+            source: "x.txt".into(),
+            title: "Titel\nzwei".into(),
+            authors: vec!["A. B".into(), "C. D".into()],
+            outlet: Some("Zeitschrift".into()),
+            date: Some(PartialDate::ym(2024, 10)),
+            doi: Some("10.1/abc".into()),
+            url: Some("https://example.org".into()),
+            found: true,
+        };
+        assert_eq!(
+            meta.citation(),
+            "A. B, C. D, \"Titel zwei\", Zeitschrift, 2024-10, https://doi.org/10.1/abc"
+        );
+        meta.doi = None;
+        meta.authors.clear();
+        meta.outlet = None;
+        meta.date = None;
+        assert_eq!(meta.citation(), "\"Titel zwei\", https://example.org");
+    }
+}

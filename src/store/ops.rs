@@ -1,0 +1,159 @@
+//! Pending changes, applied both to the in-memory copy and to what is on disk at save time.
+//!
+//! Every operation is idempotent, so replaying one after a failed or partial save does no harm,
+//! and none of them discards text another instance wrote.
+
+use super::{Bookmark, BookmarkId, Position};
+use std::collections::BTreeMap;
+
+/// Put between two versions of a note edited in two places at once; both are kept.
+pub const CONFLICT_MARKER: &str = "\n\n--- edited at the same time in another dossier window ---\n";
+
+/// A change to the bookmarks file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BookmarkOp {
+    /// Add a new bookmark (skipped if its id is already there).
+    Add(Bookmark),
+    /// Replace a note; `base` is the note the edit started from, `snapshot` the whole bookmark
+    /// after the edit (re-added if another instance deleted it meanwhile).
+    SetNote { base: String, snapshot: Bookmark },
+    /// Remove a bookmark (if present).
+    Delete(BookmarkId),
+    /// Put back a deleted bookmark (if absent).
+    Restore(Bookmark),
+}
+
+impl BookmarkOp {
+    /// Applies the change to a list of bookmarks.
+    pub(crate) fn apply(&self, list: &mut Vec<Bookmark>) {
+        match self {
+            BookmarkOp::Add(b) | BookmarkOp::Restore(b) => {
+                if !list.iter().any(|x| x.id == b.id) {
+                    list.push(b.clone());
+                }
+            }
+            BookmarkOp::SetNote { base, snapshot } => {
+                match list.iter_mut().find(|x| x.id == snapshot.id) {
+                    Some(current) => {
+                        if current.note != *base && current.note != snapshot.note {
+                            // Someone else changed the note since this edit began: keep theirs.
+                            current.note =
+                                format!("{}{CONFLICT_MARKER}{}", snapshot.note, current.note);
+                        } else {
+                            current.note = snapshot.note.clone();
+                        }
+                        current.updated = current.updated.max(snapshot.updated);
+                    }
+                    None => list.push(snapshot.clone()),
+                }
+            }
+            BookmarkOp::Delete(id) => list.retain(|x| &x.id != id),
+        }
+    }
+}
+
+/// A change to the positions file: the newer position wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PositionOp {
+    pub key: String,
+    pub position: Position,
+}
+
+impl PositionOp {
+    /// Applies the change unless the stored position is newer.
+    pub(crate) fn apply(&self, map: &mut BTreeMap<String, Position>) {
+        let newer = map
+            .get(&self.key)
+            .is_none_or(|p| p.updated <= self.position.updated);
+        if newer {
+            map.insert(self.key.clone(), self.position);
+        }
+    }
+}
+
+/// Orders bookmarks by creation time, then id, so every instance lists them alike.
+pub(crate) fn sort(list: &mut [Bookmark]) {
+    list.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ArticleId;
+    use crate::store::{Anchor, Target};
+
+    fn bookmark(id: &str, note: &str) -> Bookmark {
+        Bookmark {
+            id: BookmarkId(id.to_string()),
+            article: ArticleId("a".into()),
+            source: "a.txt".into(),
+            title: "A".into(),
+            target: Target::Paragraph,
+            anchor: Anchor {
+                block: 0,
+                start: 0,
+                end: 1,
+                quote: "x".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            note: note.into(),
+            created: 1,
+            updated: 1,
+        }
+    }
+
+    #[test]
+    fn note_edited_elsewhere_meanwhile_keeps_both_texts() {
+        let mut disk = vec![bookmark("1", "theirs")];
+        let mut mine = bookmark("1", "mine");
+        mine.updated = 5;
+        BookmarkOp::SetNote {
+            base: "original".into(),
+            snapshot: mine,
+        }
+        .apply(&mut disk);
+        assert_eq!(disk[0].note, format!("mine{CONFLICT_MARKER}theirs"));
+        assert_eq!(disk[0].updated, 5);
+    }
+
+    #[test]
+    fn note_on_bookmark_deleted_elsewhere_brings_it_back() {
+        let mut disk = Vec::new();
+        BookmarkOp::SetNote {
+            base: String::new(),
+            snapshot: bookmark("1", "keep me"),
+        }
+        .apply(&mut disk);
+        assert_eq!(disk.len(), 1);
+        assert_eq!(disk[0].note, "keep me");
+    }
+
+    #[test]
+    fn replayed_add_is_harmless() {
+        let mut disk = Vec::new();
+        let op = BookmarkOp::Add(bookmark("1", ""));
+        op.apply(&mut disk);
+        op.apply(&mut disk);
+        assert_eq!(disk.len(), 1);
+    }
+
+    #[test]
+    fn older_position_does_not_replace_newer() {
+        let mut map = BTreeMap::new();
+        let newer = Position {
+            offset: 10,
+            updated: 9,
+        };
+        map.insert("k".to_string(), newer);
+        PositionOp {
+            key: "k".into(),
+            position: Position {
+                offset: 3,
+                updated: 2,
+            },
+        }
+        .apply(&mut map);
+        assert_eq!(map["k"], newer);
+    }
+}

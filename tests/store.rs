@@ -1,0 +1,330 @@
+//! Store integration tests through the public API: round trips, re-anchoring after edits, two
+//! writers at once (threads and processes), bad files, and a read-only directory.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use dossier::ingest::{bundled, parse_article};
+use dossier::model::{Article, BlockKind, Span};
+use dossier::store::{
+    Bookmark, Resolution, Store, Target, find_article, make_anchor, position_key, resolve,
+};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const NOW: i64 = 1_700_000_000;
+
+fn seed() -> Article {
+    bundled().remove(0)
+}
+
+/// A paragraph of the seed article and its block index, with its first sentence as a span.
+fn paragraph_and_sentence(a: &Article, nth: usize) -> (usize, Span) {
+    let (index, block) = a
+        .body
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph && a.block_text(b).len() > 200)
+        .nth(nth)
+        .expect("a long paragraph");
+    let text = a.block_text(block);
+    let end = text.find(". ").expect("a sentence end") + 1;
+    (index, Span::new(block.span.start, block.span.start + end))
+}
+
+fn bookmark(a: &Article, nth: usize, note: &str, now: i64) -> Bookmark {
+    let (block, span) = paragraph_and_sentence(a, nth);
+    Bookmark::new(a, Target::Sentence, make_anchor(a, block, span), note, now)
+}
+
+#[test]
+fn bookmarks_notes_and_positions_survive_reopening() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = seed();
+    let mut store = Store::open(dir.path(), NOW);
+    assert!(store.problems().is_empty());
+    let first = bookmark(&a, 0, "Wichtig: Doktrin", NOW);
+    let second = bookmark(&a, 1, "zweite\nZeile", NOW + 1);
+    store.add(first.clone()).expect("add");
+    store.add(second.clone()).expect("add");
+    store
+        .set_note(&first.id, "Wichtig: Doktrin geändert", NOW + 2)
+        .expect("note");
+    store
+        .set_position(position_key(&a), 1234, NOW + 3)
+        .expect("position");
+
+    let reopened = Store::open(dir.path(), NOW + 10);
+    assert!(reopened.problems().is_empty());
+    assert_eq!(reopened.bookmarks().len(), 2);
+    assert_eq!(reopened.bookmarks()[0].note, "Wichtig: Doktrin geändert");
+    assert_eq!(reopened.bookmarks()[1], second);
+    assert_eq!(reopened.bookmarks_for(&a.id, &a.source).len(), 2);
+    assert_eq!(reopened.position_for(&a), Some(1234));
+    assert_eq!(reopened.position(&a.source), Some(1234));
+}
+
+#[test]
+fn deleted_bookmark_can_be_restored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = seed();
+    let mut store = Store::open(dir.path(), NOW);
+    let b = bookmark(&a, 0, "note", NOW);
+    store.add(b.clone()).expect("add");
+    let removed = store.delete(&b.id).expect("delete");
+    assert!(Store::open(dir.path(), NOW).bookmarks().is_empty());
+    store.restore(removed).expect("restore");
+    assert_eq!(Store::open(dir.path(), NOW).bookmarks(), &[b]);
+}
+
+#[test]
+fn bookmark_moves_with_its_sentence_after_an_edit() {
+    let a = seed();
+    let b = bookmark(&a, 1, "", NOW);
+    let (block, _) = paragraph_and_sentence(&a, 1);
+    let para_start = a.body[block].span.start;
+    // Insert a paragraph before the bookmarked one and change a word in an earlier paragraph.
+    let (other, _) = paragraph_and_sentence(&a, 0);
+    let other_span = a.body[other].span;
+    let mut text = a.text.clone();
+    text.insert_str(para_start, "Ein neuer Absatz, der vorher nicht da war.\n\n");
+    let other_text = a.slice(other_span).replacen(" die ", " jene ", 1);
+    assert_ne!(other_text, a.slice(other_span));
+    text.replace_range(other_span.start..other_span.end, &other_text);
+    let edited = parse_article(&a.source, &text);
+    assert_ne!(edited.id, a.id);
+
+    let corpus = vec![edited];
+    let found = find_article(&corpus, &b).expect("found by source");
+    match resolve(found, &b.anchor) {
+        Resolution::Moved(span) => {
+            assert_eq!(found.slice(span), b.anchor.quote);
+            assert!(span.start > b.anchor.start);
+        }
+        other => panic!("expected moved, got {other:?}"),
+    }
+}
+
+#[test]
+fn bookmark_follows_a_reworded_sentence_fuzzily() {
+    let a = seed();
+    let b = bookmark(&a, 1, "", NOW);
+    let quote = &b.anchor.quote;
+    let (first_word, rest) = quote.split_once(' ').expect("a space");
+    let changed = format!("{first_word} {}", rest.replacen(' ', " ganz ", 1));
+    let text = a.text.replacen(quote.as_str(), &changed, 1);
+    let edited = parse_article(&a.source, &text);
+    match resolve(&edited, &b.anchor) {
+        Resolution::Fuzzy { span, score } => {
+            assert_eq!(edited.slice(span), changed);
+            assert!(score > 0.7, "score {score}");
+        }
+        other => panic!("expected fuzzy, got {other:?}"),
+    }
+}
+
+#[test]
+fn bookmark_on_deleted_paragraph_is_orphaned_but_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = seed();
+    let b = bookmark(&a, 1, "mein Gedanke", NOW);
+    let mut store = Store::open(dir.path(), NOW);
+    store.add(b.clone()).expect("add");
+
+    let (block, _) = paragraph_and_sentence(&a, 1);
+    let span = a.body[block].span;
+    let mut text = a.text.clone();
+    text.replace_range(span.start..span.end, "");
+    let edited = parse_article(&a.source, &text);
+    assert_eq!(resolve(&edited, &b.anchor), Resolution::Orphaned);
+
+    let reopened = Store::open(dir.path(), NOW + 1);
+    assert_eq!(reopened.bookmarks(), &[b]);
+}
+
+fn add_many(dir: &Path, who: &str, count: usize) {
+    let a = seed();
+    let mut store = Store::open(dir, NOW);
+    for i in 0..count {
+        let b = bookmark(&a, i % 3, &format!("{who} {i}"), NOW + i as i64);
+        store.add(b).expect("add");
+    }
+}
+
+fn notes_on_disk(dir: &Path) -> Vec<String> {
+    let bytes = fs::read(dir.join("bookmarks.json")).expect("file");
+    let value: serde_json::Value = serde_json::from_slice(&bytes).expect("valid JSON");
+    assert_eq!(value["version"], 1);
+    let mut notes: Vec<String> = value["bookmarks"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|b| b["note"].as_str().expect("note").to_string())
+        .collect();
+    notes.sort();
+    notes
+}
+
+#[test]
+fn two_threads_adding_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::thread::scope(|s| {
+        s.spawn(|| add_many(dir.path(), "a", 100));
+        s.spawn(|| add_many(dir.path(), "b", 100));
+    });
+    let notes = notes_on_disk(dir.path());
+    assert_eq!(notes.len(), 200);
+    notes.windows(2).for_each(|w| assert_ne!(w[0], w[1]));
+    assert_eq!(Store::open(dir.path(), NOW).bookmarks().len(), 200);
+}
+
+const WRITER_DIR: &str = "DOSSIER_TEST_WRITER_DIR";
+const WRITER_NAME: &str = "DOSSIER_TEST_WRITER_NAME";
+
+/// Child role for the two-process test; does nothing unless started by it.
+#[test]
+fn writer_process_role() {
+    if let (Ok(dir), Ok(name)) = (std::env::var(WRITER_DIR), std::env::var(WRITER_NAME)) {
+        add_many(Path::new(&dir), &name, 100);
+    }
+}
+
+#[test]
+fn two_processes_adding_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let exe = std::env::current_exe().expect("test binary");
+    let children: Vec<_> = ["p", "q"]
+        .iter()
+        .map(|name| {
+            Command::new(&exe)
+                .args(["--exact", "writer_process_role", "--test-threads=1"])
+                .env(WRITER_DIR, dir.path())
+                .env(WRITER_NAME, name)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn child")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let notes = notes_on_disk(dir.path());
+    assert_eq!(notes.len(), 200);
+    assert_eq!(notes.iter().filter(|n| n.starts_with("p ")).count(), 100);
+}
+
+fn assert_bad_file_is_kept(content: &[u8], expect_in_message: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bookmarks.json");
+    fs::write(&path, content).expect("write");
+    let mut store = Store::open(dir.path(), NOW);
+    assert!(!store.is_saving_enabled());
+    let problem = &store.problems()[0];
+    assert_eq!(problem.path, path);
+    assert!(
+        problem.message.starts_with("bookmarks.json: ")
+            && problem.message.contains(expect_in_message),
+        "{}",
+        problem.message
+    );
+    let backup = dir.path().join(format!("bookmarks.json.corrupt-{NOW}"));
+    assert_eq!(fs::read(&backup).expect("backup"), content);
+
+    let a = seed();
+    let b = bookmark(&a, 0, "nicht verlieren", NOW + 5);
+    let err = store.add(b.clone()).expect_err("saving is off");
+    assert!(err.is_kept_in_memory());
+    assert!(err.to_string().contains("bookmarks.json"), "{err}");
+    assert_eq!(fs::read(&path).expect("file"), content);
+    assert_eq!(store.bookmarks(), std::slice::from_ref(&b));
+
+    // Reopening does not pile up backups.
+    drop(Store::open(dir.path(), NOW + 7));
+    let backups = fs::read_dir(dir.path())
+        .expect("dir")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().contains("corrupt"))
+        })
+        .count();
+    assert_eq!(backups, 1);
+
+    store.start_fresh(NOW + 10).expect("start fresh");
+    assert!(store.is_saving_enabled());
+    assert!(store.problems().is_empty());
+    assert_eq!(fs::read(&backup).expect("backup kept"), content);
+    let reopened = Store::open(dir.path(), NOW + 20);
+    assert!(reopened.problems().is_empty());
+    assert_eq!(reopened.bookmarks(), &[b]);
+}
+
+#[test]
+fn corrupt_bookmarks_file_is_never_overwritten() {
+    assert_bad_file_is_kept(
+        b"{\"version\": 1,\n \"bookmarks\": [\n  {oops",
+        "invalid JSON",
+    );
+}
+
+#[test]
+fn newer_version_file_is_never_downgraded() {
+    assert_bad_file_is_kept(
+        b"{\"version\": 99, \"bookmarks\": [], \"future\": true}",
+        "version 99",
+    );
+}
+
+#[test]
+fn hand_fixed_file_is_picked_up_by_retry() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bookmarks.json");
+    fs::write(&path, b"garbage").expect("write");
+    let mut store = Store::open(dir.path(), NOW);
+    let a = seed();
+    let pending = bookmark(&a, 0, "pending", NOW);
+    assert!(store.add(pending.clone()).is_err());
+    fs::write(&path, b"{\"version\": 1, \"bookmarks\": []}").expect("fix");
+    store.retry(NOW + 1).expect("retry");
+    assert!(store.is_saving_enabled());
+    assert_eq!(Store::open(dir.path(), NOW).bookmarks(), &[pending]);
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_directory_keeps_changes_until_retry() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), NOW);
+    let a = seed();
+    store.add(bookmark(&a, 0, "first", NOW)).expect("add");
+
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
+    let probe = dir.path().join("probe");
+    if fs::write(&probe, b"x").is_ok() {
+        let _ = fs::remove_file(&probe);
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+        println!("note: permissions are not enforced (running as root?); skipping");
+        return;
+    }
+    let b = bookmark(&a, 1, "second", NOW + 1);
+    let err = store.add(b.clone()).expect_err("read-only");
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod back");
+    assert!(err.is_kept_in_memory());
+    let msg = err.to_string();
+    assert!(msg.contains(&dir.path().display().to_string()), "{msg}");
+    assert_eq!(store.bookmarks().len(), 2);
+    assert_eq!(store.pending_changes(), 1);
+    assert_eq!(Store::open(dir.path(), NOW).bookmarks().len(), 1);
+
+    store.retry(NOW + 2).expect("retry");
+    assert_eq!(store.pending_changes(), 0);
+    let reopened = Store::open(dir.path(), NOW + 3);
+    assert_eq!(reopened.bookmarks().len(), 2);
+    assert!(reopened.bookmarks().contains(&b));
+}
