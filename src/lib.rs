@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod keymap;
 pub mod model;
 pub mod reflow;
+pub mod session;
 pub mod state;
 pub mod store;
 pub mod tui;

@@ -7,7 +7,9 @@ use dossier::ingest::{self, LoadOptions};
 use dossier::keymap::{Keymap, parse_keymap_file, parse_sequence};
 use dossier::model::{Analysis, Article};
 use dossier::reflow::Hyphenators;
-use dossier::state::{AppState, Entry, Options, Severity};
+use dossier::session::{self, Session};
+use dossier::state::{AppState, Entry, Input, Options, Severity};
+use dossier::store;
 use dossier::tui;
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -88,7 +90,6 @@ struct Config {
 
 struct Dirs {
     config: Option<PathBuf>,
-    #[allow(dead_code)]
     data: Option<PathBuf>,
 }
 
@@ -109,6 +110,7 @@ fn dirs(common: &Common) -> Dirs {
 /// Everything prepared before the UI starts, with the warnings met on the way.
 struct Setup {
     state: AppState,
+    session: Session,
     warnings: Vec<String>,
 }
 
@@ -205,18 +207,37 @@ fn setup(paths: &[PathBuf], common: &Common) -> Result<Setup> {
         mouse: common.mouse || config.mouse,
     };
     let mut state = AppState::new(entries, keymap, Hyphenators::load(), options);
+    state.clock = session::now();
     for w in &warnings {
         state.notify(w.clone(), Severity::Warning);
     }
-    Ok(Setup { state, warnings })
+    let session = Session::open(dirs.data.as_deref(), state.clock);
+    for (i, entry) in state.entries.iter().enumerate() {
+        if let Some(offset) = session.position(store::position_key(&entry.article)) {
+            state.positions.insert(i, offset);
+        }
+    }
+    let report = session.report(None);
+    warnings.extend(report.problems.iter().cloned());
+    let effects = state.handle(Input::Store(report));
+    debug_assert!(effects.is_empty());
+    Ok(Setup {
+        state,
+        session,
+        warnings,
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
-            let Setup { mut state, .. } = setup(&cli.paths, &cli.common)?;
+            let Setup {
+                mut state,
+                mut session,
+                ..
+            } = setup(&cli.paths, &cli.common)?;
             if let tui::run::Exit::Signal(n) =
-                tui::run::run(&mut state).context("terminal error")?
+                tui::run::run(&mut state, &mut session).context("terminal error")?
             {
                 // The shell convention for "ended by signal n".
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
@@ -230,12 +251,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let Setup {
                 mut state,
+                mut session,
                 warnings,
             } = setup(&paths, &cli.common)?;
             for w in &warnings {
                 eprintln!("dossier: {w}");
             }
-            print!("{}", tui::headless::render_text(&mut state, size, &keys));
+            let buffer = tui::headless::render_buffer_with(&mut state, &mut session, size, &keys);
+            print!("{}", tui::headless::buffer_text(&buffer));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,6 @@
 
 use crate::model::{Article, BlockKind, Lang, Span};
 use hyphenation::{Language, Load, Standard};
-use textwrap::WordSplitter;
 use textwrap::core::Word;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 use unicode_width::UnicodeWidthStr;
@@ -12,38 +11,61 @@ use unicode_width::UnicodeWidthStr;
 /// Hyphenation dictionaries for the languages dossier detects.
 #[derive(Debug, Clone)]
 pub struct Hyphenators {
-    de: WordSplitter,
-    en: WordSplitter,
+    de: Option<Standard>,
+    en: Option<Standard>,
 }
 
+/// Fewest letters left before a hyphenation break.
+const MIN_BEFORE: usize = 2;
+/// Fewest letters carried after a hyphenation break ("gestell-t" is not allowed).
+const MIN_AFTER: usize = 3;
+
 impl Hyphenators {
-    /// Loads the embedded German (1996 orthography) and US English dictionaries; falls back to
-    /// splitting at hyphens only if a dictionary cannot be loaded.
+    /// Loads the embedded German (1996 orthography) and US English dictionaries; without a
+    /// dictionary, lines break only at spaces and hyphens.
     pub fn load() -> Self {
-        let load = |lang| match Standard::from_embedded(lang) {
-            Ok(dict) => WordSplitter::Hyphenation(dict),
-            Err(_) => WordSplitter::HyphenSplitter,
-        };
         Self {
-            de: load(Language::German1996),
-            en: load(Language::EnglishUS),
+            de: Standard::from_embedded(Language::German1996).ok(),
+            en: Standard::from_embedded(Language::EnglishUS).ok(),
         }
     }
 
-    /// Splitting at existing hyphens only (fast; used by tests that do not need dictionaries).
+    /// Breaking at spaces and existing hyphens only (fast; for tests that need no dictionary).
     pub fn hyphens_only() -> Self {
-        Self {
-            de: WordSplitter::HyphenSplitter,
-            en: WordSplitter::HyphenSplitter,
-        }
+        Self { de: None, en: None }
     }
 
-    fn for_lang(&self, lang: Lang) -> &WordSplitter {
+    fn for_lang(&self, lang: Lang) -> Option<&Standard> {
         match lang {
-            Lang::De => &self.de,
-            Lang::En => &self.en,
+            Lang::De => self.de.as_ref(),
+            Lang::En => self.en.as_ref(),
         }
     }
+}
+
+/// Byte offsets inside `word` where a line may break with an added hyphen: dictionary breaks in
+/// the word's letters, keeping at least [`MIN_BEFORE`] letters before and [`MIN_AFTER`] after,
+/// never next to punctuation.
+fn hyphenation_points(word: &str, dict: &Standard) -> Vec<usize> {
+    use hyphenation::Hyphenator;
+    let lead = word.len()
+        - word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let core = word[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+    if core.chars().count() < MIN_BEFORE + MIN_AFTER || !core.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let letters: Vec<usize> = core.char_indices().map(|(i, _)| i).collect();
+    dict.hyphenate(core)
+        .breaks
+        .into_iter()
+        .filter(|&b| {
+            let before = letters.iter().take_while(|&&i| i < b).count();
+            before >= MIN_BEFORE && letters.len() - before >= MIN_AFTER
+        })
+        .map(|b| lead + b)
+        .collect()
 }
 
 /// What a screen line shows.
@@ -163,12 +185,12 @@ pub fn sanitize(text: &str) -> String {
 /// Lays out `article` for `width` columns.
 pub fn layout_article(article: &Article, width: u16, hyph: &Hyphenators) -> Layout {
     let w = usize::from(width.max(8));
-    let splitter = hyph.for_lang(article.lang);
+    let dict = hyph.for_lang(article.lang);
     let mut lines = Vec::new();
-    wrap_literal(&mut lines, LineKind::Title, &article.title, w, splitter);
+    wrap_literal(&mut lines, LineKind::Title, &article.title, w, dict);
     let meta = meta_line(article);
     if !meta.is_empty() {
-        wrap_literal(&mut lines, LineKind::Meta, &meta, w, splitter);
+        wrap_literal(&mut lines, LineKind::Meta, &meta, w, dict);
     }
     for (i, block) in article.body.iter().enumerate() {
         lines.push(VisualLine::blank());
@@ -185,7 +207,7 @@ pub fn layout_article(article: &Article, width: u16, hyph: &Hyphenators) -> Layo
             Some(i),
             (first, rest),
             w,
-            splitter,
+            dict,
         );
     }
     if !article.references.is_empty() {
@@ -196,7 +218,7 @@ pub fn layout_article(article: &Article, width: u16, hyph: &Hyphenators) -> Layo
             LineKind::ReferencesHeading,
             "References",
             w,
-            splitter,
+            dict,
         );
         let base = article.body.len();
         for (i, block) in article.references.iter().enumerate() {
@@ -209,7 +231,7 @@ pub fn layout_article(article: &Article, width: u16, hyph: &Hyphenators) -> Layo
                 Some(base + i),
                 ("", ""),
                 w,
-                splitter,
+                dict,
             );
         }
     }
@@ -284,19 +306,51 @@ fn hyphen_parts(word: &str) -> Vec<Word<'_>> {
     parts
 }
 
+/// Splits a word at its hyphenation points into fragments that carry a "-" penalty.
+fn split_word<'a>(w: Word<'a>, dict: Option<&Standard>) -> Vec<Word<'a>> {
+    let points = dict
+        .map(|d| hyphenation_points(w.word, d))
+        .unwrap_or_default();
+    if points.is_empty() {
+        return vec![w];
+    }
+    let mut out = Vec::with_capacity(points.len() + 1);
+    let mut prev = 0;
+    for p in points {
+        let part = &w.word[prev..p];
+        out.push(Word {
+            word: part,
+            whitespace: "",
+            penalty: "-",
+            width: part.width(),
+        });
+        prev = p;
+    }
+    let last = &w.word[prev..];
+    out.push(Word {
+        word: last,
+        whitespace: w.whitespace,
+        penalty: w.penalty,
+        width: last.width(),
+    });
+    out
+}
+
 /// Wraps words into lines; returns, per line, the fragments with their byte offsets in `text`
 /// and whether the line ends in an inserted hyphen.
 fn wrap_words<'a>(
     text: &'a str,
     width: usize,
-    splitter: &'a WordSplitter,
+    dict: Option<&Standard>,
 ) -> Vec<(Vec<(usize, &'a str)>, bool)> {
     let base = text.as_ptr() as usize;
     let ws: Vec<Word<'a>> = words(text)
         .into_iter()
         .flat_map(|(_, w)| hyphen_parts(w))
         .collect();
-    let split: Vec<Word<'a>> = textwrap::word_splitters::split_words(ws, splitter)
+    let split: Vec<Word<'a>> = ws
+        .into_iter()
+        .flat_map(|w| split_word(w, dict))
         .flat_map(|w| {
             let pieces: Vec<Word<'a>> = if w.width > width {
                 w.break_apart(width).collect()
@@ -342,13 +396,13 @@ fn wrap_span(
     block: Option<usize>,
     (first_prefix, rest_prefix): (&str, &str),
     width: usize,
-    splitter: &WordSplitter,
+    dict: Option<&Standard>,
 ) {
     let text = article.slice(span);
     let inner = width
         .saturating_sub(first_prefix.width().max(rest_prefix.width()))
         .max(4);
-    for (n, (frags, hyphen)) in wrap_words(text, inner, splitter).into_iter().enumerate() {
+    for (n, (frags, hyphen)) in wrap_words(text, inner, dict).into_iter().enumerate() {
         let mut line = VisualLine {
             kind,
             block,
@@ -381,9 +435,9 @@ fn wrap_literal(
     kind: LineKind,
     text: &str,
     width: usize,
-    splitter: &WordSplitter,
+    dict: Option<&Standard>,
 ) {
-    for (frags, hyphen) in wrap_words(text, width, splitter) {
+    for (frags, hyphen) in wrap_words(text, width, dict) {
         let mut s = frags
             .iter()
             .map(|(_, f)| sanitize(f))

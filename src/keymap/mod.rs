@@ -24,16 +24,22 @@ pub enum Section {
     Claims,
     /// The help overlay.
     Help,
+    /// The bookmarks view.
+    Bookmarks,
+    /// The note editor (typed characters go into the note).
+    Note,
 }
 
 impl Section {
     /// Every section, in help order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 7] = [
         Section::Global,
         Section::List,
         Section::Reader,
         Section::Claims,
         Section::Help,
+        Section::Bookmarks,
+        Section::Note,
     ];
 
     /// The table name in keymap files.
@@ -44,7 +50,15 @@ impl Section {
             Section::Reader => "reader",
             Section::Claims => "claims",
             Section::Help => "help",
+            Section::Bookmarks => "bookmarks",
+            Section::Note => "note",
         }
+    }
+
+    /// True for sections where typing enters text: `[global]` does not apply there and unbound
+    /// printable keys are text.
+    pub fn is_text_input(self) -> bool {
+        matches!(self, Section::Note)
     }
 
     /// Looks a section up by its table name.
@@ -104,7 +118,12 @@ impl Keymap {
         let mut seq = pending.to_vec();
         seq.push(chord);
         let mut exact = None;
-        for s in [section, Section::Global] {
+        let sections: &[Section] = if section.is_text_input() {
+            &[section]
+        } else {
+            &[section, Section::Global]
+        };
+        for &s in sections {
             let Some(table) = self.sections.get(&s) else {
                 continue;
             };

@@ -4,19 +4,23 @@
 
 pub mod geometry;
 pub mod nav;
+mod notes;
 pub mod update;
 
 pub use geometry::{Geometry, Pane, Rect};
 pub use nav::{JumpList, Location};
 
 use crate::action::Action;
+use crate::editor::TextArea;
 use crate::highlight::{Mark, MarkLayer};
 use crate::keymap::{KeyChord, Keymap, Section};
-use crate::model::{Analysis, Article, EntityKind};
+use crate::model::{Analysis, Article, EntityKind, Span};
 use crate::reflow::{Hyphenators, Layout, layout_article};
+use crate::store::{Bookmark, BookmarkId};
 
-/// Something that happened: a key, a resize, a clock tick or a mouse event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something that happened: a key, a resize, a clock tick, a mouse event, or a result from the
+/// runner.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     /// A key press (releases never get here).
     Key(KeyChord),
@@ -40,25 +44,133 @@ pub enum Input {
         /// Row clicked.
         row: u16,
     },
+    /// What the store holds after an operation, or at start-up.
+    Store(StoreReport),
+    /// The external editor finished editing a note: the new text, or why it failed.
+    ExternalEdit {
+        /// The bookmark whose note was edited.
+        id: BookmarkId,
+        /// The edited text, or an error message.
+        result: Result<String, String>,
+    },
+}
+
+/// A change to the user's saved data, carried out by the runner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreOp {
+    /// Add a bookmark.
+    Add(Bookmark),
+    /// Replace a bookmark's note.
+    SetNote(BookmarkId, String),
+    /// Delete a bookmark.
+    Delete(BookmarkId),
+    /// Put a deleted bookmark back.
+    Restore(Bookmark),
+    /// Remember the reading position (byte offset) under a position key.
+    SetPosition(String, usize),
+    /// Try again to save what is kept in memory, re-reading files fixed by hand.
+    Retry,
+    /// Replace an unreadable bookmarks file with a new one, keeping the old one as a backup.
+    StartFresh,
+}
+
+/// The store's state as the reader needs it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoreReport {
+    /// Every bookmark.
+    pub bookmarks: Vec<Bookmark>,
+    /// Whether saving works.
+    pub saving: bool,
+    /// Problems with the data files, each naming the file.
+    pub problems: Vec<String>,
+    /// Changes kept in memory that are not saved yet.
+    pub pending: usize,
+    /// A message about the last operation.
+    pub message: Option<(String, Severity)>,
 }
 
 /// Work for the runner, which owns the terminal and the disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Leave the program.
     Quit,
     /// Turn mouse capture on or off.
     SetMouse(bool),
+    /// Change the saved data.
+    Store(StoreOp),
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+    /// Edit a note in `$EDITOR`, starting from this text.
+    EditExternally {
+        /// The bookmark whose note is edited.
+        id: BookmarkId,
+        /// The note as it is now.
+        text: String,
+    },
 }
 
 /// An overlay drawn over the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// The key help, scrolled by this many lines.
     Help {
         /// First help line shown.
         scroll: usize,
     },
+    /// The note editor.
+    Note(NoteEditor),
+    /// The list of bookmarks.
+    Bookmarks {
+        /// Selected bookmark (index into the sorted list).
+        selected: usize,
+    },
+}
+
+/// A note being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteEditor {
+    /// The bookmark the note belongs to.
+    pub id: BookmarkId,
+    /// The text being edited.
+    pub area: TextArea,
+    /// Changed since last saved.
+    pub dirty: bool,
+    /// Ticks since the last keystroke, for saving while the user pauses.
+    pub idle: u16,
+}
+
+/// Ticks of idleness after which a changed note is saved while still open (about 2 s).
+pub const NOTE_AUTOSAVE_TICKS: u16 = 8;
+
+/// What the reading cursor moves by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Paragraphs (body blocks).
+    Paragraph,
+    /// Sentences.
+    Sentence,
+    /// Entity mentions.
+    Mention,
+}
+
+/// The reading cursor: a paragraph, sentence or mention of the open article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    /// What it covers.
+    pub unit: Unit,
+    /// Where it is in the article text.
+    pub span: Span,
+}
+
+/// A bookmark placed in the open article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedBookmark {
+    /// Which bookmark.
+    pub id: BookmarkId,
+    /// Where its passage is now.
+    pub span: Span,
+    /// True when it carries a note.
+    pub has_note: bool,
 }
 
 /// How a status message looks.
@@ -106,6 +218,12 @@ pub struct ReaderState {
     pub entities: MarkLayer,
     /// Claim sentences of the open article.
     pub claims: MarkLayer,
+    /// Sentences of the body, in order.
+    pub sentences: Vec<Span>,
+    /// Bookmarks re-anchored in the open article, in text order.
+    pub bookmarks: Vec<PlacedBookmark>,
+    /// Bookmarks of this article that could not be re-anchored.
+    pub orphans: usize,
 }
 
 /// Which highlights the reading pane shows.
@@ -176,8 +294,23 @@ pub struct AppState {
     pub highlights: Highlights,
     /// Jumps made, for going back and forth.
     pub jumps: JumpList,
-    /// Reading position (byte offset at the top of the pane) of each article visited.
+    /// Reading position (byte offset at the top of the pane) of each article: saved ones at
+    /// start-up, then as visited.
     pub positions: std::collections::HashMap<usize, usize>,
+    /// The reading cursor, when in use.
+    pub cursor: Option<Cursor>,
+    /// Every bookmark, as the store last reported.
+    pub bookmarks: Vec<Bookmark>,
+    /// Whether saving works.
+    pub saving: bool,
+    /// Problems with the data files.
+    pub store_problems: Vec<String>,
+    /// The last deleted bookmark, for undo.
+    pub last_deleted: Option<Bookmark>,
+    /// The time now (Unix seconds), set by the runner before each input.
+    pub clock: i64,
+    /// Effects produced while handling the current input.
+    outbox: Vec<Effect>,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending: Vec<KeyChord>,
     /// Status messages, oldest first.
@@ -207,6 +340,13 @@ impl AppState {
             highlights: Highlights::default(),
             jumps: JumpList::default(),
             positions: std::collections::HashMap::new(),
+            cursor: None,
+            bookmarks: Vec::new(),
+            saving: true,
+            store_problems: Vec::new(),
+            last_deleted: None,
+            clock: 0,
+            outbox: Vec::new(),
             pending: Vec::new(),
             messages: Vec::new(),
             keymap,
@@ -238,8 +378,10 @@ impl AppState {
 
     /// The keymap section for the current focus or overlay.
     pub fn section(&self) -> Section {
-        match (self.overlay, self.focus) {
+        match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Section::Help,
+            (Some(Overlay::Note(_)), _) => Section::Note,
+            (Some(Overlay::Bookmarks { .. }), _) => Section::Bookmarks,
             (None, Pane::List) => Section::List,
             (None, Pane::Reader) => Section::Reader,
             (None, Pane::Claims) => Section::Claims,
@@ -293,16 +435,39 @@ impl AppState {
         let layout = layout_article(&entry.article, width, &self.hyph);
         let top = match anchor {
             Some(offset) if self.reader.top > 0 => layout.line_at_offset(offset),
-            _ => 0,
+            Some(_) => 0,
+            None => self
+                .positions
+                .get(&self.selected)
+                .map_or(0, |&o| layout.line_at_offset(o)),
         };
-        let (entities, claims) = self.mark_layers();
-        self.reader = ReaderState {
-            layout,
-            top,
-            entities,
-            claims,
-        };
+        if keep_position && !self.reader.layout.lines.is_empty() {
+            self.reader.layout = layout;
+            self.reader.top = top;
+        } else {
+            let (entities, claims) = self.mark_layers();
+            let sentences = sentence_spans(&entry.article);
+            self.reader = ReaderState {
+                layout,
+                top,
+                entities,
+                claims,
+                sentences,
+                ..ReaderState::default()
+            };
+            self.place_bookmarks();
+        }
         self.clamp_reader();
+    }
+
+    /// Queues an effect for the runner.
+    pub(crate) fn emit(&mut self, effect: Effect) {
+        self.outbox.push(effect);
+    }
+
+    /// Takes the queued effects.
+    pub(crate) fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outbox)
     }
 
     /// Entity and claim marks of the open article under the current toggles.
@@ -415,4 +580,37 @@ impl AppState {
         }
         out
     }
+}
+
+/// Sentences of the article's body, in order: each body block split at sentence boundaries
+/// (Unicode text segmentation), trimmed.
+pub fn sentence_spans(article: &Article) -> Vec<Span> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out: Vec<Span> = Vec::new();
+    for block in &article.body {
+        let text = article.slice(block.span);
+        for (at, sentence) in text.split_sentence_bound_indices() {
+            let trimmed = sentence.trim_end();
+            let lead = trimmed.len() - trimmed.trim_start().len();
+            if trimmed.trim().is_empty() {
+                continue;
+            }
+            let start = block.span.start + at + lead;
+            let end = block.span.start + at + trimmed.len();
+            // An abbreviation or a date such as "17. Jan. 2025" is not a sentence end: join
+            // fragments that do not start with an upper-case letter or a quote.
+            let starts_sentence = sentence
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || "„\"»‚'(".contains(c));
+            match out.last_mut() {
+                Some(last) if !starts_sentence && last.start >= block.span.start => {
+                    *last = Span::new(last.start, end)
+                }
+                _ => out.push(Span::new(start, end)),
+            }
+        }
+    }
+    out
 }

@@ -1,7 +1,7 @@
 //! The only code that changes [`AppState`]: inputs become actions through the keymap, actions
 //! change the state and return [`Effect`]s.
 
-use super::{AppState, Effect, Highlights, Input, Overlay, Pane, Severity};
+use super::{AppState, Effect, Highlights, Input, Overlay, Pane, Severity, Unit};
 use crate::action::Action;
 use crate::keymap::{Resolution, Section};
 use crate::model::EntityKind;
@@ -10,8 +10,15 @@ use crate::model::EntityKind;
 pub const CLAIM_ITEM_ROWS: usize = 3;
 
 impl AppState {
-    /// Handles one input and returns what the runner must do.
+    /// Handles one input and returns what the runner must do, in order.
     pub fn handle(&mut self, input: Input) -> Vec<Effect> {
+        let returned = self.handle_input(input);
+        let mut effects = self.take_effects();
+        effects.extend(returned);
+        effects
+    }
+
+    fn handle_input(&mut self, input: Input) -> Vec<Effect> {
         match input {
             Input::Key(chord) => {
                 let section = self.section();
@@ -22,6 +29,11 @@ impl AppState {
                     }
                     Resolution::Pending => {
                         self.pending.push(chord);
+                        Vec::new()
+                    }
+                    Resolution::Unbound if section.is_text_input() => {
+                        self.pending.clear();
+                        self.type_into_note(chord);
                         Vec::new()
                     }
                     Resolution::Unbound => {
@@ -54,6 +66,26 @@ impl AppState {
                     m.ticks_left = m.ticks_left.saturating_sub(1);
                 }
                 self.messages.retain(|m| m.ticks_left > 0);
+                self.autosave_note();
+                Vec::new()
+            }
+            Input::Store(report) => {
+                self.store_report(report);
+                Vec::new()
+            }
+            Input::ExternalEdit { id, result } => {
+                match result {
+                    Ok(text) => {
+                        if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
+                            b.note = text.clone();
+                        }
+                        self.place_bookmarks();
+                        self.emit(Effect::Store(super::StoreOp::SetNote(id, text)));
+                    }
+                    Err(e) => {
+                        self.notify(format!("the note was not changed: {e}"), Severity::Warning)
+                    }
+                }
                 Vec::new()
             }
             Input::Wheel { col, row, down } => {
@@ -71,13 +103,66 @@ impl AppState {
 
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
-        if let Some(Overlay::Help { scroll }) = self.overlay {
-            return self.apply_in_help(action, scroll);
+        match self.overlay {
+            Some(Overlay::Help { scroll }) => return self.apply_in_help(action, scroll),
+            Some(Overlay::Note(_)) => return self.apply_in_note(action),
+            Some(Overlay::Bookmarks { selected }) => {
+                if let Some(effects) = self.apply_in_bookmarks(action, selected) {
+                    return effects;
+                }
+            }
+            None => {}
         }
         match action {
-            Action::Quit => return vec![Effect::Quit],
+            Action::Quit => {
+                self.save_position();
+                return vec![Effect::Quit];
+            }
             Action::ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Close => self.messages.clear(),
+            Action::Close => {
+                self.messages.clear();
+                self.cursor = None;
+            }
+            Action::NextSentence => self.move_cursor(Unit::Sentence, 1),
+            Action::PrevSentence => self.move_cursor(Unit::Sentence, -1),
+            Action::NextParagraph => self.move_cursor(Unit::Paragraph, 1),
+            Action::PrevParagraph => self.move_cursor(Unit::Paragraph, -1),
+            Action::NextMention => self.move_cursor(Unit::Mention, 1),
+            Action::PrevMention => self.move_cursor(Unit::Mention, -1),
+            Action::NextSameEntity => self.move_to_same_entity(1),
+            Action::PrevSameEntity => self.move_to_same_entity(-1),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::EditNote => self.edit_note(),
+            Action::EditNoteExternal => self.edit_note_externally(),
+            Action::SaveNote => {}
+            Action::ShowBookmarks => self.overlay = Some(Overlay::Bookmarks { selected: 0 }),
+            Action::DeleteBookmark => {
+                if let Some(c) = self.cursor {
+                    let id = self
+                        .reader
+                        .bookmarks
+                        .iter()
+                        .find(|b| b.span.overlaps(c.span))
+                        .map(|b| b.id.clone());
+                    match id {
+                        Some(id) => self.delete_bookmark(&id),
+                        None => self.notify("no bookmark under the cursor", Severity::Info),
+                    }
+                }
+            }
+            Action::UndoDelete => self.undo_delete(),
+            Action::CopyWithCitation => self.copy_with_citation(),
+            Action::RetrySave => self.emit(Effect::Store(super::StoreOp::Retry)),
+            Action::StartFreshBookmarks => {
+                if self.saving {
+                    self.notify(
+                        "the bookmarks file is fine; nothing to replace",
+                        Severity::Info,
+                    );
+                } else {
+                    self.emit(Effect::Store(super::StoreOp::StartFresh));
+                }
+            }
             Action::FocusNextPane => self.cycle_focus(1),
             Action::FocusPrevPane => self.cycle_focus(-1),
             Action::FocusLeft => self.focus_side(-1),
@@ -142,6 +227,56 @@ impl AppState {
             }
         }
         Vec::new()
+    }
+
+    fn apply_in_note(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::SaveNote | Action::Close => self.save_note(true),
+            Action::EditNoteExternal => self.edit_note_externally(),
+            Action::Quit => {
+                self.save_note(true);
+                self.save_position();
+                return vec![Effect::Quit];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Actions in the bookmarks view; `None` lets the action through to the reader.
+    fn apply_in_bookmarks(&mut self, action: Action, selected: usize) -> Option<Vec<Effect>> {
+        let n = self.bookmarks.len();
+        let last = n.saturating_sub(1);
+        let page = usize::from(self.size.1 / 3).max(1);
+        let selected = match action {
+            Action::Close | Action::ShowBookmarks => {
+                self.overlay = None;
+                return Some(Vec::new());
+            }
+            Action::MoveDown => (selected + 1).min(last),
+            Action::MoveUp => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => (selected + page).min(last),
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
+            Action::GoTop => 0,
+            Action::GoBottom => last,
+            Action::OpenSelected => {
+                self.open_bookmark(selected);
+                return Some(Vec::new());
+            }
+            Action::DeleteBookmark => {
+                if let Some(id) = self.sorted_bookmarks().get(selected).map(|b| b.id.clone()) {
+                    self.delete_bookmark(&id);
+                }
+                selected.min(n.saturating_sub(2))
+            }
+            Action::EditNote | Action::EditNoteExternal | Action::UndoDelete | Action::Quit => {
+                return None;
+            }
+            Action::RetrySave | Action::StartFreshBookmarks => return None,
+            _ => selected,
+        };
+        self.overlay = Some(Overlay::Bookmarks { selected });
+        Some(Vec::new())
     }
 
     fn apply_in_help(&mut self, action: Action, scroll: usize) -> Vec<Effect> {
@@ -279,18 +414,12 @@ impl AppState {
         }
         let index = index.clamp(0, self.entries.len() as isize - 1) as usize;
         if index != self.selected || self.reader.layout.lines.is_empty() {
-            if !self.reader.layout.lines.is_empty() {
-                let here = self.location();
-                self.positions.insert(here.article, here.offset);
-            }
+            self.save_position();
+            self.cursor = None;
             self.selected = index;
             self.claim_selected = 0;
             self.claims_top = 0;
             self.relayout(false);
-            if let Some(&offset) = self.positions.get(&index) {
-                self.reader.top = self.reader.layout.line_at_offset(offset);
-                self.clamp_reader();
-            }
             self.after_reader_move();
         }
         self.keep_list_visible();
@@ -298,6 +427,12 @@ impl AppState {
 
     /// Keeps what depends on the reading position in step after it changed.
     pub(crate) fn after_reader_move(&mut self) {
+        self.keep_cursor_in_view();
+        self.sync_claim_to_view();
+    }
+
+    /// Moves the claims selection to the claim in view (for the cursor module).
+    pub(crate) fn sync_claim_to_view_pub(&mut self) {
         self.sync_claim_to_view();
     }
 

@@ -2,6 +2,7 @@
 //! script, and returns the final screen as plain text (for `dossier render` and tests).
 
 use crate::keymap::KeyChord;
+use crate::session::{Session, settle};
 use crate::state::{AppState, Effect, Input};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -10,12 +11,36 @@ use ratatui::buffer::Buffer;
 /// Resizes `state` to `size`, feeds `keys` (stopping at a quit), draws once and returns the
 /// buffer.
 pub fn render_buffer(state: &mut AppState, size: (u16, u16), keys: &[KeyChord]) -> Buffer {
-    state.handle(Input::Resize(size.0, size.1));
+    render_buffer_with(state, &mut Session::open(None, state.clock), size, keys)
+}
+
+/// Like [`render_buffer`], carrying out storage effects (bookmarks, notes, positions) in
+/// `session`, so that a key script can change saved data.
+pub fn render_buffer_with(
+    state: &mut AppState,
+    session: &mut Session,
+    size: (u16, u16),
+    keys: &[KeyChord],
+) -> Buffer {
+    let effects = state.handle(Input::Resize(size.0, size.1));
+    settle(state, session, effects);
     for chord in keys {
-        if state.handle(Input::Key(*chord)).contains(&Effect::Quit) {
-            break;
+        let effects = state.handle(Input::Key(*chord));
+        let rest = settle(state, session, effects);
+        for effect in rest {
+            if let Effect::EditExternally { id, .. } = effect {
+                let result = Err("no terminal for $EDITOR in headless rendering".to_string());
+                let effects = state.handle(Input::ExternalEdit { id, result });
+                settle(state, session, effects);
+            } else if effect == Effect::Quit {
+                return draw(state, size);
+            }
         }
     }
+    draw(state, size)
+}
+
+fn draw(state: &AppState, size: (u16, u16)) -> Buffer {
     // The test backend cannot fail: its error type is `Infallible`.
     let mut terminal = match Terminal::new(TestBackend::new(size.0, size.1)) {
         Ok(t) => t,

@@ -1,6 +1,7 @@
 //! The interactive event loop: owns the terminal, turns events into inputs, carries out effects,
 //! and restores the terminal on every way out (normal exit, error, panic, SIGTERM, SIGHUP).
 
+use crate::session::Session;
 use crate::state::{AppState, Effect, Input};
 use crate::tui::{input::input_of, view};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -10,6 +11,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use std::io::Write;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -66,27 +68,122 @@ pub enum Exit {
 }
 
 /// Runs the reader until the user quits or the process is asked to stop.
-pub fn run(state: &mut AppState) -> io::Result<Exit> {
+pub fn run(state: &mut AppState, session: &mut Session) -> io::Result<Exit> {
     let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
+    enter_terminal(state.mouse)?;
+    let _guard = TerminalGuard;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    state.clock = crate::session::now();
+    let effects = state.handle(Input::Resize(size.width, size.height));
+    crate::session::settle(state, session, effects);
+    let exit = event_loop(state, session, &mut terminal, &stop)?;
+    if let Exit::Signal(_) = exit {
+        // Keep the reading position and any note being typed when the session is dropped.
+        state.clock = crate::session::now();
+        let effects = state.shutdown();
+        crate::session::settle(state, session, effects);
+    }
+    Ok(exit)
+}
+
+fn enter_terminal(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let _guard = TerminalGuard;
     let mut stdout = io::stdout();
     execute!(stdout, EnterAlternateScreen)?;
-    if state.mouse {
+    if mouse {
         execute!(stdout, EnableMouseCapture)?;
     }
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-    let size = terminal.size()?;
-    state.handle(Input::Resize(size.width, size.height));
-    event_loop(state, &mut terminal, &stop)
+    Ok(())
+}
+
+/// What the loop must do after carrying out effects.
+enum Flow {
+    Continue,
+    Exit(Exit),
+}
+
+fn carry_out(
+    state: &mut AppState,
+    session: &mut Session,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    effects: Vec<Effect>,
+) -> io::Result<Flow> {
+    let mut queue = crate::session::settle(state, session, effects);
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for effect in queue {
+            match effect {
+                Effect::Quit => return Ok(Flow::Exit(Exit::Quit)),
+                Effect::SetMouse(true) => execute!(terminal.backend_mut(), EnableMouseCapture)?,
+                Effect::SetMouse(false) => execute!(terminal.backend_mut(), DisableMouseCapture)?,
+                Effect::Copy(text) => {
+                    let in_tmux = std::env::var_os("TMUX").is_some();
+                    let sequence = crate::clipboard::osc52(&text, in_tmux);
+                    let out = terminal.backend_mut();
+                    out.write_all(sequence.as_bytes())?;
+                    out.flush()?;
+                }
+                Effect::EditExternally { id, text } => {
+                    let result = edit_in_editor(&text, state.mouse);
+                    terminal.clear()?;
+                    next.extend(state.handle(Input::ExternalEdit { id, result }));
+                }
+                Effect::Store(_) => next.push(effect),
+            }
+        }
+        queue = crate::session::settle(state, session, next);
+    }
+    Ok(Flow::Continue)
+}
+
+/// Suspends the reader, edits `text` in `$VISUAL` or `$EDITOR` (or `vi`), and returns the new
+/// text. The temporary file is kept, and its path reported, if it cannot be read back.
+fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
+    let path = std::env::temp_dir().join(format!("dossier-note-{}.md", std::process::id()));
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    restore_terminal();
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    // Through the shell, so that EDITOR may carry arguments ("code --wait").
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("dossier-editor")
+        .arg(&path)
+        .status();
+    let entered = enter_terminal(mouse).map_err(|e| format!("cannot restore the terminal: {e}"));
+    entered?;
+    match status {
+        Ok(s) if s.success() => {
+            let edited = std::fs::read_to_string(&path).map_err(|e| {
+                format!(
+                    "cannot read {} back: {e}; your text is still there",
+                    path.display()
+                )
+            })?;
+            let _ = std::fs::remove_file(&path);
+            Ok(edited.trim_end_matches('\n').to_string())
+        }
+        Ok(s) => {
+            let _ = std::fs::remove_file(&path);
+            Err(format!("{editor} exited with {s}"))
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&path);
+            Err(format!("cannot run {editor}: {e}"))
+        }
+    }
 }
 
 fn event_loop(
     state: &mut AppState,
+    session: &mut Session,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     stop: &AtomicUsize,
 ) -> io::Result<Exit> {
@@ -107,18 +204,13 @@ fn event_loop(
             // resize storm) costs one frame.
             loop {
                 if let Some(input) = input_of(event::read()?) {
-                    for effect in state.handle(input) {
-                        match effect {
-                            Effect::Quit => return Ok(Exit::Quit),
-                            Effect::SetMouse(true) => {
-                                execute!(terminal.backend_mut(), EnableMouseCapture)?
-                            }
-                            Effect::SetMouse(false) => {
-                                execute!(terminal.backend_mut(), DisableMouseCapture)?
-                            }
-                        }
+                    let resized = matches!(input, Input::Resize(..));
+                    state.clock = crate::session::now();
+                    let effects = state.handle(input);
+                    if let Flow::Exit(exit) = carry_out(state, session, terminal, effects)? {
+                        return Ok(exit);
                     }
-                    if matches!(input, Input::Resize(..)) {
+                    if resized {
                         terminal.autoresize()?;
                     }
                     dirty = true;
@@ -131,8 +223,12 @@ fn event_loop(
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             let before = state.messages.len();
-            state.handle(Input::Tick);
-            dirty |= before != state.messages.len();
+            state.clock = crate::session::now();
+            let effects = state.handle(Input::Tick);
+            dirty |= before != state.messages.len() || !effects.is_empty();
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, effects)? {
+                return Ok(exit);
+            }
         }
     }
 }

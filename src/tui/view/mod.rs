@@ -2,6 +2,7 @@
 //! IO.
 
 mod help;
+mod notes;
 mod panes;
 mod status;
 
@@ -71,7 +72,12 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         }
     }
     status::draw_status(state, frame, rect(geometry.status), &theme);
-    if let Some(Overlay::Help { scroll }) = state.overlay {
-        help::draw_help(state, frame, scroll, &theme);
+    match &state.overlay {
+        Some(Overlay::Help { scroll }) => help::draw_help(state, frame, *scroll, &theme),
+        Some(Overlay::Note(editor)) => notes::draw_note(state, editor, frame, &theme),
+        Some(Overlay::Bookmarks { selected }) => {
+            notes::draw_bookmarks(state, *selected, frame, &theme)
+        }
+        None => {}
     }
 }

@@ -2,7 +2,7 @@
 
 use super::truncate;
 use crate::highlight::{Mark, MarkLayer, segments};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Span as ModelSpan};
 use crate::state::update::CLAIM_ITEM_ROWS;
 use crate::state::{AppState, Pane};
 use crate::tui::theme::Theme;
@@ -127,10 +127,15 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         (Pane::Claims, Some(c)) => MarkLayer::new(vec![(c.span, Mark::SelectedClaim)]),
         _ => MarkLayer::default(),
     };
+    let cursor = match (state.focus, state.cursor) {
+        (Pane::Reader, Some(c)) => MarkLayer::new(vec![(c.span, Mark::Cursor)]),
+        _ => MarkLayer::default(),
+    };
     let layers = [
         &state.reader.entities,
         &state.reader.claims,
         &selected_claim,
+        &cursor,
     ];
     let mut lines = Vec::new();
     let mut gutter = Vec::new();
@@ -144,11 +149,20 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     {
         let base = theme.line(l.kind);
         let segs = segments(l, text, &layers);
-        gutter.push(if segs.iter().any(|(_, t)| t.claim) {
-            Line::from(Span::styled("▎", theme.gutter()))
-        } else {
-            Line::from("")
-        });
+        let range = l
+            .pieces
+            .first()
+            .zip(l.pieces.last())
+            .map(|(a, b)| ModelSpan::new(a.span.start, b.span.end));
+        let bookmark =
+            range.and_then(|r| state.reader.bookmarks.iter().find(|b| b.span.overlaps(r)));
+        let glyph = match bookmark {
+            Some(b) if b.has_note => "✎",
+            Some(_) => "●",
+            None if segs.iter().any(|(_, t)| t.claim) => "▎",
+            None => "",
+        };
+        gutter.push(Line::from(Span::styled(glyph, theme.gutter())));
         lines.push(Line::from(
             segs.into_iter()
                 .map(|(range, tags)| {

@@ -11,8 +11,10 @@ use unicode_width::UnicodeWidthStr;
 
 /// Draws the status line.
 pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mode = match (state.overlay, state.focus) {
+    let mode = match (&state.overlay, state.focus) {
         (Some(Overlay::Help { .. }), _) => "HELP",
+        (Some(Overlay::Note(_)), _) => "NOTE",
+        (Some(Overlay::Bookmarks { .. }), _) => "MARKS",
         (None, Pane::List) => "LIST",
         (None, Pane::Reader) => "READ",
         (None, Pane::Claims) => "CLAIMS",
@@ -22,8 +24,9 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
     } else {
         state.selected + 1
     };
+    let saving = if state.saving { "" } else { " │ NOT SAVING" };
     let left = format!(
-        " {mode} │ {n}/{} │ {:>3}% ",
+        " {mode} │ {n}/{} │ {:>3}%{saving} ",
         state.entries.len(),
         state.reader_percent()
     );

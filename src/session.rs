@@ -1,0 +1,114 @@
+//! Carries out the state's storage effects against the [`Store`] and reports back as an
+//! [`Input`]. Shared by the interactive runner and headless rendering, so both save the same
+//! way. Does file IO through the store; never imports the terminal crates.
+
+use crate::state::{AppState, Effect, Input, Severity, StoreOp, StoreReport};
+use crate::store::{Store, StoreError};
+use std::path::Path;
+
+/// The storage side of a running reader.
+#[derive(Debug)]
+pub struct Session {
+    store: Option<Store>,
+}
+
+/// Seconds since the Unix epoch, the clock the store records times in.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+impl Session {
+    /// Opens the store in `data_dir`, or runs without saving when there is none.
+    pub fn open(data_dir: Option<&Path>, now: i64) -> Session {
+        Session {
+            store: data_dir.map(|dir| Store::open(dir, now)),
+        }
+    }
+
+    /// What the state needs to know about the store: bookmarks, saved reading positions by key,
+    /// whether saving works, and any problem to show.
+    pub fn report(&self, message: Option<(String, Severity)>) -> StoreReport {
+        let Some(store) = &self.store else {
+            return StoreReport {
+                bookmarks: Vec::new(),
+                saving: false,
+                problems: vec!["no data directory: bookmarks and notes are not saved".into()],
+                pending: 0,
+                message,
+            };
+        };
+        StoreReport {
+            bookmarks: store.bookmarks().to_vec(),
+            saving: store.is_saving_enabled(),
+            problems: store
+                .problems()
+                .iter()
+                .map(|p| format!("{}: {}", p.path.display(), p.message))
+                .collect(),
+            pending: store.pending_changes(),
+            message,
+        }
+    }
+
+    /// The saved reading position for a position key.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.store.as_ref().and_then(|s| s.position(key))
+    }
+
+    /// Carries out one operation and reports the result.
+    pub fn perform(&mut self, op: StoreOp, now: i64) -> Input {
+        let Some(store) = &mut self.store else {
+            return Input::Store(self.report(Some((
+                "not saved: no data directory".into(),
+                Severity::Warning,
+            ))));
+        };
+        let (result, done): (Result<(), StoreError>, String) = match op {
+            StoreOp::Add(b) => (store.add(b), "bookmarked".into()),
+            StoreOp::SetNote(id, note) => (store.set_note(&id, &note, now), "note saved".into()),
+            StoreOp::Delete(id) => (
+                store.delete(&id).map(|_| ()),
+                "bookmark deleted (u to undo)".into(),
+            ),
+            StoreOp::Restore(b) => (store.restore(b), "bookmark restored".into()),
+            StoreOp::SetPosition(key, offset) => {
+                (store.set_position(&key, offset, now), String::new())
+            }
+            StoreOp::Retry => (store.retry(now), "saved".into()),
+            StoreOp::StartFresh => (
+                store.start_fresh(now),
+                "started a new bookmarks file; the old one is kept as a backup".into(),
+            ),
+        };
+        let message = match result {
+            Ok(()) if done.is_empty() => None,
+            Ok(()) => Some((done, Severity::Info)),
+            Err(e) if e.is_kept_in_memory() => Some((
+                format!("{e}; kept in memory, not saved yet (ctrl-r retries)"),
+                Severity::Warning,
+            )),
+            Err(e) => Some((e.to_string(), Severity::Warning)),
+        };
+        Input::Store(self.report(message))
+    }
+}
+
+/// Carries out the storage effects in `effects` (feeding each report back into the state, which
+/// may queue more) and returns the rest, in order, for the caller: quitting, the mouse, the
+/// clipboard and the external editor.
+pub fn settle(state: &mut AppState, session: &mut Session, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut rest = Vec::new();
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::Store(op) => {
+                let report = session.perform(op, state.clock);
+                queue.extend(state.handle(report));
+            }
+            other => rest.push(other),
+        }
+    }
+    rest
+}

@@ -1,0 +1,508 @@
+//! The reading cursor, bookmarks and notes: what the keys for marking, annotating and copying
+//! do to the state. Saving is never done here: changes go out as [`Effect::Store`] operations
+//! and come back as a [`StoreReport`].
+
+use super::{AppState, Cursor, Effect, NoteEditor, Overlay, Pane, PlacedBookmark, Severity};
+use super::{Location, StoreOp, StoreReport, Unit};
+use crate::editor::{Edit, TextArea};
+use crate::keymap::{Key, KeyChord};
+use crate::model::Span;
+use crate::store::{self, Bookmark, BookmarkId, Resolution, Target};
+
+impl AppState {
+    /// Spans the cursor can stop at for a unit, in text order.
+    fn unit_spans(&self, unit: Unit) -> Vec<Span> {
+        let Some(entry) = self.current() else {
+            return Vec::new();
+        };
+        match unit {
+            Unit::Paragraph => entry.article.body.iter().map(|b| b.span).collect(),
+            Unit::Sentence => self.reader.sentences.clone(),
+            Unit::Mention => entry
+                .analysis
+                .mentions
+                .iter()
+                .filter(|m| self.highlights.shows(m.kind))
+                .map(|m| m.span)
+                .collect(),
+        }
+    }
+
+    /// The first and one-past-last article offsets visible in the reading pane.
+    fn visible_range(&self) -> Option<(usize, usize)> {
+        let lines = &self.reader.layout.lines;
+        let top = self.reader.top.min(lines.len());
+        let visible = &lines[top..(top + self.reader_height()).min(lines.len())];
+        let first = visible
+            .iter()
+            .find_map(|l| l.pieces.first().map(|p| p.span.start))?;
+        let last = visible
+            .iter()
+            .rev()
+            .find_map(|l| l.pieces.last().map(|p| p.span.end))?;
+        Some((first, last))
+    }
+
+    /// Moves the cursor to the next (`step` > 0) or previous unit; starts it in view if unset.
+    pub(crate) fn move_cursor(&mut self, unit: Unit, step: isize) {
+        let spans = self.unit_spans(unit);
+        if spans.is_empty() {
+            self.notify("nothing to move to in this article", Severity::Info);
+            return;
+        }
+        let target = match self.cursor {
+            None => self.first_in_view(&spans),
+            Some(c) if step > 0 => spans.iter().copied().find(|s| s.start > c.span.start),
+            Some(c) => spans.iter().copied().rev().find(|s| s.start < c.span.start),
+        };
+        match target {
+            Some(span) => {
+                self.cursor = Some(Cursor { unit, span });
+                self.focus = Pane::Reader;
+                self.show_cursor();
+            }
+            None => {
+                let what = match unit {
+                    Unit::Paragraph => "paragraph",
+                    Unit::Sentence => "sentence",
+                    Unit::Mention => "mention",
+                };
+                let side = if step > 0 { "last" } else { "first" };
+                self.notify(format!("this is the {side} {what}"), Severity::Info);
+            }
+        }
+    }
+
+    fn first_in_view(&self, spans: &[Span]) -> Option<Span> {
+        let (first, last) = self.visible_range()?;
+        spans
+            .iter()
+            .copied()
+            .find(|s| s.start >= first && s.start < last)
+            .or_else(|| spans.iter().copied().find(|s| s.end > first))
+    }
+
+    /// Scrolls so the cursor is in view.
+    fn show_cursor(&mut self) {
+        let Some(c) = self.cursor else { return };
+        let line = self.reader.layout.line_at_offset(c.span.start);
+        let end_line = self
+            .reader
+            .layout
+            .line_at_offset(c.span.end.saturating_sub(1));
+        let height = self.reader_height();
+        if line < self.reader.top || end_line >= self.reader.top + height {
+            self.reader.top = line.saturating_sub(height / 3);
+            self.clamp_reader();
+        }
+        self.sync_claim_to_view_pub();
+    }
+
+    /// After scrolling: a cursor that left the view moves to the first unit in view.
+    pub(crate) fn keep_cursor_in_view(&mut self) {
+        let Some(c) = self.cursor else { return };
+        let Some((first, last)) = self.visible_range() else {
+            return;
+        };
+        if c.span.end <= first || c.span.start >= last {
+            let spans = self.unit_spans(c.unit);
+            self.cursor = self
+                .first_in_view(&spans)
+                .map(|span| Cursor { unit: c.unit, span });
+        }
+    }
+
+    /// Jumps to the next or previous mention of the entity under the cursor.
+    pub(crate) fn move_to_same_entity(&mut self, step: isize) {
+        if self.cursor.is_none() {
+            self.move_cursor(Unit::Mention, 1);
+        }
+        let Some(c) = self.cursor else { return };
+        let Some(entry) = self.current() else { return };
+        let mentions = &entry.analysis.mentions;
+        let Some(here) = mentions
+            .iter()
+            .find(|m| c.span.contains(m.span) || m.span.contains(c.span))
+        else {
+            self.notify("no entity under the cursor", Severity::Info);
+            return;
+        };
+        let canonical = here.canonical.clone();
+        let found = if step > 0 {
+            mentions
+                .iter()
+                .find(|m| m.canonical == canonical && m.span.start > here.span.start)
+        } else {
+            mentions
+                .iter()
+                .rev()
+                .find(|m| m.canonical == canonical && m.span.start < here.span.start)
+        };
+        match found.map(|m| m.span) {
+            Some(span) => {
+                self.cursor = Some(Cursor {
+                    unit: Unit::Mention,
+                    span,
+                });
+                self.show_cursor();
+            }
+            None => self.notify(
+                format!("no further mention of {canonical} in this article"),
+                Severity::Info,
+            ),
+        }
+    }
+
+    /// What a bookmark or copy would take: the selected claim in the claims pane, else the
+    /// cursor (started at the first sentence in view when unset).
+    fn target(&mut self) -> Option<(Target, usize, Span)> {
+        if self.focus != Pane::Claims && self.cursor.is_none() {
+            self.move_cursor(Unit::Sentence, 1);
+        }
+        let entry = self.current()?;
+        let body = &entry.article.body;
+        let block_of = |span: Span| {
+            body.iter()
+                .position(|b| b.span.contains(Span::new(span.start, span.start)))
+        };
+        if self.focus == Pane::Claims {
+            let claim = entry.analysis.claims.get(self.claim_selected)?;
+            return Some((Target::Claim, block_of(claim.span)?, claim.span));
+        }
+        let c = self.cursor?;
+        let (target, span) = match c.unit {
+            Unit::Paragraph => (Target::Paragraph, c.span),
+            Unit::Sentence => (Target::Sentence, c.span),
+            Unit::Mention => {
+                let sentence = self
+                    .reader
+                    .sentences
+                    .iter()
+                    .copied()
+                    .find(|s| s.contains(c.span))
+                    .unwrap_or(c.span);
+                (Target::Sentence, sentence)
+            }
+        };
+        Some((target, block_of(span)?, span))
+    }
+
+    /// Bookmarks the target, or removes the bookmark already there.
+    pub(crate) fn toggle_bookmark(&mut self) {
+        let Some((target, block, span)) = self.target() else {
+            return;
+        };
+        if let Some(existing) = self
+            .reader
+            .bookmarks
+            .iter()
+            .find(|b| b.span == span)
+            .map(|b| b.id.clone())
+        {
+            self.delete_bookmark(&existing);
+            return;
+        }
+        let Some(entry) = self.current() else { return };
+        let anchor = store::make_anchor(&entry.article, block, span);
+        let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.clock);
+        self.emit(Effect::Store(StoreOp::Add(bookmark)));
+    }
+
+    /// Deletes a bookmark, keeping it for undo.
+    pub(crate) fn delete_bookmark(&mut self, id: &BookmarkId) {
+        if let Some(b) = self.bookmarks.iter().find(|b| &b.id == id) {
+            self.last_deleted = Some(b.clone());
+            self.emit(Effect::Store(StoreOp::Delete(id.clone())));
+        }
+    }
+
+    /// Puts the last deleted bookmark back.
+    pub(crate) fn undo_delete(&mut self) {
+        match self.last_deleted.take() {
+            Some(b) => self.emit(Effect::Store(StoreOp::Restore(b))),
+            None => self.notify("nothing to undo", Severity::Info),
+        }
+    }
+
+    /// The bookmark at the target, created (and saved) when there is none yet.
+    fn bookmark_at_target(&mut self) -> Option<Bookmark> {
+        let (target, block, span) = self.target()?;
+        if let Some(id) = self
+            .reader
+            .bookmarks
+            .iter()
+            .find(|b| b.span == span)
+            .map(|b| b.id.clone())
+        {
+            return self.bookmarks.iter().find(|b| b.id == id).cloned();
+        }
+        let entry = self.current()?;
+        let anchor = store::make_anchor(&entry.article, block, span);
+        let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.clock);
+        // Shown at once; the store's report confirms it.
+        self.bookmarks.push(bookmark.clone());
+        self.emit(Effect::Store(StoreOp::Add(bookmark.clone())));
+        self.place_bookmarks();
+        Some(bookmark)
+    }
+
+    /// Opens the note editor on the target's bookmark (creating the bookmark).
+    pub(crate) fn edit_note(&mut self) {
+        if let Some(Overlay::Bookmarks { selected }) = self.overlay {
+            if let Some(b) = self.sorted_bookmarks().get(selected).map(|b| (*b).clone()) {
+                self.open_note_editor(&b);
+            }
+            return;
+        }
+        if let Some(b) = self.bookmark_at_target() {
+            self.open_note_editor(&b);
+        }
+    }
+
+    fn open_note_editor(&mut self, b: &Bookmark) {
+        self.overlay = Some(Overlay::Note(NoteEditor {
+            id: b.id.clone(),
+            area: TextArea::new(&b.note),
+            dirty: false,
+            idle: 0,
+        }));
+    }
+
+    /// Hands the target's note (or the one being edited) to `$EDITOR`.
+    pub(crate) fn edit_note_externally(&mut self) {
+        let (id, text) = match self.overlay.take() {
+            Some(Overlay::Note(editor)) => (editor.id, editor.area.text()),
+            other => {
+                self.overlay = other;
+                let Some(b) = self.bookmark_at_target() else {
+                    return;
+                };
+                (b.id, b.note)
+            }
+        };
+        self.emit(Effect::EditExternally { id, text });
+    }
+
+    /// Saves the note being edited, if it changed, and closes the editor when `close`.
+    pub(crate) fn save_note(&mut self, close: bool) {
+        let Some(Overlay::Note(editor)) = &mut self.overlay else {
+            return;
+        };
+        let save = editor
+            .dirty
+            .then(|| (editor.id.clone(), editor.area.text()));
+        editor.dirty = false;
+        if close {
+            self.overlay = None;
+        }
+        if let Some((id, text)) = save {
+            if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
+                b.note = text.clone();
+            }
+            self.place_bookmarks();
+            self.emit(Effect::Store(StoreOp::SetNote(id, text)));
+        }
+    }
+
+    /// A key typed into the note editor.
+    pub(crate) fn type_into_note(&mut self, chord: KeyChord) {
+        let Some(Overlay::Note(editor)) = &mut self.overlay else {
+            return;
+        };
+        let edit = match (chord.key, chord.ctrl, chord.alt) {
+            (Key::Char('u'), true, false) => Edit::KillToStart,
+            (Key::Char('a'), true, false) => Edit::Home,
+            (Key::Char('e'), true, false) => Edit::End,
+            (Key::Char(c), false, false) => Edit::Insert(c),
+            (Key::Tab, false, false) => Edit::Insert('\t'),
+            (Key::Enter, _, _) => Edit::Newline,
+            (Key::Backspace, _, _) => Edit::Backspace,
+            (Key::Delete, _, _) => Edit::Delete,
+            (Key::Left, _, _) => Edit::Left,
+            (Key::Right, _, _) => Edit::Right,
+            (Key::Up, _, _) => Edit::Up,
+            (Key::Down, _, _) => Edit::Down,
+            (Key::Home, _, _) => Edit::Home,
+            (Key::End, _, _) => Edit::End,
+            _ => return,
+        };
+        editor.area.apply(edit);
+        editor.dirty = true;
+        editor.idle = 0;
+    }
+
+    /// Saves a changed note after a pause in typing, so a crash loses at most a few seconds.
+    pub(crate) fn autosave_note(&mut self) {
+        if let Some(Overlay::Note(editor)) = &mut self.overlay {
+            editor.idle = editor.idle.saturating_add(1);
+            if editor.dirty && editor.idle >= super::NOTE_AUTOSAVE_TICKS {
+                self.save_note(false);
+            }
+        }
+    }
+
+    /// The text under the cursor (or the selected claim) with its citation, for the clipboard.
+    pub(crate) fn copy_with_citation(&mut self) {
+        let Some((_, _, span)) = self.target() else {
+            return;
+        };
+        let Some(entry) = self.current() else { return };
+        let quote = entry
+            .article
+            .slice(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = format!("„{quote}“\n— {}", crate::export::citation(&entry.article));
+        let n = text.chars().count();
+        self.emit(Effect::Copy(text));
+        self.notify(
+            format!("copied {n} characters with the citation (OSC 52 clipboard)"),
+            Severity::Info,
+        );
+    }
+
+    /// Bookmarks sorted by article order, then position.
+    pub fn sorted_bookmarks(&self) -> Vec<&Bookmark> {
+        let mut out: Vec<&Bookmark> = self.bookmarks.iter().collect();
+        out.sort_by_key(|b| {
+            (
+                self.article_of(b).unwrap_or(usize::MAX),
+                b.anchor.start,
+                b.created,
+            )
+        });
+        out
+    }
+
+    /// The corpus index of a bookmark's article (by id, then by source path).
+    pub fn article_of(&self, b: &Bookmark) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.article.id == b.article)
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .position(|e| e.article.source == b.source)
+            })
+    }
+
+    /// Jumps to the bookmark selected in the bookmarks view.
+    pub(crate) fn open_bookmark(&mut self, selected: usize) {
+        let Some(b) = self.sorted_bookmarks().get(selected).map(|b| (*b).clone()) else {
+            return;
+        };
+        let Some(index) = self.article_of(&b) else {
+            self.notify(
+                format!("the article of this bookmark is not open: {}", b.source),
+                Severity::Warning,
+            );
+            return;
+        };
+        let resolution = store::resolve(&self.entries[index].article, &b.anchor);
+        let Some(span) = resolution.span() else {
+            self.notify(
+                "this bookmark's passage is no longer in the article (orphaned)",
+                Severity::Warning,
+            );
+            return;
+        };
+        self.overlay = None;
+        self.go_to(
+            Location {
+                article: index,
+                offset: span.start,
+            },
+            true,
+        );
+        self.focus = Pane::Reader;
+        self.cursor = Some(Cursor {
+            unit: Unit::Sentence,
+            span,
+        });
+        self.show_cursor();
+    }
+
+    /// Takes in what the store reports.
+    pub(crate) fn store_report(&mut self, report: StoreReport) {
+        let new_problem = report
+            .problems
+            .iter()
+            .find(|p| !self.store_problems.contains(p))
+            .cloned();
+        self.bookmarks = report.bookmarks;
+        self.saving = report.saving;
+        self.store_problems = report.problems;
+        if let Some((text, severity)) = report.message {
+            self.notify(text, severity);
+        }
+        if let Some(problem) = new_problem {
+            let hint = if self.saving {
+                String::new()
+            } else {
+                "; not saving — fix the file and press ctrl-r to retry, or alt-r to start a new one (the old one is kept)"
+                    .to_string()
+            };
+            self.notify(format!("{problem}{hint}"), Severity::Warning);
+        }
+        for entry in &mut self.entries {
+            entry.bookmarks = 0;
+        }
+        let indices: Vec<Option<usize>> =
+            self.bookmarks.iter().map(|b| self.article_of(b)).collect();
+        for i in indices.into_iter().flatten() {
+            self.entries[i].bookmarks += 1;
+        }
+        self.place_bookmarks();
+    }
+
+    /// Re-anchors the open article's bookmarks.
+    pub(crate) fn place_bookmarks(&mut self) {
+        let Some(entry) = self.entries.get(self.selected) else {
+            return;
+        };
+        let mut placed = Vec::new();
+        let mut orphans = 0;
+        for b in &self.bookmarks {
+            if b.article != entry.article.id && b.source != entry.article.source {
+                continue;
+            }
+            match store::resolve(&entry.article, &b.anchor) {
+                Resolution::Orphaned => orphans += 1,
+                r => {
+                    if let Some(span) = r.span() {
+                        placed.push(PlacedBookmark {
+                            id: b.id.clone(),
+                            span,
+                            has_note: !b.note.trim().is_empty(),
+                        });
+                    }
+                }
+            }
+        }
+        placed.sort_by_key(|p| p.span);
+        self.reader.bookmarks = placed;
+        self.reader.orphans = orphans;
+    }
+
+    /// Saves what must not be lost when the reader is stopped from outside (a note being typed,
+    /// the reading position) and returns the effects to carry out.
+    pub fn shutdown(&mut self) -> Vec<Effect> {
+        self.save_note(false);
+        self.save_position();
+        self.take_effects()
+    }
+
+    /// The position key and offset to save for the open article.
+    pub(crate) fn save_position(&mut self) {
+        if self.reader.layout.lines.is_empty() {
+            return;
+        }
+        let here = self.location();
+        self.positions.insert(here.article, here.offset);
+        if let Some(entry) = self.entries.get(here.article) {
+            let key = store::position_key(&entry.article).to_string();
+            self.emit(Effect::Store(StoreOp::SetPosition(key, here.offset)));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The note editor and the bookmarks view.
+
+use super::truncate;
+use crate::state::{AppState, NoteEditor};
+use crate::store::{self, Resolution};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+fn popup(frame: &Frame, max_width: u16, height: u16) -> Rect {
+    let area = frame.area();
+    let width = area.width.saturating_sub(4).min(max_width);
+    let height = height.min(area.height.saturating_sub(2));
+    Rect {
+        x: (area.width - width) / 2,
+        y: (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    }
+}
+
+fn framed<'a>(title: String, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border(true))
+        .title(Line::from(Span::styled(title, theme.pane_title(true))))
+}
+
+/// Draws the note editor over the reader, with the passage it annotates.
+pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme: &Theme) {
+    let area = popup(frame, 90, 18);
+    let quote = state
+        .bookmarks
+        .iter()
+        .find(|b| b.id == editor.id)
+        .map(|b| {
+            b.anchor
+                .quote
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let keys = |a| {
+        state
+            .keymap
+            .keys_for(crate::keymap::Section::Note, a)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let hint = format!(
+        " {} save and close · {} $EDITOR · saved as you pause ",
+        keys(crate::action::Action::SaveNote),
+        keys(crate::action::Action::EditNoteExternal)
+    );
+    let block = framed(" Note ".to_string(), theme)
+        .title_bottom(Line::from(Span::styled(hint, theme.dim())));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("„{}“", truncate(&quote, width.saturating_sub(2))),
+            theme.dim(),
+        )),
+        Line::from(""),
+    ];
+    let text_rows = usize::from(inner.height).saturating_sub(2);
+    let (rows, (crow, ccol)) = editor.area.wrapped(width);
+    let first = crow.saturating_sub(text_rows.saturating_sub(1));
+    lines.extend(
+        rows.iter()
+            .skip(first)
+            .take(text_rows)
+            .map(|r| Line::from(r.clone())),
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+    let y = inner.y + 2 + (crow - first) as u16;
+    let x = inner.x + (ccol as u16).min(inner.width.saturating_sub(1));
+    frame.set_cursor_position(Position { x, y });
+}
+
+/// Draws the list of all bookmarks with their notes.
+pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, theme: &Theme) {
+    let area = popup(frame, 110, frame.area().height.saturating_sub(2));
+    let marks = state.sorted_bookmarks();
+    let block = framed(format!(" Bookmarks ({}) ", marks.len()), theme).title_bottom(Line::from(
+        Span::styled(
+            " enter jump · a note · d delete · u undo · esc close ",
+            theme.dim(),
+        ),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    if marks.is_empty() {
+        let text = "No bookmarks yet. Move the cursor with ) ( } { e and press m to bookmark, a to add a note.";
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), inner);
+        return;
+    }
+    let per = 3;
+    let visible = (usize::from(inner.height) / per).max(1);
+    let top = selected.saturating_sub(visible.saturating_sub(1));
+    let mut lines = Vec::new();
+    for (i, b) in marks.iter().enumerate().skip(top).take(visible) {
+        let is_sel = i == selected;
+        let style = if is_sel {
+            theme.selected()
+        } else {
+            theme.pane_title(false)
+        };
+        let orphaned = state
+            .article_of(b)
+            .map(|a| store::resolve(&state.entries[a].article, &b.anchor))
+            .is_none_or(|r| r == Resolution::Orphaned);
+        let status = if orphaned { " [orphaned]" } else { "" };
+        let head = format!("{} · {}{status}", b.title, b.target.name());
+        lines.push(Line::from(vec![
+            Span::styled(if is_sel { "▶ " } else { "  " }, style),
+            Span::styled(truncate(&head, width.saturating_sub(2)), style),
+        ]));
+        let quote = b
+            .anchor
+            .quote
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        lines.push(Line::from(format!(
+            "  „{}“",
+            truncate(&quote, width.saturating_sub(4))
+        )));
+        let note = b.note.lines().next().unwrap_or("");
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!("  ✎ {}", truncate(note, width.saturating_sub(4)))
+        };
+        lines.push(Line::from(Span::styled(note, theme.label())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
