@@ -628,12 +628,13 @@ impl SearchIndex {
         }
     }
 
-    /// Scores the candidates `ids` (all when `None`) against `q`, in index order.
+    /// Matches the candidates `ids` (all when `None`) against `q`, in index order, with their
+    /// tiers; scores are filled in later, and only for the tiers that reach the limit.
     fn scan(&self, q: &ParsedQuery, ids: Option<&[u32]>) -> Vec<Scored> {
         let score = |id: u32| {
             let entry = self.entries.get(id as usize)?;
-            let (tier, score) = self.score_entry(entry, q)?;
-            Some(Scored { id, tier, score })
+            let tier = Self::match_tier(entry, q)?;
+            Some(Scored { id, tier, score: 0 })
         };
         match ids {
             Some(ids) if ids.len() >= PARALLEL_MIN => ids
@@ -657,17 +658,16 @@ impl SearchIndex {
         }
     }
 
-    /// The tier and score of `entry` for `q`, or `None` when it does not match.
-    fn score_entry(&self, entry: &Entry, q: &ParsedQuery) -> Option<(u8, i64)> {
+    /// The tier of `entry` for `q`, or `None` when it does not match.
+    fn match_tier(entry: &Entry, q: &ParsedQuery) -> Option<u8> {
         if q.kind.is_some_and(|k| k != entry.kind) || entry.mask & q.mask != q.mask {
             return None;
         }
         if q.negative.iter().any(|t| literal_match(entry, t).is_some()) {
             return None;
         }
-        let mut score = 0;
-        for term in &q.positive {
-            score += self.term_score(entry, term)?;
+        if !q.positive.iter().all(|t| Self::is_term_match(entry, t)) {
+            return None;
         }
         let tier = if q.positive.is_empty() || *entry.lower == *q.joined {
             0
@@ -676,7 +676,7 @@ impl SearchIndex {
         } else {
             2
         };
-        Some((tier, score))
+        Some(tier)
     }
 
     /// The text a term is scored against: the folded label, or its lowered form for a
@@ -689,22 +689,58 @@ impl SearchIndex {
         }
     }
 
-    fn term_score(&self, entry: &Entry, term: &Term) -> Option<i64> {
-        let text = Self::scored_text(entry, term);
+    /// Whether `term` matches `entry`. For fuzzy terms this is the in-order check the skim
+    /// scorer itself makes first (never stricter), so that only hits need the scorer.
+    fn is_term_match(entry: &Entry, term: &Term) -> bool {
         if term.kind == TermKind::Fuzzy {
-            // A cheap in-order check before the scorer builds its matrix.
-            let found = if term.case_sensitive {
+            let text = Self::scored_text(entry, term);
+            if term.case_sensitive {
                 is_subsequence(&term.text, text)
             } else {
                 is_subsequence_ascii_nocase(&term.text, text)
-            };
-            if !found {
-                return None;
             }
         } else {
-            literal_match(entry, term)?;
+            literal_match(entry, term).is_some()
         }
-        self.matcher.fuzzy_match(text, &term.text)
+    }
+
+    /// The skim score of a matching `entry`: the sum over the positive terms.
+    fn score(&self, entry: &Entry, q: &ParsedQuery) -> i64 {
+        q.positive
+            .iter()
+            .map(|t| {
+                let text = Self::scored_text(entry, t);
+                self.matcher.fuzzy_match(text, &t.text).unwrap_or(0)
+            })
+            .sum()
+    }
+
+    /// Scores the matches tier by tier, stopping once `limit` are scored: a lower tier always
+    /// ranks first, so later tiers cannot reach the hits and need no scores.
+    fn score_by_tier(&self, q: &ParsedQuery, matches: Vec<Scored>, limit: usize) -> Vec<Scored> {
+        if q.positive.is_empty() {
+            return matches;
+        }
+        let mut out = Vec::new();
+        for tier in 0..=2 {
+            if out.len() >= limit {
+                break;
+            }
+            let group: Vec<Scored> = matches.iter().filter(|s| s.tier == tier).copied().collect();
+            let score = |s: Scored| {
+                let score = self
+                    .entries
+                    .get(s.id as usize)
+                    .map_or(0, |e| self.score(e, q));
+                Scored { score, ..s }
+            };
+            if group.len() >= PARALLEL_MIN {
+                out.par_extend(group.into_par_iter().with_min_len(256).map(score));
+            } else {
+                out.extend(group.into_iter().map(score));
+            }
+        }
+        out
     }
 
     /// Ranks `scored`, keeps the best `limit` and computes their highlight positions.
@@ -712,11 +748,12 @@ impl SearchIndex {
         &self,
         mode: QueryMode,
         parsed: ParsedQuery,
-        mut scored: Vec<Scored>,
+        matches: Vec<Scored>,
         limit: usize,
     ) -> QueryResult {
-        let total_matched = scored.len();
-        let matched: Vec<u32> = scored.iter().map(|s| s.id).collect();
+        let total_matched = matches.len();
+        let matched: Vec<u32> = matches.iter().map(|s| s.id).collect();
+        let mut scored = self.score_by_tier(&parsed, matches, limit);
         let by_default_order = parsed.positive.is_empty();
         let cmp = |a: &Scored, b: &Scored| self.rank(a, b, by_default_order);
         if limit == 0 {
@@ -1087,6 +1124,27 @@ mod tests {
             .collect();
         assert_eq!(order, vec![3, 1]);
         assert!(idx.query("putin", 0).hits.is_empty());
+    }
+
+    #[test]
+    fn a_small_limit_gives_the_head_of_the_full_ranking() {
+        let idx = index(&[
+            "Putin",
+            "Putin spricht",
+            "Putins Rede",
+            "Die Rede von Putin",
+            "P u t i n",
+            "putin",
+            "Pute in Not",
+            "Putin in Wien",
+            "Wladimir Putin",
+        ]);
+        let full = idx.query("putin", 100);
+        for limit in 1..full.hits.len() {
+            let head = idx.query("putin", limit);
+            assert_eq!(head.hits[..], full.hits[..limit], "limit {limit}");
+            assert_eq!(head.total_matched, full.total_matched);
+        }
     }
 
     #[test]
