@@ -3,6 +3,7 @@
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
 //! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`) never import the
 //! terminal crates; only `tui` does.
+//! `reflow`, `search`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
 pub mod action;
 pub mod clipboard;
@@ -14,6 +15,7 @@ pub mod ingest;
 pub mod keymap;
 pub mod model;
 pub mod reflow;
+pub mod search;
 pub mod session;
 pub mod state;
 pub mod store;

@@ -1,0 +1,1293 @@
+//! Fuzzy search over palette candidates (articles, headings, entities, claims, bookmarks): query
+//! parsing, German-aware folding, filtering, skim scoring and ranking into a list of [`Hit`]s.
+//!
+//! This module owns the "jump to anything" palette's engine and `dossier find`. It must not
+//! import `ratatui`, `crossterm` or `directories`; it knows nothing of files or the clock (a
+//! bookmark's recency is passed in with its [`Candidate`]).
+//!
+//! # Query syntax
+//!
+//! Leading whitespace is ignored. The first character may narrow the search:
+//!
+//! | prefix | searches |
+//! | --- | --- |
+//! | `~` | articles (titles) |
+//! | `%` | section headings |
+//! | `@` | entities |
+//! | `#` | claims |
+//! | `*` | bookmarks |
+//! | `/` | full text of the corpus: the engine only reports [`QueryMode::FullText`] with the rest of the query; the caller searches |
+//!
+//! The rest is split at spaces into terms, and a candidate must match **every** term (AND), as in
+//! fzf:
+//!
+//! | term | matches labels that |
+//! | --- | --- |
+//! | `word` | contain the letters of `word` in order (fuzzy) |
+//! | `'word` | contain `word` (exact substring) |
+//! | `^word` | start with `word` |
+//! | `word$` | end with `word` |
+//! | `^word$` | are exactly `word` |
+//! | `!word` | do not contain `word` |
+//! | `!^word`, `!word$` | do not start / end with `word` |
+//!
+//! A term that is only operators (a lone `!`, `'`, `^` or `$`) is ignored, so a half-typed term
+//! never empties the list. Smart case: a term containing an uppercase letter matches case
+//! sensitively, any other term ignores case. Only the label is searched; [`Candidate::detail`] is
+//! shown but never matched, so a hit's highlighted characters are always in the line the user
+//! reads.
+//!
+//! Labels and terms are both passed through [`fold`], so umlauts, `ß` and accents need not be
+//! typed: "pjongjang" finds "Pjöngjang", "strasse" finds "Straße", "kyjiw" finds "Kyjiw", and
+//! "pjoengjang" or "Mueller" work too, because `ae`, `oe` and `ue` are shortened to `a`, `o`, `u`
+//! on both sides.
+//!
+//! # Ranking
+//!
+//! Each fuzzy term is scored with fuzzy-matcher's skim scorer ([`SkimMatcherV2`]) on the folded
+//! label; exact-style terms add the skim score of their text. Hits are ordered by: the label equal
+//! to the query (positive terms joined by one space, ignoring case) first, then labels starting
+//! with it, then higher score, then kind ([`CandidateKind`] order), then higher recency, then
+//! shorter label, then original order. A query without positive terms lists candidates by kind,
+//! then recency, then original order.
+//!
+//! # Incremental search
+//!
+//! [`SearchIndex::refine`] takes the previous [`QueryResult`] and, when the new query can only
+//! narrow it (another character typed, another term added), re-scores only the previous matches;
+//! otherwise it falls back to [`SearchIndex::query`]. Scoring runs on all cores with rayon.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use std::cmp::Ordering;
+
+/// What a palette candidate points at; the order is the tie-break order (articles first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CandidateKind {
+    /// An article, labelled by its title.
+    Article,
+    /// A section heading inside an article.
+    Heading,
+    /// A named entity.
+    Entity,
+    /// A claim sentence.
+    Claim,
+    /// A bookmark, labelled by its quote or note.
+    Bookmark,
+}
+
+impl CandidateKind {
+    /// Every kind, in tie-break order.
+    pub const ALL: [CandidateKind; 5] = [
+        CandidateKind::Article,
+        CandidateKind::Heading,
+        CandidateKind::Entity,
+        CandidateKind::Claim,
+        CandidateKind::Bookmark,
+    ];
+
+    /// The short lowercase name ("article", "heading", "entity", "claim", "bookmark").
+    pub fn name(self) -> &'static str {
+        match self {
+            CandidateKind::Article => "article",
+            CandidateKind::Heading => "heading",
+            CandidateKind::Entity => "entity",
+            CandidateKind::Claim => "claim",
+            CandidateKind::Bookmark => "bookmark",
+        }
+    }
+
+    /// The kind with the given short name, if any (for `--kind KIND`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The query prefix character that narrows a search to this kind.
+    pub fn prefix(self) -> char {
+        match self {
+            CandidateKind::Article => '~',
+            CandidateKind::Heading => '%',
+            CandidateKind::Entity => '@',
+            CandidateKind::Claim => '#',
+            CandidateKind::Bookmark => '*',
+        }
+    }
+
+    /// The kind whose query prefix is `c`, if any.
+    pub fn from_prefix(c: char) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.prefix() == c)
+    }
+}
+
+/// One jump target offered by the palette.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// What the target is.
+    pub kind: CandidateKind,
+    /// The searched and highlighted text.
+    pub label: String,
+    /// Context shown dimmed after the label (article title, claim source...); not searched.
+    pub detail: String,
+    /// Index of the article the target lies in.
+    pub article: usize,
+    /// Byte offset in that article's text to jump to.
+    pub offset: usize,
+    /// Larger is more recent: bookmarks use their update time, other candidates 0.
+    pub recency: u64,
+}
+
+/// How a query is to be answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryMode {
+    /// Palette search over every kind.
+    All,
+    /// Palette search narrowed to one kind by a prefix character.
+    Kind(CandidateKind),
+    /// Full-text search of the corpus (the query began with `/`); the string is the rest of the
+    /// query. The engine returns no hits: the caller does the search.
+    FullText(String),
+}
+
+/// One ranked match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the candidate in the list given to [`SearchIndex::new`].
+    pub candidate: usize,
+    /// Sum of the skim scores of the positive terms (0 for a query without them).
+    pub score: i64,
+    /// Matched characters, as sorted char indices into the original label.
+    pub positions: Vec<usize>,
+}
+
+/// The answer to one query: its mode, the best hits and how many candidates matched in all.
+#[derive(Debug, Clone)]
+pub struct QueryResult {
+    /// How the query was interpreted.
+    pub mode: QueryMode,
+    /// The best matches, best first, at most `limit` of them.
+    pub hits: Vec<Hit>,
+    /// Number of candidates that matched, including those beyond the limit.
+    pub total_matched: usize,
+    /// The parsed query, kept so that [`SearchIndex::refine`] can tell whether it may narrow.
+    parsed: Option<ParsedQuery>,
+    /// Every matched candidate in index order, for [`SearchIndex::refine`].
+    matched: Vec<u32>,
+    /// Number of candidates in the index that answered, to refuse a result from another index.
+    index_len: usize,
+}
+
+/// Folds `s` for matching: ä/ö/ü become a/o/u, ß becomes ss, accents and combining marks are
+/// removed, and an `e` directly after a/o/u (any case) is dropped, so "Mueller" and "Müller" both
+/// fold to "Muller". Case is kept (smart case needs it).
+///
+/// Returns the folded text and, for each of its chars, the char index in `s` it came from (both
+/// chars of "ss" point at the ß), so matches in the folded text can be highlighted in `s`.
+pub fn fold(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    for (i, c) in s.chars().enumerate() {
+        let after_vowel = matches!(prev, Some('a' | 'o' | 'u' | 'A' | 'O' | 'U'));
+        prev = Some(c);
+        if matches!(c, 'e' | 'E') && after_vowel {
+            continue;
+        }
+        match fold_char(c) {
+            Folded::Drop => {}
+            Folded::One(f) => {
+                out.push(f);
+                map.push(i);
+            }
+            Folded::Two(f, g) => {
+                out.push(f);
+                out.push(g);
+                map.push(i);
+                map.push(i);
+            }
+        }
+    }
+    (out, map)
+}
+
+/// What one char folds to.
+enum Folded {
+    Drop,
+    One(char),
+    Two(char, char),
+}
+
+/// Base letters of U+0100..=U+017F (Latin Extended-A), one per code point; Ĳ/ĳ and Œ/œ are
+/// handled before the lookup.
+const LATIN_EXT_A: &str = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+fn fold_char(c: char) -> Folded {
+    use Folded::{Drop, One, Two};
+    if c.is_ascii() {
+        return One(c);
+    }
+    match c {
+        // Combining diacritical marks (NFD input) and their supplements.
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}' => Drop,
+        'À'..='Å' => One('A'),
+        'Æ' => Two('A', 'E'),
+        'Ç' => One('C'),
+        'È'..='Ë' => One('E'),
+        'Ì'..='Ï' => One('I'),
+        'Ð' => One('D'),
+        'Ñ' => One('N'),
+        'Ò'..='Ö' | 'Ø' => One('O'),
+        'Ù'..='Ü' => One('U'),
+        'Ý' => One('Y'),
+        'Þ' => Two('T', 'H'),
+        'ß' => Two('s', 's'),
+        'ẞ' => Two('S', 'S'),
+        'à'..='å' => One('a'),
+        'æ' => Two('a', 'e'),
+        'ç' => One('c'),
+        'è'..='ë' => One('e'),
+        'ì'..='ï' => One('i'),
+        'ð' => One('d'),
+        'ñ' => One('n'),
+        'ò'..='ö' | 'ø' => One('o'),
+        'ù'..='ü' => One('u'),
+        'ý' | 'ÿ' => One('y'),
+        'þ' => Two('t', 'h'),
+        'Ĳ' => Two('I', 'J'),
+        'ĳ' => Two('i', 'j'),
+        'Œ' => Two('O', 'E'),
+        'œ' => Two('o', 'e'),
+        '\u{0100}'..='\u{017F}' => {
+            let i = c as usize - 0x100;
+            LATIN_EXT_A
+                .as_bytes()
+                .get(i)
+                .map_or(One(c), |&b| One(b as char))
+        }
+        'Ș' => One('S'),
+        'ș' => One('s'),
+        'Ț' => One('T'),
+        'ț' => One('t'),
+        _ => One(c),
+    }
+}
+
+/// Lowercases one char to one char, so that the lowered text stays aligned char for char.
+fn lower1(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+fn lower_str(s: &str) -> String {
+    s.chars().map(lower1).collect()
+}
+
+/// A 64-bit set of the char classes in a (lowercased) text: a bit per ASCII letter and digit,
+/// and hashed bits for other chars. A candidate lacking a bit of a term cannot match it.
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+fn char_bit(c: char) -> u64 {
+    let bit = match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + (c as u32 - '0' as u32),
+        _ if c.is_ascii() => 36 + (c as u32 % 12),
+        _ => 48 + (c as u32 % 16),
+    };
+    1 << bit
+}
+
+/// How a term is matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermKind {
+    Fuzzy,
+    Exact,
+    Prefix,
+    Suffix,
+    Equal,
+}
+
+/// One parsed query term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    kind: TermKind,
+    negated: bool,
+    case_sensitive: bool,
+    /// Folded text; lowercased with [`lower1`] unless case sensitive.
+    text: String,
+    /// Folded and lowercased text, for the mask and for tiers.
+    lower: String,
+}
+
+impl Term {
+    /// True when every label matching `self` also matches `older`, so a search for `self` may
+    /// start from the matches of `older`.
+    fn is_narrower_than(&self, older: &Term) -> bool {
+        if self.negated != older.negated
+            || (self.negated && self.case_sensitive != older.case_sensitive)
+        {
+            return false;
+        }
+        let text = if older.case_sensitive {
+            if !self.case_sensitive {
+                return false;
+            }
+            &self.text
+        } else {
+            &self.lower
+        };
+        if self.negated {
+            // Excluding a shorter text excludes more.
+            return self.kind == older.kind
+                && match self.kind {
+                    TermKind::Exact => older.text.contains(text.as_str()),
+                    _ => *text == older.text,
+                };
+        }
+        use TermKind::{Equal, Exact, Fuzzy, Prefix, Suffix};
+        match older.kind {
+            Fuzzy => is_subsequence(&older.text, text),
+            Exact => self.kind != Fuzzy && text.contains(older.text.as_str()),
+            Prefix => matches!(self.kind, Prefix | Equal) && text.starts_with(older.text.as_str()),
+            Suffix => matches!(self.kind, Suffix | Equal) && text.ends_with(older.text.as_str()),
+            Equal => self.kind == Equal && *text == older.text,
+        }
+    }
+}
+
+/// True when the chars of `needle` occur in `hay` in order.
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut hay = hay.chars();
+    needle.chars().all(|n| hay.any(|h| h == n))
+}
+
+/// Like [`is_subsequence`], comparing ASCII letters without case, as the skim scorer does.
+fn is_subsequence_ascii_nocase(needle: &str, hay: &str) -> bool {
+    let mut hay = hay.chars();
+    needle
+        .chars()
+        .all(|n| hay.any(|h| h.eq_ignore_ascii_case(&n)))
+}
+
+/// A parsed palette query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ParsedQuery {
+    kind: Option<CandidateKind>,
+    /// Positive terms: exact-style first (cheap to reject), fuzzy last.
+    positive: Vec<Term>,
+    negative: Vec<Term>,
+    /// Union of the positive terms' masks.
+    mask: u64,
+    /// Positive terms' lowered texts joined by one space, in query order, for the tiers.
+    joined: String,
+}
+
+fn parse_term(token: &str) -> Option<Term> {
+    let mut rest = token;
+    let negated = rest.starts_with('!');
+    if negated {
+        rest = &rest[1..];
+    }
+    let mut kind = TermKind::Fuzzy;
+    if let Some(r) = rest.strip_prefix('^') {
+        kind = TermKind::Prefix;
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix('\'') {
+        kind = TermKind::Exact;
+        rest = r;
+    }
+    if let Some(r) = rest.strip_suffix('$') {
+        kind = if kind == TermKind::Prefix {
+            TermKind::Equal
+        } else {
+            TermKind::Suffix
+        };
+        rest = r;
+    }
+    if negated && kind == TermKind::Fuzzy {
+        // As in fzf, a negated term is matched exactly.
+        kind = TermKind::Exact;
+    }
+    let case_sensitive = rest.chars().any(char::is_uppercase);
+    let folded = fold(rest).0;
+    if folded.is_empty() {
+        return None;
+    }
+    let lower = lower_str(&folded);
+    let text = if case_sensitive {
+        folded
+    } else {
+        lower.clone()
+    };
+    Some(Term {
+        kind,
+        negated,
+        case_sensitive,
+        text,
+        lower,
+    })
+}
+
+/// Splits a query into its mode and, for palette modes, its parsed terms.
+fn parse_query(query: &str) -> (QueryMode, Option<ParsedQuery>) {
+    let query = query.trim_start();
+    let mut chars = query.chars();
+    let first = chars.next();
+    if first == Some('/') {
+        return (QueryMode::FullText(chars.as_str().to_string()), None);
+    }
+    let kind = first.and_then(CandidateKind::from_prefix);
+    let rest = if kind.is_some() {
+        chars.as_str()
+    } else {
+        query
+    };
+    let mut positive = Vec::new();
+    let mut negative = Vec::new();
+    for term in rest.split_whitespace().filter_map(parse_term) {
+        if term.negated {
+            negative.push(term);
+        } else {
+            positive.push(term);
+        }
+    }
+    let joined = positive
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mask = positive.iter().fold(0, |m, t| m | char_mask(&t.lower));
+    // Stable: keeps query order within each group.
+    positive.sort_by_key(|t| t.kind == TermKind::Fuzzy);
+    let mode = kind.map_or(QueryMode::All, QueryMode::Kind);
+    let parsed = ParsedQuery {
+        kind,
+        positive,
+        negative,
+        mask,
+        joined,
+    };
+    (mode, Some(parsed))
+}
+
+impl ParsedQuery {
+    /// True when every candidate matching `self` also matches `older`.
+    fn is_narrower_than(&self, older: &ParsedQuery) -> bool {
+        self.kind == older.kind
+            && older.positive.iter().chain(&older.negative).all(|o| {
+                self.positive
+                    .iter()
+                    .chain(&self.negative)
+                    .any(|n| n.is_narrower_than(o))
+            })
+    }
+}
+
+/// Precomputed matching data for one candidate.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// The folded label, case kept.
+    folded: Box<str>,
+    /// `folded` lowered char by char (same char count).
+    lower: Box<str>,
+    /// True when `folded` has non-ASCII uppercase, which the skim scorer compares with case:
+    /// case-insensitive fuzzy terms then score `lower` instead.
+    fuzzy_on_lower: bool,
+    mask: u64,
+    kind: CandidateKind,
+}
+
+/// A scored match before ranking.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    id: u32,
+    /// 0: the label equals the query; 1: it starts with it; 2: anything else.
+    tier: u8,
+    score: i64,
+}
+
+/// The palette's search index: the candidates with their folded labels and char masks.
+pub struct SearchIndex {
+    candidates: Vec<Candidate>,
+    entries: Vec<Entry>,
+    label_chars: Vec<u32>,
+    matcher: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("candidates", &self.candidates.len())
+            .finish()
+    }
+}
+
+/// Below this many candidates scoring stays on the calling thread.
+const PARALLEL_MIN: usize = 4096;
+
+impl SearchIndex {
+    /// Builds the index, folding every label and computing its char mask (in parallel).
+    pub fn new(candidates: Vec<Candidate>) -> SearchIndex {
+        let entries: Vec<Entry> = candidates
+            .par_iter()
+            .with_min_len(1024)
+            .map(|c| {
+                let folded = fold(&c.label).0;
+                let lower = lower_str(&folded);
+                let fuzzy_on_lower = folded.chars().any(|ch| !ch.is_ascii() && ch.is_uppercase());
+                Entry {
+                    mask: char_mask(&lower),
+                    folded: folded.into_boxed_str(),
+                    lower: lower.into_boxed_str(),
+                    fuzzy_on_lower,
+                    kind: c.kind,
+                }
+            })
+            .collect();
+        let label_chars = candidates
+            .iter()
+            .map(|c| u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX))
+            .collect();
+        SearchIndex {
+            candidates,
+            entries,
+            label_chars,
+            matcher: SkimMatcherV2::default(),
+        }
+    }
+
+    /// The candidates, in the order given to [`SearchIndex::new`].
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    /// The candidate a [`Hit`] refers to.
+    pub fn candidate(&self, index: usize) -> Option<&Candidate> {
+        self.candidates.get(index)
+    }
+
+    /// Number of candidates.
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// True when the index holds no candidates.
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// Answers `query` over every candidate, keeping the best `limit` hits.
+    pub fn query(&self, query: &str, limit: usize) -> QueryResult {
+        let (mode, parsed) = parse_query(query);
+        match parsed {
+            None => self.empty_result(mode),
+            Some(parsed) => {
+                let scored = self.scan(&parsed, None);
+                self.finish(mode, parsed, scored, limit)
+            }
+        }
+    }
+
+    /// Answers `query`, re-scoring only the matches of `previous` when `query` can only narrow
+    /// it (a character appended to a term, a term added); otherwise the same as
+    /// [`SearchIndex::query`]. `previous` must come from this index.
+    pub fn refine(&self, previous: &QueryResult, query: &str, limit: usize) -> QueryResult {
+        let (mode, parsed) = parse_query(query);
+        let Some(parsed) = parsed else {
+            return self.empty_result(mode);
+        };
+        let narrows = previous.index_len == self.len()
+            && previous
+                .parsed
+                .as_ref()
+                .is_some_and(|old| parsed.is_narrower_than(old));
+        let scored = if narrows {
+            self.scan(&parsed, Some(&previous.matched))
+        } else {
+            self.scan(&parsed, None)
+        };
+        self.finish(mode, parsed, scored, limit)
+    }
+
+    fn empty_result(&self, mode: QueryMode) -> QueryResult {
+        QueryResult {
+            mode,
+            hits: Vec::new(),
+            total_matched: 0,
+            parsed: None,
+            matched: Vec::new(),
+            index_len: self.len(),
+        }
+    }
+
+    /// Matches the candidates `ids` (all when `None`) against `q`, in index order, with their
+    /// tiers; scores are filled in later, and only for the tiers that reach the limit.
+    fn scan(&self, q: &ParsedQuery, ids: Option<&[u32]>) -> Vec<Scored> {
+        let score = |id: u32| {
+            let entry = self.entries.get(id as usize)?;
+            let tier = Self::match_tier(entry, q)?;
+            Some(Scored { id, tier, score: 0 })
+        };
+        match ids {
+            Some(ids) if ids.len() >= PARALLEL_MIN => ids
+                .par_iter()
+                .with_min_len(512)
+                .filter_map(|&id| score(id))
+                .collect(),
+            Some(ids) => ids.iter().filter_map(|&id| score(id)).collect(),
+            None => {
+                let n = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+                if self.entries.len() >= PARALLEL_MIN {
+                    (0..n)
+                        .into_par_iter()
+                        .with_min_len(512)
+                        .filter_map(score)
+                        .collect()
+                } else {
+                    (0..n).filter_map(score).collect()
+                }
+            }
+        }
+    }
+
+    /// The tier of `entry` for `q`, or `None` when it does not match.
+    fn match_tier(entry: &Entry, q: &ParsedQuery) -> Option<u8> {
+        if q.kind.is_some_and(|k| k != entry.kind) || entry.mask & q.mask != q.mask {
+            return None;
+        }
+        if q.negative.iter().any(|t| literal_match(entry, t).is_some()) {
+            return None;
+        }
+        if !q.positive.iter().all(|t| Self::is_term_match(entry, t)) {
+            return None;
+        }
+        let tier = if q.positive.is_empty() || *entry.lower == *q.joined {
+            0
+        } else if entry.lower.starts_with(q.joined.as_str()) {
+            1
+        } else {
+            2
+        };
+        Some(tier)
+    }
+
+    /// The text a term is scored against: the folded label, or its lowered form for a
+    /// case-insensitive term on a label with non-ASCII uppercase.
+    fn scored_text<'a>(entry: &'a Entry, term: &Term) -> &'a str {
+        if !term.case_sensitive && entry.fuzzy_on_lower {
+            &entry.lower
+        } else {
+            &entry.folded
+        }
+    }
+
+    /// Whether `term` matches `entry`. For fuzzy terms this is the in-order check the skim
+    /// scorer itself makes first (never stricter), so that only hits need the scorer.
+    fn is_term_match(entry: &Entry, term: &Term) -> bool {
+        if term.kind == TermKind::Fuzzy {
+            let text = Self::scored_text(entry, term);
+            if term.case_sensitive {
+                is_subsequence(&term.text, text)
+            } else {
+                is_subsequence_ascii_nocase(&term.text, text)
+            }
+        } else {
+            literal_match(entry, term).is_some()
+        }
+    }
+
+    /// The skim score of a matching `entry`: the sum over the positive terms.
+    fn score(&self, entry: &Entry, q: &ParsedQuery) -> i64 {
+        q.positive
+            .iter()
+            .map(|t| {
+                let text = Self::scored_text(entry, t);
+                self.matcher.fuzzy_match(text, &t.text).unwrap_or(0)
+            })
+            .sum()
+    }
+
+    /// Scores the matches tier by tier, stopping once `limit` are scored: a lower tier always
+    /// ranks first, so later tiers cannot reach the hits and need no scores.
+    fn score_by_tier(&self, q: &ParsedQuery, matches: Vec<Scored>, limit: usize) -> Vec<Scored> {
+        if q.positive.is_empty() {
+            return matches;
+        }
+        let mut out = Vec::new();
+        for tier in 0..=2 {
+            if out.len() >= limit {
+                break;
+            }
+            let group: Vec<Scored> = matches.iter().filter(|s| s.tier == tier).copied().collect();
+            let score = |s: Scored| {
+                let score = self
+                    .entries
+                    .get(s.id as usize)
+                    .map_or(0, |e| self.score(e, q));
+                Scored { score, ..s }
+            };
+            if group.len() >= PARALLEL_MIN {
+                out.par_extend(group.into_par_iter().with_min_len(256).map(score));
+            } else {
+                out.extend(group.into_iter().map(score));
+            }
+        }
+        out
+    }
+
+    /// Ranks `scored`, keeps the best `limit` and computes their highlight positions.
+    fn finish(
+        &self,
+        mode: QueryMode,
+        parsed: ParsedQuery,
+        matches: Vec<Scored>,
+        limit: usize,
+    ) -> QueryResult {
+        let total_matched = matches.len();
+        let matched: Vec<u32> = matches.iter().map(|s| s.id).collect();
+        let mut scored = self.score_by_tier(&parsed, matches, limit);
+        let by_default_order = parsed.positive.is_empty();
+        let cmp = |a: &Scored, b: &Scored| self.rank(a, b, by_default_order);
+        if limit == 0 {
+            scored.clear();
+        } else if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, cmp);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(cmp);
+        let hits = scored
+            .iter()
+            .map(|s| Hit {
+                candidate: s.id as usize,
+                score: s.score,
+                positions: self.positions(s.id as usize, &parsed),
+            })
+            .collect();
+        QueryResult {
+            mode,
+            hits,
+            total_matched,
+            parsed: Some(parsed),
+            matched,
+            index_len: self.len(),
+        }
+    }
+
+    fn rank(&self, a: &Scored, b: &Scored, by_default_order: bool) -> Ordering {
+        let (ca, cb) = (
+            &self.candidates[a.id as usize],
+            &self.candidates[b.id as usize],
+        );
+        let order = a
+            .tier
+            .cmp(&b.tier)
+            .then(b.score.cmp(&a.score))
+            .then(ca.kind.cmp(&cb.kind))
+            .then(cb.recency.cmp(&ca.recency));
+        let order = if by_default_order {
+            order
+        } else {
+            order.then(self.label_chars[a.id as usize].cmp(&self.label_chars[b.id as usize]))
+        };
+        order.then(a.id.cmp(&b.id))
+    }
+
+    /// The matched chars of candidate `id` for `q`, as sorted char indices into its label.
+    fn positions(&self, id: usize, q: &ParsedQuery) -> Vec<usize> {
+        let (Some(entry), Some(candidate)) = (self.entries.get(id), self.candidates.get(id)) else {
+            return Vec::new();
+        };
+        if q.positive.is_empty() {
+            return Vec::new();
+        }
+        let map = fold(&candidate.label).1;
+        let mut out: Vec<usize> = Vec::new();
+        for term in &q.positive {
+            let folded_positions: Vec<usize> = if term.kind == TermKind::Fuzzy {
+                let text = Self::scored_text(entry, term);
+                self.matcher
+                    .fuzzy_indices(text, &term.text)
+                    .map(|(_, p)| p)
+                    .unwrap_or_default()
+            } else {
+                literal_match(entry, term).map_or_else(Vec::new, |r| r.collect())
+            };
+            out.extend(folded_positions.iter().filter_map(|&p| map.get(p).copied()));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Where a non-fuzzy term matches `entry`, as a range of char indices into the folded label.
+fn literal_match(entry: &Entry, term: &Term) -> Option<std::ops::Range<usize>> {
+    let hay: &str = if term.case_sensitive {
+        &entry.folded
+    } else {
+        &entry.lower
+    };
+    let needle = term.text.as_str();
+    let len = needle.chars().count();
+    let chars_before = |byte: usize| hay.get(..byte).map_or(0, |s| s.chars().count());
+    let start = match term.kind {
+        TermKind::Exact => chars_before(hay.find(needle)?),
+        TermKind::Prefix => {
+            if !hay.starts_with(needle) {
+                return None;
+            }
+            0
+        }
+        TermKind::Suffix => {
+            if !hay.ends_with(needle) {
+                return None;
+            }
+            chars_before(hay.len() - needle.len())
+        }
+        TermKind::Equal => {
+            if hay != needle {
+                return None;
+            }
+            0
+        }
+        // Fuzzy terms are never matched literally.
+        TermKind::Fuzzy => return None,
+    };
+    Some(start..start + len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(kind: CandidateKind, label: &str) -> Candidate {
+        Candidate {
+            kind,
+            label: label.to_string(),
+            detail: String::new(),
+            article: 0,
+            offset: 0,
+            recency: 0,
+        }
+    }
+
+    fn index(labels: &[&str]) -> SearchIndex {
+        SearchIndex::new(
+            labels
+                .iter()
+                .map(|l| cand(CandidateKind::Claim, l))
+                .collect(),
+        )
+    }
+
+    /// Labels of the hits, best first.
+    fn labels(index: &SearchIndex, query: &str) -> Vec<String> {
+        index
+            .query(query, 100)
+            .hits
+            .iter()
+            .map(|h| index.candidates()[h.candidate].label.clone())
+            .collect()
+    }
+
+    fn sorted(mut v: Vec<String>) -> Vec<String> {
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn fold_replaces_umlauts_eszett_and_accents() {
+        assert_eq!(fold("Pjöngjang").0, "Pjongjang");
+        assert_eq!(fold("Straße").0, "Strasse");
+        assert_eq!(fold("Straße").1, vec![0, 1, 2, 3, 4, 4, 5]);
+        assert_eq!(fold("Élysée Ça Ñandú").0, "Elysee Ca Nandu");
+        assert_eq!(fold("Łódź Škoda").0, "Lodz Skoda");
+        assert_eq!(fold("ÄÖÜ äöü").0, "AOU aou");
+    }
+
+    #[test]
+    fn fold_shortens_vowel_e_digraphs() {
+        assert_eq!(fold("Mueller").0, fold("Müller").0);
+        assert_eq!(fold("Pjoengjang").0, "Pjongjang");
+        assert_eq!(fold("Aerzte").0, fold("Ärzte").0);
+        assert_eq!(fold("Mueller").1, vec![0, 1, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn fold_drops_combining_marks() {
+        // "Pjöngjang" with a decomposed ö.
+        let (folded, map) = fold("Pjo\u{308}ngjang");
+        assert_eq!(folded, "Pjongjang");
+        assert_eq!(map, vec![0, 1, 2, 4, 5, 6, 7, 8, 9]);
+    }
+
+    #[test]
+    fn latin_extended_a_table_covers_its_block() {
+        assert_eq!(LATIN_EXT_A.len(), 0x80);
+        assert_eq!(fold("ĀČĐĚĞĦİĶŁŇŐŘŠŤŮŽſ").0, "ACDEGHIKLNORSTUZs");
+    }
+
+    #[test]
+    fn fuzzy_term_matches_letters_in_order() {
+        let idx = index(&["Wladimir Putin", "Pute mit Reis", "Tupin"]);
+        assert_eq!(labels(&idx, "ptn"), vec!["Wladimir Putin"]);
+    }
+
+    #[test]
+    fn exact_term_needs_a_substring() {
+        let idx = index(&["Wladimir Putin", "Pflaume unter Tisch"]);
+        assert_eq!(
+            sorted(labels(&idx, "put")),
+            vec!["Pflaume unter Tisch", "Wladimir Putin"]
+        );
+        assert_eq!(labels(&idx, "'put"), vec!["Wladimir Putin"]);
+    }
+
+    #[test]
+    fn prefix_and_suffix_terms_anchor_to_the_label() {
+        let idx = index(&["Wien wählt", "Das neue Wien"]);
+        assert_eq!(labels(&idx, "^wien"), vec!["Wien wählt"]);
+        assert_eq!(labels(&idx, "wien$"), vec!["Das neue Wien"]);
+        assert_eq!(labels(&idx, "^das neue wien$"), vec!["Das neue Wien"]);
+        assert_eq!(labels(&idx, "^neue$"), Vec::<String>::new());
+        assert_eq!(labels(&idx, "^das$"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn all_terms_must_match() {
+        let idx = index(&["Regierung in Wien", "Regierung in Berlin", "Wetter in Wien"]);
+        assert_eq!(labels(&idx, "regierung wien"), vec!["Regierung in Wien"]);
+    }
+
+    #[test]
+    fn negated_terms_exclude_exact_matches() {
+        let idx = index(&[
+            "Regierung in Wien",
+            "Regierung in Berlin",
+            "Wiener Regierung",
+        ]);
+        assert_eq!(labels(&idx, "regierung !wien"), vec!["Regierung in Berlin"]);
+        assert_eq!(
+            sorted(labels(&idx, "regierung !^wien")),
+            vec!["Regierung in Berlin", "Regierung in Wien"]
+        );
+        assert_eq!(
+            sorted(labels(&idx, "regierung !wien$")),
+            vec!["Regierung in Berlin", "Wiener Regierung"]
+        );
+        // A negated term is exact, not fuzzy: "wn" is in no label.
+        assert_eq!(labels(&idx, "!wn").len(), 3);
+    }
+
+    #[test]
+    fn smart_case_respects_uppercase_terms_only() {
+        let idx = index(&["Grüne Welle", "grüne Wiese"]);
+        assert_eq!(labels(&idx, "grune").len(), 2);
+        assert_eq!(labels(&idx, "Grune"), vec!["Grüne Welle"]);
+        assert_eq!(labels(&idx, "'grune").len(), 2);
+        assert_eq!(labels(&idx, "'Grune"), vec!["Grüne Welle"]);
+        assert_eq!(labels(&idx, "!W").len(), 0);
+        assert_eq!(labels(&idx, "!Welle"), vec!["grüne Wiese"]);
+    }
+
+    #[test]
+    fn german_folding_matches_both_ways() {
+        let idx = index(&[
+            "Raketentest in Pjöngjang",
+            "Große Straße",
+            "Angriff auf Kyjiw",
+            "Müller",
+        ]);
+        assert_eq!(labels(&idx, "pjongjang"), vec!["Raketentest in Pjöngjang"]);
+        assert_eq!(labels(&idx, "pjoengjang"), vec!["Raketentest in Pjöngjang"]);
+        assert_eq!(labels(&idx, "strasse"), vec!["Große Straße"]);
+        assert_eq!(labels(&idx, "straße"), vec!["Große Straße"]);
+        assert_eq!(labels(&idx, "kyjiw"), vec!["Angriff auf Kyjiw"]);
+        assert_eq!(labels(&idx, "mueller"), vec!["Müller"]);
+        assert_eq!(labels(&idx, "'müller"), vec!["Müller"]);
+    }
+
+    #[test]
+    fn positions_map_back_through_folding() {
+        let idx = index(&["Straße"]);
+        let hit = &idx.query("strasse", 10).hits[0];
+        assert_eq!(hit.positions, vec![0, 1, 2, 3, 4, 5]);
+        let hit = &idx.query("'asse", 10).hits[0];
+        assert_eq!(hit.positions, vec![3, 4, 5]);
+        let idx = index(&["Kim in Pjöngjang"]);
+        let hit = &idx.query("pjong", 10).hits[0];
+        assert_eq!(hit.positions, vec![7, 8, 9, 10, 11]);
+    }
+
+    #[test]
+    fn kind_prefixes_narrow_the_search() {
+        let idx = SearchIndex::new(
+            CandidateKind::ALL
+                .iter()
+                .map(|&k| cand(k, &format!("Wien {}", k.name())))
+                .collect(),
+        );
+        for kind in CandidateKind::ALL {
+            let result = idx.query(&format!("{}wien", kind.prefix()), 10);
+            assert_eq!(result.mode, QueryMode::Kind(kind));
+            let kinds: Vec<_> = result
+                .hits
+                .iter()
+                .map(|h| idx.candidates()[h.candidate].kind)
+                .collect();
+            assert_eq!(kinds, vec![kind]);
+        }
+        let result = idx.query("wien", 10);
+        assert_eq!(result.mode, QueryMode::All);
+        assert_eq!(result.total_matched, 5);
+        assert_eq!(
+            idx.query("/Putin in Wien", 10).mode,
+            QueryMode::FullText("Putin in Wien".to_string())
+        );
+        assert!(idx.query("/wien", 10).hits.is_empty());
+        assert_eq!(
+            CandidateKind::from_name("claim"),
+            Some(CandidateKind::Claim)
+        );
+    }
+
+    #[test]
+    fn exact_label_ranks_before_prefix_before_fuzzy() {
+        let idx = index(&["Die Rede von Putin", "Putin spricht", "Putin", "P u t i n"]);
+        let got = labels(&idx, "putin");
+        assert_eq!(got[0], "Putin");
+        assert_eq!(got[1], "Putin spricht");
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn ties_break_by_kind_then_recency_then_length() {
+        let mut cands = vec![
+            cand(CandidateKind::Bookmark, "Putin in Wien"),
+            cand(CandidateKind::Claim, "Putin in Wien"),
+            cand(CandidateKind::Entity, "Putin in Wien"),
+        ];
+        let mut old = cand(CandidateKind::Bookmark, "Putin in Wien");
+        old.recency = 1;
+        let mut new = cand(CandidateKind::Bookmark, "Putin in Wien");
+        new.recency = 9;
+        cands.push(old);
+        cands.push(new);
+        let idx = SearchIndex::new(cands);
+        let order: Vec<usize> = idx
+            .query("wien", 10)
+            .hits
+            .iter()
+            .map(|h| h.candidate)
+            .collect();
+        assert_eq!(order, vec![2, 1, 4, 3, 0]);
+
+        let idx = index(&["Wien und Umgebung heute", "Wien und Umgebung"]);
+        assert_eq!(labels(&idx, "umgebung")[0], "Wien und Umgebung");
+    }
+
+    #[test]
+    fn empty_query_lists_by_kind_recency_and_original_order() {
+        let mut cands = vec![
+            cand(CandidateKind::Claim, "c1"),
+            cand(CandidateKind::Bookmark, "b-old"),
+            cand(CandidateKind::Article, "a1"),
+            cand(CandidateKind::Bookmark, "b-new"),
+            cand(CandidateKind::Claim, "c2"),
+        ];
+        cands[1].recency = 5;
+        cands[3].recency = 7;
+        let idx = SearchIndex::new(cands);
+        let result = idx.query("", 4);
+        let order: Vec<usize> = result.hits.iter().map(|h| h.candidate).collect();
+        assert_eq!(order, vec![2, 0, 4, 3]);
+        assert_eq!(result.total_matched, 5);
+        assert!(
+            result
+                .hits
+                .iter()
+                .all(|h| h.positions.is_empty() && h.score == 0)
+        );
+        let order: Vec<usize> = idx
+            .query("*", 10)
+            .hits
+            .iter()
+            .map(|h| h.candidate)
+            .collect();
+        assert_eq!(order, vec![3, 1]);
+        assert!(idx.query("putin", 0).hits.is_empty());
+    }
+
+    #[test]
+    fn a_small_limit_gives_the_head_of_the_full_ranking() {
+        let idx = index(&[
+            "Putin",
+            "Putin spricht",
+            "Putins Rede",
+            "Die Rede von Putin",
+            "P u t i n",
+            "putin",
+            "Pute in Not",
+            "Putin in Wien",
+            "Wladimir Putin",
+        ]);
+        let full = idx.query("putin", 100);
+        for limit in 1..full.hits.len() {
+            let head = idx.query("putin", limit);
+            assert_eq!(head.hits[..], full.hits[..limit], "limit {limit}");
+            assert_eq!(head.total_matched, full.total_matched);
+        }
+    }
+
+    #[test]
+    fn refine_gives_the_same_answer_as_a_fresh_query() {
+        let idx = index(&[
+            "Wladimir Putin in Moskau",
+            "Putins Rede",
+            "Pute mit Reis",
+            "Regierung in Wien",
+            "Pjöngjang testet Raketen",
+        ]);
+        let steps = [
+            "",
+            "p",
+            "pu",
+            "put",
+            "puti",
+            "putin",
+            "putin ",
+            "putin !",
+            "putin !r",
+            "putin !re",
+            "putin",
+            "puti",
+            "@puti",
+            "'p",
+            "'pu",
+            "^p",
+            "^pu",
+            "^pu$",
+            "Pu",
+            "Put",
+            "pjoe",
+            "pjoen",
+        ];
+        let mut previous = idx.query("", 10);
+        for step in steps {
+            let refined = idx.refine(&previous, step, 10);
+            let fresh = idx.query(step, 10);
+            assert_eq!(refined.hits, fresh.hits, "query {step:?}");
+            assert_eq!(refined.total_matched, fresh.total_matched, "query {step:?}");
+            previous = refined;
+        }
+    }
+
+    #[test]
+    fn refine_only_narrows_when_the_query_allows_it() {
+        let q = |s: &str| {
+            parse_query(s)
+                .1
+                .unwrap_or_else(|| panic!("no terms in {s:?}"))
+        };
+        assert!(q("put").is_narrower_than(&q("pu")));
+        assert!(q("pu ti").is_narrower_than(&q("pu")));
+        assert!(q("'put").is_narrower_than(&q("pt")));
+        assert!(q("Pu").is_narrower_than(&q("pu")));
+        assert!(!q("pu").is_narrower_than(&q("Pu")));
+        assert!(!q("!pu").is_narrower_than(&q("!p")));
+        assert!(q("!p").is_narrower_than(&q("!pu")));
+        assert!(!q("!P").is_narrower_than(&q("!p")));
+        assert!(!q("pu$").is_narrower_than(&q("^p")));
+        assert!(!q("@pu").is_narrower_than(&q("p")));
+    }
+
+    #[test]
+    fn odd_queries_do_not_panic() {
+        let idx = index(&[
+            "Straße",
+            "Pjöngjang 🚀 Start",
+            "e\u{301}te\u{301}",
+            "",
+            "'^$!",
+        ]);
+        let long = "ä".repeat(5000);
+        let queries = [
+            "!",
+            "'",
+            "^",
+            "$",
+            "!^",
+            "!$",
+            "^$",
+            "'$",
+            "!'",
+            "$$",
+            "^^",
+            "''",
+            "🚀",
+            "🚀$",
+            "^🚀",
+            "\u{301}",
+            "e\u{301}",
+            "ete",
+            "   ",
+            "@",
+            "/",
+            "*",
+            "@@",
+            "!!x",
+            "'^$!",
+            long.as_str(),
+        ];
+        for q in queries {
+            let result = idx.query(q, 10);
+            for hit in &result.hits {
+                let chars = idx.candidates()[hit.candidate].label.chars().count();
+                assert!(hit.positions.iter().all(|&p| p < chars), "query {q:?}");
+            }
+        }
+        assert_eq!(labels(&idx, "🚀"), vec!["Pjöngjang 🚀 Start"]);
+        assert_eq!(labels(&idx, "ete"), vec!["e\u{301}te\u{301}"]);
+        assert_eq!(labels(&idx, "!").len(), 5);
+    }
+
+    #[test]
+    fn every_position_is_a_char_index_of_the_label() {
+        // Deterministic pseudo-random labels and queries over an alphabet full of folding cases.
+        let alphabet: Vec<char> = "aeouäöüßÄÖÜẞéèçñłŁæœĳ \u{301}🚀xyzAEOU'^$!"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut random_text =
+            |len: usize| -> String { (0..len).map(|_| alphabet[next(alphabet.len())]).collect() };
+        let labels: Vec<String> = (0..300).map(|i| random_text(1 + i % 40)).collect();
+        let queries: Vec<String> = (0..300).map(|i| random_text(1 + i % 6)).collect();
+        let idx = index(&labels.iter().map(String::as_str).collect::<Vec<_>>());
+        for q in &queries {
+            for hit in idx.query(q, 1000).hits {
+                let chars = idx.candidates()[hit.candidate].label.chars().count();
+                assert!(hit.positions.iter().all(|&p| p < chars), "query {q:?}");
+                assert!(hit.positions.windows(2).all(|w| w[0] < w[1]));
+            }
+        }
+        for label in &labels {
+            let (folded, map) = fold(label);
+            assert_eq!(folded.chars().count(), map.len());
+            assert!(map.iter().all(|&i| i < label.chars().count()));
+        }
+    }
+}
