@@ -4,4 +4,5 @@
 //! `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
 pub mod dates;
+pub mod extract;
 pub mod model;

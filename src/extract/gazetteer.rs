@@ -1,0 +1,399 @@
+//! Embedded gazetteers: places, regions, cities, given names, major organisations and treaties,
+//! and German demonym/adjective derivation over the country names.
+//!
+//! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Debian
+//! `iso-codes`, `tzdata` and the name dictionary of the PyPI package `gender-guesser`; they are
+//! compiled in and parsed once on first use. No terminal imports.
+
+use super::canon;
+use crate::model::EntityKind;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const PLACES: &str = include_str!("../../data/gazetteers/places.tsv");
+const REGIONS: &str = include_str!("../../data/gazetteers/regions.tsv");
+const CITIES: &str = include_str!("../../data/gazetteers/cities.tsv");
+const GIVEN: &str = include_str!("../../data/gazetteers/given-names.tsv");
+const ORGS: &str = include_str!("../../data/gazetteers/manual-orgs.tsv");
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazKind {
+    /// A country or continent.
+    Country,
+    /// A subdivision or city.
+    Region,
+    /// An organisation.
+    Org,
+    /// A treaty or document.
+    Misc,
+}
+
+impl GazKind {
+    /// The entity kind of a mention of this entry.
+    pub fn entity_kind(self) -> EntityKind {
+        match self {
+            GazKind::Country | GazKind::Region => EntityKind::Place,
+            GazKind::Org => EntityKind::Organization,
+            GazKind::Misc => EntityKind::Misc,
+        }
+    }
+}
+
+/// One named entry: its canonical name and kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// Canonical name.
+    pub canonical: &'static str,
+    /// What it is.
+    pub kind: GazKind,
+}
+
+/// All lookup tables, keyed by [`canon::key`].
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    names: HashMap<String, Entry>,
+    given: HashMap<String, u8>,
+    stems: HashMap<String, &'static str>,
+    starts: std::collections::HashSet<String>,
+    /// Longest entry in words.
+    pub max_words: usize,
+}
+
+/// Irregular German adjectives and people nouns for countries (stem after removing endings).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("deutsch", "Deutschland"),
+    ("französ", "Frankreich"),
+    ("franzos", "Frankreich"),
+    ("brit", "Vereinigtes Königreich"),
+    ("poln", "Polen"),
+    ("pol", "Polen"),
+    ("niederländ", "Niederlande"),
+    ("dän", "Dänemark"),
+    ("sowjet", "Sowjetunion"),
+    ("griech", "Griechenland"),
+    ("schweizer", "Schweiz"),
+    ("us", "Vereinigte Staaten"),
+    ("türk", "Türkei"),
+    ("israel", "Israel"),
+];
+
+/// The shared gazetteer, built on first use.
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(build)
+}
+
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn build() -> Gazetteer {
+    let mut g = Gazetteer::default();
+    let add = |g: &mut Gazetteer, name: &str, e: Entry, overwrite: bool| {
+        // Acronyms match only when written in capitals ("UN", not "Un").
+        let k = if is_acronym(name) {
+            format!("!{}", canon::key(name))
+        } else {
+            canon::key(name)
+        };
+        if k.len() < 2 {
+            return;
+        }
+        let words = name.split_whitespace().count();
+        g.max_words = g.max_words.max(words);
+        if words > 1
+            && let Some(first) = name.split_whitespace().next()
+        {
+            g.starts.insert(canon::leading_word_key(first));
+        }
+        if overwrite {
+            g.names.insert(k, e);
+        } else {
+            g.names.entry(k).or_insert(e);
+        }
+    };
+    for r in rows(CITIES) {
+        add(
+            &mut g,
+            r[0],
+            Entry {
+                canonical: r[0],
+                kind: GazKind::Region,
+            },
+            false,
+        );
+    }
+    for r in rows(REGIONS) {
+        if r.len() >= 2 {
+            add(
+                &mut g,
+                r[0],
+                Entry {
+                    canonical: r[1],
+                    kind: GazKind::Region,
+                },
+                true,
+            );
+        }
+    }
+    for r in rows(PLACES) {
+        if r.len() < 3 {
+            continue;
+        }
+        let e = Entry {
+            canonical: r[0],
+            kind: GazKind::Country,
+        };
+        // Capitals and cities in the manual table have no ISO code; keep them as regions.
+        let e = if r[1].is_empty() && !is_continent(r[0]) {
+            Entry {
+                kind: GazKind::Region,
+                ..e
+            }
+        } else {
+            e
+        };
+        add(&mut g, r[0], e, true);
+        for n in r[2].split('|') {
+            add(&mut g, n, e, true);
+        }
+        if e.kind == GazKind::Country {
+            for n in std::iter::once(r[0]).chain(r[2].split('|')) {
+                if !n.contains(' ') {
+                    for s in name_stems(n) {
+                        g.stems.entry(s).or_insert(r[0]);
+                    }
+                }
+            }
+        }
+    }
+    for r in rows(ORGS) {
+        if r.len() < 2 {
+            continue;
+        }
+        let kind = if r[1] == "misc" {
+            GazKind::Misc
+        } else {
+            GazKind::Org
+        };
+        let e = Entry {
+            canonical: r[0],
+            kind,
+        };
+        add(&mut g, r[0], e, true);
+        if let Some(vs) = r.get(2) {
+            for n in vs.split('|').filter(|n| !n.is_empty()) {
+                add(&mut g, n, e, true);
+            }
+        }
+    }
+    for (stem, canonical) in IRREGULAR {
+        g.stems.insert(canon::key(stem), canonical);
+    }
+    for r in rows(GIVEN) {
+        let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
+        g.given.insert(r[0].to_lowercase(), freq);
+    }
+    g
+}
+
+/// True for names written in capitals only ("UN", "NVV", "USA", "G7").
+pub fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.contains(' ')
+        && name.chars().all(|c| !c.is_lowercase())
+}
+
+fn is_continent(name: &str) -> bool {
+    matches!(
+        name,
+        "Europa"
+            | "Afrika"
+            | "Asien"
+            | "Nordamerika"
+            | "Südamerika"
+            | "Lateinamerika"
+            | "Ozeanien"
+            | "Antarktis"
+            | "Arktis"
+    )
+}
+
+/// Stems of a country name that its adjectives and people nouns are built from.
+fn name_stems(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    let mut out = vec![lower.clone()];
+    for suffix in [
+        "enland", "land", "ien", "en", "ei", "on", "a", "e", "i", "o", "n",
+    ] {
+        if let Some(s) = lower.strip_suffix(suffix)
+            && s.chars().count() >= 3
+        {
+            out.push(s.to_string());
+        }
+    }
+    out.into_iter().map(|s| canon::key(&s)).collect()
+}
+
+impl Gazetteer {
+    /// Looks up a name (possibly inflected: "Nordkoreas") and returns its entry.
+    pub fn lookup(&self, surface: &str) -> Option<Entry> {
+        if is_acronym(surface) {
+            return self
+                .names
+                .get(&format!("!{}", canon::key(surface)))
+                .copied();
+        }
+        for form in canon::base_forms(surface) {
+            if let Some(e) = self.names.get(&canon::key(&form)) {
+                return Some(*e);
+            }
+        }
+        None
+    }
+
+    /// Looks up an exact name without stripping inflection.
+    pub fn lookup_exact(&self, surface: &str) -> Option<Entry> {
+        if is_acronym(surface) {
+            return self
+                .names
+                .get(&format!("!{}", canon::key(surface)))
+                .copied();
+        }
+        self.names.get(&canon::key(surface)).copied()
+    }
+
+    /// True when some multi-word entry starts with this word.
+    pub fn is_multiword_start(&self, word: &str) -> bool {
+        self.starts.contains(&canon::leading_word_key(word))
+    }
+
+    /// Frequency class (1-13) of a given name, 0 when unknown.
+    pub fn given_name(&self, word: &str) -> u8 {
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            self.given.get(&word.to_lowercase()).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// The country a German adjective or people noun derives from ("nordkoreanische" -> Nordkorea).
+    pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        let lower = word.to_lowercase();
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let mut stems: Vec<&str> = Vec::new();
+        if !capital || lower.contains("isch") {
+            // Adjective: strip inflection, then "isch".
+            let base = ["ischen", "ischer", "isches", "ischem", "ische", "isch"]
+                .iter()
+                .find_map(|s| lower.strip_suffix(s));
+            let irregular_base = ["en", "er", "es", "em", "e", ""].iter().find_map(|s| {
+                let b = lower.strip_suffix(s)?;
+                (b == "deutsch").then_some(b)
+            });
+            if let Some(b) = base.or(irregular_base) {
+                stems.push(b);
+            }
+        } else {
+            // People noun: "Russen", "Ukrainer", "Nordkoreaner", "Chinesen", "Deutschen".
+            for s in [
+                "erinnen", "innen", "erin", "ern", "er", "en", "e", "n", "is", "i",
+            ] {
+                if let Some(b) = lower.strip_suffix(s) {
+                    stems.push(b);
+                }
+            }
+        }
+        for b in stems {
+            let mut cands = vec![b.to_string()];
+            for s in ["ian", "an", "es", "en", "ä", "i"] {
+                if let Some(x) = b.strip_suffix(s) {
+                    cands.push(x.to_string());
+                }
+            }
+            for c in cands {
+                if c.chars().count() < 3 && c != "us" {
+                    continue;
+                }
+                if let Some(country) = self.stems.get(&canon::key(&c)) {
+                    return Some(country);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_are_found_in_german_and_english() {
+        let g = get();
+        assert_eq!(
+            g.lookup("Nordkoreas").map(|e| e.canonical),
+            Some("Nordkorea")
+        );
+        assert_eq!(
+            g.lookup("North Korea").map(|e| e.canonical),
+            Some("Nordkorea")
+        );
+        assert_eq!(
+            g.lookup("USA").map(|e| e.canonical),
+            Some("Vereinigte Staaten")
+        );
+        assert_eq!(
+            g.lookup("Vereinigten Staaten").map(|e| e.canonical),
+            Some("Vereinigte Staaten")
+        );
+        assert_eq!(
+            g.lookup("Pyongyang").map(|e| e.canonical),
+            Some("Pjöngjang")
+        );
+        assert_eq!(g.lookup("Kyiv").map(|e| e.canonical), Some("Kiew"));
+        assert_eq!(g.lookup("Moskva").map(|e| e.canonical), Some("Moskau"));
+    }
+
+    #[test]
+    fn adjectives_and_people_derive_countries() {
+        let g = get();
+        assert_eq!(g.demonym("nordkoreanische"), Some("Nordkorea"));
+        assert_eq!(g.demonym("russisch"), Some("Russland"));
+        assert_eq!(g.demonym("ukrainischen"), Some("Ukraine"));
+        assert_eq!(g.demonym("chinesischen"), Some("China"));
+        assert_eq!(g.demonym("deutschen"), Some("Deutschland"));
+        assert_eq!(g.demonym("amerikanischen"), Some("Vereinigte Staaten"));
+        assert_eq!(g.demonym("Ukrainer"), Some("Ukraine"));
+        assert_eq!(g.demonym("Nordkoreaner"), Some("Nordkorea"));
+        assert_eq!(g.demonym("Russen"), Some("Russland"));
+        assert_eq!(g.demonym("praktischen"), None);
+        assert_eq!(g.demonym("Soldaten"), None);
+    }
+
+    #[test]
+    fn treaties_and_organisations_have_canonical_names() {
+        let g = get();
+        assert_eq!(
+            g.lookup("NVV").map(|e| e.canonical),
+            Some("Atomwaffensperrvertrag")
+        );
+        assert_eq!(
+            g.lookup("Nuklearen Nichtverbreitungsvertrag")
+                .map(|e| e.canonical),
+            Some("Atomwaffensperrvertrag")
+        );
+        assert_eq!(
+            g.lookup("UN").map(|e| e.canonical),
+            Some("Vereinte Nationen")
+        );
+        assert_eq!(
+            g.lookup("Vereinten Nationen").map(|e| e.canonical),
+            Some("Vereinte Nationen")
+        );
+        assert!(g.given_name("Wladimir") > 0);
+    }
+}
