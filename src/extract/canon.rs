@@ -72,7 +72,8 @@ pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     let mut last = None;
     for c in folded.chars() {
-        if Some(c) != last {
+        // Only a doubled "y" is a spelling variant ("Kyjiw" = "Kyiv"); "Mann" is not "Man".
+        if c != 'y' || Some(c) != last {
             out.push(c);
         }
         last = Some(c);

@@ -467,6 +467,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 let sp = span(i, j);
                 let surface = &doc.text[sp.start..sp.end];
                 if let Some(e) = g.lookup(surface) {
+                    if e.kind == gazetteer::GazKind::Subdivision && len == 1 {
+                        break;
+                    }
                     out.push(Cand {
                         span: sp,
                         kind: e.kind.entity_kind(),
@@ -579,6 +582,8 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             && !w.contains('-')
             && !NON_ORG_ACRONYMS.contains(&w)
             && !w.chars().any(|c| c.is_ascii_digit())
+            // Defined in parentheses or used repeatedly; a lone acronym is too often a unit or code.
+            && ((i > 0 && strs[i - 1] == "(") || doc.strs.iter().filter(|s| **s == w).count() >= 2)
         {
             out.push(Cand {
                 span: span(i, i + 1),
@@ -592,8 +597,12 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         if is_cap(w)
             && let Some(h) = ORG_HEADS.iter().find(|h| l.ends_with(*h))
         {
-            let compound = l.len() >= h.len() + 4 || w.contains('-');
-            if compound && !l.ends_with("rat") || (w.contains('-') && l.ends_with("rat")) {
+            // Only compounds whose first part is a known name ("US-Verteidigungsministerium");
+            // plain compounds ("Gesundheitsministerium") are usually generic and left to the tagger.
+            let named_head = w
+                .split_once('-')
+                .is_some_and(|(head, _)| g.lookup_exact(head).is_some() || is_all_caps(head));
+            if named_head {
                 out.push(Cand {
                     span: span(i, i + 1),
                     kind: EntityKind::Organization,
@@ -661,11 +670,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Given name followed by capitalised name words: "Wladimir Putin", "Kim Jong Un".
-        if is_cap(w)
-            && g.given_name(w) >= 3
-            && !is_stop(l)
-            && (i == 0 || !is_role(&lower[i - 1]) || true)
-        {
+        if is_cap(w) && g.given_name(w) >= 6 && w.chars().count() >= 3 && !is_stop(l) {
             let mut j = i + 1;
             while j < n
                 && j < i + 4

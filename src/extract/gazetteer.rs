@@ -15,14 +15,52 @@ const REGIONS: &str = include_str!("../../data/gazetteers/regions.tsv");
 const CITIES: &str = include_str!("../../data/gazetteers/cities.tsv");
 const GIVEN: &str = include_str!("../../data/gazetteers/given-names.tsv");
 const ORGS: &str = include_str!("../../data/gazetteers/manual-orgs.tsv");
+/// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
+const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
+
+/// A 32-bit FNV-1a hash of a word, as stored in `nouns.bin`.
+pub fn word_hash(word: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in word.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// True when the capitalised word is in the German word list (a common noun, mostly).
+pub fn is_dictionary_noun(word: &str) -> bool {
+    let n = NOUNS.len() / 4;
+    let target = word_hash(word);
+    let at = |k: usize| {
+        u32::from_le_bytes([
+            NOUNS[4 * k],
+            NOUNS[4 * k + 1],
+            NOUNS[4 * k + 2],
+            NOUNS[4 * k + 3],
+        ])
+    };
+    let (mut lo, mut hi) = (0usize, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match at(mid).cmp(&target) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazKind {
     /// A country or continent.
     Country,
-    /// A subdivision or city.
+    /// A city or capital (tzdata, manual exonyms).
     Region,
+    /// A subdivision from iso-codes: many are ordinary words elsewhere, so used as evidence only.
+    Subdivision,
     /// An organisation.
     Org,
     /// A treaty or document.
@@ -33,7 +71,7 @@ impl GazKind {
     /// The entity kind of a mention of this entry.
     pub fn entity_kind(self) -> EntityKind {
         match self {
-            GazKind::Country | GazKind::Region => EntityKind::Place,
+            GazKind::Country | GazKind::Region | GazKind::Subdivision => EntityKind::Place,
             GazKind::Org => EntityKind::Organization,
             GazKind::Misc => EntityKind::Misc,
         }

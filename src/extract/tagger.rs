@@ -123,6 +123,8 @@ struct TokInfo {
     lower: String,
     cap: bool,
     gaz: u8,
+    /// In the German word list (capitalised entries: common nouns, some names).
+    dict: bool,
 }
 
 fn token_info(w: &str) -> TokInfo {
@@ -134,7 +136,7 @@ fn token_info(w: &str) -> TokInfo {
         if let Some(e) = g.lookup(w) {
             gaz |= match e.kind {
                 GazKind::Country => 1,
-                GazKind::Region => 2,
+                GazKind::Region | GazKind::Subdivision => 2,
                 GazKind::Org => 4,
                 GazKind::Misc => 8,
             };
@@ -154,7 +156,13 @@ fn token_info(w: &str) -> TokInfo {
     if (lower.contains("isch") || cap) && w.len() > 4 && g.demonym(w).is_some() {
         gaz |= 128;
     }
-    TokInfo { lower, cap, gaz }
+    let dict = cap && gazetteer::is_dictionary_noun(w);
+    TokInfo {
+        lower,
+        cap,
+        gaz,
+        dict,
+    }
 }
 
 /// Tag-independent features of token `i`.
@@ -187,6 +195,8 @@ fn static_features(strs: &[&str], info: &[TokInfo], i: usize, out: &mut Vec<u32>
         );
     out.push(feat(21, &[t.cap as u8, first as u8]));
     out.push(feat(22, &[t.gaz]));
+    out.push(feat(26, &[t.dict as u8, t.cap as u8, first as u8]));
+    out.push(feat(27, &[t.dict as u8, (t.gaz != 0) as u8]));
     for b in 0..8u8 {
         if t.gaz & (1 << b) != 0 {
             out.push(feat(23, &[b]));
@@ -226,6 +236,10 @@ fn static_features(strs: &[&str], info: &[TokInfo], i: usize, out: &mut Vec<u32>
     out.push(feat2(35, l, next.as_bytes()));
     if i > 0 {
         out.push(feat(36, &[info[i - 1].gaz, info[i - 1].cap as u8]));
+        out.push(feat(
+            42,
+            &[info[i - 1].dict as u8, info[i - 1].cap as u8, t.dict as u8],
+        ));
         let det = DETERMINERS.contains(&prev);
         out.push(feat(37, &[det as u8, t.cap as u8]));
         let ps = prev.chars().rev().take(4).collect::<String>();
@@ -233,6 +247,10 @@ fn static_features(strs: &[&str], info: &[TokInfo], i: usize, out: &mut Vec<u32>
     }
     if i + 1 < strs.len() {
         out.push(feat(39, &[info[i + 1].gaz, info[i + 1].cap as u8]));
+        out.push(feat(
+            43,
+            &[info[i + 1].dict as u8, info[i + 1].cap as u8, t.dict as u8],
+        ));
         out.push(feat(40, shape(strs[i + 1]).as_bytes()));
     }
     if i > 0 {
