@@ -684,4 +684,41 @@ mod tests {
         }
         assert_eq!(find_dates(text).len(), 3);
     }
+
+    #[test]
+    fn more_forms_and_non_dates() {
+        assert_eq!(
+            parse_date("March 3rd, 2024"),
+            Some(PartialDate::ymd(2024, 3, 3))
+        );
+        assert_eq!(parse_date("Nov. 2024"), Some(PartialDate::ym(2024, 11)));
+        assert_eq!(parse_date("17.1.2025"), Some(PartialDate::ymd(2025, 1, 17)));
+        assert_eq!(
+            parse_date("Anfang Februar 2025"),
+            Some(PartialDate::ym(2025, 2).with_part(DatePart::Early))
+        );
+        assert_eq!(parse_date("29. Februar 2023"), None);
+        assert_eq!(
+            parse_date("29. Februar 2024"),
+            Some(PartialDate::ymd(2024, 2, 29))
+        );
+        let years: Vec<String> = found("between 2014 and 2023")
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(years, vec!["2014", "2023"]);
+        assert_eq!(
+            found("im Winter 2024/25"),
+            vec![("Winter 2024".into(), "2024 (winter)".into())]
+        );
+        assert!(
+            found("Mai Thi Nguyen-Kim sprach in den 1990erund frühen 2000er Jahren").is_empty()
+        );
+        assert!(found("https://www.nytimes.com/2024/06/17/world").is_empty());
+        assert!(find_dates_with_default_year("May I ask?", Some(2024)).is_empty());
+        assert_eq!(
+            find_dates_with_default_year("seit Juni kämpfen sie", Some(2024)).len(),
+            1
+        );
+    }
 }

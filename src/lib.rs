@@ -5,4 +5,5 @@
 
 pub mod dates;
 pub mod extract;
+pub mod ingest;
 pub mod model;

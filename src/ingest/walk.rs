@@ -1,0 +1,126 @@
+//! The file-system edge of ingestion: walks files and directories and loads articles.
+//!
+//! This is the only IO in `ingest`. Must not import UI crates.
+
+use super::{IngestError, LoadOptions, LoadReport, decode, parse_article};
+use std::collections::HashSet;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+/// Loads every `.txt` and `.md` file under `paths` (files or directories, recursively).
+///
+/// Paths are taken in the order given and directory entries in sorted order; unreadable, binary,
+/// empty and too-large files are skipped with a message; files with other extensions, named or
+/// found, are counted in `skipped_other`. A missing path is an error.
+pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<LoadReport, IngestError> {
+    let mut walker = Walker {
+        opts,
+        report: LoadReport::default(),
+        dirs: HashSet::new(),
+        files: HashSet::new(),
+    };
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            ErrorKind::NotFound => IngestError::NotFound { path: path.clone() },
+            _ => IngestError::Io {
+                path: path.clone(),
+                source: e,
+            },
+        })?;
+        if meta.is_dir() {
+            walker.walk_dir(path);
+        } else if has_text_extension(path) {
+            walker.load_file(path, meta.len());
+        } else {
+            walker.report.skipped_other += 1;
+        }
+    }
+    Ok(walker.report)
+}
+
+struct Walker<'a> {
+    opts: &'a LoadOptions,
+    report: LoadReport,
+    /// Canonical directories already walked, so symlink loops end.
+    dirs: HashSet<PathBuf>,
+    /// Canonical files already loaded, so a file reached twice is read once.
+    files: HashSet<PathBuf>,
+}
+
+impl Walker<'_> {
+    fn skip(&mut self, path: &Path, why: impl std::fmt::Display) {
+        self.report
+            .messages
+            .push(format!("skipped {}: {why}", path.display()));
+    }
+
+    fn walk_dir(&mut self, dir: &Path) {
+        let canonical = match fs::canonicalize(dir) {
+            Ok(c) => c,
+            Err(e) => return self.skip(dir, format_args!("cannot read directory: {e}")),
+        };
+        if !self.dirs.insert(canonical) {
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => return self.skip(dir, format_args!("cannot read directory: {e}")),
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => self.walk_dir(&path),
+                Ok(meta) => {
+                    if has_text_extension(&path) {
+                        self.load_file(&path, meta.len());
+                    } else {
+                        self.report.skipped_other += 1;
+                    }
+                }
+                Err(e) => self.skip(&path, format_args!("cannot read: {e}")),
+            }
+        }
+    }
+
+    fn load_file(&mut self, path: &Path, len: u64) {
+        if let Ok(c) = fs::canonicalize(path)
+            && !self.files.insert(c)
+        {
+            return;
+        }
+        if len > self.opts.max_bytes {
+            let max = self.opts.max_bytes;
+            return self.skip(
+                path,
+                format_args!("file too large ({len} bytes, limit {max} bytes)"),
+            );
+        }
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.skip(path, format_args!("cannot read: {e}")),
+        };
+        match decode(&bytes) {
+            Ok(decoded) => {
+                if decoded.lossy {
+                    self.report.messages.push(format!(
+                        "{}: invalid UTF-8, decoded with replacement characters",
+                        path.display()
+                    ));
+                }
+                let source = path.display().to_string();
+                self.report
+                    .articles
+                    .push(parse_article(&source, &decoded.text));
+            }
+            Err(reason) => self.skip(path, reason),
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
