@@ -165,6 +165,17 @@ const HEDGES: &[&str] = &[
     "would",
 ];
 
+/// Hedges that mark reported content as unconfirmed even when its source is named.
+const REPORTATIVE: &[&str] = &[
+    "soll",
+    "sollen",
+    "angeblich",
+    "offenbar",
+    "mutmaßlich",
+    "reportedly",
+    "allegedly",
+];
+
 /// Words of judgement and forecast that make a sentence an assessment.
 const ASSESSMENT: &[&str] = &[
     "dürfte",
@@ -375,10 +386,15 @@ fn classify(
     } else {
         return None;
     };
-    let stance = if hedged && kind != ClaimKind::Quote {
+    let reportative = konj || has(REPORTATIVE);
+    let stance = if attribution.is_some() || kind == ClaimKind::Quote {
+        if reportative && kind != ClaimKind::Quote {
+            Stance::Uncertain
+        } else {
+            Stance::Attributed
+        }
+    } else if hedged {
         Stance::Uncertain
-    } else if attribution.is_some() || kind == ClaimKind::Quote {
-        Stance::Attributed
     } else {
         Stance::Asserted
     };
@@ -418,6 +434,7 @@ fn continues_np(w: &str, lower: &str) -> bool {
                 | "die"
                 | "von"
                 | "vom"
+                | "aus"
                 | "für"
                 | "of"
                 | "the"
@@ -448,11 +465,17 @@ fn find_attribution(
         |a: usize, b: usize| -> Span { Span::new(toks[a].span.start, toks[b - 1].span.end) };
     let np_forward = |from: usize| -> usize {
         let mut j = from;
-        while j < n
-            && j < from + 14
-            && toks[j].kind != TokenKind::Punct
-            && continues_np(strs[j], &lower[j])
-        {
+        while j < n && j < from + 14 {
+            let list_comma = strs[j] == ","
+                && j > from
+                && j + 2 < n
+                && strs[j + 1].chars().next().is_some_and(char::is_uppercase)
+                && (strs[j + 2] == "," || lower[j + 2] == "und");
+            if !(list_comma
+                || (toks[j].kind != TokenKind::Punct && continues_np(strs[j], &lower[j])))
+            {
+                break;
+            }
             j += 1;
         }
         // Do not end on a function word.
@@ -530,6 +553,13 @@ fn find_attribution(
                     return Some(make(phrase(a, i + 1)));
                 }
             }
+            "medien"
+                if i > 1
+                    && lower[i - 1] == "den"
+                    && matches!(lower[i - 2].as_str(), "in" | "nach") =>
+            {
+                return Some(make(phrase(i - 2, i + 1)));
+            }
             "angaben" if i > 0 && lower[i - 1] == "nach" => {
                 let j = np_forward(i + 1);
                 return Some(make(phrase(i - 1, j.max(i + 1))));
@@ -537,50 +567,270 @@ fn find_attribution(
             _ => {}
         }
     }
-    // Speech verb followed by its subject: "sagte Pentagon-Sprecher Pat Ryder".
-    for i in 0..n {
-        if !SPEECH_VERBS.contains(&lower[i].as_str()) {
-            continue;
-        }
-        let j = np_forward(i + 1);
-        if j > i + 1
-            && mentions.iter().any(|m| {
-                phrase(i + 1, j).contains(m.span)
-                    && matches!(
-                        m.kind,
-                        EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                    )
-            })
+    // "hieß es aus Seoul", "heißt es in Moskau".
+    for i in 0..n.saturating_sub(2) {
+        if matches!(lower[i].as_str(), "hieß" | "heißt")
+            && lower[i + 1] == "es"
+            && matches!(lower[i + 2].as_str(), "aus" | "in" | "von" | "im" | "bei")
         {
-            return Some(make(phrase(i + 1, j)));
-        }
-        // Subject before the verb: "Der südkoreanische Geheimdienst berichtete".
-        if i > 0 && i <= 10 {
-            let mut a = 0;
-            while a < i && (toks[a].kind == TokenKind::Punct) {
-                a += 1;
-            }
-            let end = np_forward(a);
-            if end == i
-                && end > a
-                && mentions.iter().any(|m| {
-                    phrase(a, end).contains(m.span)
-                        && matches!(
-                            m.kind,
-                            EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                        )
-                })
-            {
-                return Some(make(phrase(a, end)));
-            }
-            // Unnamed subjects: "Experten schätzen", "Beobachter warnen".
-            if end == i && end > a && UNNAMED.iter().any(|u| lower[a..end].iter().any(|w| w == u)) {
-                return Some(make(phrase(a, end)));
+            let j = np_forward(i + 3);
+            if j > i + 3 {
+                return Some(make(phrase(i + 3, j)));
             }
         }
     }
+    let Some(v) = (0..n).find(|&i| {
+        is_speech_verb(&lower[i])
+            || (lower[i] == "bekannt"
+                && lower
+                    .get(i + 1)
+                    .is_some_and(|w| w == "gegeben" || w == "gab"))
+    }) else {
+        return None;
+    };
+    let is_source = |a: usize, b: usize| -> bool {
+        let sp = phrase(a, b);
+        mentions.iter().any(|m| {
+            sp.contains(m.span)
+                && matches!(
+                    m.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
+                )
+        }) || lower[a..b]
+            .iter()
+            .any(|w| SOURCE_NOUNS.iter().any(|s| w.ends_with(s)) || UNNAMED.contains(&w.as_str()))
+    };
+    let is_lower_word = |k: usize| {
+        k < n
+            && toks[k].kind == TokenKind::Word
+            && strs[k].chars().next().is_some_and(char::is_lowercase)
+    };
+    // Extends a subject phrase ending at `j` over an appositive with a person's name.
+    let with_appositive = |j: usize| -> usize {
+        if j + 1 < n && strs[j] == "," {
+            let k = np_forward(j + 1);
+            if k > j + 1
+                && mentions
+                    .iter()
+                    .any(|m| phrase(j + 1, k).contains(m.span) && m.kind == EntityKind::Person)
+            {
+                return k;
+            }
+        }
+        j
+    };
+    // Subject at the start, unless the sentence opens with a preposition ("Neben Südkorea warnt").
+    let mut a = 0;
+    while a < n && toks[a].kind == TokenKind::Punct {
+        a += 1;
+    }
+    let subject = if a < n && !PREPOSITIONS.contains(&lower[a].as_str()) {
+        let end = np_forward(a);
+        if end > a && end < n {
+            // "John Kirby, Koordinator für ..., behauptete": an appositive between commas.
+            let mut stop = end;
+            if strs[end] == ","
+                && let Some(c) = (end + 1..n.min(end + 20)).find(|&k| strs[k] == ",")
+                && (c + 1 == v || is_lower_word(c + 1))
+            {
+                stop = c;
+            }
+            let next = if stop == end { end } else { stop + 1 };
+            (is_source(a, stop) && (next == v || is_lower_word(next))).then_some((
+                a,
+                stop,
+                next == v,
+            ))
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    // Subject directly before the speech verb: "Der südkoreanische Geheimdienst berichtete".
+    if let Some((a, stop, true)) = subject {
+        return Some(make(phrase(a, stop)));
+    }
+    // Speech verb (or auxiliary in second position) followed by its subject: "sagte
+    // Pentagon-Sprecher Pat Ryder", "Zuvor hatte Nordkorea bekannt gegeben".
+    let mut heads = vec![v];
+    if let Some(f) = (1..n.min(4)).find(|&k| is_lower_word(k))
+        && f < v
+        && AUXILIARIES.contains(&lower[f].as_str())
+    {
+        heads.insert(0, f);
+    }
+    for h in heads {
+        let mut from = h + 1;
+        while from < n
+            && from < h + 3
+            && matches!(
+                lower[from].as_str(),
+                "kürzlich"
+                    | "zudem"
+                    | "auch"
+                    | "bereits"
+                    | "am"
+                    | "heute"
+                    | "gestern"
+                    | "jedoch"
+                    | "aber"
+                    | "nun"
+                    | "erneut"
+                    | "vor"
+                    | "allem"
+                    | "zuvor"
+                    | "dann"
+                    | "später"
+                    | "daraufhin"
+                    | "dennoch"
+                    | "also"
+            )
+        {
+            from += 1;
+        }
+        let j = np_forward(from);
+        if j > from && is_source(from, j) {
+            return Some(make(phrase(from, with_appositive(j))));
+        }
+    }
+    // Subject before an auxiliary: "Die amerikanische Regierung hat ... beschuldigt".
+    if let Some((a, stop, _)) = subject {
+        return Some(make(phrase(a, stop)));
+    }
     None
 }
+
+/// Prepositions that open adverbial phrases rather than subjects.
+const PREPOSITIONS: &[&str] = &[
+    "neben",
+    "seit",
+    "nach",
+    "vor",
+    "in",
+    "im",
+    "am",
+    "auf",
+    "mit",
+    "bei",
+    "für",
+    "trotz",
+    "während",
+    "wegen",
+    "angesichts",
+    "aus",
+    "von",
+    "zu",
+    "um",
+    "durch",
+    "gegen",
+    "ohne",
+    "unter",
+    "über",
+    "bis",
+    "laut",
+    "zuvor",
+    "dennoch",
+    "doch",
+    "damals",
+    "bereits",
+    "auch",
+    "so",
+];
+
+/// Finite auxiliaries that put the subject after them in verb-second clauses.
+const AUXILIARIES: &[&str] = &[
+    "hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren", "wird", "wurde", "werden",
+    "wurden",
+];
+
+/// True for finite and participle forms of verbs of saying, reporting and accusing.
+fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w)
+        || SPEECH_STEMS
+            .iter()
+            .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)
+}
+
+/// Stems of verbs of saying; a form matches when it adds at most three letters ("warn" -> "warnte").
+const SPEECH_STEMS: &[&str] = &[
+    "sagt",
+    "erklärt",
+    "betont",
+    "bericht",
+    "meldet",
+    "warnt",
+    "behauptet",
+    "bestätigt",
+    "kündigt",
+    "fordert",
+    "kritisiert",
+    "bezeichnet",
+    "äußert",
+    "dementiert",
+    "argumentiert",
+    "erläutert",
+    "beschuldigt",
+    "befürchtet",
+    "signalisiert",
+    "klagt",
+    "zitiert",
+    "verkündet",
+    "versichert",
+    "unterstrich",
+    "wirft",
+    "warf",
+    "weisen",
+    "wies",
+    "gedroht",
+    "drohte",
+    "klargemacht",
+    "angekündigt",
+    "bekräftigt",
+    "mitgeteilt",
+    "beklagt",
+    "gewarnt",
+    "erklär",
+    "veröffentlicht",
+    "schrieb",
+    "told",
+    "said",
+    "warned",
+    "claimed",
+];
+
+/// Head nouns of sources that are not names ("Regierung", "Geheimdienst", "Sprecher").
+const SOURCE_NOUNS: &[&str] = &[
+    "regierung",
+    "führung",
+    "geheimdienst",
+    "geheimdienste",
+    "behörde",
+    "behörden",
+    "ministerium",
+    "sprecher",
+    "sprecherin",
+    "armee",
+    "militär",
+    "beamter",
+    "beamte",
+    "experten",
+    "analysten",
+    "medien",
+    "regierungsstellen",
+    "staaten",
+    "chinesen",
+    "korrespondent",
+    "präsident",
+    "minister",
+    "kreml",
+    "chef",
+    "agentur",
+    "institut",
+    "zeitung",
+    "magazin",
+    "portal",
+];
 
 #[cfg(test)]
 mod tests {

@@ -73,9 +73,14 @@ const MONTHS: &[&str] = &[
     "dez",
 ];
 
+/// True for superscript digits used as footnote marks ("Waffen.²").
+fn is_superscript(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
 /// True for characters that form words.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{AD}'
+    (c.is_alphanumeric() && !is_superscript(c)) || c == '\u{AD}'
 }
 
 /// True for apostrophes that may sit inside a word ("Kim's", "don't").
@@ -169,6 +174,18 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             continue;
         }
         let len = c.len_utf8();
+        if is_superscript(c) {
+            let end = text[i..]
+                .char_indices()
+                .find(|&(_, d)| !is_superscript(d))
+                .map_or(text.len(), |(k, _)| i + k);
+            out.push(Token {
+                span: Span::new(i + offset, end + offset),
+                kind: TokenKind::Footnote,
+            });
+            i = end;
+            continue;
+        }
         // "..." stays one token.
         if c == '.' && text[i..].starts_with("...") {
             out.push(Token {
@@ -404,6 +421,12 @@ mod tests {
             words("„Krieg“ »Frieden« \"war\""),
             ["„", "Krieg", "“", "»", "Frieden", "«", "\"", "war", "\""]
         );
+    }
+
+    #[test]
+    fn superscript_footnotes_end_sentences() {
+        let text = "Sie habe geschossen.² Ukrainischen Angaben zufolge";
+        assert_eq!(sentence_spans(text).len(), 2);
     }
 
     #[test]

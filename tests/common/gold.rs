@@ -266,6 +266,73 @@ fn source_found(c: &Claim, gold_source: &str) -> bool {
     g.iter().filter(|w| p.contains(*w)).count() * 2 >= g.len()
 }
 
+/// Prints gold claims whose source, stance or kind the system gets wrong, and unmatched ones.
+pub fn print_diffs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut articles = Vec::new();
+    let mut golds = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(root.join("tests/gold"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    for p in names {
+        let Ok(t) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let Ok(g) = serde_json::from_str::<Gold>(&t) else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(root.join(&g.file)) else {
+            continue;
+        };
+        articles.push(dossier::ingest::parse_article(&g.file, &text));
+        golds.push(g);
+    }
+    let analyses = analyze_corpus(&articles);
+    for (g, an) in golds.iter().zip(&analyses) {
+        let mut used = vec![false; an.claims.len()];
+        for gc in &g.claims {
+            let start = norm(&gc.start);
+            match an
+                .claims
+                .iter()
+                .enumerate()
+                .find(|(i, c)| !used[*i] && norm(&c.text).starts_with(&start))
+            {
+                None => println!("MISS {} | {}", gc.kind, gc.start),
+                Some((i, c)) => {
+                    used[i] = true;
+                    let src_ok = gc.source.as_ref().is_none_or(|s| source_found(c, s));
+                    if !src_ok || c.stance.name() != gc.stance || c.kind.name() != gc.kind {
+                        println!(
+                            "DIFF gold {}/{}/{:?} sys {}/{}/{:?} | {}",
+                            gc.kind,
+                            gc.stance,
+                            gc.source,
+                            c.kind.name(),
+                            c.stance.name(),
+                            c.attribution.as_ref().map(|a| a.text.clone()),
+                            c.text.chars().take(150).collect::<String>()
+                        );
+                    }
+                }
+            }
+        }
+        for (i, c) in an.claims.iter().enumerate() {
+            if !used[i] {
+                println!(
+                    "EXTRA {} | {}",
+                    c.kind.name(),
+                    c.text.chars().take(120).collect::<String>()
+                );
+            }
+        }
+    }
+}
+
 /// Prints the seeds' gold scores.
 pub fn print_scores() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
