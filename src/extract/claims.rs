@@ -319,8 +319,10 @@ fn classify(
     {
         return None;
     }
-    let lower: Vec<String> = strs.iter().map(|w| w.to_lowercase()).collect();
-    let has = |set: &[&str]| lower.iter().any(|w| set.contains(&w.as_str()));
+    let lower: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let flags = lower.iter().fold(0u8, |f, w| f | lexicon_flags(w));
+    let has = |flag: u8| flags & flag != 0;
     let inside: Vec<&Mention> = mentions.iter().filter(|m| span.contains(m.span)).collect();
     let quantities: Vec<_> = doc
         .quantities
@@ -365,9 +367,9 @@ fn classify(
     }
     let is_quote = max_quote >= 4;
     let attribution = find_attribution(doc, range.clone(), &lower, mentions);
-    let speech = has(SPEECH_VERBS);
-    let konj = has(KONJUNKTIV_I);
-    let hedged = has(HEDGES) || konj;
+    let speech = has(F_SPEECH);
+    let konj = has(F_KONJ);
+    let hedged = has(F_HEDGE) || konj;
     let counted: Vec<_> = quantities
         .iter()
         .filter(|q| q.unit.is_some() || q.min >= 100.0)
@@ -379,14 +381,14 @@ fn classify(
         ClaimKind::Statistic
     } else if attribution.is_some() || (speech && konj) {
         ClaimKind::Reported
-    } else if has(ASSESSMENT) {
+    } else if has(F_ASSESS) {
         ClaimKind::Assessment
     } else if named || !dates.is_empty() {
         ClaimKind::Fact
     } else {
         return None;
     };
-    let reportative = konj || has(REPORTATIVE);
+    let reportative = konj || has(F_REPORTATIVE);
     let stance = if attribution.is_some() || kind == ClaimKind::Quote {
         if reportative && kind != ClaimKind::Quote {
             Stance::Uncertain
@@ -455,7 +457,7 @@ fn continues_np(w: &str, lower: &str) -> bool {
 fn find_attribution(
     doc: &Doc,
     range: std::ops::Range<usize>,
-    lower: &[String],
+    lower: &[std::borrow::Cow<str>],
     mentions: &[Mention],
 ) -> Option<Attribution> {
     let strs = &doc.strs[range.clone()];
@@ -481,7 +483,7 @@ fn find_attribution(
         // Do not end on a function word.
         while j > from
             && matches!(
-                lower[j - 1].as_str(),
+                lower[j - 1].as_ref(),
                 "der"
                     | "des"
                     | "dem"
@@ -527,7 +529,7 @@ fn find_attribution(
         }
     };
     for i in 0..n {
-        match lower[i].as_str() {
+        match lower[i].as_ref() {
             "laut" | "according" => {
                 let from = if lower[i] == "according" && lower.get(i + 1).is_some_and(|w| w == "to")
                 {
@@ -556,7 +558,7 @@ fn find_attribution(
             "medien"
                 if i > 1
                     && lower[i - 1] == "den"
-                    && matches!(lower[i - 2].as_str(), "in" | "nach") =>
+                    && matches!(lower[i - 2].as_ref(), "in" | "nach") =>
             {
                 return Some(make(phrase(i - 2, i + 1)));
             }
@@ -569,9 +571,9 @@ fn find_attribution(
     }
     // "hieß es aus Seoul", "heißt es in Moskau".
     for i in 0..n.saturating_sub(2) {
-        if matches!(lower[i].as_str(), "hieß" | "heißt")
+        if matches!(lower[i].as_ref(), "hieß" | "heißt")
             && lower[i + 1] == "es"
-            && matches!(lower[i + 2].as_str(), "aus" | "in" | "von" | "im" | "bei")
+            && matches!(lower[i + 2].as_ref(), "aus" | "in" | "von" | "im" | "bei")
         {
             let j = np_forward(i + 3);
             if j > i + 3 {
@@ -598,7 +600,7 @@ fn find_attribution(
                 )
         }) || lower[a..b]
             .iter()
-            .any(|w| SOURCE_NOUNS.iter().any(|s| w.ends_with(s)) || UNNAMED.contains(&w.as_str()))
+            .any(|w| SOURCE_NOUNS.iter().any(|s| w.ends_with(s)) || UNNAMED.contains(&w.as_ref()))
     };
     let is_lower_word = |k: usize| {
         k < n
@@ -624,7 +626,7 @@ fn find_attribution(
     while a < n && toks[a].kind == TokenKind::Punct {
         a += 1;
     }
-    let subject = if a < n && !PREPOSITIONS.contains(&lower[a].as_str()) {
+    let subject = if a < n && !PREPOSITIONS.contains(&lower[a].as_ref()) {
         let end = np_forward(a);
         if end > a && end < n {
             // "John Kirby, Koordinator für ..., behauptete": an appositive between commas.
@@ -656,7 +658,7 @@ fn find_attribution(
     let mut heads = vec![v];
     if let Some(f) = (1..n.min(4)).find(|&k| is_lower_word(k))
         && f < v
-        && AUXILIARIES.contains(&lower[f].as_str())
+        && AUXILIARIES.contains(&lower[f].as_ref())
     {
         heads.insert(0, f);
     }
@@ -665,7 +667,7 @@ fn find_attribution(
         while from < n
             && from < h + 3
             && matches!(
-                lower[from].as_str(),
+                lower[from].as_ref(),
                 "kürzlich"
                     | "zudem"
                     | "auch"
@@ -744,9 +746,37 @@ const AUXILIARIES: &[&str] = &[
     "wurden",
 ];
 
+const F_SPEECH: u8 = 1;
+const F_KONJ: u8 = 2;
+const F_HEDGE: u8 = 4;
+const F_ASSESS: u8 = 8;
+const F_REPORTATIVE: u8 = 16;
+
+/// Which of the claim word lists a lowercase word is in, as bit flags (one table lookup).
+fn lexicon_flags(w: &str) -> u8 {
+    static LEX: std::sync::OnceLock<super::fasthash::FastMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let lex = LEX.get_or_init(|| {
+        let mut m = super::fasthash::FastMap::default();
+        for (list, flag) in [
+            (SPEECH_VERBS, F_SPEECH),
+            (KONJUNKTIV_I, F_KONJ),
+            (HEDGES, F_HEDGE),
+            (ASSESSMENT, F_ASSESS),
+            (REPORTATIVE, F_REPORTATIVE),
+        ] {
+            for word in list {
+                *m.entry(*word).or_insert(0) |= flag;
+            }
+        }
+        m
+    });
+    lex.get(w).copied().unwrap_or(0)
+}
+
 /// True for finite and participle forms of verbs of saying, reporting and accusing.
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w)
+    lexicon_flags(w) & F_SPEECH != 0
         || SPEECH_STEMS
             .iter()
             .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)

@@ -5,6 +5,7 @@
 //! of [`Mention`]s. No terminal imports.
 
 use super::canon;
+use super::fasthash::{FastMap, FastSet};
 use super::gazetteer;
 use super::tagger::{self, Tag};
 use super::text::TokenKind;
@@ -387,8 +388,8 @@ fn is_name_like(word: &str) -> bool {
     if !is_cap(word) || word.chars().count() < 2 {
         return false;
     }
-    let lower = word.to_lowercase();
-    if is_stop(&lower) || ROLES.contains(&lower.as_str()) {
+    let lower = super::text::lowercase(word);
+    if is_stop(&lower) || ROLES.contains(&lower.as_ref()) {
         return false;
     }
     if gazetteer::get().given_name(word) > 0 {
@@ -406,10 +407,13 @@ fn is_name_like(word: &str) -> bool {
 }
 
 fn is_role(lower: &str) -> bool {
-    ROLES.contains(&lower)
-        || ROLE_SUFFIXES
-            .iter()
-            .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2)
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ROLES.iter().copied().collect());
+    set.contains(lower)
+        || (lower.len() > 8
+            && ROLE_SUFFIXES
+                .iter()
+                .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2))
 }
 
 /// Finds candidate mentions in one sentence.
@@ -418,12 +422,14 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
     let toks = &doc.tokens[s.range.clone()];
     let strs = &doc.strs[s.range.clone()];
     let n = toks.len();
-    let lower: Vec<String> = strs.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
     let span = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
     let word = |i: usize| toks[i].kind == TokenKind::Word || toks[i].kind == TokenKind::Abbrev;
 
     // Statistical tagger.
-    let tags = tagger::tag_sentence(toks, strs);
+    let lowers: Vec<&str> = lower.iter().map(|l| l.as_ref()).collect();
+    let tags = tagger::tag_sentence(toks, strs, &lowers);
     let mut i = 0;
     while i < n {
         if let Some(kind) = tags[i].begin_kind() {
@@ -456,17 +462,23 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         // Gazetteer names, longest first, starting at a capitalised word.
         if is_cap(w) && !is_stop(l) {
             let mut found = false;
+            let multi = g.is_multiword_start(w);
             for len in (1..=g.max_words.min(n - i).min(8)).rev() {
                 let j = i + len;
                 if !word(j - 1) || !is_cap(strs[j - 1]) {
                     continue;
                 }
-                if len > 1 && !g.is_multiword_start(w) {
+                if len > 1 && !multi {
                     continue;
                 }
                 let sp = span(i, j);
                 let surface = &doc.text[sp.start..sp.end];
-                if let Some(e) = g.lookup(surface) {
+                let hit = if len == 1 {
+                    g.surface(surface)
+                } else {
+                    g.lookup(surface)
+                };
+                if let Some(e) = hit {
                     if e.kind == gazetteer::GazKind::Subdivision && len == 1 {
                         break;
                     }
@@ -518,7 +530,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Numbered documents: "Resolution 1718", "Artikel 51".
-        if NUMBERED_DOCS.contains(&l.as_str()) && i + 1 < n && toks[i + 1].kind == TokenKind::Number
+        if NUMBERED_DOCS.contains(&l.as_ref()) && i + 1 < n && toks[i + 1].kind == TokenKind::Number
         {
             let text = format!("{} {}", capitalise(w), strs[i + 1]);
             out.push(Cand {
@@ -583,7 +595,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             && !NON_ORG_ACRONYMS.contains(&w)
             && !w.chars().any(|c| c.is_ascii_digit())
             // Defined in parentheses or used repeatedly; a lone acronym is too often a unit or code.
-            && ((i > 0 && strs[i - 1] == "(") || doc.strs.iter().filter(|s| **s == w).count() >= 2)
+            && ((i > 0 && strs[i - 1] == "(") || doc.acronym_counts.get(w).is_some_and(|c| *c >= 2))
         {
             out.push(Cand {
                 span: span(i, i + 1),
@@ -594,9 +606,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             });
         }
         // Organisation heads: "Verteidigungsministerium", "UN-Sicherheitsrat", "Institute for the Study of War".
-        if is_cap(w)
-            && let Some(h) = ORG_HEADS.iter().find(|h| l.ends_with(*h))
-        {
+        if is_cap(w) && ORG_HEADS.iter().any(|h| l.ends_with(*h)) {
             // Only compounds whose first part is a known name ("US-Verteidigungsministerium");
             // plain compounds ("Gesundheitsministerium") are usually generic and left to the tagger.
             let named_head = w
@@ -611,7 +621,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     prio: 3,
                 });
             } else if matches!(
-                l.as_str(),
+                l.as_ref(),
                 "institute"
                     | "council"
                     | "agency"
@@ -621,13 +631,13 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     | "office"
                     | "committee"
             ) && i + 2 < n
-                && matches!(lower[i + 1].as_str(), "for" | "of" | "on")
+                && matches!(lower[i + 1].as_ref(), "for" | "of" | "on")
             {
                 // English pattern: head + of/for + capitalised words (allowing "the", "and").
                 let mut j = i + 2;
                 while j < n
                     && (is_cap(strs[j])
-                        || matches!(lower[j].as_str(), "the" | "and" | "of" | "for" | "on"))
+                        || matches!(lower[j].as_ref(), "the" | "and" | "of" | "for" | "on"))
                     && word(j)
                 {
                     j += 1;
@@ -654,7 +664,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 && j < i + 4
                 && word(j)
                 && is_name_like(strs[j])
-                && g.lookup(strs[j]).is_none()
+                && g.surface(strs[j]).is_none()
             {
                 j += 1;
             }
@@ -676,7 +686,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 && j < i + 4
                 && word(j)
                 && is_name_like(strs[j])
-                && g.lookup_exact(strs[j]).is_none()
+                && g.surface(strs[j]).is_none()
             {
                 j += 1;
             }
@@ -723,8 +733,8 @@ pub(crate) fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
 
 /// Adds mentions of names already found elsewhere in the document and short names of persons.
 pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
-    let mut known: HashMap<String, (EntityKind, String)> = HashMap::new();
-    let mut surnames: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let mut known: FastMap<&str, (EntityKind, String)> = FastMap::default();
+    let mut surnames: FastMap<&str, Vec<(usize, String)>> = FastMap::default();
     for c in cands.iter() {
         if c.derived
             || !matches!(
@@ -738,54 +748,54 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             continue;
         }
         let surface = &doc.text[c.span.start..c.span.end];
-        if surface.contains(' ') || c.kind != EntityKind::Person {
-            known
-                .entry(surface.to_string())
-                .or_insert((c.kind, c.canonical.clone()));
-        }
+        known
+            .entry(surface)
+            .or_insert((c.kind, c.canonical.clone()));
         if c.kind == EntityKind::Person {
             let words: Vec<&str> = surface.split_whitespace().collect();
             if words.len() >= 2 {
-                known
-                    .entry(surface.to_string())
-                    .or_insert((c.kind, c.canonical.clone()));
                 // Last name ("Putin") and, for East Asian order, the first ("Kim", "Yoon").
                 for w in [words[words.len() - 1], words[0]] {
                     if !is_stop(&w.to_lowercase()) && w.chars().count() >= 3 {
                         surnames
-                            .entry(canon::key(w))
+                            .entry(w)
                             .or_default()
                             .push((c.span.start, c.canonical.clone()));
                     }
                 }
-            } else {
-                known
-                    .entry(surface.to_string())
-                    .or_insert((c.kind, c.canonical.clone()));
             }
         }
     }
+    // Tokens already covered by a confident candidate.
+    let mut covered: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.prio >= 5)
+        .map(|c| c.span)
+        .collect();
+    covered.sort();
+    let is_covered = |sp: Span| -> bool {
+        let k = covered.partition_point(|c| c.end <= sp.start);
+        covered.get(k).is_some_and(|c| c.start < sp.end)
+    };
     let mut extra = Vec::new();
     for (ti, t) in doc.tokens.iter().enumerate() {
         let w = doc.strs[ti];
-        if t.kind != TokenKind::Word || !is_cap(w) || is_stop(&w.to_lowercase()) {
+        if t.kind != TokenKind::Word || !is_cap(w) || is_covered(t.span) {
             continue;
         }
-        if cands.iter().any(|c| c.span.overlaps(t.span) && c.prio >= 5) {
-            continue;
-        }
-        for form in canon::base_forms(w) {
-            if let Some((kind, canonical)) = known.get(&form) {
-                extra.push(Cand {
-                    span: t.span,
-                    kind: *kind,
-                    canonical: canonical.clone(),
-                    derived: false,
-                    prio: 4,
-                });
-                break;
+        // The word itself and its genitive base ("Putins" -> "Putin").
+        let forms = [
+            Some(w),
+            w.strip_suffix('s'),
+            w.strip_suffix("es"),
+            w.strip_suffix("’s"),
+            w.strip_suffix("'s"),
+        ];
+        for form in forms.into_iter().flatten() {
+            if form.chars().count() < 2 {
+                continue;
             }
-            if let Some(list) = surnames.get(&canon::key(&form)) {
+            if let Some(list) = surnames.get(form) {
                 // The most recent full name before this position, else the first one after it.
                 let pick = list
                     .iter()
@@ -803,6 +813,18 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
                 }
                 break;
             }
+            if let Some((kind, canonical)) = known.get(form) {
+                if !is_stop(&form.to_lowercase()) {
+                    extra.push(Cand {
+                        span: t.span,
+                        kind: *kind,
+                        canonical: canonical.clone(),
+                        derived: false,
+                        prio: 4,
+                    });
+                }
+                break;
+            }
         }
     }
     // Multi-word names seen once are tagged everywhere.
@@ -811,7 +833,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             continue;
         }
         let mut from = 0;
-        while let Some(p) = doc.text[from..].find(surface.as_str()) {
+        while let Some(p) = doc.text[from..].find(surface) {
             let sp = Span::new(from + p, from + p + surface.len());
             from = sp.end;
             let at_token = doc
@@ -878,7 +900,7 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
             m.kind = *kind;
         }
         // Inflection of names the gazetteer does not know: "Lawrows" -> "Lawrow" when seen.
-        if !m.derived && g.lookup(&m.canonical).is_none() {
+        if !m.derived && g.lookup_exact(&m.canonical).is_none() {
             m.canonical = strip_inflection(&m.canonical);
         }
         let k = (m.kind, canon::key(&m.canonical));

@@ -6,8 +6,8 @@
 //! compiled in and parsed once on first use. No terminal imports.
 
 use super::canon;
+use super::fasthash::{FastMap, FastSet};
 use crate::model::EntityKind;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../../data/gazetteers/places.tsv");
@@ -90,10 +90,14 @@ pub struct Entry {
 /// All lookup tables, keyed by [`canon::key`].
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    names: HashMap<String, Entry>,
-    given: HashMap<String, u8>,
-    stems: HashMap<String, &'static str>,
-    starts: std::collections::HashSet<String>,
+    names: FastMap<String, Entry>,
+    given: FastMap<String, u8>,
+    stems: FastMap<String, &'static str>,
+    starts: FastSet<String>,
+    /// Exact surface forms of single-word entries and their genitives, for fast tagger features.
+    surfaces: FastMap<String, Entry>,
+    /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
+    stem_prefixes: FastSet<String>,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -145,7 +149,20 @@ fn build() -> Gazetteer {
         if words > 1
             && let Some(first) = name.split_whitespace().next()
         {
-            g.starts.insert(canon::leading_word_key(first));
+            g.starts
+                .insert(start_key(&first.to_lowercase()).to_string());
+        }
+        if words == 1 {
+            let forms = [name.to_string(), format!("{name}s"), format!("{name}es")];
+            for (i, f) in forms.into_iter().enumerate() {
+                if i == 0 || (!name.ends_with('s') && !is_acronym(name)) {
+                    if overwrite {
+                        g.surfaces.insert(f, e);
+                    } else {
+                        g.surfaces.entry(f).or_insert(e);
+                    }
+                }
+            }
         }
         if overwrite {
             g.names.insert(k, e);
@@ -201,7 +218,8 @@ fn build() -> Gazetteer {
         if e.kind == GazKind::Country {
             for n in std::iter::once(r[0]).chain(r[2].split('|')) {
                 if !n.contains(' ') {
-                    for s in name_stems(n) {
+                    for (raw, s) in name_stems(n) {
+                        g.stem_prefixes.insert(raw.chars().take(3).collect());
                         g.stems.entry(s).or_insert(r[0]);
                     }
                 }
@@ -229,13 +247,25 @@ fn build() -> Gazetteer {
         }
     }
     for (stem, canonical) in IRREGULAR {
+        g.stem_prefixes.insert(stem.chars().take(3).collect());
         g.stems.insert(canon::key(stem), canonical);
     }
     for r in rows(GIVEN) {
         let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
-        g.given.insert(r[0].to_lowercase(), freq);
+        g.given.insert(r[0].to_string(), freq);
     }
     g
+}
+
+/// The first word of a multi-word name with an adjective ending folded ("Vereinigten" ->
+/// "vereinigte"), so inflected forms find the entry.
+fn start_key(lower: &str) -> &str {
+    for suffix in ["en", "er", "es", "em"] {
+        if lower.len() > suffix.len() + 3 && lower.ends_with(suffix) {
+            return &lower[..lower.len() - 1];
+        }
+    }
+    lower
 }
 
 /// True for names written in capitals only ("UN", "NVV", "USA", "G7").
@@ -261,7 +291,7 @@ fn is_continent(name: &str) -> bool {
 }
 
 /// Stems of a country name that its adjectives and people nouns are built from.
-fn name_stems(name: &str) -> Vec<String> {
+fn name_stems(name: &str) -> Vec<(String, String)> {
     let lower = name.to_lowercase();
     let mut out = vec![lower.clone()];
     for suffix in [
@@ -273,7 +303,9 @@ fn name_stems(name: &str) -> Vec<String> {
             out.push(s.to_string());
         }
     }
-    out.into_iter().map(|s| canon::key(&s)).collect()
+    out.into_iter()
+        .map(|s| (s.clone(), canon::key(&s)))
+        .collect()
 }
 
 impl Gazetteer {
@@ -304,15 +336,27 @@ impl Gazetteer {
         self.names.get(&canon::key(surface)).copied()
     }
 
+    /// The kind of a single-word entry written exactly so (or with a genitive "s"), without
+    /// spelling folding; cheap, for tagger features.
+    pub fn surface_kind(&self, word: &str) -> Option<GazKind> {
+        self.surfaces.get(word).map(|e| e.kind)
+    }
+
+    /// The entry of a single word written exactly so (or with a genitive "s"); no allocation.
+    pub fn surface(&self, word: &str) -> Option<Entry> {
+        self.surfaces.get(word).copied()
+    }
+
     /// True when some multi-word entry starts with this word.
     pub fn is_multiword_start(&self, word: &str) -> bool {
-        self.starts.contains(&canon::leading_word_key(word))
+        let lower = super::text::lowercase(word);
+        self.starts.contains(start_key(&lower))
     }
 
     /// Frequency class (1-13) of a given name, 0 when unknown.
     pub fn given_name(&self, word: &str) -> u8 {
         if word.chars().next().is_some_and(char::is_uppercase) {
-            self.given.get(&word.to_lowercase()).copied().unwrap_or(0)
+            self.given.get(word).copied().unwrap_or(0)
         } else {
             0
         }
@@ -320,6 +364,18 @@ impl Gazetteer {
 
     /// The country a German adjective or people noun derives from ("nordkoreanische" -> Nordkorea).
     pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        let mut buf = [0u8; 16];
+        let mut len = 0;
+        for c in word.chars().take(3).flat_map(char::to_lowercase) {
+            if len + c.len_utf8() > buf.len() {
+                return None;
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        let prefix = std::str::from_utf8(&buf[..len]).unwrap_or("");
+        if !self.stem_prefixes.contains(prefix) {
+            return None;
+        }
         let lower = word.to_lowercase();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let mut stems: Vec<&str> = Vec::new();

@@ -12,6 +12,7 @@
 pub mod canon;
 mod claims;
 mod entities;
+pub mod fasthash;
 pub mod gazetteer;
 pub mod quantity;
 pub mod tagger;
@@ -49,6 +50,8 @@ pub(crate) struct Doc<'a> {
     pub blocks: Vec<Span>,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<(Span, PartialDate)>,
+    /// How often each all-capitals word occurs (acronyms used repeatedly are names).
+    pub acronym_counts: fasthash::FastMap<&'a str, u32>,
 }
 
 impl<'a> Doc<'a> {
@@ -62,6 +65,7 @@ impl<'a> Doc<'a> {
             blocks: Vec::new(),
             quantities: Vec::new(),
             dates: Vec::new(),
+            acronym_counts: Default::default(),
         };
         let default_year = article.date.map(|d| d.year);
         let mut blocks: Vec<&crate::model::Block> = article
@@ -100,6 +104,11 @@ impl<'a> Doc<'a> {
             for (sp, d) in crate::dates::find_dates_with_default_year(btext, default_year) {
                 doc.dates
                     .push((Span::new(sp.start + b.span.start, sp.end + b.span.start), d));
+            }
+        }
+        for w in &doc.strs {
+            if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) {
+                *doc.acronym_counts.entry(w).or_default() += 1;
             }
         }
         for s in &doc.sentences {

@@ -167,7 +167,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
 pub fn find(tokens: &[Token], strs: &[&str]) -> Vec<Quantity> {
     let mut out = Vec::new();
     let n = tokens.len();
-    let lower = |i: usize| strs[i].to_lowercase();
+    let lower = |i: usize| super::text::lowercase(strs[i]);
     let mut i = 0;
     while i < n {
         let l = lower(i);
@@ -194,7 +194,7 @@ pub fn find(tokens: &[Token], strs: &[&str]) -> Vec<Quantity> {
         let mut approximate = false;
         if i > 0 {
             let p = lower(i - 1);
-            if APPROX.contains(&p.as_str()) {
+            if APPROX.contains(&p.as_ref()) {
                 approximate = true;
                 start = i - 1;
                 if p == "bis" {
@@ -202,10 +202,10 @@ pub fn find(tokens: &[Token], strs: &[&str]) -> Vec<Quantity> {
                     approximate = false;
                     start = i;
                 }
-                if i > 1 && matches!(p.as_str(), "mehr" | "weniger") {
+                if i > 1 && matches!(p.as_ref(), "mehr" | "weniger") {
                     start = i - 1;
                 }
-            } else if p == "als" && i > 1 && matches!(lower(i - 2).as_str(), "mehr" | "weniger") {
+            } else if p == "als" && i > 1 && matches!(lower(i - 2).as_ref(), "mehr" | "weniger") {
                 approximate = true;
                 start = i - 2;
             }
@@ -259,8 +259,8 @@ pub fn find(tokens: &[Token], strs: &[&str]) -> Vec<Quantity> {
             let ul = u.to_lowercase();
             let is_noun = tokens[j].kind == TokenKind::Word
                 && u.chars().next().is_some_and(char::is_uppercase)
-                && !NOT_UNITS.contains(&ul.as_str());
-            if UNIT_WORDS.contains(&ul.as_str()) || is_noun {
+                && !NOT_UNITS.contains(&ul.as_ref());
+            if UNIT_WORDS.contains(&ul.as_ref()) || is_noun {
                 unit = Some(u.to_string());
                 j += 1;
             } else if vague.is_some()

@@ -8,9 +8,9 @@
 //! Lowercase tokens after an `O` tag are tagged `O` without scoring, which makes tagging fast.
 //! Pure code; no IO beyond the embedded bytes, no terminal imports.
 
+use super::fasthash::FastMap;
 use super::gazetteer::{self, GazKind};
 use crate::model::EntityKind;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Number of tags.
@@ -91,9 +91,25 @@ fn feat2(template: u8, a: &[u8], b: &[u8]) -> u32 {
     (h >> 32) as u32 ^ h as u32
 }
 
+/// A word shape kept inline (at most 12 bytes; longer shapes are cut).
+#[derive(Clone, Copy)]
+struct Shape {
+    buf: [u8; 12],
+    len: u8,
+}
+
+impl Shape {
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
 /// Word shape: X for capitals, x for lowercase, d for digits, others kept; runs collapsed.
-fn shape(w: &str) -> String {
-    let mut out = String::with_capacity(8);
+fn shape(w: &str) -> Shape {
+    let mut out = Shape {
+        buf: [0; 12],
+        len: 0,
+    };
     let mut last = '\0';
     for c in w.chars() {
         let s = if c.is_uppercase() {
@@ -105,8 +121,9 @@ fn shape(w: &str) -> String {
         } else {
             c
         };
-        if s != last {
-            out.push(s);
+        if s != last && (out.len as usize) + s.len_utf8() <= out.buf.len() {
+            let n = s.encode_utf8(&mut out.buf[out.len as usize..]).len();
+            out.len += n as u8;
         }
         last = s;
     }
@@ -119,22 +136,22 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Static (tag-independent) information about one token.
-struct TokInfo {
-    lower: String,
+struct TokInfo<'a> {
+    lower: &'a str,
+    shape: Shape,
     cap: bool,
     gaz: u8,
     /// In the German word list (capitalised entries: common nouns, some names).
     dict: bool,
 }
 
-fn token_info(w: &str) -> TokInfo {
+fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
     let g = gazetteer::get();
-    let lower = w.to_lowercase();
     let cap = w.chars().next().is_some_and(char::is_uppercase);
     let mut gaz = 0u8;
     if cap {
-        if let Some(e) = g.lookup(w) {
-            gaz |= match e.kind {
+        if let Some(kind) = g.surface_kind(w) {
+            gaz |= match kind {
                 GazKind::Country => 1,
                 GazKind::Region | GazKind::Subdivision => 2,
                 GazKind::Org => 4,
@@ -148,7 +165,7 @@ fn token_info(w: &str) -> TokInfo {
             gaz |= 32;
         }
         if let Some((head, _)) = w.split_once('-')
-            && g.lookup_exact(head).is_some()
+            && g.surface_kind(head).is_some()
         {
             gaz |= 64;
         }
@@ -159,6 +176,7 @@ fn token_info(w: &str) -> TokInfo {
     let dict = cap && gazetteer::is_dictionary_noun(w);
     TokInfo {
         lower,
+        shape: shape(w),
         cap,
         gaz,
         dict,
@@ -166,7 +184,7 @@ fn token_info(w: &str) -> TokInfo {
 }
 
 /// Tag-independent features of token `i`.
-fn static_features(strs: &[&str], info: &[TokInfo], i: usize, out: &mut Vec<u32>) {
+fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<u32>) {
     out.clear();
     let w = strs[i];
     let t = &info[i];
@@ -174,20 +192,26 @@ fn static_features(strs: &[&str], info: &[TokInfo], i: usize, out: &mut Vec<u32>
     out.push(feat(0, b""));
     out.push(feat(1, w.as_bytes()));
     out.push(feat(2, l));
-    let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-    let n = chars.len();
+    // Suffixes of 2-4 and prefixes of 3-4 characters (only when the word is longer).
+    let mut ends = [0usize; 5];
+    let mut count = 0;
+    for (k, (pos, _)) in t.lower.char_indices().rev().take(5).enumerate() {
+        ends[k] = pos;
+        count = k + 1;
+    }
     for k in [2usize, 3, 4] {
-        if n > k {
-            out.push(feat(3 + k as u8, &l[chars[n - k].0..]));
+        if count > k {
+            out.push(feat(3 + k as u8, &l[ends[k - 1]..]));
         }
     }
-    for k in [3usize, 4] {
-        if n > k {
-            out.push(feat(10 + k as u8, &l[..chars[k].0]));
+    let mut starts = t.lower.char_indices().skip(3).map(|(p, _)| p);
+    if let Some(p3) = starts.next() {
+        out.push(feat(13, &l[..p3]));
+        if let Some(p4) = starts.next() {
+            out.push(feat(14, &l[..p4]));
         }
     }
-    let sh = shape(w);
-    out.push(feat(20, sh.as_bytes()));
+    out.push(feat(20, t.shape.as_bytes()));
     let first = i == 0
         || matches!(
             strs[i - 1],
@@ -205,26 +229,18 @@ fn static_features(strs: &[&str], info: &[TokInfo], i: usize, out: &mut Vec<u32>
     if w.contains('-') {
         let head = w.split('-').next().unwrap_or("");
         out.push(feat(24, head.as_bytes()));
-        let tail = w.rsplit('-').next().unwrap_or("").to_lowercase();
+        let tail = t.lower.rsplit('-').next().unwrap_or("");
         out.push(feat(25, tail.as_bytes()));
     }
-    let prev = if i > 0 {
-        info[i - 1].lower.as_str()
-    } else {
-        "<s>"
-    };
-    let prev2 = if i > 1 {
-        info[i - 2].lower.as_str()
-    } else {
-        "<s>"
-    };
+    let prev = if i > 0 { info[i - 1].lower } else { "<s>" };
+    let prev2 = if i > 1 { info[i - 2].lower } else { "<s>" };
     let next = if i + 1 < strs.len() {
-        info[i + 1].lower.as_str()
+        info[i + 1].lower
     } else {
         "</s>"
     };
     let next2 = if i + 2 < strs.len() {
-        info[i + 2].lower.as_str()
+        info[i + 2].lower
     } else {
         "</s>"
     };
@@ -251,31 +267,31 @@ fn static_features(strs: &[&str], info: &[TokInfo], i: usize, out: &mut Vec<u32>
             43,
             &[info[i + 1].dict as u8, info[i + 1].cap as u8, t.dict as u8],
         ));
-        out.push(feat(40, shape(strs[i + 1]).as_bytes()));
+        out.push(feat(40, info[i + 1].shape.as_bytes()));
     }
     if i > 0 {
-        out.push(feat(41, shape(strs[i - 1]).as_bytes()));
+        out.push(feat(41, info[i - 1].shape.as_bytes()));
     }
 }
 
 /// Tag-dependent features given the two previous tags.
 #[inline]
-fn tag_features(strs: &[&str], info: &[TokInfo], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u32>) {
+fn tag_features(info: &[TokInfo<'_>], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u32>) {
     out.push(feat(50, &[p1.0]));
     out.push(feat(51, &[p1.0, p2.0]));
     out.push(feat2(52, &[p1.0], info[i].lower.as_bytes()));
-    out.push(feat2(53, &[p1.0], shape(strs[i]).as_bytes()));
+    out.push(feat2(53, &[p1.0], info[i].shape.as_bytes()));
 }
 
 /// True when a token is tagged `O` without scoring: lowercase or punctuation after `O`.
 #[inline]
-fn is_trivial(info: &TokInfo, w: &str, prev: Tag) -> bool {
+fn is_trivial(info: &TokInfo<'_>, w: &str, prev: Tag) -> bool {
     prev == Tag::O && !info.cap && !w.chars().any(|c| c.is_ascii_digit()) && info.gaz == 0
 }
 
 /// Weights of the trained model.
 struct Model {
-    index: HashMap<u32, u32>,
+    index: FastMap<u32, u32>,
     weights: Vec<[f32; NTAGS]>,
 }
 
@@ -283,7 +299,7 @@ fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
         decode_model(MODEL).unwrap_or(Model {
-            index: HashMap::new(),
+            index: FastMap::default(),
             weights: Vec::new(),
         })
     })
@@ -293,7 +309,7 @@ fn decode_model(bytes: &[u8]) -> Option<Model> {
     let rest = bytes.strip_prefix(b"DNER1")?;
     let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
     let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
-    let mut index = HashMap::with_capacity(n);
+    let mut index = FastMap::with_capacity_and_hasher(n, Default::default());
     let mut weights = Vec::with_capacity(n);
     let body = rest.get(8..)?;
     let rec = 4 + 2 * NTAGS;
@@ -337,12 +353,24 @@ fn allowed(prev: Tag, t: usize) -> bool {
 
 /// Tags the words of one sentence (any tokenisation) greedily, left to right.
 pub fn tag_words(strs: &[&str]) -> Vec<Tag> {
+    let lowers: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let lowers: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
+    tag_lowered(strs, &lowers)
+}
+
+/// Tags words whose lowercase forms are already known (`lowers[i]` is `strs[i]` lowercased).
+pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
     let m = model();
     let mut tags = vec![Tag::O; strs.len()];
     if m.weights.is_empty() {
         return tags;
     }
-    let info: Vec<TokInfo> = strs.iter().map(|w| token_info(w)).collect();
+    let info: Vec<TokInfo> = strs
+        .iter()
+        .zip(lowers)
+        .map(|(w, l)| token_info(w, l))
+        .collect();
     let mut feats = Vec::with_capacity(64);
     for i in 0..strs.len() {
         let p1 = if i > 0 { tags[i - 1] } else { Tag::O };
@@ -351,7 +379,7 @@ pub fn tag_words(strs: &[&str]) -> Vec<Tag> {
         }
         let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
         static_features(strs, &info, i, &mut feats);
-        tag_features(strs, &info, i, p1, p2, &mut feats);
+        tag_features(&info, i, p1, p2, &mut feats);
         let mut scores = [0f32; NTAGS];
         score(m, &feats, &mut scores);
         let mut best = 0;
@@ -366,13 +394,13 @@ pub fn tag_words(strs: &[&str]) -> Vec<Tag> {
 }
 
 /// Tags one sentence of tokens (`strs[i]` is the text of `tokens[i]`).
-pub fn tag_sentence(_tokens: &[super::text::Token], strs: &[&str]) -> Vec<Tag> {
-    tag_words(strs)
+pub fn tag_sentence(_tokens: &[super::text::Token], strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
+    tag_lowered(strs, lowers)
 }
 
 /// Averaged-perceptron training over tagged sentences; produces the bytes of a model file.
 pub struct Trainer {
-    index: HashMap<u32, usize>,
+    index: FastMap<u32, usize>,
     w: Vec<[f32; NTAGS]>,
     total: Vec<[f32; NTAGS]>,
     stamp: Vec<[u64; NTAGS]>,
@@ -389,7 +417,7 @@ impl Trainer {
     /// An empty trainer.
     pub fn new() -> Self {
         Trainer {
-            index: HashMap::new(),
+            index: FastMap::default(),
             w: Vec::new(),
             total: Vec::new(),
             stamp: Vec::new(),
@@ -431,7 +459,13 @@ impl Trainer {
 
     /// Trains on one sentence (greedy decoding with the current weights); returns errors made.
     pub fn train_sentence(&mut self, strs: &[&str], gold: &[Tag]) -> usize {
-        let info: Vec<TokInfo> = strs.iter().map(|w| token_info(w)).collect();
+        let lowers: Vec<std::borrow::Cow<str>> =
+            strs.iter().map(|w| super::text::lowercase(w)).collect();
+        let info: Vec<TokInfo> = strs
+            .iter()
+            .zip(&lowers)
+            .map(|(w, l)| token_info(w, l))
+            .collect();
         let mut pred = vec![Tag::O; strs.len()];
         let mut feats = Vec::with_capacity(64);
         let mut errors = 0;
@@ -444,7 +478,7 @@ impl Trainer {
                 continue;
             }
             static_features(strs, &info, i, &mut feats);
-            tag_features(strs, &info, i, p1, p2, &mut feats);
+            tag_features(&info, i, p1, p2, &mut feats);
             let s = self.scores(&feats);
             let mut best = 0;
             for t in 1..NTAGS {
@@ -504,7 +538,13 @@ pub fn tag_words_with(model_bytes: &[u8], strs: &[&str]) -> Vec<Tag> {
     let Some(m) = decode_model(model_bytes) else {
         return vec![Tag::O; strs.len()];
     };
-    let info: Vec<TokInfo> = strs.iter().map(|w| token_info(w)).collect();
+    let lowers: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let info: Vec<TokInfo> = strs
+        .iter()
+        .zip(&lowers)
+        .map(|(w, l)| token_info(w, l))
+        .collect();
     let mut tags = vec![Tag::O; strs.len()];
     let mut feats = Vec::with_capacity(64);
     for i in 0..strs.len() {
@@ -514,7 +554,7 @@ pub fn tag_words_with(model_bytes: &[u8], strs: &[&str]) -> Vec<Tag> {
         }
         let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
         static_features(strs, &info, i, &mut feats);
-        tag_features(strs, &info, i, p1, p2, &mut feats);
+        tag_features(&info, i, p1, p2, &mut feats);
         let mut scores = [0f32; NTAGS];
         score(&m, &feats, &mut scores);
         let mut best = 0;

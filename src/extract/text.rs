@@ -356,6 +356,15 @@ pub fn sentences(text: &str, offset: usize, tokens: &[Token]) -> Vec<std::ops::R
     out
 }
 
+/// The lowercase form of a word, borrowed when it has no capitals (most tokens).
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Sentence spans of a text (a convenience over [`tokenize`] and [`sentences`]).
 pub fn sentence_spans(text: &str) -> Vec<Span> {
     let tokens = tokenize(text, 0);
