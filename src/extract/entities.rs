@@ -1,0 +1,953 @@
+//! Entity mentions: tagger, gazetteers and rules combined, then document-level propagation and
+//! canonical names (inflection, spelling variants, acronyms, short names after full names).
+//!
+//! Input is the tokenised article (see [`super::Doc`]); output is a sorted, non-overlapping list
+//! of [`Mention`]s. No terminal imports.
+
+use super::canon;
+use super::fasthash::{FastMap, FastSet};
+use super::gazetteer;
+use super::tagger::{self, Tag};
+use super::text::TokenKind;
+use super::{Doc, Sentence};
+use crate::model::{EntityKind, Mention, Span};
+use std::collections::HashMap;
+
+/// Role and title words after which capitalised words name a person.
+const ROLES: &[&str] = &[
+    "präsident",
+    "präsidentin",
+    "vizepräsident",
+    "kanzler",
+    "kanzlerin",
+    "bundeskanzler",
+    "minister",
+    "ministerin",
+    "premierminister",
+    "premier",
+    "general",
+    "generalin",
+    "admiral",
+    "oberst",
+    "major",
+    "machthaber",
+    "diktator",
+    "führer",
+    "staatschef",
+    "regierungschef",
+    "parteichef",
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "botschafter",
+    "botschafterin",
+    "berater",
+    "beraterin",
+    "sekretär",
+    "generalsekretär",
+    "direktor",
+    "direktorin",
+    "senator",
+    "senatorin",
+    "abgeordnete",
+    "abgeordneter",
+    "könig",
+    "königin",
+    "prinz",
+    "papst",
+    "kardinal",
+    "bischof",
+    "professor",
+    "professorin",
+    "prof.",
+    "dr.",
+    "herr",
+    "frau",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "president",
+    "minister",
+    "secretary",
+    "general",
+    "spokesman",
+    "spokeswoman",
+    "senator",
+    "analyst",
+    "analystin",
+    "experte",
+    "expertin",
+    "autor",
+    "autorin",
+    "journalist",
+    "journalistin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "vorsitzende",
+    "vorsitzender",
+    "ministerpräsident",
+    "ministerpräsidentin",
+    "marschall",
+    "leutnant",
+    "kommandeur",
+    "oberbefehlshaber",
+    "verteidigungsminister",
+    "außenminister",
+    "außenministerin",
+    "sir",
+    "lord",
+    "trainer",
+    "coach",
+    "kapitän",
+    "stürmer",
+    "torhüter",
+];
+
+/// Endings of role compounds ("Pentagon-Sprecher", "Außenminister", "Staatssekretär").
+const ROLE_SUFFIXES: &[&str] = &[
+    "sprecher",
+    "sprecherin",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "chef",
+    "chefin",
+    "kanzler",
+    "general",
+    "botschafter",
+    "berater",
+    "sekretär",
+    "direktor",
+    "führer",
+    "kommandeur",
+    "analyst",
+    "experte",
+    "forscher",
+    "forscherin",
+    "vorsitzende",
+    "vorsitzender",
+];
+
+/// Endings of capitalised German words that are common nouns, never name parts.
+const NOUN_SUFFIXES: &[&str] = &[
+    "ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "nis", "ment", "ungen", "heiten",
+    "keiten", "schaften", "tionen", "ismen", "täten", "isse", "nisse", "chen", "lich", "ische",
+    "isch", "ischen", "tum", "ling", "ität", "ieren", "ierung",
+];
+
+/// Heads of organisation names (last part of a compound or a separate word).
+const ORG_HEADS: &[&str] = &[
+    "ministerium",
+    "institut",
+    "institute",
+    "agentur",
+    "agency",
+    "behörde",
+    "amt",
+    "rat",
+    "gericht",
+    "gerichtshof",
+    "parlament",
+    "kommission",
+    "partei",
+    "bank",
+    "konzern",
+    "gruppe",
+    "stiftung",
+    "universität",
+    "university",
+    "verband",
+    "bund",
+    "organisation",
+    "organization",
+    "council",
+    "geheimdienst",
+    "nachrichtendienst",
+    "zentrum",
+    "center",
+    "centre",
+    "akademie",
+    "gesellschaft",
+    "union",
+    "komitee",
+    "committee",
+    "department",
+    "office",
+    "ministry",
+    "service",
+    "forum",
+    "stiftung",
+    "allianz",
+    "verein",
+    "klub",
+    "club",
+    "zeitung",
+    "magazin",
+    "fachmagazin",
+    "sender",
+    "kirche",
+];
+
+/// Heads of treaties, laws, resolutions and documents.
+const MISC_HEADS: &[&str] = &[
+    "vertrag",
+    "abkommen",
+    "gesetz",
+    "konvention",
+    "charta",
+    "resolution",
+    "doktrin",
+    "protokoll",
+    "übereinkommen",
+    "verordnung",
+    "richtlinie",
+    "treaty",
+    "agreement",
+    "act",
+    "convention",
+];
+
+/// Keywords followed by a number that name documents ("Resolution 1718", "Artikel 4").
+const NUMBERED_DOCS: &[&str] = &[
+    "resolution",
+    "artikel",
+    "art.",
+    "paragraf",
+    "paragraph",
+    "absatz",
+    "abs.",
+    "kapitel",
+    "article",
+    "section",
+    "§",
+];
+
+/// Capitalised function words that never start a name.
+const STOP_CAPS: &[&str] = &[
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "einen",
+    "und",
+    "oder",
+    "aber",
+    "doch",
+    "denn",
+    "so",
+    "wie",
+    "als",
+    "wenn",
+    "ob",
+    "dass",
+    "da",
+    "im",
+    "in",
+    "am",
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "mit",
+    "nach",
+    "seit",
+    "von",
+    "vor",
+    "zu",
+    "zum",
+    "zur",
+    "für",
+    "über",
+    "unter",
+    "um",
+    "durch",
+    "gegen",
+    "ohne",
+    "auch",
+    "nur",
+    "noch",
+    "schon",
+    "nun",
+    "dies",
+    "diese",
+    "dieser",
+    "dieses",
+    "diesem",
+    "diesen",
+    "es",
+    "er",
+    "sie",
+    "wir",
+    "ich",
+    "ihr",
+    "man",
+    "sein",
+    "seine",
+    "ihre",
+    "was",
+    "wer",
+    "wo",
+    "wann",
+    "warum",
+    "weil",
+    "trotz",
+    "laut",
+    "zudem",
+    "dabei",
+    "damit",
+    "dann",
+    "daher",
+    "deshalb",
+    "jedoch",
+    "allerdings",
+    "immer",
+    "mehr",
+    "viele",
+    "alle",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "but",
+    "or",
+    "if",
+    "as",
+    "by",
+    "with",
+    "from",
+    "bild",
+    "lizenz",
+    "foto",
+    "quelle",
+    "anmerkung",
+    "online",
+    "exklusiv",
+    "fazit",
+    "ausblick",
+    "einleitung",
+];
+
+/// Acronyms that are not organisations.
+const NON_ORG_ACRONYMS: &[&str] = &[
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "OK", "TV", "PC", "CEO", "PDF",
+    "URL", "DOI", "ID", "KI", "AI", "IT", "BIP", "GDP", "CO", "USB", "SMS", "DNA", "HIV", "ABC",
+    "TNT", "PS", "KM", "KG", "MM", "CM", "NR", "ZB", "DR", "ISBN", "ISSN", "HTML", "HTTP", "HTTPS",
+    "WWW", "FAQ", "UHR", "MEZ", "UTC", "GMT", "AM", "PM", "AG", "GMBH", "EV", "USD", "EUR", "CHF",
+];
+
+/// A candidate mention before overlap resolution; higher `prio` wins.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub span: Span,
+    pub kind: EntityKind,
+    pub canonical: String,
+    pub derived: bool,
+    pub prio: u8,
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && s.chars().next().is_some_and(char::is_alphabetic)
+}
+
+fn is_stop(lower: &str) -> bool {
+    STOP_CAPS.contains(&lower)
+}
+
+/// True when a capitalised word could be part of a personal name.
+fn is_name_like(word: &str) -> bool {
+    if !is_cap(word) || word.chars().count() < 2 {
+        return false;
+    }
+    let lower = super::text::lowercase(word);
+    if is_stop(&lower) || ROLES.contains(&lower.as_ref()) {
+        return false;
+    }
+    if gazetteer::get().given_name(word) > 0 {
+        return true;
+    }
+    // Romanised East Asian names: "Il-sung", "Jong-un".
+    if let Some((_, tail)) = word.split_once('-')
+        && tail.chars().count() <= 4
+    {
+        return true;
+    }
+    !NOUN_SUFFIXES
+        .iter()
+        .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2)
+}
+
+fn is_role(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ROLES.iter().copied().collect());
+    set.contains(lower)
+        || (lower.len() > 8
+            && ROLE_SUFFIXES
+                .iter()
+                .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2))
+}
+
+/// Finds candidate mentions in one sentence.
+pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) {
+    let g = gazetteer::get();
+    let toks = &doc.tokens[s.range.clone()];
+    let strs = &doc.strs[s.range.clone()];
+    let n = toks.len();
+    let lower: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let span = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let word = |i: usize| toks[i].kind == TokenKind::Word || toks[i].kind == TokenKind::Abbrev;
+
+    // Statistical tagger.
+    let lowers: Vec<&str> = lower.iter().map(|l| l.as_ref()).collect();
+    let tags = tagger::tag_sentence(toks, strs, &lowers);
+    let mut i = 0;
+    while i < n {
+        if let Some(kind) = tags[i].begin_kind() {
+            let mut j = i + 1;
+            while j < n && tags[j] == Tag::inside(kind) {
+                j += 1;
+            }
+            let text = &doc.text[span(i, j).start..span(i, j).end];
+            if let Some(ek) = kind {
+                out.push(Cand {
+                    span: span(i, j),
+                    kind: ek,
+                    canonical: text.to_string(),
+                    derived: false,
+                    prio: 5,
+                });
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+
+    for i in 0..n {
+        if !word(i) {
+            continue;
+        }
+        let w = strs[i];
+        let l = &lower[i];
+        // Gazetteer names, longest first, starting at a capitalised word.
+        if is_cap(w) && !is_stop(l) {
+            let mut found = false;
+            let multi = g.is_multiword_start(w);
+            for len in (1..=g.max_words.min(n - i).min(8)).rev() {
+                let j = i + len;
+                if !word(j - 1) || !is_cap(strs[j - 1]) {
+                    continue;
+                }
+                if len > 1 && !multi {
+                    continue;
+                }
+                let sp = span(i, j);
+                let surface = &doc.text[sp.start..sp.end];
+                let hit = if len == 1 {
+                    g.surface(surface)
+                } else {
+                    g.lookup(surface)
+                };
+                if let Some(e) = hit {
+                    if e.kind == gazetteer::GazKind::Subdivision && len == 1 {
+                        break;
+                    }
+                    out.push(Cand {
+                        span: sp,
+                        kind: e.kind.entity_kind(),
+                        canonical: e.canonical.to_string(),
+                        derived: false,
+                        prio: 7,
+                    });
+                    found = true;
+                    break;
+                }
+            }
+            if found {
+                continue;
+            }
+            // Hyphenated compounds: "Pentagon-Sprecher", "Ukraine-Front", "US-Präsident".
+            if let Some((head, _)) = w.split_once('-')
+                && let Some(e) = g.lookup_exact(head)
+            {
+                let sp = Span::new(toks[i].span.start, toks[i].span.start + head.len());
+                out.push(Cand {
+                    span: sp,
+                    kind: e.kind.entity_kind(),
+                    canonical: e.canonical.to_string(),
+                    derived: false,
+                    prio: 6,
+                });
+            }
+        }
+        // Demonyms and adjectives: "nordkoreanische", "russisch-ukrainischen", "Ukrainer".
+        if l.contains("isch") || l.starts_with("deutsch") || (is_cap(w) && w.len() > 4) {
+            let mut pos = toks[i].span.start;
+            for part in w.split('-') {
+                if let Some(country) = g.demonym(part)
+                    && (part.contains("isch") || !is_cap(part) || part.chars().count() > 4)
+                {
+                    let sp = Span::new(pos, pos + part.len());
+                    out.push(Cand {
+                        span: sp,
+                        kind: EntityKind::Place,
+                        canonical: country.to_string(),
+                        derived: true,
+                        prio: 6,
+                    });
+                }
+                pos += part.len() + 1;
+            }
+        }
+        // Numbered documents: "Resolution 1718", "Artikel 51".
+        if NUMBERED_DOCS.contains(&l.as_ref()) && i + 1 < n && toks[i + 1].kind == TokenKind::Number
+        {
+            let text = format!("{} {}", capitalise(w), strs[i + 1]);
+            out.push(Cand {
+                span: span(i, i + 2),
+                kind: EntityKind::Misc,
+                canonical: text,
+                derived: false,
+                prio: 6,
+            });
+            continue;
+        }
+        // Weapon systems and codes: "Hwasong-11A", "KN-23", "S-400".
+        if toks[i].kind == TokenKind::Word
+            && w.contains('-')
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().next().is_some_and(char::is_alphabetic)
+        {
+            let (head, tail) = w.split_once('-').unwrap_or((w, ""));
+            if tail.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && (is_cap(head) || is_all_caps(head))
+                && !head.chars().any(|c| c.is_ascii_digit())
+            {
+                out.push(Cand {
+                    span: span(i, i + 1),
+                    kind: EntityKind::Misc,
+                    canonical: w.to_string(),
+                    derived: false,
+                    prio: 6,
+                });
+                continue;
+            }
+        }
+        // Treaties and laws by head: "Atomwaffensperrvertrag", "Partnerschaftsvertrag".
+        if is_cap(w)
+            && MISC_HEADS
+                .iter()
+                .any(|h| l.ends_with(h) && l.len() >= h.len() + 4)
+        {
+            let mut a = i;
+            if i > 0
+                && is_cap(strs[i - 1])
+                && lower[i - 1].ends_with("er")
+                && g.lookup_exact(&strs[i - 1][..strs[i - 1].len() - 2])
+                    .is_some()
+            {
+                a = i - 1; // "Minsker Abkommen"
+            }
+            let sp = span(a, i + 1);
+            out.push(Cand {
+                span: sp,
+                kind: EntityKind::Misc,
+                canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: 4,
+            });
+        }
+        // Acronyms: organisations unless known otherwise.
+        if toks[i].kind == TokenKind::Word
+            && is_all_caps(w)
+            && w.chars().count() <= 6
+            && !w.contains('-')
+            && !NON_ORG_ACRONYMS.contains(&w)
+            && !w.chars().any(|c| c.is_ascii_digit())
+            // Defined in parentheses or used repeatedly; a lone acronym is too often a unit or code.
+            && ((i > 0 && strs[i - 1] == "(") || doc.acronym_counts.get(w).is_some_and(|c| *c >= 2))
+        {
+            out.push(Cand {
+                span: span(i, i + 1),
+                kind: EntityKind::Organization,
+                canonical: w.to_string(),
+                derived: false,
+                prio: 4,
+            });
+        }
+        // Organisation heads: "Verteidigungsministerium", "UN-Sicherheitsrat", "Institute for the Study of War".
+        if is_cap(w) && ORG_HEADS.iter().any(|h| l.ends_with(*h)) {
+            // Only compounds whose first part is a known name ("US-Verteidigungsministerium");
+            // plain compounds ("Gesundheitsministerium") are usually generic and left to the tagger.
+            let named_head = w
+                .split_once('-')
+                .is_some_and(|(head, _)| g.lookup_exact(head).is_some() || is_all_caps(head));
+            if named_head {
+                out.push(Cand {
+                    span: span(i, i + 1),
+                    kind: EntityKind::Organization,
+                    canonical: w.to_string(),
+                    derived: false,
+                    prio: 3,
+                });
+            } else if matches!(
+                l.as_ref(),
+                "institute"
+                    | "council"
+                    | "agency"
+                    | "university"
+                    | "center"
+                    | "centre"
+                    | "office"
+                    | "committee"
+            ) && i + 2 < n
+                && matches!(lower[i + 1].as_ref(), "for" | "of" | "on")
+            {
+                // English pattern: head + of/for + capitalised words (allowing "the", "and").
+                let mut j = i + 2;
+                while j < n
+                    && (is_cap(strs[j])
+                        || matches!(lower[j].as_ref(), "the" | "and" | "of" | "for" | "on"))
+                    && word(j)
+                {
+                    j += 1;
+                }
+                while j > i + 2 && !is_cap(strs[j - 1]) {
+                    j -= 1;
+                }
+                if j > i + 2 {
+                    let sp = span(i, j);
+                    out.push(Cand {
+                        span: sp,
+                        kind: EntityKind::Organization,
+                        canonical: doc.text[sp.start..sp.end].to_string(),
+                        derived: false,
+                        prio: 6,
+                    });
+                }
+            }
+        }
+        // Persons after a role word: "Außenminister Lawrow", "Pentagon-Sprecher Pat Ryder".
+        if is_role(l) && i + 1 < n {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 4
+                && word(j)
+                && is_name_like(strs[j])
+                && g.surface(strs[j]).is_none()
+            {
+                j += 1;
+            }
+            if j > i + 1 {
+                let sp = span(i + 1, j);
+                out.push(Cand {
+                    span: sp,
+                    kind: EntityKind::Person,
+                    canonical: doc.text[sp.start..sp.end].to_string(),
+                    derived: false,
+                    prio: 6,
+                });
+            }
+        }
+        // Given name followed by capitalised name words: "Wladimir Putin", "Kim Jong Un".
+        if is_cap(w) && g.given_name(w) >= 6 && w.chars().count() >= 3 && !is_stop(l) {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 4
+                && word(j)
+                && is_name_like(strs[j])
+                && g.surface(strs[j]).is_none()
+            {
+                j += 1;
+            }
+            if j > i + 1 {
+                let sp = span(i, j);
+                out.push(Cand {
+                    span: sp,
+                    kind: EntityKind::Person,
+                    canonical: doc.text[sp.start..sp.end].to_string(),
+                    derived: false,
+                    prio: 5,
+                });
+            }
+        }
+    }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Keeps the best non-overlapping candidates: higher priority, then longer, then earlier.
+pub(crate) fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        b.prio
+            .cmp(&a.prio)
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.span.is_empty() || kept.iter().any(|k| k.span.overlaps(c.span)) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+/// Adds mentions of names already found elsewhere in the document and short names of persons.
+pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
+    let mut known: FastMap<&str, (EntityKind, String)> = FastMap::default();
+    let mut surnames: FastMap<&str, Vec<(usize, String)>> = FastMap::default();
+    for c in cands.iter() {
+        if c.derived
+            || !matches!(
+                c.kind,
+                EntityKind::Person
+                    | EntityKind::Organization
+                    | EntityKind::Place
+                    | EntityKind::Misc
+            )
+        {
+            continue;
+        }
+        let surface = &doc.text[c.span.start..c.span.end];
+        known
+            .entry(surface)
+            .or_insert((c.kind, c.canonical.clone()));
+        if c.kind == EntityKind::Person {
+            let words: Vec<&str> = surface.split_whitespace().collect();
+            if words.len() >= 2 {
+                // Last name ("Putin") and, for East Asian order, the first ("Kim", "Yoon").
+                for w in [words[words.len() - 1], words[0]] {
+                    if !is_stop(&w.to_lowercase()) && w.chars().count() >= 3 {
+                        surnames
+                            .entry(w)
+                            .or_default()
+                            .push((c.span.start, c.canonical.clone()));
+                    }
+                }
+            }
+        }
+    }
+    // Tokens already covered by a confident candidate.
+    let mut covered: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.prio >= 5)
+        .map(|c| c.span)
+        .collect();
+    covered.sort();
+    let is_covered = |sp: Span| -> bool {
+        let k = covered.partition_point(|c| c.end <= sp.start);
+        covered.get(k).is_some_and(|c| c.start < sp.end)
+    };
+    let mut extra = Vec::new();
+    for (ti, t) in doc.tokens.iter().enumerate() {
+        let w = doc.strs[ti];
+        if t.kind != TokenKind::Word || !is_cap(w) || is_covered(t.span) {
+            continue;
+        }
+        // The word itself and its genitive base ("Putins" -> "Putin").
+        let forms = [
+            Some(w),
+            w.strip_suffix('s'),
+            w.strip_suffix("es"),
+            w.strip_suffix("’s"),
+            w.strip_suffix("'s"),
+        ];
+        for form in forms.into_iter().flatten() {
+            if form.chars().count() < 2 {
+                continue;
+            }
+            if let Some(list) = surnames.get(form) {
+                // The most recent full name before this position, else the first one after it.
+                let pick = list
+                    .iter()
+                    .rev()
+                    .find(|(p, _)| *p < t.span.start)
+                    .or_else(|| list.first());
+                if let Some((_, canonical)) = pick {
+                    extra.push(Cand {
+                        span: t.span,
+                        kind: EntityKind::Person,
+                        canonical: canonical.clone(),
+                        derived: false,
+                        prio: 5,
+                    });
+                }
+                break;
+            }
+            if let Some((kind, canonical)) = known.get(form) {
+                if !is_stop(&form.to_lowercase()) {
+                    extra.push(Cand {
+                        span: t.span,
+                        kind: *kind,
+                        canonical: canonical.clone(),
+                        derived: false,
+                        prio: 4,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    // Multi-word names seen once are tagged everywhere.
+    for (surface, (kind, canonical)) in &known {
+        if !surface.contains(' ') {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(p) = doc.text[from..].find(surface) {
+            let sp = Span::new(from + p, from + p + surface.len());
+            from = sp.end;
+            let at_token = doc
+                .tokens
+                .binary_search_by_key(&sp.start, |t| t.span.start)
+                .is_ok()
+                && doc
+                    .tokens
+                    .binary_search_by_key(&sp.end, |t| t.span.end)
+                    .is_ok();
+            if at_token && doc.in_body(sp) {
+                extra.push(Cand {
+                    span: sp,
+                    kind: *kind,
+                    canonical: canonical.clone(),
+                    derived: false,
+                    prio: 5,
+                });
+            }
+        }
+    }
+    cands.extend(extra);
+}
+
+/// Assigns canonical names within a document: inflection, spelling variants, acronyms, short names.
+pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
+    let g = gazetteer::get();
+    // Acronym definitions: "Long Name (ACR)".
+    let mut acronyms: HashMap<String, String> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if let Some(next) = mentions.get(k + 1)
+            && is_all_caps(&next.text)
+            && doc.text[m.span.end..next.span.start].trim() == "("
+        {
+            acronyms.insert(next.text.clone(), m.canonical.clone());
+        }
+    }
+    // Spelling variants: first-seen canonical per key and kind.
+    let mut by_key: HashMap<(EntityKind, String), String> = HashMap::new();
+    let long_names: Vec<(EntityKind, String)> = mentions
+        .iter()
+        .filter(|m| {
+            m.text.contains(' ') && matches!(m.kind, EntityKind::Organization | EntityKind::Misc)
+        })
+        .map(|m| (m.kind, m.canonical.clone()))
+        .collect();
+    for m in mentions.iter_mut() {
+        if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
+            continue;
+        }
+        if let Some(long) = acronyms.get(&m.text) {
+            m.canonical = long.clone();
+            if let Some(e) = g.lookup(long) {
+                m.kind = e.kind.entity_kind();
+                m.canonical = e.canonical.to_string();
+            }
+        } else if is_all_caps(&m.text)
+            && g.lookup(&m.text).is_none()
+            && let Some((kind, long)) = long_names
+                .iter()
+                .find(|(_, l)| canon::is_acronym_of(&m.text, l))
+        {
+            m.canonical = long.clone();
+            m.kind = *kind;
+        }
+        // Inflection of names the gazetteer does not know: "Lawrows" -> "Lawrow" when seen.
+        if !m.derived && g.lookup_exact(&m.canonical).is_none() {
+            m.canonical = strip_inflection(&m.canonical);
+        }
+        let k = (m.kind, canon::key(&m.canonical));
+        match by_key.get(&k) {
+            Some(c) => m.canonical = c.clone(),
+            None => {
+                by_key.insert(k, m.canonical.clone());
+            }
+        }
+    }
+}
+
+/// Strips adjective endings in multi-word names and a genitive "s" after a vowel-free end.
+fn strip_inflection(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    if let Some(last) = out.last_mut()
+        && words.len() <= 3
+        && (last.ends_with("s")
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && !last.ends_with("is")
+            && !last.ends_with("as")
+            && last.chars().count() > 4)
+        && !is_all_caps(last)
+    {
+        last.pop();
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_words_are_recognised() {
+        assert!(is_role("pentagon-sprecher"));
+        assert!(is_role("außenminister"));
+        assert!(is_role("general"));
+        assert!(!is_role("soldaten"));
+    }
+
+    #[test]
+    fn genitive_s_is_stripped() {
+        assert_eq!(strip_inflection("Lawrows"), "Lawrow");
+        assert_eq!(strip_inflection("Paris"), "Paris");
+        assert_eq!(strip_inflection("NATO"), "NATO");
+    }
+}

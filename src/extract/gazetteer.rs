@@ -1,0 +1,493 @@
+//! Embedded gazetteers: places, regions, cities, given names, major organisations and treaties,
+//! and German demonym/adjective derivation over the country names.
+//!
+//! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Debian
+//! `iso-codes`, `tzdata` and the name dictionary of the PyPI package `gender-guesser`; they are
+//! compiled in and parsed once on first use. No terminal imports.
+
+use super::canon;
+use super::fasthash::{FastMap, FastSet};
+use crate::model::EntityKind;
+use std::sync::OnceLock;
+
+const PLACES: &str = include_str!("../../data/gazetteers/places.tsv");
+const REGIONS: &str = include_str!("../../data/gazetteers/regions.tsv");
+const CITIES: &str = include_str!("../../data/gazetteers/cities.tsv");
+const GIVEN: &str = include_str!("../../data/gazetteers/given-names.tsv");
+const ORGS: &str = include_str!("../../data/gazetteers/manual-orgs.tsv");
+/// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
+const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
+
+/// A 32-bit FNV-1a hash of a word, as stored in `nouns.bin`.
+pub fn word_hash(word: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in word.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// True when the capitalised word is in the German word list (a common noun, mostly).
+pub fn is_dictionary_noun(word: &str) -> bool {
+    let n = NOUNS.len() / 4;
+    let target = word_hash(word);
+    let at = |k: usize| {
+        u32::from_le_bytes([
+            NOUNS[4 * k],
+            NOUNS[4 * k + 1],
+            NOUNS[4 * k + 2],
+            NOUNS[4 * k + 3],
+        ])
+    };
+    let (mut lo, mut hi) = (0usize, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match at(mid).cmp(&target) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazKind {
+    /// A country or continent.
+    Country,
+    /// A city or capital (tzdata, manual exonyms).
+    Region,
+    /// A subdivision from iso-codes: many are ordinary words elsewhere, so used as evidence only.
+    Subdivision,
+    /// An organisation.
+    Org,
+    /// A treaty or document.
+    Misc,
+}
+
+impl GazKind {
+    /// The entity kind of a mention of this entry.
+    pub fn entity_kind(self) -> EntityKind {
+        match self {
+            GazKind::Country | GazKind::Region | GazKind::Subdivision => EntityKind::Place,
+            GazKind::Org => EntityKind::Organization,
+            GazKind::Misc => EntityKind::Misc,
+        }
+    }
+}
+
+/// One named entry: its canonical name and kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// Canonical name.
+    pub canonical: &'static str,
+    /// What it is.
+    pub kind: GazKind,
+}
+
+/// All lookup tables, keyed by [`canon::key`].
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    names: FastMap<String, Entry>,
+    given: FastMap<String, u8>,
+    stems: FastMap<String, &'static str>,
+    starts: FastSet<String>,
+    /// Exact surface forms of single-word entries and their genitives, for fast tagger features.
+    surfaces: FastMap<String, Entry>,
+    /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
+    stem_prefixes: FastSet<String>,
+    /// Longest entry in words.
+    pub max_words: usize,
+}
+
+/// Irregular German adjectives and people nouns for countries (stem after removing endings).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("deutsch", "Deutschland"),
+    ("französ", "Frankreich"),
+    ("franzos", "Frankreich"),
+    ("brit", "Vereinigtes Königreich"),
+    ("poln", "Polen"),
+    ("pol", "Polen"),
+    ("niederländ", "Niederlande"),
+    ("dän", "Dänemark"),
+    ("sowjet", "Sowjetunion"),
+    ("griech", "Griechenland"),
+    ("schweizer", "Schweiz"),
+    ("us", "Vereinigte Staaten"),
+    ("türk", "Türkei"),
+    ("israel", "Israel"),
+];
+
+/// The shared gazetteer, built on first use.
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(build)
+}
+
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn build() -> Gazetteer {
+    let mut g = Gazetteer::default();
+    let add = |g: &mut Gazetteer, name: &str, e: Entry, overwrite: bool| {
+        // Acronyms match only when written in capitals ("UN", not "Un").
+        let k = if is_acronym(name) {
+            format!("!{}", canon::key(name))
+        } else {
+            canon::key(name)
+        };
+        if k.len() < 2 {
+            return;
+        }
+        let words = name.split_whitespace().count();
+        g.max_words = g.max_words.max(words);
+        if words > 1
+            && let Some(first) = name.split_whitespace().next()
+        {
+            g.starts
+                .insert(start_key(&first.to_lowercase()).to_string());
+        }
+        if words == 1 {
+            let forms = [name.to_string(), format!("{name}s"), format!("{name}es")];
+            for (i, f) in forms.into_iter().enumerate() {
+                if i == 0 || (!name.ends_with('s') && !is_acronym(name)) {
+                    if overwrite {
+                        g.surfaces.insert(f, e);
+                    } else {
+                        g.surfaces.entry(f).or_insert(e);
+                    }
+                }
+            }
+        }
+        if overwrite {
+            g.names.insert(k, e);
+        } else {
+            g.names.entry(k).or_insert(e);
+        }
+    };
+    for r in rows(CITIES) {
+        add(
+            &mut g,
+            r[0],
+            Entry {
+                canonical: r[0],
+                kind: GazKind::Region,
+            },
+            false,
+        );
+    }
+    for r in rows(REGIONS) {
+        if r.len() >= 2 {
+            add(
+                &mut g,
+                r[0],
+                Entry {
+                    canonical: r[1],
+                    kind: GazKind::Region,
+                },
+                true,
+            );
+        }
+    }
+    for r in rows(PLACES) {
+        if r.len() < 3 {
+            continue;
+        }
+        let e = Entry {
+            canonical: r[0],
+            kind: GazKind::Country,
+        };
+        // Capitals and cities in the manual table have no ISO code; keep them as regions.
+        let e = if r[1].is_empty() && !is_continent(r[0]) {
+            Entry {
+                kind: GazKind::Region,
+                ..e
+            }
+        } else {
+            e
+        };
+        add(&mut g, r[0], e, true);
+        for n in r[2].split('|') {
+            add(&mut g, n, e, true);
+        }
+        if e.kind == GazKind::Country {
+            for n in std::iter::once(r[0]).chain(r[2].split('|')) {
+                if !n.contains(' ') {
+                    for (raw, s) in name_stems(n) {
+                        g.stem_prefixes.insert(raw.chars().take(3).collect());
+                        g.stems.entry(s).or_insert(r[0]);
+                    }
+                }
+            }
+        }
+    }
+    for r in rows(ORGS) {
+        if r.len() < 2 {
+            continue;
+        }
+        let kind = if r[1] == "misc" {
+            GazKind::Misc
+        } else {
+            GazKind::Org
+        };
+        let e = Entry {
+            canonical: r[0],
+            kind,
+        };
+        add(&mut g, r[0], e, true);
+        if let Some(vs) = r.get(2) {
+            for n in vs.split('|').filter(|n| !n.is_empty()) {
+                add(&mut g, n, e, true);
+            }
+        }
+    }
+    for (stem, canonical) in IRREGULAR {
+        g.stem_prefixes.insert(stem.chars().take(3).collect());
+        g.stems.insert(canon::key(stem), canonical);
+    }
+    for r in rows(GIVEN) {
+        let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
+        g.given.insert(r[0].to_string(), freq);
+    }
+    g
+}
+
+/// The first word of a multi-word name with an adjective ending folded ("Vereinigten" ->
+/// "vereinigte"), so inflected forms find the entry.
+fn start_key(lower: &str) -> &str {
+    for suffix in ["en", "er", "es", "em"] {
+        if lower.len() > suffix.len() + 3 && lower.ends_with(suffix) {
+            return &lower[..lower.len() - 1];
+        }
+    }
+    lower
+}
+
+/// True for names written in capitals only ("UN", "NVV", "USA", "G7").
+pub fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.contains(' ')
+        && name.chars().all(|c| !c.is_lowercase())
+}
+
+fn is_continent(name: &str) -> bool {
+    matches!(
+        name,
+        "Europa"
+            | "Afrika"
+            | "Asien"
+            | "Nordamerika"
+            | "Südamerika"
+            | "Lateinamerika"
+            | "Ozeanien"
+            | "Antarktis"
+            | "Arktis"
+    )
+}
+
+/// Stems of a country name that its adjectives and people nouns are built from.
+fn name_stems(name: &str) -> Vec<(String, String)> {
+    let lower = name.to_lowercase();
+    let mut out = vec![lower.clone()];
+    for suffix in [
+        "enland", "land", "ien", "en", "ei", "on", "a", "e", "i", "o", "n",
+    ] {
+        if let Some(s) = lower.strip_suffix(suffix)
+            && s.chars().count() >= 3
+        {
+            out.push(s.to_string());
+        }
+    }
+    out.into_iter()
+        .map(|s| (s.clone(), canon::key(&s)))
+        .collect()
+}
+
+impl Gazetteer {
+    /// Looks up a name (possibly inflected: "Nordkoreas") and returns its entry.
+    pub fn lookup(&self, surface: &str) -> Option<Entry> {
+        if is_acronym(surface) {
+            return self
+                .names
+                .get(&format!("!{}", canon::key(surface)))
+                .copied();
+        }
+        for form in canon::base_forms(surface) {
+            if let Some(e) = self.names.get(&canon::key(&form)) {
+                return Some(*e);
+            }
+        }
+        None
+    }
+
+    /// Looks up an exact name without stripping inflection.
+    pub fn lookup_exact(&self, surface: &str) -> Option<Entry> {
+        if is_acronym(surface) {
+            return self
+                .names
+                .get(&format!("!{}", canon::key(surface)))
+                .copied();
+        }
+        self.names.get(&canon::key(surface)).copied()
+    }
+
+    /// The kind of a single-word entry written exactly so (or with a genitive "s"), without
+    /// spelling folding; cheap, for tagger features.
+    pub fn surface_kind(&self, word: &str) -> Option<GazKind> {
+        self.surfaces.get(word).map(|e| e.kind)
+    }
+
+    /// The entry of a single word written exactly so (or with a genitive "s"); no allocation.
+    pub fn surface(&self, word: &str) -> Option<Entry> {
+        self.surfaces.get(word).copied()
+    }
+
+    /// True when some multi-word entry starts with this word.
+    pub fn is_multiword_start(&self, word: &str) -> bool {
+        let lower = super::text::lowercase(word);
+        self.starts.contains(start_key(&lower))
+    }
+
+    /// Frequency class (1-13) of a given name, 0 when unknown.
+    pub fn given_name(&self, word: &str) -> u8 {
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            self.given.get(word).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// The country a German adjective or people noun derives from ("nordkoreanische" -> Nordkorea).
+    pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        let mut buf = [0u8; 16];
+        let mut len = 0;
+        for c in word.chars().take(3).flat_map(char::to_lowercase) {
+            if len + c.len_utf8() > buf.len() {
+                return None;
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        let prefix = std::str::from_utf8(&buf[..len]).unwrap_or("");
+        if !self.stem_prefixes.contains(prefix) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let mut stems: Vec<&str> = Vec::new();
+        if !capital || lower.contains("isch") {
+            // Adjective: strip inflection, then "isch".
+            let base = ["ischen", "ischer", "isches", "ischem", "ische", "isch"]
+                .iter()
+                .find_map(|s| lower.strip_suffix(s));
+            let irregular_base = ["en", "er", "es", "em", "e", ""].iter().find_map(|s| {
+                let b = lower.strip_suffix(s)?;
+                (b == "deutsch").then_some(b)
+            });
+            if let Some(b) = base.or(irregular_base) {
+                stems.push(b);
+            }
+        } else {
+            // People noun: "Russen", "Ukrainer", "Nordkoreaner", "Chinesen", "Deutschen".
+            for s in [
+                "erinnen", "innen", "erin", "ern", "er", "en", "e", "n", "is", "i",
+            ] {
+                if let Some(b) = lower.strip_suffix(s) {
+                    stems.push(b);
+                }
+            }
+        }
+        for b in stems {
+            let mut cands = vec![b.to_string()];
+            for s in ["ian", "an", "es", "en", "ä", "i"] {
+                if let Some(x) = b.strip_suffix(s) {
+                    cands.push(x.to_string());
+                }
+            }
+            for c in cands {
+                if c.chars().count() < 3 && c != "us" {
+                    continue;
+                }
+                if let Some(country) = self.stems.get(&canon::key(&c)) {
+                    return Some(country);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_are_found_in_german_and_english() {
+        let g = get();
+        assert_eq!(
+            g.lookup("Nordkoreas").map(|e| e.canonical),
+            Some("Nordkorea")
+        );
+        assert_eq!(
+            g.lookup("North Korea").map(|e| e.canonical),
+            Some("Nordkorea")
+        );
+        assert_eq!(
+            g.lookup("USA").map(|e| e.canonical),
+            Some("Vereinigte Staaten")
+        );
+        assert_eq!(
+            g.lookup("Vereinigten Staaten").map(|e| e.canonical),
+            Some("Vereinigte Staaten")
+        );
+        assert_eq!(
+            g.lookup("Pyongyang").map(|e| e.canonical),
+            Some("Pjöngjang")
+        );
+        assert_eq!(g.lookup("Kyiv").map(|e| e.canonical), Some("Kiew"));
+        assert_eq!(g.lookup("Moskva").map(|e| e.canonical), Some("Moskau"));
+    }
+
+    #[test]
+    fn adjectives_and_people_derive_countries() {
+        let g = get();
+        assert_eq!(g.demonym("nordkoreanische"), Some("Nordkorea"));
+        assert_eq!(g.demonym("russisch"), Some("Russland"));
+        assert_eq!(g.demonym("ukrainischen"), Some("Ukraine"));
+        assert_eq!(g.demonym("chinesischen"), Some("China"));
+        assert_eq!(g.demonym("deutschen"), Some("Deutschland"));
+        assert_eq!(g.demonym("amerikanischen"), Some("Vereinigte Staaten"));
+        assert_eq!(g.demonym("Ukrainer"), Some("Ukraine"));
+        assert_eq!(g.demonym("Nordkoreaner"), Some("Nordkorea"));
+        assert_eq!(g.demonym("Russen"), Some("Russland"));
+        assert_eq!(g.demonym("praktischen"), None);
+        assert_eq!(g.demonym("Soldaten"), None);
+    }
+
+    #[test]
+    fn treaties_and_organisations_have_canonical_names() {
+        let g = get();
+        assert_eq!(
+            g.lookup("NVV").map(|e| e.canonical),
+            Some("Atomwaffensperrvertrag")
+        );
+        assert_eq!(
+            g.lookup("Nuklearen Nichtverbreitungsvertrag")
+                .map(|e| e.canonical),
+            Some("Atomwaffensperrvertrag")
+        );
+        assert_eq!(
+            g.lookup("UN").map(|e| e.canonical),
+            Some("Vereinte Nationen")
+        );
+        assert_eq!(
+            g.lookup("Vereinten Nationen").map(|e| e.canonical),
+            Some("Vereinte Nationen")
+        );
+        assert!(g.given_name("Wladimir") > 0);
+    }
+}

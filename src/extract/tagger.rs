@@ -1,0 +1,600 @@
+//! A greedy averaged-perceptron sequence tagger for PER/LOC/ORG/OTH names (BIO tags).
+//!
+//! Features: word, lowercase, affixes, shape, capitalisation in context, neighbouring words,
+//! previous tags, gazetteer membership (countries, regions, given names, organisations,
+//! demonyms), role words before a name and organisation heads. Feature strings are hashed to
+//! 32 bits; the trained model (see `examples/train_ner.rs`) keeps only the features that survived
+//! pruning, with weights quantised to `i16`, and is compiled in from `data/ner-model.bin`.
+//! Lowercase tokens after an `O` tag are tagged `O` without scoring, which makes tagging fast.
+//! Pure code; no IO beyond the embedded bytes, no terminal imports.
+
+use super::fasthash::FastMap;
+use super::gazetteer::{self, GazKind};
+use crate::model::EntityKind;
+use std::sync::OnceLock;
+
+/// Number of tags.
+pub const NTAGS: usize = 9;
+
+/// The embedded model (empty until trained).
+const MODEL: &[u8] = include_bytes!("../../data/ner-model.bin");
+
+/// A BIO tag over PER, LOC, ORG and OTH, stored as its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tag(pub u8);
+
+impl Tag {
+    /// Outside any name.
+    pub const O: Tag = Tag(0);
+
+    /// Tag names in index order.
+    pub const NAMES: [&'static str; NTAGS] = [
+        "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-OTH", "I-OTH",
+    ];
+
+    /// Parses a GermEval tag; `*deriv` and `*part` tags become `O`.
+    pub fn parse(s: &str) -> Tag {
+        Self::NAMES
+            .iter()
+            .position(|n| *n == s)
+            .map_or(Tag::O, |i| Tag(i as u8))
+    }
+
+    /// For a `B-` tag, the kind it starts (`None` inside for OTH).
+    pub fn begin_kind(self) -> Option<Option<EntityKind>> {
+        match self.0 {
+            1 => Some(Some(EntityKind::Person)),
+            3 => Some(Some(EntityKind::Place)),
+            5 => Some(Some(EntityKind::Organization)),
+            7 => Some(None),
+            _ => None,
+        }
+    }
+
+    /// The `I-` tag of a kind (`None` for OTH).
+    pub fn inside(kind: Option<EntityKind>) -> Tag {
+        match kind {
+            Some(EntityKind::Person) => Tag(2),
+            Some(EntityKind::Place) => Tag(4),
+            Some(EntityKind::Organization) => Tag(6),
+            _ => Tag(8),
+        }
+    }
+
+    /// True for `I-` tags.
+    pub fn is_inside(self) -> bool {
+        self.0 > 0 && self.0.is_multiple_of(2)
+    }
+}
+
+/// FxHash-style mixing of bytes into a 64-bit state.
+#[inline]
+fn mix(h: u64, bytes: &[u8]) -> u64 {
+    let mut h = h;
+    for chunk in bytes.chunks(8) {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+#[inline]
+fn feat(template: u8, s: &[u8]) -> u32 {
+    let h = mix(template as u64 ^ 0x9e37_79b9_7f4a_7c15, s);
+    (h >> 32) as u32 ^ h as u32
+}
+
+#[inline]
+fn feat2(template: u8, a: &[u8], b: &[u8]) -> u32 {
+    let h = mix(mix(template as u64 ^ 0x2545_f491_4f6c_dd1d, a), b);
+    (h >> 32) as u32 ^ h as u32
+}
+
+/// A word shape kept inline (at most 12 bytes; longer shapes are cut).
+#[derive(Clone, Copy)]
+struct Shape {
+    buf: [u8; 12],
+    len: u8,
+}
+
+impl Shape {
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
+/// Word shape: X for capitals, x for lowercase, d for digits, others kept; runs collapsed.
+fn shape(w: &str) -> Shape {
+    let mut out = Shape {
+        buf: [0; 12],
+        len: 0,
+    };
+    let mut last = '\0';
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s != last && (out.len as usize) + s.len_utf8() <= out.buf.len() {
+            let n = s.encode_utf8(&mut out.buf[out.len as usize..]).len();
+            out.len += n as u8;
+        }
+        last = s;
+    }
+    out
+}
+
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "the",
+];
+
+/// Static (tag-independent) information about one token.
+struct TokInfo<'a> {
+    lower: &'a str,
+    shape: Shape,
+    cap: bool,
+    gaz: u8,
+    /// In the German word list (capitalised entries: common nouns, some names).
+    dict: bool,
+}
+
+fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
+    let g = gazetteer::get();
+    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    let mut gaz = 0u8;
+    if cap {
+        if let Some(kind) = g.surface_kind(w) {
+            gaz |= match kind {
+                GazKind::Country => 1,
+                GazKind::Region | GazKind::Subdivision => 2,
+                GazKind::Org => 4,
+                GazKind::Misc => 8,
+            };
+        }
+        let gn = g.given_name(w);
+        if gn >= 5 {
+            gaz |= 16;
+        } else if gn > 0 {
+            gaz |= 32;
+        }
+        if let Some((head, _)) = w.split_once('-')
+            && g.surface_kind(head).is_some()
+        {
+            gaz |= 64;
+        }
+    }
+    if (lower.contains("isch") || cap) && w.len() > 4 && g.demonym(w).is_some() {
+        gaz |= 128;
+    }
+    let dict = cap && gazetteer::is_dictionary_noun(w);
+    TokInfo {
+        lower,
+        shape: shape(w),
+        cap,
+        gaz,
+        dict,
+    }
+}
+
+/// Tag-independent features of token `i`.
+fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let w = strs[i];
+    let t = &info[i];
+    let l = t.lower.as_bytes();
+    out.push(feat(0, b""));
+    out.push(feat(1, w.as_bytes()));
+    out.push(feat(2, l));
+    // Suffixes of 2-4 and prefixes of 3-4 characters (only when the word is longer).
+    let mut ends = [0usize; 5];
+    let mut count = 0;
+    for (k, (pos, _)) in t.lower.char_indices().rev().take(5).enumerate() {
+        ends[k] = pos;
+        count = k + 1;
+    }
+    for k in [2usize, 3, 4] {
+        if count > k {
+            out.push(feat(3 + k as u8, &l[ends[k - 1]..]));
+        }
+    }
+    let mut starts = t.lower.char_indices().skip(3).map(|(p, _)| p);
+    if let Some(p3) = starts.next() {
+        out.push(feat(13, &l[..p3]));
+        if let Some(p4) = starts.next() {
+            out.push(feat(14, &l[..p4]));
+        }
+    }
+    out.push(feat(20, t.shape.as_bytes()));
+    let first = i == 0
+        || matches!(
+            strs[i - 1],
+            "„" | "\"" | "»" | "«" | ":" | "(" | "–" | "-" | "“"
+        );
+    out.push(feat(21, &[t.cap as u8, first as u8]));
+    out.push(feat(22, &[t.gaz]));
+    out.push(feat(26, &[t.dict as u8, t.cap as u8, first as u8]));
+    out.push(feat(27, &[t.dict as u8, (t.gaz != 0) as u8]));
+    for b in 0..8u8 {
+        if t.gaz & (1 << b) != 0 {
+            out.push(feat(23, &[b]));
+        }
+    }
+    if w.contains('-') {
+        let head = w.split('-').next().unwrap_or("");
+        out.push(feat(24, head.as_bytes()));
+        let tail = t.lower.rsplit('-').next().unwrap_or("");
+        out.push(feat(25, tail.as_bytes()));
+    }
+    let prev = if i > 0 { info[i - 1].lower } else { "<s>" };
+    let prev2 = if i > 1 { info[i - 2].lower } else { "<s>" };
+    let next = if i + 1 < strs.len() {
+        info[i + 1].lower
+    } else {
+        "</s>"
+    };
+    let next2 = if i + 2 < strs.len() {
+        info[i + 2].lower
+    } else {
+        "</s>"
+    };
+    out.push(feat(30, prev.as_bytes()));
+    out.push(feat(31, next.as_bytes()));
+    out.push(feat(32, prev2.as_bytes()));
+    out.push(feat(33, next2.as_bytes()));
+    out.push(feat2(34, prev.as_bytes(), l));
+    out.push(feat2(35, l, next.as_bytes()));
+    if i > 0 {
+        out.push(feat(36, &[info[i - 1].gaz, info[i - 1].cap as u8]));
+        out.push(feat(
+            42,
+            &[info[i - 1].dict as u8, info[i - 1].cap as u8, t.dict as u8],
+        ));
+        let det = DETERMINERS.contains(&prev);
+        out.push(feat(37, &[det as u8, t.cap as u8]));
+        let ps = prev.chars().rev().take(4).collect::<String>();
+        out.push(feat(38, ps.as_bytes()));
+    }
+    if i + 1 < strs.len() {
+        out.push(feat(39, &[info[i + 1].gaz, info[i + 1].cap as u8]));
+        out.push(feat(
+            43,
+            &[info[i + 1].dict as u8, info[i + 1].cap as u8, t.dict as u8],
+        ));
+        out.push(feat(40, info[i + 1].shape.as_bytes()));
+    }
+    if i > 0 {
+        out.push(feat(41, info[i - 1].shape.as_bytes()));
+    }
+}
+
+/// Tag-dependent features given the two previous tags.
+#[inline]
+fn tag_features(info: &[TokInfo<'_>], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u32>) {
+    out.push(feat(50, &[p1.0]));
+    out.push(feat(51, &[p1.0, p2.0]));
+    out.push(feat2(52, &[p1.0], info[i].lower.as_bytes()));
+    out.push(feat2(53, &[p1.0], info[i].shape.as_bytes()));
+}
+
+/// True when a token is tagged `O` without scoring: lowercase or punctuation after `O`.
+#[inline]
+fn is_trivial(info: &TokInfo<'_>, w: &str, prev: Tag) -> bool {
+    prev == Tag::O && !info.cap && !w.chars().any(|c| c.is_ascii_digit()) && info.gaz == 0
+}
+
+/// Weights of the trained model.
+struct Model {
+    index: FastMap<u32, u32>,
+    weights: Vec<[f32; NTAGS]>,
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        decode_model(MODEL).unwrap_or(Model {
+            index: FastMap::default(),
+            weights: Vec::new(),
+        })
+    })
+}
+
+fn decode_model(bytes: &[u8]) -> Option<Model> {
+    let rest = bytes.strip_prefix(b"DNER1")?;
+    let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
+    let mut index = FastMap::with_capacity_and_hasher(n, Default::default());
+    let mut weights = Vec::with_capacity(n);
+    let body = rest.get(8..)?;
+    let rec = 4 + 2 * NTAGS;
+    for k in 0..n {
+        let r = body.get(k * rec..(k + 1) * rec)?;
+        let h = u32::from_le_bytes(r[..4].try_into().ok()?);
+        let mut w = [0f32; NTAGS];
+        for (t, wt) in w.iter_mut().enumerate() {
+            let q = i16::from_le_bytes([r[4 + 2 * t], r[5 + 2 * t]]);
+            *wt = q as f32 * scale;
+        }
+        index.insert(h, k as u32);
+        weights.push(w);
+    }
+    Some(Model { index, weights })
+}
+
+/// True when the embedded model holds weights.
+pub fn has_model() -> bool {
+    !model().weights.is_empty()
+}
+
+#[inline]
+fn score(m: &Model, feats: &[u32], scores: &mut [f32; NTAGS]) {
+    for f in feats {
+        if let Some(&k) = m.index.get(f) {
+            let w = &m.weights[k as usize];
+            for t in 0..NTAGS {
+                scores[t] += w[t];
+            }
+        }
+    }
+}
+
+/// Forbids `I-X` after anything but `B-X`/`I-X`.
+#[inline]
+fn allowed(prev: Tag, t: usize) -> bool {
+    let t = Tag(t as u8);
+    !t.is_inside() || (prev.0 != 0 && prev.0.div_ceil(2) == t.0.div_ceil(2))
+}
+
+/// Tags the words of one sentence (any tokenisation) greedily, left to right.
+pub fn tag_words(strs: &[&str]) -> Vec<Tag> {
+    let lowers: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let lowers: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
+    tag_lowered(strs, &lowers)
+}
+
+/// Tags words whose lowercase forms are already known (`lowers[i]` is `strs[i]` lowercased).
+pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
+    let m = model();
+    let mut tags = vec![Tag::O; strs.len()];
+    if m.weights.is_empty() {
+        return tags;
+    }
+    let info: Vec<TokInfo> = strs
+        .iter()
+        .zip(lowers)
+        .map(|(w, l)| token_info(w, l))
+        .collect();
+    let mut feats = Vec::with_capacity(64);
+    for i in 0..strs.len() {
+        let p1 = if i > 0 { tags[i - 1] } else { Tag::O };
+        if is_trivial(&info[i], strs[i], p1) {
+            continue;
+        }
+        let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
+        static_features(strs, &info, i, &mut feats);
+        tag_features(&info, i, p1, p2, &mut feats);
+        let mut scores = [0f32; NTAGS];
+        score(m, &feats, &mut scores);
+        let mut best = 0;
+        for t in 1..NTAGS {
+            if allowed(p1, t) && scores[t] > scores[best] {
+                best = t;
+            }
+        }
+        tags[i] = Tag(best as u8);
+    }
+    tags
+}
+
+/// Tags one sentence of tokens (`strs[i]` is the text of `tokens[i]`).
+pub fn tag_sentence(_tokens: &[super::text::Token], strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
+    tag_lowered(strs, lowers)
+}
+
+/// Averaged-perceptron training over tagged sentences; produces the bytes of a model file.
+pub struct Trainer {
+    index: FastMap<u32, usize>,
+    w: Vec<[f32; NTAGS]>,
+    total: Vec<[f32; NTAGS]>,
+    stamp: Vec<[u64; NTAGS]>,
+    step: u64,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Trainer {
+    /// An empty trainer.
+    pub fn new() -> Self {
+        Trainer {
+            index: FastMap::default(),
+            w: Vec::new(),
+            total: Vec::new(),
+            stamp: Vec::new(),
+            step: 0,
+        }
+    }
+
+    fn slot(&mut self, f: u32) -> usize {
+        let n = self.w.len();
+        *self.index.entry(f).or_insert_with(|| {
+            self.w.push([0.0; NTAGS]);
+            self.total.push([0.0; NTAGS]);
+            self.stamp.push([0; NTAGS]);
+            n
+        })
+    }
+
+    fn update(&mut self, feats: &[u32], tag: usize, delta: f32) {
+        for &f in feats {
+            let k = self.slot(f);
+            let elapsed = (self.step - self.stamp[k][tag]) as f32;
+            self.total[k][tag] += elapsed * self.w[k][tag];
+            self.stamp[k][tag] = self.step;
+            self.w[k][tag] += delta;
+        }
+    }
+
+    fn scores(&self, feats: &[u32]) -> [f32; NTAGS] {
+        let mut s = [0f32; NTAGS];
+        for f in feats {
+            if let Some(&k) = self.index.get(f) {
+                for (acc, w) in s.iter_mut().zip(self.w[k].iter()) {
+                    *acc += w;
+                }
+            }
+        }
+        s
+    }
+
+    /// Trains on one sentence (greedy decoding with the current weights); returns errors made.
+    pub fn train_sentence(&mut self, strs: &[&str], gold: &[Tag]) -> usize {
+        let lowers: Vec<std::borrow::Cow<str>> =
+            strs.iter().map(|w| super::text::lowercase(w)).collect();
+        let info: Vec<TokInfo> = strs
+            .iter()
+            .zip(&lowers)
+            .map(|(w, l)| token_info(w, l))
+            .collect();
+        let mut pred = vec![Tag::O; strs.len()];
+        let mut feats = Vec::with_capacity(64);
+        let mut errors = 0;
+        for i in 0..strs.len() {
+            self.step += 1;
+            // Condition on gold history (teacher forcing), as decoding conditions on its own.
+            let p1 = if i > 0 { gold[i - 1] } else { Tag::O };
+            let p2 = if i > 1 { gold[i - 2] } else { Tag::O };
+            if is_trivial(&info[i], strs[i], p1) {
+                continue;
+            }
+            static_features(strs, &info, i, &mut feats);
+            tag_features(&info, i, p1, p2, &mut feats);
+            let s = self.scores(&feats);
+            let mut best = 0;
+            for t in 1..NTAGS {
+                if allowed(p1, t) && s[t] > s[best] {
+                    best = t;
+                }
+            }
+            pred[i] = Tag(best as u8);
+            let g = gold[i].0 as usize;
+            if best != g {
+                errors += 1;
+                self.update(&feats, g, 1.0);
+                self.update(&feats, best, -1.0);
+            }
+        }
+        errors
+    }
+
+    /// Averages the weights, prunes small ones and serialises the model.
+    pub fn finish(mut self, min_weight: f32) -> Vec<u8> {
+        let step = self.step;
+        let mut entries: Vec<(u32, [f32; NTAGS])> = Vec::new();
+        for (&f, &k) in &self.index {
+            let mut avg = [0f32; NTAGS];
+            for (t, a) in avg.iter_mut().enumerate() {
+                let elapsed = (step - self.stamp[k][t]) as f32;
+                self.total[k][t] += elapsed * self.w[k][t];
+                *a = self.total[k][t] / step.max(1) as f32;
+            }
+            if avg.iter().any(|v| v.abs() >= min_weight) {
+                entries.push((f, avg));
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        let maxw = entries
+            .iter()
+            .flat_map(|e| e.1.iter())
+            .fold(0f32, |m, v| m.max(v.abs()))
+            .max(1e-6);
+        let scale = maxw / 32767.0;
+        let mut out = Vec::with_capacity(13 + entries.len() * (4 + 2 * NTAGS));
+        out.extend_from_slice(b"DNER1");
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for (f, w) in entries {
+            out.extend_from_slice(&f.to_le_bytes());
+            for v in w {
+                out.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+}
+
+/// Tags a sentence with a model given as bytes (for evaluating a freshly trained model).
+pub fn tag_words_with(model_bytes: &[u8], strs: &[&str]) -> Vec<Tag> {
+    let Some(m) = decode_model(model_bytes) else {
+        return vec![Tag::O; strs.len()];
+    };
+    let lowers: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let info: Vec<TokInfo> = strs
+        .iter()
+        .zip(&lowers)
+        .map(|(w, l)| token_info(w, l))
+        .collect();
+    let mut tags = vec![Tag::O; strs.len()];
+    let mut feats = Vec::with_capacity(64);
+    for i in 0..strs.len() {
+        let p1 = if i > 0 { tags[i - 1] } else { Tag::O };
+        if is_trivial(&info[i], strs[i], p1) {
+            continue;
+        }
+        let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
+        static_features(strs, &info, i, &mut feats);
+        tag_features(&info, i, p1, p2, &mut feats);
+        let mut scores = [0f32; NTAGS];
+        score(&m, &feats, &mut scores);
+        let mut best = 0;
+        for t in 1..NTAGS {
+            if allowed(p1, t) && scores[t] > scores[best] {
+                best = t;
+            }
+        }
+        tags[i] = Tag(best as u8);
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn germeval_tags_parse_and_derived_tags_are_outside() {
+        assert_eq!(Tag::parse("B-PER"), Tag(1));
+        assert_eq!(Tag::parse("I-ORG"), Tag(6));
+        assert_eq!(Tag::parse("B-LOCderiv"), Tag::O);
+        assert!(Tag(2).is_inside());
+        assert!(allowed(Tag(1), 2));
+        assert!(!allowed(Tag::O, 2));
+        assert!(!allowed(Tag(3), 2));
+    }
+
+    #[test]
+    fn a_trained_model_round_trips() {
+        let mut t = Trainer::new();
+        let s = ["Gestern", "sprach", "Angela", "Merkel", "in", "Berlin", "."];
+        let gold: Vec<Tag> = ["O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"]
+            .iter()
+            .map(|x| Tag::parse(x))
+            .collect();
+        for _ in 0..5 {
+            t.train_sentence(&s, &gold);
+        }
+        let bytes = t.finish(0.0);
+        assert_eq!(tag_words_with(&bytes, &s), gold);
+    }
+}
