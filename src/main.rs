@@ -5,7 +5,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use dossier::ingest::{self, LoadOptions};
 use dossier::keymap::{Keymap, parse_keymap_file, parse_sequence};
-use dossier::model::{Analysis, Article};
+use dossier::model::Article;
 use dossier::reflow::Hyphenators;
 use dossier::session::{self, Session};
 use dossier::state::{AppState, Entry, Input, Options, Severity};
@@ -194,11 +194,13 @@ fn setup(paths: &[PathBuf], common: &Common) -> Result<Setup> {
     let articles = load_corpus(paths, common, &mut warnings)?;
     let keymap = load_keymap(common, &dirs, &mut warnings)?;
     let config = load_config(&dirs, &mut warnings);
+    let analyses = dossier::extract::analyze_corpus(&articles);
     let entries = articles
         .into_iter()
-        .map(|article| Entry {
+        .zip(analyses)
+        .map(|(article, analysis)| Entry {
             article,
-            analysis: Analysis::default(),
+            analysis,
             bookmarks: 0,
         })
         .collect();

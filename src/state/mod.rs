@@ -582,35 +582,16 @@ impl AppState {
     }
 }
 
-/// Sentences of the article's body, in order: each body block split at sentence boundaries
-/// (Unicode text segmentation), trimmed.
+/// Sentences of the article's body, in order: each body block split by the extractor's
+/// sentence splitter (which knows abbreviations, ordinal dates and quotes).
 pub fn sentence_spans(article: &Article) -> Vec<Span> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let mut out: Vec<Span> = Vec::new();
-    for block in &article.body {
-        let text = article.slice(block.span);
-        for (at, sentence) in text.split_sentence_bound_indices() {
-            let trimmed = sentence.trim_end();
-            let lead = trimmed.len() - trimmed.trim_start().len();
-            if trimmed.trim().is_empty() {
-                continue;
-            }
-            let start = block.span.start + at + lead;
-            let end = block.span.start + at + trimmed.len();
-            // An abbreviation or a date such as "17. Jan. 2025" is not a sentence end: join
-            // fragments that do not start with an upper-case letter or a quote.
-            let starts_sentence = sentence
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || "„\"»‚'(".contains(c));
-            match out.last_mut() {
-                Some(last) if !starts_sentence && last.start >= block.span.start => {
-                    *last = Span::new(last.start, end)
-                }
-                _ => out.push(Span::new(start, end)),
-            }
-        }
-    }
-    out
+    article
+        .body
+        .iter()
+        .flat_map(|block| {
+            crate::extract::sentence_spans(article.slice(block.span))
+                .into_iter()
+                .map(move |s| Span::new(block.span.start + s.start, block.span.start + s.end))
+        })
+        .collect()
 }

@@ -6,8 +6,8 @@ use crate::action::Action;
 use crate::keymap::{Resolution, Section};
 use crate::model::EntityKind;
 
-/// Rows one claim takes in the claims pane (header and text).
-pub const CLAIM_ITEM_ROWS: usize = 3;
+/// Rows one claim takes in the claims pane (header, two lines of text, a blank line).
+pub const CLAIM_ITEM_ROWS: usize = 4;
 
 impl AppState {
     /// Handles one input and returns what the runner must do, in order.

@@ -270,10 +270,20 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
             Span::styled(glyph, style),
             Span::styled(truncate(&header, width.saturating_sub(2)), style),
         ]));
-        lines.push(Line::from(format!(
-            "  {}",
-            truncate(&claim.text, width.saturating_sub(2))
-        )));
+        let text =
+            crate::reflow::sanitize(&claim.text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let wrapped = textwrap::wrap(&text, width.saturating_sub(2).max(4));
+        for (n, row) in wrapped.iter().take(2).enumerate() {
+            let row = if n == 1 && wrapped.len() > 2 {
+                truncate(&format!("{row} …"), width.saturating_sub(2))
+            } else {
+                row.to_string()
+            };
+            lines.push(Line::from(format!("  {row}")));
+        }
+        if wrapped.len() < 2 {
+            lines.push(Line::from(""));
+        }
         lines.push(Line::from(""));
     }
     frame.render_widget(Paragraph::new(lines), inner);
