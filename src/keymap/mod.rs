@@ -28,11 +28,17 @@ pub enum Section {
     Bookmarks,
     /// The note editor (typed characters go into the note).
     Note,
+    /// The palette (typed characters go into the query).
+    Palette,
+    /// The prompt of a search inside the article.
+    Find,
+    /// The entity card.
+    Card,
 }
 
 impl Section {
     /// Every section, in help order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 10] = [
         Section::Global,
         Section::List,
         Section::Reader,
@@ -40,6 +46,9 @@ impl Section {
         Section::Help,
         Section::Bookmarks,
         Section::Note,
+        Section::Palette,
+        Section::Find,
+        Section::Card,
     ];
 
     /// The table name in keymap files.
@@ -52,13 +61,16 @@ impl Section {
             Section::Help => "help",
             Section::Bookmarks => "bookmarks",
             Section::Note => "note",
+            Section::Palette => "palette",
+            Section::Find => "find",
+            Section::Card => "card",
         }
     }
 
     /// True for sections where typing enters text: `[global]` does not apply there and unbound
     /// printable keys are text.
     pub fn is_text_input(self) -> bool {
-        matches!(self, Section::Note)
+        matches!(self, Section::Note | Section::Palette | Section::Find)
     }
 
     /// Looks a section up by its table name.

@@ -5,6 +5,7 @@
 pub mod geometry;
 pub mod nav;
 mod notes;
+pub mod palette;
 pub mod update;
 
 pub use geometry::{Geometry, Pane, Rect};
@@ -124,6 +125,20 @@ pub enum Overlay {
         /// Selected bookmark (index into the sorted list).
         selected: usize,
     },
+    /// The jump-to-anything palette.
+    Palette(Box<palette::Palette>),
+    /// The prompt for a search inside the article.
+    Find {
+        /// What is typed so far.
+        input: String,
+    },
+    /// An entity's card: its names, counts and every mention in context.
+    Card {
+        /// The entity's canonical name.
+        canonical: String,
+        /// Selected mention (corpus order).
+        selected: usize,
+    },
 }
 
 /// A note being edited.
@@ -218,6 +233,8 @@ pub struct ReaderState {
     pub entities: MarkLayer,
     /// Claim sentences of the open article.
     pub claims: MarkLayer,
+    /// Matches of the search inside the article.
+    pub matches: MarkLayer,
     /// Sentences of the body, in order.
     pub sentences: Vec<Span>,
     /// Bookmarks re-anchored in the open article, in text order.
@@ -307,6 +324,12 @@ pub struct AppState {
     pub store_problems: Vec<String>,
     /// The last deleted bookmark, for undo.
     pub last_deleted: Option<Bookmark>,
+    /// The palette's search index, built when the palette first opens.
+    pub index: Option<std::sync::Arc<crate::search::SearchIndex>>,
+    /// The index misses recent changes (bookmarks) and is rebuilt at the next opening.
+    pub index_stale: bool,
+    /// The search inside the open article, if any.
+    pub search: Option<palette::ArticleSearch>,
     /// The time now (Unix seconds), set by the runner before each input.
     pub clock: i64,
     /// Effects produced while handling the current input.
@@ -345,6 +368,9 @@ impl AppState {
             saving: true,
             store_problems: Vec::new(),
             last_deleted: None,
+            index: None,
+            index_stale: false,
+            search: None,
             clock: 0,
             outbox: Vec::new(),
             pending: Vec::new(),
@@ -382,6 +408,9 @@ impl AppState {
             (Some(Overlay::Help { .. }), _) => Section::Help,
             (Some(Overlay::Note(_)), _) => Section::Note,
             (Some(Overlay::Bookmarks { .. }), _) => Section::Bookmarks,
+            (Some(Overlay::Palette(_)), _) => Section::Palette,
+            (Some(Overlay::Find { .. }), _) => Section::Find,
+            (Some(Overlay::Card { .. }), _) => Section::Card,
             (None, Pane::List) => Section::List,
             (None, Pane::Reader) => Section::Reader,
             (None, Pane::Claims) => Section::Claims,
@@ -495,11 +524,17 @@ impl AppState {
         (MarkLayer::new(entities), MarkLayer::new(claims))
     }
 
-    /// Rebuilds the marks after a toggle.
+    /// Rebuilds the marks after a toggle or a search.
     pub(crate) fn refresh_marks(&mut self) {
         let (entities, claims) = self.mark_layers();
         self.reader.entities = entities;
         self.reader.claims = claims;
+        self.reader.matches = MarkLayer::new(
+            self.search
+                .iter()
+                .flat_map(|s| s.matches.iter().map(|m| (*m, Mark::Match)))
+                .collect(),
+        );
     }
 
     fn clamp_reader(&mut self) {

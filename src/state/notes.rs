@@ -431,6 +431,7 @@ impl AppState {
             .find(|p| !self.store_problems.contains(p))
             .cloned();
         self.bookmarks = report.bookmarks;
+        self.index_stale = true;
         self.saving = report.saving;
         self.store_problems = report.problems;
         if let Some((text, severity)) = report.message {

@@ -33,7 +33,11 @@ impl AppState {
                     }
                     Resolution::Unbound if section.is_text_input() => {
                         self.pending.clear();
-                        self.type_into_note(chord);
+                        if section == Section::Note {
+                            self.type_into_note(chord);
+                        } else {
+                            self.type_into_prompt(chord);
+                        }
                         Vec::new()
                     }
                     Resolution::Unbound => {
@@ -103,11 +107,29 @@ impl AppState {
 
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
-        match self.overlay {
-            Some(Overlay::Help { scroll }) => return self.apply_in_help(action, scroll),
+        match &self.overlay {
+            Some(Overlay::Help { scroll }) => return self.apply_in_help(action, *scroll),
             Some(Overlay::Note(_)) => return self.apply_in_note(action),
             Some(Overlay::Bookmarks { selected }) => {
-                if let Some(effects) = self.apply_in_bookmarks(action, selected) {
+                if let Some(effects) = self.apply_in_bookmarks(action, *selected) {
+                    return effects;
+                }
+            }
+            Some(Overlay::Palette(_)) => return self.apply_in_palette(action),
+            Some(Overlay::Find { .. }) => {
+                match action {
+                    Action::OpenSelected => self.accept_find(),
+                    Action::Close => self.overlay = None,
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Some(Overlay::Card {
+                canonical,
+                selected,
+            }) => {
+                let (canonical, selected) = (canonical.clone(), *selected);
+                if let Some(effects) = self.apply_in_card(action, canonical, selected) {
                     return effects;
                 }
             }
@@ -122,7 +144,20 @@ impl AppState {
             Action::Close => {
                 self.messages.clear();
                 self.cursor = None;
+                if self.search.take().is_some() {
+                    self.refresh_marks();
+                }
             }
+            Action::OpenPalette => self.open_palette(""),
+            Action::SearchCorpus => self.open_palette("/"),
+            Action::SearchArticle => {
+                self.overlay = Some(Overlay::Find {
+                    input: String::new(),
+                })
+            }
+            Action::NextMatch => self.next_match(1),
+            Action::PrevMatch => self.next_match(-1),
+            Action::OpenEntityCard => self.open_card_at_cursor(),
             Action::NextSentence => self.move_cursor(Unit::Sentence, 1),
             Action::PrevSentence => self.move_cursor(Unit::Sentence, -1),
             Action::NextParagraph => self.move_cursor(Unit::Paragraph, 1),
@@ -227,6 +262,61 @@ impl AppState {
             }
         }
         Vec::new()
+    }
+
+    fn apply_in_palette(&mut self, action: Action) -> Vec<Effect> {
+        let page = usize::from(self.size.1 / 2).max(1) as isize;
+        match action {
+            Action::Close | Action::OpenPalette => self.overlay = None,
+            Action::OpenSelected => self.accept_palette(),
+            Action::MoveDown => self.move_palette(1),
+            Action::MoveUp => self.move_palette(-1),
+            Action::PageDown | Action::HalfPageDown => self.move_palette(page),
+            Action::PageUp | Action::HalfPageUp => self.move_palette(-page),
+            Action::GoTop => self.move_palette(isize::MIN / 2),
+            Action::GoBottom => self.move_palette(isize::MAX / 2),
+            Action::Quit => {
+                self.save_position();
+                return vec![Effect::Quit];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Actions in the entity card; `None` lets the action through.
+    fn apply_in_card(
+        &mut self,
+        action: Action,
+        canonical: String,
+        selected: usize,
+    ) -> Option<Vec<Effect>> {
+        let n = self.mentions_of(&canonical).len();
+        let last = n.saturating_sub(1);
+        let page = usize::from(self.size.1 / 2).max(1);
+        let selected = match action {
+            Action::Close | Action::OpenEntityCard => {
+                self.overlay = None;
+                return Some(Vec::new());
+            }
+            Action::OpenSelected => {
+                self.accept_card(&canonical, selected);
+                return Some(Vec::new());
+            }
+            Action::MoveDown => (selected + 1).min(last),
+            Action::MoveUp => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => (selected + page).min(last),
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
+            Action::GoTop => 0,
+            Action::GoBottom => last,
+            Action::Quit | Action::OpenPalette | Action::ShowHelp => return None,
+            _ => selected,
+        };
+        self.overlay = Some(Overlay::Card {
+            canonical,
+            selected,
+        });
+        Some(Vec::new())
     }
 
     fn apply_in_note(&mut self, action: Action) -> Vec<Effect> {
@@ -416,6 +506,7 @@ impl AppState {
         if index != self.selected || self.reader.layout.lines.is_empty() {
             self.save_position();
             self.cursor = None;
+            self.search = None;
             self.selected = index;
             self.claim_selected = 0;
             self.claims_top = 0;

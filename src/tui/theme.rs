@@ -120,6 +120,12 @@ impl Theme {
         self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Magenta)
     }
 
+    /// Matched characters in a palette row or search hit, on top of the row's style.
+    pub fn matched(&self, base: Style) -> Style {
+        let s = base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color { s.fg(Color::Yellow) } else { s }
+    }
+
     /// Keys in the help overlay.
     pub fn key(&self) -> Style {
         self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow)

@@ -3,6 +3,7 @@
 
 mod help;
 mod notes;
+mod palette;
 mod panes;
 mod status;
 
@@ -78,6 +79,11 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         Some(Overlay::Bookmarks { selected }) => {
             notes::draw_bookmarks(state, *selected, frame, &theme)
         }
-        None => {}
+        Some(Overlay::Palette(p)) => palette::draw_palette(state, p, frame, &theme),
+        Some(Overlay::Card {
+            canonical,
+            selected,
+        }) => palette::draw_card(state, canonical, *selected, frame, &theme),
+        Some(Overlay::Find { .. }) | None => {}
     }
 }

@@ -134,6 +134,7 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     let layers = [
         &state.reader.entities,
         &state.reader.claims,
+        &state.reader.matches,
         &selected_claim,
         &cursor,
     ];

@@ -15,6 +15,9 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         (Some(Overlay::Help { .. }), _) => "HELP",
         (Some(Overlay::Note(_)), _) => "NOTE",
         (Some(Overlay::Bookmarks { .. }), _) => "MARKS",
+        (Some(Overlay::Palette(_)), _) => "JUMP",
+        (Some(Overlay::Find { .. }), _) => "FIND",
+        (Some(Overlay::Card { .. }), _) => "ENTITY",
         (None, Pane::List) => "LIST",
         (None, Pane::Reader) => "READ",
         (None, Pane::Claims) => "CLAIMS",
@@ -37,6 +40,21 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
     };
     let width = usize::from(area.width);
     let room = width.saturating_sub(left.width() + pending.width() + 1);
+    if let Some(Overlay::Find { input }) = &state.overlay {
+        let prompt = format!("/{input}");
+        let line = Line::from(vec![
+            Span::styled(left.clone(), theme.status_mode()),
+            Span::raw(" "),
+            Span::styled(truncate(&prompt, room), theme.key()),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        let x = area.x + (left.width() + 1 + prompt.width().min(room)) as u16;
+        frame.set_cursor_position(ratatui::layout::Position {
+            x: x.min(area.right().saturating_sub(1)),
+            y: area.y,
+        });
+        return;
+    }
     let (text, style) = match state.messages.last() {
         Some(m) => (
             m.text.clone(),

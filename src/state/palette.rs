@@ -1,0 +1,644 @@
+//! The "jump to anything" palette, search inside the article, and the entity card: what their
+//! keys do to the state. Ranking lives in [`crate::search`]; this module builds the candidates
+//! from the corpus and turns a chosen hit into a jump.
+
+use super::{AppState, Cursor, Location, Overlay, Pane, Severity, Unit};
+use crate::keymap::{Key, KeyChord};
+use crate::model::{EntityKind, Span};
+use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Most palette hits listed.
+pub const PALETTE_LIMIT: usize = 200;
+/// Most full-text hits listed.
+pub const FULL_TEXT_LIMIT: usize = 500;
+
+/// One full-text match in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextHit {
+    /// Article index.
+    pub article: usize,
+    /// The match in the article text.
+    pub span: Span,
+    /// The line shown: context, the match, context.
+    pub context: (String, String, String),
+}
+
+/// The palette's query and answer.
+#[derive(Debug, Clone)]
+pub struct Palette {
+    /// What the user typed.
+    pub query: String,
+    /// Ranked candidates (palette modes).
+    pub result: Option<QueryResult>,
+    /// Matches of a `/` full-text query.
+    pub text_hits: Vec<TextHit>,
+    /// Selected row.
+    pub selected: usize,
+}
+
+impl PartialEq for Palette {
+    fn eq(&self, other: &Self) -> bool {
+        self.query == other.query && self.selected == other.selected
+    }
+}
+
+impl Eq for Palette {}
+
+impl Palette {
+    /// Number of rows listed.
+    pub fn len(&self) -> usize {
+        match &self.result {
+            Some(r) if !matches!(r.mode, QueryMode::FullText(_)) => r.hits.len(),
+            _ => self.text_hits.len(),
+        }
+    }
+
+    /// True when nothing is listed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Matches of a search inside the open article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSearch {
+    /// The query as typed.
+    pub query: String,
+    /// Matches in text order.
+    pub matches: Vec<Span>,
+}
+
+/// Collapses runs of whitespace into single spaces and trims the ends.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Collapses runs of whitespace into single spaces, keeping one at either end if there was one.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(crate::reflow::sanitize_char(c));
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// A single-line keyword-in-context view: up to `width` characters of context on each side.
+pub fn kwic(text: &str, span: Span, width: usize) -> (String, String, String) {
+    let left = text.get(..span.start).unwrap_or("");
+    let hit = text.get(span.start..span.end).unwrap_or("");
+    let right = text.get(span.end..).unwrap_or("");
+    let left = collapse(left);
+    let right = collapse(right);
+    let lc = left.chars().count();
+    let left: String = left.chars().skip(lc.saturating_sub(width)).collect();
+    let right: String = right.chars().take(width).collect();
+    (left, one_line(hit), right)
+}
+
+/// Every occurrence of `query` in `text` (smart case: an upper-case letter makes the search
+/// exact; otherwise it ignores case and umlauts), as byte spans of `text`.
+pub fn find_all(text: &str, query: &str, limit: usize) -> Vec<Span> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if query.chars().any(char::is_uppercase) {
+        return text
+            .match_indices(query)
+            .take(limit)
+            .map(|(i, m)| Span::new(i, i + m.len()))
+            .collect();
+    }
+    let (folded, map) = fold(&text.to_lowercase());
+    let (needle, _) = fold(&query.to_lowercase());
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    // Lower-casing keeps one char per char for German and English text; when it does not, the
+    // char offsets below are clamped, never out of range.
+    let starts: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let folded_chars: Vec<usize> = folded.char_indices().map(|(b, _)| b).collect();
+    let mut out = Vec::new();
+    for (b, m) in folded.match_indices(needle.as_str()) {
+        let first = folded_chars.partition_point(|&x| x < b);
+        let last = folded_chars
+            .partition_point(|&x| x < b + m.len())
+            .saturating_sub(1);
+        let (Some(&a), Some(&z)) = (map.get(first), map.get(last)) else {
+            continue;
+        };
+        let start = starts[a.min(starts.len() - 1)];
+        let end = starts[(z + 1).min(starts.len() - 1)];
+        if out.last().is_none_or(|s: &Span| s.end <= start) {
+            out.push(Span::new(start, end));
+        }
+        if out.len() >= limit {
+            break;
+        }
+    }
+    out
+}
+
+impl AppState {
+    /// Palette candidates for the whole corpus: articles, headings, entities, claims, bookmarks.
+    pub fn palette_candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let candidate = |kind, label: String, detail: String, article, offset, recency| Candidate {
+            kind,
+            label,
+            detail,
+            article,
+            offset,
+            recency,
+        };
+        for (i, e) in self.entries.iter().enumerate() {
+            let a = &e.article;
+            let date = a.date.map(|d| d.iso()).unwrap_or_default();
+            out.push(candidate(
+                CandidateKind::Article,
+                one_line(&a.title),
+                one_line(&format!("{} {date}", a.byline())),
+                i,
+                0,
+                0,
+            ));
+            for b in a
+                .body
+                .iter()
+                .filter(|b| b.kind == crate::model::BlockKind::Heading)
+            {
+                out.push(candidate(
+                    CandidateKind::Heading,
+                    one_line(a.slice(b.span)),
+                    one_line(&a.title),
+                    i,
+                    b.span.start,
+                    0,
+                ));
+            }
+            for c in &e.analysis.claims {
+                let source = c
+                    .attribution
+                    .as_ref()
+                    .map_or("article", |s| s.text.as_str());
+                let detail = format!(
+                    "{} · {} · {} — {}",
+                    c.kind.name(),
+                    c.stance.name(),
+                    one_line(source),
+                    one_line(&a.title)
+                );
+                let label: String = one_line(&c.text).chars().take(240).collect();
+                out.push(candidate(
+                    CandidateKind::Claim,
+                    label,
+                    detail,
+                    i,
+                    c.span.start,
+                    0,
+                ));
+            }
+        }
+        for (name, info) in self.entity_summary() {
+            let detail = format!(
+                "{} · {} mention{} in {} article{}",
+                info.kind.name(),
+                info.mentions,
+                if info.mentions == 1 { "" } else { "s" },
+                info.articles,
+                if info.articles == 1 { "" } else { "s" }
+            );
+            out.push(candidate(
+                CandidateKind::Entity,
+                name,
+                detail,
+                info.first.article,
+                info.first.offset,
+                0,
+            ));
+        }
+        for b in &self.bookmarks {
+            let Some(article) = self.article_of(b) else {
+                continue;
+            };
+            let mut label: String = one_line(&b.anchor.quote).chars().take(200).collect();
+            if let Some(note) = b.note.lines().find(|l| !l.trim().is_empty()) {
+                label = format!("{} ✎ {label}", one_line(note));
+            }
+            let recency = u64::try_from(b.updated).unwrap_or(0);
+            out.push(candidate(
+                CandidateKind::Bookmark,
+                label,
+                one_line(&b.title),
+                article,
+                b.anchor.start,
+                recency,
+            ));
+        }
+        out
+    }
+
+    /// Every canonical entity of the corpus with its kind, counts and first mention.
+    pub fn entity_summary(&self) -> BTreeMap<String, EntitySummary> {
+        let mut out: BTreeMap<String, EntitySummary> = BTreeMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut seen_here = std::collections::HashSet::new();
+            for m in &e.analysis.mentions {
+                if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
+                    continue;
+                }
+                let s = out
+                    .entry(m.canonical.clone())
+                    .or_insert_with(|| EntitySummary {
+                        kind: m.kind,
+                        mentions: 0,
+                        articles: 0,
+                        first: Location {
+                            article: i,
+                            offset: m.span.start,
+                        },
+                    });
+                s.mentions += 1;
+                if seen_here.insert(m.canonical.as_str()) {
+                    s.articles += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Opens the palette, with `prefix` already typed.
+    pub(crate) fn open_palette(&mut self, prefix: &str) {
+        if self.index.is_none() || self.index_stale {
+            self.index = Some(Arc::new(SearchIndex::new(self.palette_candidates())));
+            self.index_stale = false;
+        }
+        self.overlay = Some(Overlay::Palette(Box::new(Palette {
+            query: String::new(),
+            result: None,
+            text_hits: Vec::new(),
+            selected: 0,
+        })));
+        self.set_palette_query(prefix.to_string());
+    }
+
+    fn set_palette_query(&mut self, query: String) {
+        let Some(index) = self.index.clone() else {
+            return;
+        };
+        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+            return;
+        };
+        let result = match &p.result {
+            Some(prev) if query.starts_with(&p.query) => index.refine(prev, &query, PALETTE_LIMIT),
+            _ => index.query(&query, PALETTE_LIMIT),
+        };
+        let text_query = match &result.mode {
+            QueryMode::FullText(q) => Some(q.clone()),
+            _ => None,
+        };
+        p.query = query;
+        p.result = Some(result);
+        p.selected = 0;
+        p.text_hits.clear();
+        if let Some(q) = text_query {
+            let hits = self.full_text(&q);
+            if let Some(Overlay::Palette(p)) = &mut self.overlay {
+                p.text_hits = hits;
+            }
+        }
+    }
+
+    /// Searches the text of every article (for `/` queries).
+    fn full_text(&self, query: &str) -> Vec<TextHit> {
+        let mut out = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            for span in find_all(&e.article.text, query, FULL_TEXT_LIMIT - out.len()) {
+                out.push(TextHit {
+                    article: i,
+                    span,
+                    context: kwic(&e.article.text, span, 40),
+                });
+            }
+            if out.len() >= FULL_TEXT_LIMIT {
+                break;
+            }
+        }
+        out
+    }
+
+    /// A key typed into the palette or the find prompt.
+    pub(crate) fn type_into_prompt(&mut self, chord: KeyChord) {
+        match &mut self.overlay {
+            Some(Overlay::Palette(p)) => {
+                let mut query = p.query.clone();
+                if edit_line(&mut query, chord) {
+                    self.set_palette_query(query);
+                }
+            }
+            Some(Overlay::Find { input }) => {
+                edit_line(input, chord);
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves the palette selection.
+    pub(crate) fn move_palette(&mut self, delta: isize) {
+        if let Some(Overlay::Palette(p)) = &mut self.overlay {
+            let n = p.len();
+            if n > 0 {
+                p.selected = (p.selected as isize + delta).clamp(0, n as isize - 1) as usize;
+            }
+        }
+    }
+
+    /// Carries out the palette's selected row: a jump, or the entity card for an entity.
+    pub(crate) fn accept_palette(&mut self) {
+        let Some(Overlay::Palette(p)) = self.overlay.take() else {
+            return;
+        };
+        if let Some(hit) = p.text_hits.get(p.selected).filter(|_| {
+            matches!(
+                p.result.as_ref().map(|r| &r.mode),
+                Some(QueryMode::FullText(_))
+            )
+        }) {
+            let (article, span) = (hit.article, hit.span);
+            self.jump_to_span(article, span, Unit::Sentence);
+            self.search = Some(ArticleSearch {
+                query: p.query.trim_start_matches('/').to_string(),
+                matches: find_all(
+                    &self.entries[article].article.text,
+                    p.query.trim_start_matches('/'),
+                    usize::MAX,
+                ),
+            });
+            self.refresh_marks();
+            return;
+        }
+        let Some(result) = &p.result else { return };
+        let Some(hit) = result.hits.get(p.selected) else {
+            return;
+        };
+        let Some(c) = self
+            .index
+            .as_ref()
+            .and_then(|i| i.candidate(hit.candidate))
+            .cloned()
+        else {
+            return;
+        };
+        match c.kind {
+            CandidateKind::Entity => self.open_card(&c.label),
+            CandidateKind::Article => {
+                self.go_to(
+                    Location {
+                        article: c.article,
+                        offset: 0,
+                    },
+                    true,
+                );
+                self.reader.top = 0;
+                self.focus = Pane::Reader;
+            }
+            CandidateKind::Heading | CandidateKind::Claim | CandidateKind::Bookmark => {
+                let len = self.entries.get(c.article).map_or(0, |e| {
+                    let text = &e.article.text;
+                    let rest = text.get(c.offset..).unwrap_or("");
+                    match c.kind {
+                        CandidateKind::Claim => e
+                            .analysis
+                            .claims
+                            .iter()
+                            .find(|cl| cl.span.start == c.offset)
+                            .map_or(0, |cl| cl.span.len()),
+                        _ => rest.find('\n').unwrap_or(rest.len()),
+                    }
+                });
+                let span = Span::new(c.offset, c.offset + len);
+                self.jump_to_span(c.article, span, Unit::Sentence);
+            }
+        }
+    }
+
+    /// Jumps to a span, putting the cursor on it.
+    pub(crate) fn jump_to_span(&mut self, article: usize, span: Span, unit: Unit) {
+        self.go_to(
+            Location {
+                article,
+                offset: span.start,
+            },
+            true,
+        );
+        self.focus = Pane::Reader;
+        self.cursor = Some(Cursor { unit, span });
+    }
+
+    /// Runs the search typed at the find prompt and goes to the first match below the top.
+    pub(crate) fn accept_find(&mut self) {
+        let Some(Overlay::Find { input }) = self.overlay.take() else {
+            return;
+        };
+        let Some(entry) = self.current() else { return };
+        let matches = find_all(&entry.article.text, &input, usize::MAX);
+        let body_start = entry.article.body.first().map_or(0, |b| b.span.start);
+        let matches: Vec<Span> = matches
+            .into_iter()
+            .filter(|m| m.start >= body_start)
+            .collect();
+        if matches.is_empty() {
+            self.notify(format!("not found: {input}"), Severity::Info);
+            self.search = None;
+        } else {
+            let n = matches.len();
+            self.notify(
+                format!("{n} match{} for “{input}”", if n == 1 { "" } else { "es" }),
+                Severity::Info,
+            );
+            self.search = Some(ArticleSearch {
+                query: input,
+                matches,
+            });
+            self.cursor = None;
+            self.next_match(1);
+        }
+        self.refresh_marks();
+    }
+
+    /// Goes to the next (or previous) match of the article search.
+    pub(crate) fn next_match(&mut self, step: isize) {
+        let Some(search) = &self.search else {
+            self.notify("no search: press / to search this article", Severity::Info);
+            return;
+        };
+        let from = self
+            .cursor
+            .map(|c| c.span.start)
+            .unwrap_or_else(|| self.location().offset.saturating_sub(1));
+        let found = if step > 0 {
+            search
+                .matches
+                .iter()
+                .find(|m| m.start > from)
+                .or(search.matches.first())
+        } else {
+            search
+                .matches
+                .iter()
+                .rev()
+                .find(|m| m.start < from)
+                .or(search.matches.last())
+        };
+        if let Some(&span) = found {
+            let i = search.matches.iter().position(|m| *m == span).unwrap_or(0);
+            let n = search.matches.len();
+            self.jump_to_span(self.selected, span, Unit::Mention);
+            self.notify(format!("match {} of {n}", i + 1), Severity::Info);
+        }
+    }
+
+    /// Opens the card of an entity by canonical name.
+    pub(crate) fn open_card(&mut self, canonical: &str) {
+        self.overlay = Some(Overlay::Card {
+            canonical: canonical.to_string(),
+            selected: 0,
+        });
+    }
+
+    /// Opens the card of the entity under the cursor.
+    pub(crate) fn open_card_at_cursor(&mut self) {
+        if self.cursor.is_none() {
+            self.move_cursor(Unit::Mention, 1);
+        }
+        let Some(c) = self.cursor else { return };
+        let Some(entry) = self.current() else { return };
+        let found = entry
+            .analysis
+            .mentions
+            .iter()
+            .find(|m| {
+                m.span.overlaps(c.span)
+                    && !matches!(m.kind, EntityKind::Date | EntityKind::Quantity)
+            })
+            .map(|m| m.canonical.clone());
+        match found {
+            Some(canonical) => self.open_card(&canonical),
+            None => self.notify(
+                "no entity under the cursor (e moves to the next one)",
+                Severity::Info,
+            ),
+        }
+    }
+
+    /// Every mention of an entity in the corpus, as (article, mention index).
+    pub fn mentions_of(&self, canonical: &str) -> Vec<(usize, usize)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.analysis
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.canonical == canonical)
+                    .map(move |(j, _)| (i, j))
+            })
+            .collect()
+    }
+
+    /// Jumps to the mention selected in the entity card.
+    pub(crate) fn accept_card(&mut self, canonical: &str, selected: usize) {
+        let Some(&(article, m)) = self.mentions_of(canonical).get(selected) else {
+            return;
+        };
+        let span = self.entries[article].analysis.mentions[m].span;
+        self.overlay = None;
+        self.jump_to_span(article, span, Unit::Mention);
+    }
+}
+
+/// Per-entity counts for the palette and the entity index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntitySummary {
+    /// Kind of the first mention.
+    pub kind: EntityKind,
+    /// Mentions in the corpus.
+    pub mentions: usize,
+    /// Articles mentioning it.
+    pub articles: usize,
+    /// The first mention.
+    pub first: Location,
+}
+
+/// Applies a key to a one-line input; returns true when the text changed.
+fn edit_line(line: &mut String, chord: KeyChord) -> bool {
+    match (chord.key, chord.ctrl, chord.alt) {
+        (Key::Char('u'), true, false) => {
+            let changed = !line.is_empty();
+            line.clear();
+            changed
+        }
+        (Key::Char('w'), true, false) => {
+            let trimmed = line.trim_end();
+            let cut = trimmed.rfind(' ').map_or(0, |i| i + 1);
+            let changed = cut < line.len();
+            line.truncate(cut);
+            changed
+        }
+        (Key::Char(c), false, false) if !c.is_control() => {
+            line.push(c);
+            true
+        }
+        (Key::Backspace, _, _) => line.pop().is_some(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_ignores_case_and_umlauts_unless_upper_case_is_typed() {
+        let text = "Pjöngjang und PJÖNGJANG; Straße in pjöngjang.";
+        let spans = find_all(text, "pjongjang", 10);
+        let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(found, ["Pjöngjang", "PJÖNGJANG", "pjöngjang"]);
+        assert_eq!(find_all(text, "Pjöngjang", 10).len(), 1);
+        let found: Vec<&str> = find_all(text, "strasse", 10)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["Straße"]);
+    }
+
+    #[test]
+    fn kwic_collapses_whitespace_and_cuts_context() {
+        let text = "eins\nzwei   drei Kim vier\n\nfünf sechs";
+        let span = Span::new(
+            text.find("Kim").unwrap_or(0),
+            text.find("Kim").unwrap_or(0) + 3,
+        );
+        let (l, h, r) = kwic(text, span, 8);
+        assert_eq!(
+            (l.as_str(), h.as_str(), r.as_str()),
+            ("ei drei ", "Kim", " vier fü")
+        );
+    }
+}
