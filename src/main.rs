@@ -12,6 +12,7 @@ use dossier::state::{AppState, Entry, Input, Options, Severity};
 use dossier::store;
 use dossier::tui;
 use serde::Deserialize;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,9 +58,53 @@ enum Command {
         /// Keys to press first, in keymap syntax, space-separated: "j j <Tab> G".
         #[arg(long, default_value = "")]
         keys: String,
+        /// Print colours and text attributes as ANSI escape sequences.
+        #[arg(long)]
+        ansi: bool,
         /// Articles to open (default: the bundled corpus).
         paths: Vec<PathBuf>,
     },
+    /// Print the entities and claims of each file as JSON.
+    Extract {
+        /// Treat all of each file as body text (no metadata, no boilerplate removal).
+        #[arg(long)]
+        raw: bool,
+        /// `json`: one pretty-printed object per file; `jsonl`: one compact object per line.
+        #[arg(long, value_enum, default_value_t = JsonFormat::Json)]
+        format: JsonFormat,
+        /// Files and directories to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Export bookmarks and notes, grouped by article, with citations.
+    Export {
+        /// Markdown (front matter, block quotes) or JSON.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Articles the bookmarks belong to (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Output of `dossier extract`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum JsonFormat {
+    /// Pretty-printed, one object per file.
+    Json,
+    /// One compact object per line.
+    Jsonl,
+}
+
+/// Output of `dossier export`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExportFormat {
+    /// Markdown.
+    Md,
+    /// JSON.
+    Json,
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -230,8 +275,123 @@ fn setup(paths: &[PathBuf], common: &Common) -> Result<Setup> {
     })
 }
 
+/// `dossier extract`: one JSON object per readable file; unreadable ones are reported on stderr
+/// and make the exit status 1, the others are still printed.
+fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) -> Result<ExitCode> {
+    let mut failed = false;
+    let options = LoadOptions {
+        max_bytes: common.max_bytes,
+    };
+    let mut articles = Vec::new();
+    for path in paths {
+        match ingest::load_paths(std::slice::from_ref(path), &options) {
+            Ok(report) => {
+                for m in &report.messages {
+                    eprintln!("dossier: {m}");
+                }
+                failed |= report.articles.is_empty();
+                if report.articles.is_empty() {
+                    eprintln!("dossier: {}: no readable article", path.display());
+                }
+                articles.extend(report.articles);
+            }
+            Err(e) => {
+                eprintln!("dossier: {e}");
+                failed = true;
+            }
+        }
+    }
+    if raw {
+        articles = articles
+            .iter()
+            .map(|a| ingest::parse_raw(&a.source, &a.text))
+            .collect();
+    }
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let mut out = std::io::stdout().lock();
+    for (article, analysis) in articles.iter().zip(&analyses) {
+        let value = dossier::extract::to_json(&article.source, article, analysis, !raw);
+        let text = match format {
+            JsonFormat::Json => serde_json::to_string_pretty(&value)?,
+            JsonFormat::Jsonl => serde_json::to_string(&value)?,
+        };
+        writeln!(out, "{text}")?;
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `dossier export`: bookmarks and notes with citations, as Markdown or JSON.
+fn export(
+    paths: &[PathBuf],
+    format: ExportFormat,
+    output: Option<&std::path::Path>,
+    common: &Common,
+) -> Result<()> {
+    let dirs = dirs(common);
+    let mut warnings = Vec::new();
+    let articles = load_corpus(paths, common, &mut warnings)?;
+    for w in &warnings {
+        eprintln!("dossier: {w}");
+    }
+    let Some(data) = &dirs.data else {
+        bail!("no data directory: pass --data-dir");
+    };
+    let now = session::now();
+    let store = store::Store::open(data, now);
+    for p in store.problems() {
+        eprintln!("dossier: {}: {}", p.path.display(), p.message);
+    }
+    let items = dossier::export::collect(&articles, store.bookmarks());
+    let text = match format {
+        ExportFormat::Md => dossier::export::to_markdown(&items, now),
+        ExportFormat::Json => {
+            serde_json::to_string_pretty(&dossier::export::to_json(&items, now))? + "\n"
+        }
+    };
+    match output {
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        Some(path) => write_atomically(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+    }
+    Ok(())
+}
+
+/// Writes through a temporary file in the same directory and a rename, so a reader of `path`
+/// never sees half a file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Extract { raw, format, paths }) => {
+            return extract(&paths, raw, format, &cli.common);
+        }
+        Some(Command::Export {
+            format,
+            output,
+            paths,
+        }) => {
+            export(&paths, format, output.as_deref(), &cli.common)?;
+        }
         None => {
             let Setup {
                 mut state,
@@ -245,7 +405,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
             }
         }
-        Some(Command::Render { size, keys, paths }) => {
+        Some(Command::Render {
+            size,
+            keys,
+            ansi,
+            paths,
+        }) => {
             let keys = if keys.trim().is_empty() {
                 Vec::new()
             } else {
@@ -260,7 +425,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("dossier: {w}");
             }
             let buffer = tui::headless::render_buffer_with(&mut state, &mut session, size, &keys);
-            print!("{}", tui::headless::buffer_text(&buffer));
+            if ansi {
+                print!("{}", tui::headless::buffer_ansi(&buffer));
+            } else {
+                print!("{}", tui::headless::buffer_text(&buffer));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -167,3 +167,79 @@ fn every_shipped_keymap_loads_without_errors() {
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("READ │ 2/5"));
 }
+
+#[test]
+fn render_ansi_shows_entity_colours_unless_no_color_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(&["render", "--ansi", "--size", "160x45"], dir.path());
+    let coloured = text(&out.stdout);
+    assert!(coloured.contains(";4;32m"), "places: underlined and green");
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["--data-dir", &dir.path().join("data").display().to_string()])
+        .args(["render", "--ansi", "--size", "160x45"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let plain = text(&out.stdout);
+    assert!(plain.contains("\u{1b}[0;4m"), "places still underlined");
+    for code in 30..=37 {
+        assert!(
+            !plain.contains(&format!(";{code}m")),
+            "colour {code} under NO_COLOR"
+        );
+    }
+}
+
+#[test]
+fn extract_prints_one_object_per_file_and_reports_unreadable_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let seed = format!("{root}/seeds/004_7e917bff9e613273.txt");
+    let out = dossier(
+        &["extract", "--format", "jsonl", "missing.txt", &seed],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("missing.txt"));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    let content = fs::read_to_string(&seed).unwrap();
+    for e in v["entities"].as_array().unwrap() {
+        let (s, e2) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&content[s..e2], e["text"].as_str().unwrap());
+    }
+    assert!(v["title"].as_str().unwrap().contains("Kanonenfutter"));
+}
+
+#[test]
+fn export_writes_markdown_and_json_with_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(
+        &["render", "--keys", ") m a W i c h t i g <Esc>"],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    let md = dossier(&["export"], dir.path());
+    let md = text(&md.stdout);
+    assert!(md.starts_with("---\n"), "{md}");
+    assert!(md.contains("\n> "), "{md}");
+    assert!(md.contains("Wichtig"));
+    let file = dir.path().join("notes.json");
+    let out = dossier(
+        &[
+            "export",
+            "--format",
+            "json",
+            "--output",
+            &file.display().to_string(),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(v.to_string().contains("Wichtig"));
+}

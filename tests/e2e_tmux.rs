@@ -228,3 +228,53 @@ fn resizing_redraws_at_once() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// The status line's position fields, e.g. "READ │ 1/5 │  12%".
+fn status_position(screen: &str) -> String {
+    let line = screen
+        .lines()
+        .rev()
+        .find(|l| l.contains(" │ "))
+        .unwrap_or("");
+    let end = line.find('%').map_or(line.len(), |i| i + 1);
+    line[..end].trim().to_string()
+}
+
+#[test]
+fn a_bookmarked_claim_with_its_note_and_the_position_survive_a_restart_and_export() {
+    let Some(t) = Tmux::start("notes", 160, 45) else {
+        return;
+    };
+    t.launch();
+    t.send(&["Tab"]);
+    t.wait_for("CLAIMS │ 1/5");
+    t.send(&["j", "a"]);
+    t.wait_for("NOTE │ 1/5");
+    t.send(&["-l", "Zahl pruefen"]);
+    t.send(&["Escape"]);
+    t.wait_for("note saved");
+    t.send(&["h"]);
+    t.wait_for("READ │ 1/5");
+    t.send(&["C-d", "C-d"]);
+    sleep(Duration::from_millis(300));
+    let before = status_position(&t.screen());
+    assert!(!before.ends_with(" 0%"), "{before}");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    t.launch();
+    let screen = t.wait_for(&before);
+    assert!(screen.contains("1 bookmark"), "{screen}");
+    t.send(&["B"]);
+    t.wait_for("✎ Zahl pruefen");
+    // Esc directly followed by a key would read as Alt and that key: close with q instead.
+    t.send(&["q"]);
+    t.wait_for("READ │ 1/5");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    t.type_line(&format!(
+        "clear; {bin} --data-dir {}/data export | grep -c 'Zahl pruefen' | sed 's/^/count=/'",
+        t.dir.display()
+    ));
+    t.wait_for("count=1");
+}

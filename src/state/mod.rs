@@ -460,6 +460,8 @@ impl AppState {
         {
             return;
         }
+        // A first layout (or another article) starts at the remembered reading position.
+        let keep_position = keep_position && !self.reader.layout.lines.is_empty();
         let anchor = keep_position.then(|| self.reader.layout.offset_at_line(self.reader.top));
         let layout = layout_article(&entry.article, width, &self.hyph);
         let top = match anchor {
@@ -470,7 +472,7 @@ impl AppState {
                 .get(&self.selected)
                 .map_or(0, |&o| layout.line_at_offset(o)),
         };
-        if keep_position && !self.reader.layout.lines.is_empty() {
+        if keep_position {
             self.reader.layout = layout;
             self.reader.top = top;
         } else {

@@ -1,0 +1,266 @@
+//! The reading workflow on the bundled corpus with real extraction: highlighting, the palette,
+//! entity cards, search, bookmarks and notes, the jump list and saved positions. Drives the
+//! same state and views the reader uses, headless.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use dossier::keymap::{Keymap, parse_sequence};
+use dossier::reflow::Hyphenators;
+use dossier::session::Session;
+use dossier::state::{AppState, Entry, Options, Pane};
+use dossier::tui::headless::{buffer_text, render_buffer_with};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::path::Path;
+
+fn state(no_color: bool) -> AppState {
+    let articles = dossier::ingest::bundled();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let entries = articles
+        .into_iter()
+        .zip(analyses)
+        .map(|(article, analysis)| Entry {
+            article,
+            analysis,
+            bookmarks: 0,
+        })
+        .collect();
+    let mut s = AppState::new(
+        entries,
+        Keymap::builtin(),
+        Hyphenators::load(),
+        Options {
+            no_color,
+            mouse: false,
+        },
+    );
+    s.clock = 1_790_000_000;
+    s
+}
+
+fn run(s: &mut AppState, session: &mut Session, keys: &str) -> (Buffer, String) {
+    let keys = if keys.is_empty() {
+        Vec::new()
+    } else {
+        parse_sequence(keys).expect("keys")
+    };
+    let buffer = render_buffer_with(s, session, (160, 45), &keys);
+    let text = buffer_text(&buffer);
+    (buffer, text)
+}
+
+fn open(dir: &Path) -> Session {
+    Session::open(Some(dir), 1_790_000_000)
+}
+
+/// The first cell of `word` on the screen between columns `from` and `to`, if shown.
+fn find_cell_in(buffer: &Buffer, word: &str, from: u16, to: u16) -> Option<(u16, u16)> {
+    let text = buffer_text(buffer);
+    for (y, line) in text.lines().enumerate() {
+        for (byte, _) in line.match_indices(word) {
+            let col = unicode_width::UnicodeWidthStr::width(&line[..byte]) as u16;
+            if col >= from && col < to {
+                return Some((col, y as u16));
+            }
+        }
+    }
+    None
+}
+
+fn find_cell(buffer: &Buffer, word: &str) -> Option<(u16, u16)> {
+    find_cell_in(buffer, word, 0, u16::MAX)
+}
+
+#[test]
+fn entities_are_highlighted_by_kind_with_and_without_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    for no_color in [false, true] {
+        let mut s = state(no_color);
+        let (buffer, _) = run(&mut s, &mut open(dir.path()), "");
+        let reader = s.geometry().rect(Pane::Reader).unwrap();
+        let (x, y) = find_cell_in(&buffer, "Pjöngjangs", reader.x, reader.x + reader.width)
+            .expect("a place in the reading pane");
+        let cell = &buffer[(x, y)];
+        assert!(
+            cell.modifier.contains(Modifier::UNDERLINED),
+            "places are underlined"
+        );
+        if no_color {
+            assert_eq!(cell.fg, Color::Reset);
+        } else {
+            assert_eq!(cell.fg, Color::Green);
+        }
+        // Turning places off removes the highlight.
+        let (buffer, _) = run(&mut s, &mut open(dir.path()), "3");
+        let cell = &buffer[(x, y)];
+        assert!(!cell.modifier.contains(Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn claim_sentences_are_marked_in_the_gutter_and_the_claims_pane_follows_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "");
+    assert!(screen.contains("▎"), "{screen}");
+    let first = s.claim_selected;
+    run(&mut s, &mut open(dir.path()), "<C-d> <C-d>");
+    assert!(
+        s.claim_selected > first,
+        "selection follows the scrolled text"
+    );
+    // Moving in the claims pane scrolls the reading pane to the claim.
+    let mut s = state(false);
+    run(&mut s, &mut open(dir.path()), "<Tab> G");
+    assert_eq!(s.focus, Pane::Claims);
+    let claim = s.current().unwrap().analysis.claims.last().unwrap().span;
+    let top = s.reader.layout.offset_at_line(s.reader.top);
+    assert!(top <= claim.start, "the claim is in view");
+}
+
+#[test]
+fn palette_ranks_with_german_folding_and_highlights_matched_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    let (buffer, screen) = run(&mut s, &mut open(dir.path()), ": p j o n g j a n g");
+    assert!(screen.contains("> pjongjang"), "{screen}");
+    assert!(screen.contains("entity   Pjöngjang"), "{screen}");
+    let (x, y) = find_cell(&buffer, "entity   Pjöngjang").unwrap();
+    let p = &buffer[(x + 9, y)];
+    assert_eq!(p.symbol(), "P");
+    assert!(
+        p.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "matched characters stand out"
+    );
+    // A prefix narrows to one kind.
+    let mut s = state(false);
+    let (_, screen) = run(&mut s, &mut open(dir.path()), ": # t a u s e n d e");
+    assert!(
+        screen.lines().filter(|l| l.contains("claim ")).count() >= 1,
+        "{screen}"
+    );
+    assert!(!screen.contains("entity   "), "{screen}");
+}
+
+#[test]
+fn entity_card_lists_spellings_and_mentions_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    let (_, screen) = run(
+        &mut s,
+        &mut open(dir.path()),
+        ": @ p j o n g j a n g <Enter>",
+    );
+    assert!(screen.contains("spellings:"), "{screen}");
+    assert!(
+        screen.contains("Pyongyang"),
+        "the English spelling belongs to the same entity:\n{screen}"
+    );
+    assert!(screen.contains("Pjöngjangs"));
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "G <Enter>");
+    assert!(s.overlay.is_none());
+    assert_eq!(s.focus, Pane::Reader);
+    let cursor = s.cursor.expect("cursor on the mention");
+    let text = &s.current().unwrap().article.text[cursor.span.start..cursor.span.end];
+    assert!(
+        text.starts_with("Pjöngjang") || text.starts_with("Pyongyang"),
+        "{text}"
+    );
+    assert!(screen.contains("READ"));
+    // Back where we came from.
+    run(&mut s, &mut open(dir.path()), "<C-o>");
+    assert_eq!(s.selected, 0);
+}
+
+#[test]
+fn search_in_the_article_finds_every_match_and_n_walks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "/ n v v <Enter>");
+    let n = s.search.as_ref().map_or(0, |x| x.matches.len());
+    assert!(n >= 5, "{n}");
+    assert!(screen.contains(&format!("match 1 of {n}")), "{screen}");
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "n");
+    assert!(screen.contains(&format!("match 2 of {n}")), "{screen}");
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "N N");
+    assert!(
+        screen.contains(&format!("match {n} of {n}")),
+        "wraps around:\n{screen}"
+    );
+}
+
+#[test]
+fn corpus_search_lists_matches_in_context_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "S k a n o n e n f u t t e r");
+    assert!(screen.contains("Kanonenfutter"), "{screen}");
+    run(&mut s, &mut open(dir.path()), "<Enter>");
+    let cursor = s.cursor.expect("cursor on the match");
+    let found = &s.current().unwrap().article.text[cursor.span.start..cursor.span.end];
+    assert_eq!(found.to_lowercase(), "kanonenfutter");
+}
+
+#[test]
+fn bookmarks_and_notes_are_saved_listed_deleted_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = open(dir.path());
+    let mut s = state(false);
+    run(&mut s, &mut session, ") ) m");
+    assert_eq!(s.bookmarks.len(), 1);
+    let (_, screen) = run(
+        &mut s,
+        &mut session,
+        "a W i c h t i g <Enter> z w e i t e <Space> Z e i l e <Esc>",
+    );
+    assert!(
+        screen.contains("✎"),
+        "a note shows in the margin:\n{screen}"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("bookmarks.json")).unwrap();
+    assert!(saved.contains("Wichtig\\nzweite Zeile"), "{saved}");
+    let (_, screen) = run(&mut s, &mut session, "B");
+    assert!(
+        screen.contains("Bookmarks (1)") && screen.contains("✎ Wichtig"),
+        "{screen}"
+    );
+    run(&mut s, &mut session, "d");
+    assert!(s.bookmarks.is_empty());
+    run(&mut s, &mut session, "u");
+    assert_eq!(s.bookmarks.len(), 1);
+    assert_eq!(s.bookmarks[0].note, "Wichtig\nzweite Zeile");
+    // Another session sees it.
+    let mut again = state(false);
+    let mut session2 = open(dir.path());
+    let report = session2.report(None);
+    again.handle(dossier::state::Input::Store(report));
+    assert_eq!(again.bookmarks.len(), 1);
+    let (_, screen) = run(&mut again, &mut session2, "");
+    assert!(screen.contains("1 bookmark"), "{screen}");
+}
+
+#[test]
+fn a_claim_can_be_bookmarked_from_the_claims_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = open(dir.path());
+    let mut s = state(false);
+    run(&mut s, &mut session, "<Tab> j j m");
+    assert_eq!(s.bookmarks.len(), 1);
+    assert_eq!(s.bookmarks[0].target.name(), "claim");
+    let claim = &s.current().unwrap().analysis.claims[2];
+    assert_eq!(
+        s.bookmarks[0].anchor.quote,
+        s.current().unwrap().article.slice(claim.span)
+    );
+}
+
+#[test]
+fn reading_position_is_saved_on_quit_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    run(&mut s, &mut open(dir.path()), "J <C-d> <C-d> q");
+    let offset = s.reader.layout.offset_at_line(s.reader.top);
+    let session = open(dir.path());
+    let key = dossier::store::position_key(&s.entries[1].article).to_string();
+    assert_eq!(session.position(&key), Some(offset));
+}
