@@ -243,3 +243,27 @@ fn export_writes_markdown_and_json_with_the_notes() {
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     assert!(v.to_string().contains("Wichtig"));
 }
+
+#[test]
+fn a_corrupt_bookmarks_file_is_reported_backed_up_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    let garbage = b"{\"version\": 1, \"bookmarks\": [ {oops";
+    fs::write(data.join("bookmarks.json"), garbage).unwrap();
+    let out = dossier(&["render", "--size", "160x45", "--keys", ") m"], dir.path());
+    assert!(out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("bookmarks.json"), "{err}");
+    let screen = text(&out.stdout);
+    assert!(screen.contains("NOT SAVING"), "{screen}");
+    assert_eq!(fs::read(data.join("bookmarks.json")).unwrap(), garbage);
+    let backups = fs::read_dir(&data).unwrap().filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("bookmarks.json.corrupt")
+    });
+    assert_eq!(backups.count(), 1);
+}

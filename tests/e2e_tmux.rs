@@ -278,3 +278,43 @@ fn a_bookmarked_claim_with_its_note_and_the_position_survive_a_restart_and_expor
     ));
     t.wait_for("count=1");
 }
+
+#[test]
+fn y_copies_the_sentence_with_its_citation_through_osc_52() {
+    let Some(t) = Tmux::start("clipboard", 160, 45) else {
+        return;
+    };
+    let ok = Command::new("tmux")
+        .args(["-L", &t.socket, "set", "-g", "set-clipboard", "on"])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    t.launch();
+    t.send(&[")", ")"]);
+    sleep(Duration::from_millis(200));
+    t.send(&["y"]);
+    t.wait_for("copied");
+    let start = Instant::now();
+    loop {
+        let out = Command::new("tmux")
+            .args(["-L", &t.socket, "show-buffer"])
+            .output()
+            .unwrap();
+        let buffer = String::from_utf8_lossy(&out.stdout).into_owned();
+        if buffer.contains("Moskau hat in den vergangenen zehn Jahren") {
+            assert!(
+                buffer.contains("Internationale Politik"),
+                "citation missing: {buffer}"
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "clipboard never set: {buffer:?}"
+        );
+        sleep(Duration::from_millis(100));
+    }
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
