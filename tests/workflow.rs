@@ -264,3 +264,26 @@ fn reading_position_is_saved_on_quit_and_restored() {
     let key = dossier::store::position_key(&s.entries[1].article).to_string();
     assert_eq!(session.position(&key), Some(offset));
 }
+
+#[test]
+fn a_note_being_typed_is_saved_after_a_pause_without_closing_the_editor() {
+    use dossier::state::{Effect, Input, NOTE_AUTOSAVE_TICKS, StoreOp};
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = open(dir.path());
+    let mut s = state(false);
+    run(&mut s, &mut session, ") a E n t w u r f");
+    assert!(matches!(s.overlay, Some(dossier::state::Overlay::Note(_))));
+    let mut saved = None;
+    for _ in 0..NOTE_AUTOSAVE_TICKS {
+        for effect in s.handle(Input::Tick) {
+            if let Effect::Store(StoreOp::SetNote(_, text)) = effect {
+                saved = Some(text);
+            }
+        }
+    }
+    assert_eq!(saved.as_deref(), Some("Entwurf"));
+    assert!(
+        matches!(s.overlay, Some(dossier::state::Overlay::Note(_))),
+        "still editing"
+    );
+}
