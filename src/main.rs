@@ -436,8 +436,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
-    tui::run::install_panic_hook();
     let cli = Cli::parse();
+    let crash_dir = directories::ProjectDirs::from("", "", "dossier")
+        .map(|p| p.cache_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir);
+    tui::run::install_panic_hook(crash_dir);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

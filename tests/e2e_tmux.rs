@@ -318,3 +318,64 @@ fn y_copies_the_sentence_with_its_citation_through_osc_52() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn escape_sequences_in_an_article_never_reach_the_terminal() {
+    let Some(t) = Tmux::start("escapes", 120, 40) else {
+        return;
+    };
+    let article = t.dir.join("hostile.txt");
+    std::fs::write(
+        &article,
+        "Titel \u{1b}]0;pwned-title\u{7} mit Steuerzeichen\n\n\
+         Erster Absatz \u{1b}]52;c;ZXZpbC1jbGlwYm9hcmQ=\u{7} kopiert heimlich, \u{1b}[2J löscht, \
+         \u{9b}31m färbt und \u{1b}P+q\u{1b}\\ fragt das Terminal ab.\n\nZweiter\tAbsatz mit Tab.\n",
+    )
+    .unwrap();
+    let log = t.dir.join("bytes.log");
+    let ok = Command::new("tmux")
+        .args([
+            "-L",
+            &t.socket,
+            "pipe-pane",
+            "-o",
+            "-t",
+            "0",
+            &format!("cat >> {}", log.display()),
+        ])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = t.dir.display();
+    t.type_line(&format!(
+        "clear; {bin} --config-dir {dir}/config --data-dir {dir}/data {}; echo EXIT=$?",
+        article.display()
+    ));
+    let screen = t.wait_for("Articles (1)");
+    assert!(
+        screen.contains("pwned-title"),
+        "the text is shown, defused:\n{screen}"
+    );
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    sleep(Duration::from_millis(300));
+    let bytes = std::fs::read(&log).unwrap();
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(!bytes.is_empty());
+    assert!(!contains(b"\x1b]0;pwned"), "a title change passed through");
+    assert!(
+        !contains(b"\x1b]52;c;ZXZpbC1jbGlwYm9hcmQ"),
+        "a clipboard write passed through"
+    );
+    assert!(
+        !contains("\u{9b}".as_bytes()),
+        "a C1 control passed through"
+    );
+    assert!(!contains(b"\x1bP+q"), "a device query passed through");
+    assert!(
+        contains(b"ZXZpbC1jbGlwYm9hcmQ"),
+        "the payload is shown as text"
+    );
+}

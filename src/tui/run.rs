@@ -50,11 +50,38 @@ impl Drop for TerminalGuard {
 }
 
 /// Installs a panic hook that restores the terminal before the panic message is printed.
-pub fn install_panic_hook() {
-    let previous = std::panic::take_hook();
+/// Installs a panic hook that restores the terminal first, writes a report (message, place,
+/// backtrace) to a file in `report_dir`, and says on stderr where it is.
+pub fn install_panic_hook(report_dir: std::path::PathBuf) {
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
-        previous(info);
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let report = format!(
+            "dossier {} crashed\nmessage: {message}\nat: {place}\n\nbacktrace:\n{backtrace}\n",
+            env!("CARGO_PKG_VERSION")
+        );
+        let path = report_dir.join(format!("dossier-crash-{}.txt", std::process::id()));
+        let written =
+            std::fs::create_dir_all(&report_dir).and_then(|()| std::fs::write(&path, report));
+        match written {
+            Ok(()) => eprintln!(
+                "dossier crashed: {message} (at {place}).\nBookmarks and notes were saved as you went (a note being typed, at each pause). Details: {}",
+                path.display()
+            ),
+            Err(e) => {
+                eprintln!("dossier crashed: {message} (at {place}); could not write a report: {e}")
+            }
+        }
     }));
 }
 
