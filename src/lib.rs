@@ -9,6 +9,7 @@ pub mod action;
 pub mod clipboard;
 pub mod dates;
 pub mod editor;
+pub mod entity_index;
 pub mod export;
 pub mod extract;
 pub mod highlight;
