@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod clipboard;
+pub mod compare;
 pub mod dates;
 pub mod editor;
 pub mod entity_index;
