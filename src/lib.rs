@@ -1,7 +1,8 @@
 //! dossier: a keyboard-driven terminal reader for news and analysis articles.
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
-//! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`) never import the
+//! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`, `entity_index`,
+//! `compare`, `timeline`) never import the
 //! terminal crates; only `tui` does.
 //! `reflow`, `search`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
@@ -22,4 +23,5 @@ pub mod search;
 pub mod session;
 pub mod state;
 pub mod store;
+pub mod timeline;
 pub mod tui;
