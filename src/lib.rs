@@ -2,8 +2,7 @@
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
 //! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`, `entity_index`,
-//! `compare`, `timeline`) never import the
-//! terminal crates; only `tui` does.
+//! `compare`, `timeline`) never import the terminal crates; only `tui` does.
 //! `reflow`, `search`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
 pub mod action;

@@ -137,15 +137,43 @@ pub fn claim_dates(
     if text.is_empty() {
         return given;
     }
+    let explicit: Vec<Span> = crate::dates::find_dates(text)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
     crate::dates::find_dates_with_default_year(text, year)
         .into_iter()
-        .map(|(s, d)| {
+        .map(|(s, mut d)| {
+            // A completed date followed by "letzten Jahres" lies in the year before.
+            if !explicit.contains(&s) && is_previous_year(text.get(s.end..).unwrap_or("")) {
+                d.year -= 1;
+            }
             (
                 Span::new(s.start + claim.span.start, s.end + claim.span.start),
                 d,
             )
         })
         .collect()
+}
+
+/// Phrases after a year-less date that place it in the previous year.
+const PREVIOUS_YEAR: &[&str] = &[
+    "letzten jahres",
+    "vergangenen jahres",
+    "des vorjahres",
+    "vorigen jahres",
+    "last year",
+    "of last year",
+];
+
+fn is_previous_year(after: &str) -> bool {
+    let head: String = after
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    PREVIOUS_YEAR.iter().any(|p| head.starts_with(p))
 }
 
 /// Collects the facts of one claim.
@@ -247,6 +275,29 @@ fn unit_after(article: &Article, figure: Span, claim: Span) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_years_day_takes_the_previous_year() {
+        let text = "Er sagte, Russland habe am 30. Dezember letzten Jahres und am 2. Februar dieses Jahres Raketen abgefeuert. Im Jahr 2024 geschah mehr.";
+        let article = crate::ingest::parse_raw("a.txt", text);
+        let claim = Claim {
+            span: Span::new(0, text.len()),
+            text: text.to_string(),
+            kind: crate::model::ClaimKind::Fact,
+            attribution: None,
+            stance: crate::model::Stance::Asserted,
+            entities: vec![],
+            quantities: vec![],
+            dates: vec![],
+        };
+        let dates: Vec<PartialDate> = claim_dates(&article, &claim, Some(2024))
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        assert!(dates.contains(&PartialDate::ymd(2023, 12, 30)), "{dates:?}");
+        assert!(dates.contains(&PartialDate::ymd(2024, 2, 2)), "{dates:?}");
+        assert!(dates.contains(&PartialDate::y(2024)), "{dates:?}");
+    }
 
     #[test]
     fn capitals_stand_for_their_country() {
