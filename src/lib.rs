@@ -1,14 +1,16 @@
 //! dossier: a keyboard-driven terminal reader for news and analysis articles.
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
-//! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`) never import the
-//! terminal crates; only `tui` does.
+//! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`, `entity_index`,
+//! `compare`, `timeline`) never import the terminal crates; only `tui` does.
 //! `reflow`, `search`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
 pub mod action;
 pub mod clipboard;
+pub mod compare;
 pub mod dates;
 pub mod editor;
+pub mod entity_index;
 pub mod export;
 pub mod extract;
 pub mod highlight;
@@ -20,4 +22,5 @@ pub mod search;
 pub mod session;
 pub mod state;
 pub mod store;
+pub mod timeline;
 pub mod tui;

@@ -1,0 +1,331 @@
+//! The corpus-wide entity index: every canonical entity with its kind, counts, spellings and
+//! mentions, plus sorting, filtering and keyword-in-context lines for an entity card.
+//!
+//! Built from the extractor's [`Analysis`] values; pure and deterministic. Must not import
+//! `ratatui`, `crossterm` or `directories`.
+
+use crate::model::{Analysis, Article, EntityKind, Span};
+use std::collections::BTreeMap;
+
+/// One mention of an indexed entity: which article and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MentionRef {
+    /// Index of the article in the slice the index was built from.
+    pub article: usize,
+    /// Byte span of the mention in that article's text.
+    pub span: Span,
+}
+
+/// Everything the index knows about one canonical entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityEntry {
+    /// Canonical name shared by every spelling.
+    pub canonical: String,
+    /// The kind most of its mentions have (ties go to the earlier kind in [`EntityKind::ALL`]).
+    pub kind: EntityKind,
+    /// Number of mentions in the corpus.
+    pub mention_count: usize,
+    /// Number of articles that mention it.
+    pub article_count: usize,
+    /// Surface forms seen, with counts, most frequent first (ties by text).
+    pub spellings: Vec<(String, usize)>,
+    /// Every mention, ordered by article and position.
+    pub mentions: Vec<MentionRef>,
+}
+
+/// How to order the entries of an [`EntityIndex`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    /// Alphabetically by folded canonical name.
+    Name,
+    /// Most mentions first.
+    Mentions,
+    /// Most articles first, then most mentions.
+    Articles,
+    /// By kind in [`EntityKind::ALL`] order, then by name.
+    Kind,
+}
+
+/// Every canonical entity of a corpus.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntityIndex {
+    entries: Vec<EntityEntry>,
+}
+
+impl EntityIndex {
+    /// Builds the index from articles and their analyses (paired by position), sorted by name.
+    pub fn build(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
+        struct Acc {
+            kinds: BTreeMap<EntityKind, usize>,
+            spellings: BTreeMap<String, usize>,
+            mentions: Vec<MentionRef>,
+        }
+        let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
+        for (article, analysis) in analyses.iter().enumerate().take(articles.len()) {
+            for m in &analysis.mentions {
+                let e = acc.entry(m.canonical.as_str()).or_insert_with(|| Acc {
+                    kinds: BTreeMap::new(),
+                    spellings: BTreeMap::new(),
+                    mentions: Vec::new(),
+                });
+                *e.kinds.entry(m.kind).or_default() += 1;
+                *e.spellings.entry(m.text.clone()).or_default() += 1;
+                e.mentions.push(MentionRef {
+                    article,
+                    span: m.span,
+                });
+            }
+        }
+        let entries = acc
+            .into_iter()
+            .map(|(canonical, a)| {
+                let kind = majority_kind(&a.kinds);
+                let mut spellings: Vec<(String, usize)> = a.spellings.into_iter().collect();
+                spellings.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+                let mut mentions = a.mentions;
+                mentions.sort();
+                let mut articles: Vec<usize> = mentions.iter().map(|m| m.article).collect();
+                articles.dedup();
+                EntityEntry {
+                    canonical: canonical.to_string(),
+                    kind,
+                    mention_count: mentions.len(),
+                    article_count: articles.len(),
+                    spellings,
+                    mentions,
+                }
+            })
+            .collect();
+        let mut index = EntityIndex { entries };
+        index.sort(SortBy::Name);
+        index
+    }
+
+    /// The entries in their current order.
+    pub fn entries(&self) -> &[EntityEntry] {
+        &self.entries
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the corpus has no entity mentions.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry of a canonical name, if indexed.
+    pub fn get(&self, canonical: &str) -> Option<&EntityEntry> {
+        self.entries.iter().find(|e| e.canonical == canonical)
+    }
+
+    /// Reorders the entries; every order is total, so the result is deterministic.
+    pub fn sort(&mut self, by: SortBy) {
+        self.entries.sort_by_cached_key(|e| {
+            let name = fold_key(&e.canonical);
+            let (a, b, c) = match by {
+                SortBy::Name => (0, 0, 0),
+                SortBy::Mentions => (usize::MAX - e.mention_count, 0, 0),
+                SortBy::Articles => (
+                    usize::MAX - e.article_count,
+                    usize::MAX - e.mention_count,
+                    0,
+                ),
+                SortBy::Kind => (kind_rank(e.kind), 0, 0),
+            };
+            (a, b, c, name, e.canonical.clone())
+        });
+    }
+
+    /// The entries of `kind` (any kind when `None`) whose canonical name or a spelling contains
+    /// `query` after German folding and lowercasing ("muller" finds "Müller"), in current order.
+    pub fn filter(&self, kind: Option<EntityKind>, query: &str) -> Vec<&EntityEntry> {
+        let q = fold_key(query.trim());
+        self.entries
+            .iter()
+            .filter(|e| kind.is_none_or(|k| e.kind == k))
+            .filter(|e| {
+                q.is_empty()
+                    || fold_key(&e.canonical).contains(&q)
+                    || e.spellings.iter().any(|(s, _)| fold_key(s).contains(&q))
+            })
+            .collect()
+    }
+}
+
+/// Folded and lowercased text for matching and ordering.
+pub(crate) fn fold_key(s: &str) -> String {
+    crate::search::fold(s).0.to_lowercase()
+}
+
+fn kind_rank(kind: EntityKind) -> usize {
+    EntityKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(EntityKind::ALL.len())
+}
+
+fn majority_kind(kinds: &BTreeMap<EntityKind, usize>) -> EntityKind {
+    let mut best: Option<(EntityKind, usize)> = None;
+    for k in EntityKind::ALL {
+        let n = kinds.get(&k).copied().unwrap_or(0);
+        if n > 0 && best.is_none_or(|(_, b)| n > b) {
+            best = Some((k, n));
+        }
+    }
+    best.map(|(k, _)| k).unwrap_or(EntityKind::Misc)
+}
+
+/// Collapses every run of whitespace (newlines included) into one space.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Keyword in context: up to `width_chars` characters of single-line context on each side of
+/// `span`, the hit itself, whitespace collapsed everywhere. Context is cut at a character
+/// boundary; an out-of-range span yields empty strings.
+pub fn kwic(article: &Article, span: Span, width_chars: usize) -> (String, String, String) {
+    let text = article.text.as_str();
+    let (Some(before), Some(hit), Some(after)) = (
+        text.get(..span.start),
+        text.get(span.start..span.end),
+        text.get(span.end..),
+    ) else {
+        return (String::new(), String::new(), String::new());
+    };
+    // Collapse only a bounded stretch of the neighbourhood; whitespace runs may be long.
+    let left_src: String = {
+        let chars: Vec<char> = before.chars().rev().take(width_chars * 4 + 8).collect();
+        chars.into_iter().rev().collect()
+    };
+    let right_src: String = after.chars().take(width_chars * 4 + 8).collect();
+    let mut left = collapse_edges(&left_src);
+    let mut right = collapse_edges(&right_src);
+    let left_chars = left.chars().count();
+    if left_chars > width_chars {
+        left = left.chars().skip(left_chars - width_chars).collect();
+    }
+    if right.chars().count() > width_chars {
+        right = right.chars().take(width_chars).collect();
+    }
+    (left, collapse_whitespace(hit), right)
+}
+
+/// Collapses whitespace runs to one space but keeps a single space at either edge.
+fn collapse_edges(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_ws = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_ws {
+                out.push(' ');
+            }
+            in_ws = true;
+        } else {
+            out.push(c);
+            in_ws = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    fn article(text: &str) -> Article {
+        crate::ingest::parse_raw("t.txt", text)
+    }
+
+    fn mention(text: &str, hay: &str, kind: EntityKind, canonical: &str) -> Mention {
+        let start = hay.find(text).unwrap();
+        Mention {
+            span: Span::new(start, start + text.len()),
+            text: text.to_string(),
+            kind,
+            canonical: canonical.to_string(),
+            derived: false,
+        }
+    }
+
+    fn corpus() -> (Vec<Article>, Vec<Analysis>) {
+        let t0 = "Müller traf Putin in Moskau. Putin sprach.";
+        let t1 = "Mueller war in Moskau.";
+        let a0 = Analysis {
+            mentions: vec![
+                mention("Müller", t0, EntityKind::Person, "Hans Müller"),
+                mention("Putin", t0, EntityKind::Person, "Wladimir Putin"),
+                mention("Moskau", t0, EntityKind::Place, "Moskau"),
+            ],
+            claims: vec![],
+        };
+        let a1 = Analysis {
+            mentions: vec![
+                mention("Mueller", t1, EntityKind::Person, "Hans Müller"),
+                mention("Moskau", t1, EntityKind::Organization, "Moskau"),
+            ],
+            claims: vec![],
+        };
+        (vec![article(t0), article(t1)], vec![a0, a1])
+    }
+
+    #[test]
+    fn entries_count_mentions_articles_and_spellings() {
+        let (arts, an) = corpus();
+        let index = EntityIndex::build(&arts, &an);
+        let m = index.get("Hans Müller").unwrap();
+        assert_eq!(m.mention_count, 2);
+        assert_eq!(m.article_count, 2);
+        assert_eq!(m.spellings.len(), 2);
+        assert_eq!(m.mentions[1].article, 1);
+    }
+
+    #[test]
+    fn kind_is_the_majority_with_ties_to_the_earlier_kind() {
+        let (arts, an) = corpus();
+        let index = EntityIndex::build(&arts, &an);
+        assert_eq!(index.get("Moskau").unwrap().kind, EntityKind::Organization);
+    }
+
+    #[test]
+    fn sorting_by_articles_then_mentions_then_name() {
+        let (arts, an) = corpus();
+        let mut index = EntityIndex::build(&arts, &an);
+        index.sort(SortBy::Articles);
+        let names: Vec<&str> = index
+            .entries()
+            .iter()
+            .map(|e| e.canonical.as_str())
+            .collect();
+        assert_eq!(names, ["Hans Müller", "Moskau", "Wladimir Putin"]);
+        index.sort(SortBy::Kind);
+        assert_eq!(index.entries()[0].kind, EntityKind::Person);
+        index.sort(SortBy::Name);
+        assert_eq!(index.entries()[2].canonical, "Wladimir Putin");
+    }
+
+    #[test]
+    fn filter_folds_umlauts_and_matches_spellings() {
+        let (arts, an) = corpus();
+        let index = EntityIndex::build(&arts, &an);
+        assert_eq!(index.filter(None, "muller").len(), 1);
+        assert_eq!(index.filter(None, "MÜLL").len(), 1);
+        assert_eq!(index.filter(Some(EntityKind::Place), "").len(), 0);
+        assert_eq!(index.filter(Some(EntityKind::Person), "").len(), 2);
+    }
+
+    #[test]
+    fn kwic_collapses_whitespace_and_cuts_to_width() {
+        let a = article("Erste Zeile\n\n  mit   Putin  und\n dann mehr Text hier.");
+        let start = a.text.find("Putin").unwrap();
+        let (l, h, r) = kwic(&a, Span::new(start, start + 5), 8);
+        assert_eq!(h, "Putin");
+        assert_eq!(l, "ile mit ");
+        assert_eq!(r, " und dan");
+        let (l, _, _) = kwic(&a, Span::new(start, start + 5), 100);
+        assert_eq!(l, "Erste Zeile mit ");
+    }
+}
