@@ -76,6 +76,25 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print groups of claims from different articles about the same thing, side by side.
+    Compare {
+        /// JSON or Markdown.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Articles to compare (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the dated events of all articles in date order.
+    Timeline {
+        /// JSON or Markdown.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Only events involving this entity (canonical name).
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+        /// Articles to read (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+    },
     /// Export bookmarks and notes, grouped by article, with citations.
     Export {
         /// Markdown (front matter, block quotes) or JSON.
@@ -380,8 +399,60 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     std::fs::rename(&tmp, path)
 }
 
+/// Loads and analyses a corpus for the non-interactive commands, reporting skipped files.
+fn analysed(
+    paths: &[PathBuf],
+    common: &Common,
+) -> Result<(Vec<Article>, Vec<dossier::model::Analysis>)> {
+    let mut warnings = Vec::new();
+    let articles = load_corpus(paths, common, &mut warnings)?;
+    for w in &warnings {
+        eprintln!("dossier: {w}");
+    }
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    Ok((articles, analyses))
+}
+
+fn print_output(
+    format: ExportFormat,
+    json: impl FnOnce() -> serde_json::Value,
+    md: impl FnOnce() -> String,
+) -> Result<()> {
+    let text = match format {
+        ExportFormat::Json => serde_json::to_string_pretty(&json())? + "\n",
+        ExportFormat::Md => md(),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Compare { format, paths }) => {
+            let (articles, analyses) = analysed(&paths, &cli.common)?;
+            let groups = dossier::compare::groups(&articles, &analyses);
+            print_output(
+                format,
+                || dossier::compare::to_json(&groups, &articles, &analyses),
+                || dossier::compare::to_markdown(&groups, &articles, &analyses),
+            )?;
+        }
+        Some(Command::Timeline {
+            format,
+            entity,
+            paths,
+        }) => {
+            let (articles, analyses) = analysed(&paths, &cli.common)?;
+            let mut events = dossier::timeline::events(&articles, &analyses);
+            if let Some(name) = &entity {
+                events = dossier::timeline::filter_by_entity(&events, name);
+            }
+            print_output(
+                format,
+                || dossier::timeline::to_json(&events, &articles),
+                || dossier::timeline::to_markdown(&events, &articles),
+            )?;
+        }
         Some(Command::Extract { raw, format, paths }) => {
             return extract(&paths, raw, format, &cli.common);
         }

@@ -287,3 +287,102 @@ fn a_note_being_typed_is_saved_after_a_pause_without_closing_the_editor() {
         "still editing"
     );
 }
+
+/// Keys that open article `article` and select its claim `claim` in the claims pane.
+fn select_claim_keys(article: usize, claim: usize) -> String {
+    let mut keys = vec!["J"; article];
+    keys.push("<Tab>");
+    keys.extend(std::iter::repeat_n("j", claim));
+    keys.join(" ")
+}
+
+#[test]
+fn entity_index_sorts_filters_and_opens_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "I");
+    assert!(screen.contains("sorted by mentions"), "{screen}");
+    let first_row = screen.lines().find(|l| l.contains("║▶ ")).unwrap_or("");
+    assert!(first_row.contains("║▶ Nordkorea "), "{first_row}");
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "s");
+    assert!(screen.contains("sorted by articles"), "{screen}");
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "t");
+    assert!(screen.contains("· person"), "{screen}");
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains(" person ")).collect();
+    assert!(!rows.is_empty() && rows.iter().all(|l| !l.contains(" place ")));
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "<Enter>");
+    assert!(screen.contains("spellings:"), "{screen}");
+}
+
+#[test]
+fn the_treaty_signing_and_the_soldier_counts_compare_across_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = state(false);
+    let find = |article: usize, needle: &str| {
+        probe.entries[article]
+            .analysis
+            .claims
+            .iter()
+            .position(|c| c.text.contains(needle))
+            .expect(needle)
+    };
+    let signing = find(4, "Am 19. Juni unterzeichneten");
+    let mut s = state(false);
+    let (_, screen) = run(
+        &mut s,
+        &mut open(dir.path()),
+        &(select_claim_keys(4, signing) + " c"),
+    );
+    assert!(screen.contains("Compare: 2024-06-19"), "{screen}");
+    let titles = s
+        .entries
+        .iter()
+        .filter(|e| screen.contains(&e.article.title.chars().take(20).collect::<String>()))
+        .count();
+    assert!(
+        titles >= 3,
+        "members from at least three articles:\n{screen}"
+    );
+    let soldiers = find(2, "10.000-12.000 Soldaten");
+    let mut s = state(false);
+    let (_, screen) = run(
+        &mut s,
+        &mut open(dir.path()),
+        &(select_claim_keys(2, soldiers) + " c"),
+    );
+    assert!(screen.contains("FIGURES DISAGREE"), "{screen}");
+    assert!(
+        screen.contains("1.500") && screen.contains("10.000"),
+        "{screen}"
+    );
+    // Enter goes to the member's sentence.
+    run(&mut s, &mut open(dir.path()), "G <Enter>");
+    assert!(s.overlay.is_none());
+    let c = s.cursor.expect("cursor on the claim");
+    assert!(s.current().unwrap().article.slice(c.span).contains("1.500"));
+}
+
+#[test]
+fn timeline_lists_dated_events_in_order_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    let (_, screen) = run(&mut s, &mut open(dir.path()), "T");
+    let header = screen
+        .lines()
+        .find(|l| l.contains("Timeline ("))
+        .unwrap_or("");
+    assert!(
+        header.contains("from 4 articles") || header.contains("from 5 articles"),
+        "{header}"
+    );
+    let events = s.listed_events(None);
+    assert!(events.len() >= 10);
+    assert!(
+        events
+            .windows(2)
+            .all(|w| w[0].date.sort_key() <= w[1].date.sort_key())
+    );
+    run(&mut s, &mut open(dir.path()), "j j j <Enter>");
+    let c = s.cursor.expect("cursor on the event");
+    assert_eq!((s.selected, c.span), (events[3].article, events[3].span));
+}

@@ -34,11 +34,17 @@ pub enum Section {
     Find,
     /// The entity card.
     Card,
+    /// The entity index.
+    Entities,
+    /// A claim group.
+    Group,
+    /// The timeline.
+    Timeline,
 }
 
 impl Section {
     /// Every section, in help order.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 13] = [
         Section::Global,
         Section::List,
         Section::Reader,
@@ -49,6 +55,9 @@ impl Section {
         Section::Palette,
         Section::Find,
         Section::Card,
+        Section::Entities,
+        Section::Group,
+        Section::Timeline,
     ];
 
     /// The table name in keymap files.
@@ -64,6 +73,9 @@ impl Section {
             Section::Palette => "palette",
             Section::Find => "find",
             Section::Card => "card",
+            Section::Entities => "entities",
+            Section::Group => "group",
+            Section::Timeline => "timeline",
         }
     }
 

@@ -2,6 +2,7 @@
 //! turns an [`Input`] into state changes plus [`Effect`]s for the runner to carry out. No IO, no
 //! terminal crates; the view reads this state and nothing else.
 
+pub mod cross;
 pub mod geometry;
 pub mod nav;
 mod notes;
@@ -131,6 +132,29 @@ pub enum Overlay {
     Find {
         /// What is typed so far.
         input: String,
+    },
+    /// Every entity of the corpus.
+    Entities {
+        /// Selected row.
+        selected: usize,
+        /// Index into [`cross::SORTS`].
+        sort: usize,
+        /// Only this kind, when set.
+        kind: Option<EntityKind>,
+    },
+    /// A group of claims from different articles, side by side.
+    Group {
+        /// Index of the group.
+        group: usize,
+        /// Selected member.
+        selected: usize,
+    },
+    /// Dated events of all articles in date order.
+    Timeline {
+        /// Selected event.
+        selected: usize,
+        /// Only events involving this entity, when set.
+        entity: Option<String>,
     },
     /// An entity's card: its names, counts and every mention in context.
     Card {
@@ -328,6 +352,8 @@ pub struct AppState {
     pub index: Option<std::sync::Arc<crate::search::SearchIndex>>,
     /// The index misses recent changes (bookmarks) and is rebuilt at the next opening.
     pub index_stale: bool,
+    /// Entity index, claim groups and timeline, computed when first shown.
+    pub cross: Option<std::sync::Arc<cross::CrossSource>>,
     /// The search inside the open article, if any.
     pub search: Option<palette::ArticleSearch>,
     /// The time now (Unix seconds), set by the runner before each input.
@@ -370,6 +396,7 @@ impl AppState {
             last_deleted: None,
             index: None,
             index_stale: false,
+            cross: None,
             search: None,
             clock: 0,
             outbox: Vec::new(),
@@ -411,6 +438,9 @@ impl AppState {
             (Some(Overlay::Palette(_)), _) => Section::Palette,
             (Some(Overlay::Find { .. }), _) => Section::Find,
             (Some(Overlay::Card { .. }), _) => Section::Card,
+            (Some(Overlay::Entities { .. }), _) => Section::Entities,
+            (Some(Overlay::Group { .. }), _) => Section::Group,
+            (Some(Overlay::Timeline { .. }), _) => Section::Timeline,
             (None, Pane::List) => Section::List,
             (None, Pane::Reader) => Section::Reader,
             (None, Pane::Claims) => Section::Claims,

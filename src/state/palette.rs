@@ -70,41 +70,7 @@ pub struct ArticleSearch {
     pub matches: Vec<Span>,
 }
 
-/// Collapses runs of whitespace into single spaces and trims the ends.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Collapses runs of whitespace into single spaces, keeping one at either end if there was one.
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            out.push(crate::reflow::sanitize_char(c));
-            in_space = false;
-        }
-    }
-    out
-}
-
-/// A single-line keyword-in-context view: up to `width` characters of context on each side.
-pub fn kwic(text: &str, span: Span, width: usize) -> (String, String, String) {
-    let left = text.get(..span.start).unwrap_or("");
-    let hit = text.get(span.start..span.end).unwrap_or("");
-    let right = text.get(span.end..).unwrap_or("");
-    let left = collapse(left);
-    let right = collapse(right);
-    let lc = left.chars().count();
-    let left: String = left.chars().skip(lc.saturating_sub(width)).collect();
-    let right: String = right.chars().take(width).collect();
-    (left, one_line(hit), right)
-}
+pub use crate::entity_index::{collapse_whitespace as one_line, kwic};
 
 /// Every occurrence of `query` in `text` (smart case: an upper-case letter makes the search
 /// exact; otherwise it ignores case and umlauts), as byte spans of `text`.
@@ -332,7 +298,7 @@ impl AppState {
                 out.push(TextHit {
                     article: i,
                     span,
-                    context: kwic(&e.article.text, span, 40),
+                    context: kwic(&e.article, span, 40),
                 });
             }
             if out.len() >= FULL_TEXT_LIMIT {
@@ -626,19 +592,5 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(found, ["Straße"]);
-    }
-
-    #[test]
-    fn kwic_collapses_whitespace_and_cuts_context() {
-        let text = "eins\nzwei   drei Kim vier\n\nfünf sechs";
-        let span = Span::new(
-            text.find("Kim").unwrap_or(0),
-            text.find("Kim").unwrap_or(0) + 3,
-        );
-        let (l, h, r) = kwic(text, span, 8);
-        assert_eq!(
-            (l.as_str(), h.as_str(), r.as_str()),
-            ("ei drei ", "Kim", " vier fü")
-        );
     }
 }

@@ -107,6 +107,13 @@ impl AppState {
 
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let in_cross = matches!(
+            self.overlay,
+            Some(Overlay::Entities { .. } | Overlay::Group { .. } | Overlay::Timeline { .. })
+        );
+        if in_cross && self.apply_in_cross(action).is_some() {
+            return Vec::new();
+        }
         match &self.overlay {
             Some(Overlay::Help { scroll }) => return self.apply_in_help(action, *scroll),
             Some(Overlay::Note(_)) => return self.apply_in_note(action),
@@ -133,7 +140,7 @@ impl AppState {
                     return effects;
                 }
             }
-            None => {}
+            Some(_) | None => {}
         }
         match action {
             Action::Quit => {
@@ -158,6 +165,10 @@ impl AppState {
             Action::NextMatch => self.next_match(1),
             Action::PrevMatch => self.next_match(-1),
             Action::OpenEntityCard => self.open_card_at_cursor(),
+            Action::ShowEntityIndex => self.open_entity_index(),
+            Action::ShowClaimGroup => self.open_claim_group(),
+            Action::ShowTimeline => self.open_timeline(None),
+            Action::CycleSort | Action::CycleKindFilter => {}
             Action::NextSentence => self.move_cursor(Unit::Sentence, 1),
             Action::PrevSentence => self.move_cursor(Unit::Sentence, -1),
             Action::NextParagraph => self.move_cursor(Unit::Paragraph, 1),
@@ -309,6 +320,10 @@ impl AppState {
             Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
             Action::GoTop => 0,
             Action::GoBottom => last,
+            Action::ShowTimeline => {
+                self.open_timeline(Some(canonical));
+                return Some(Vec::new());
+            }
             Action::Quit | Action::OpenPalette | Action::ShowHelp => return None,
             _ => selected,
         };

@@ -1,6 +1,7 @@
 //! Pure views: `draw` reads [`AppState`] and paints a frame; nothing here changes state or does
 //! IO.
 
+mod cross;
 mod help;
 mod notes;
 mod palette;
@@ -84,6 +85,17 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
             canonical,
             selected,
         }) => palette::draw_card(state, canonical, *selected, frame, &theme),
+        Some(Overlay::Entities {
+            selected,
+            sort,
+            kind,
+        }) => cross::draw_entities(state, *selected, *sort, *kind, frame, &theme),
+        Some(Overlay::Group { group, selected }) => {
+            cross::draw_group(state, *group, *selected, frame, &theme)
+        }
+        Some(Overlay::Timeline { selected, entity }) => {
+            cross::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
+        }
         Some(Overlay::Find { .. }) | None => {}
     }
 }

@@ -2,6 +2,7 @@
 
 use super::truncate;
 use crate::model::Span as TextSpan;
+use crate::reflow::sanitize;
 use crate::search::QueryMode;
 use crate::state::AppState;
 use crate::state::palette::{Palette, kwic};
@@ -110,7 +111,12 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
                 .get(hit.article)
                 .map(|e| e.article.title.as_str())
                 .unwrap_or("");
-            let (l, h, r) = &hit.context;
+            let (l, h, r) = (
+                sanitize(&hit.context.0),
+                sanitize(&hit.context.1),
+                sanitize(&hit.context.2),
+            );
+            let (l, h, r) = (&l, &h, &r);
             let mut row = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
             let room = width.saturating_sub(4 + h.width());
             let left: String = {
@@ -291,7 +297,8 @@ pub fn draw_card(
     for (i, &(a, m)) in mentions.iter().enumerate().skip(top).take(rows) {
         let entry = &state.entries[a];
         let mention = &entry.analysis.mentions[m];
-        let (l, h, r) = kwic(&entry.article.text, mention.span, context);
+        let (l, h, r) = kwic(&entry.article, mention.span, context);
+        let (l, h, r) = (sanitize(&l), sanitize(&h), sanitize(&r));
         let is_sel = i == selected;
         let base = if is_sel {
             theme.selected()
