@@ -1,4 +1,5 @@
 //! Reads GermEval 2014 NER TSV files and splits them deterministically into train and held-out.
+#![allow(dead_code)]
 
 use dossier::extract::tagger::Tag;
 

@@ -13,6 +13,9 @@ use super::{Doc, Sentence};
 use crate::model::{EntityKind, Mention, Span};
 use std::collections::HashMap;
 
+/// Priority of tagger spans against rule spans (higher wins overlaps).
+const TAGGER_PRIO: u8 = 5;
+
 /// Role and title words after which capitalised words name a person.
 const ROLES: &[&str] = &[
     "präsident",
@@ -444,7 +447,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     kind: ek,
                     canonical: text.to_string(),
                     derived: false,
-                    prio: 5,
+                    prio: TAGGER_PRIO,
                 });
             }
             i = j;

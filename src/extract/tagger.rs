@@ -248,8 +248,7 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
     out.push(feat(31, next.as_bytes()));
     out.push(feat(32, prev2.as_bytes()));
     out.push(feat(33, next2.as_bytes()));
-    out.push(feat2(34, prev.as_bytes(), l));
-    out.push(feat2(35, l, next.as_bytes()));
+
     if i > 0 {
         out.push(feat(36, &[info[i - 1].gaz, info[i - 1].cap as u8]));
         out.push(feat(
@@ -400,6 +399,8 @@ pub fn tag_sentence(_tokens: &[super::text::Token], strs: &[&str], lowers: &[&st
 
 /// Averaged-perceptron training over tagged sentences; produces the bytes of a model file.
 pub struct Trainer {
+    /// Condition on the tagger's own previous decisions rather than the gold ones.
+    pub predicted_history: bool,
     index: FastMap<u32, usize>,
     w: Vec<[f32; NTAGS]>,
     total: Vec<[f32; NTAGS]>,
@@ -417,6 +418,7 @@ impl Trainer {
     /// An empty trainer.
     pub fn new() -> Self {
         Trainer {
+            predicted_history: false,
             index: FastMap::default(),
             w: Vec::new(),
             total: Vec::new(),
@@ -472,8 +474,9 @@ impl Trainer {
         for i in 0..strs.len() {
             self.step += 1;
             // Condition on gold history (teacher forcing), as decoding conditions on its own.
-            let p1 = if i > 0 { gold[i - 1] } else { Tag::O };
-            let p2 = if i > 1 { gold[i - 2] } else { Tag::O };
+            let hist = if self.predicted_history { &pred } else { gold };
+            let p1 = if i > 0 { hist[i - 1] } else { Tag::O };
+            let p2 = if i > 1 { hist[i - 2] } else { Tag::O };
             if is_trivial(&info[i], strs[i], p1) {
                 continue;
             }
