@@ -15,6 +15,8 @@ const REGIONS: &str = include_str!("../../data/gazetteers/regions.tsv");
 const CITIES: &str = include_str!("../../data/gazetteers/cities.tsv");
 const GIVEN: &str = include_str!("../../data/gazetteers/given-names.tsv");
 const ORGS: &str = include_str!("../../data/gazetteers/manual-orgs.tsv");
+const GEONAMES: &str = include_str!("../../data/gazetteers/geonames-cities.tsv");
+const SURNAMES: &str = include_str!("../../data/gazetteers/surnames.tsv");
 /// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
 const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
 
@@ -94,6 +96,7 @@ pub struct Gazetteer {
     given: FastMap<String, u8>,
     stems: FastMap<String, &'static str>,
     starts: FastSet<String>,
+    surnames: FastSet<&'static str>,
     /// Exact surface forms of single-word entries and their genitives, for fast tagger features.
     surfaces: FastMap<String, Entry>,
     /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
@@ -170,6 +173,32 @@ fn build() -> Gazetteer {
             g.names.entry(k).or_insert(e);
         }
     };
+    // GeoNames cities: large ones whose names are not German nouns are matched directly; the
+    // rest only inform the tagger.
+    for r in rows(GEONAMES) {
+        if r.len() < 3 {
+            continue;
+        }
+        let pop: u64 = r[2].parse().unwrap_or(0);
+        let direct = pop >= 100_000 && !is_dictionary_noun(r[0]);
+        let kind = if direct {
+            GazKind::Region
+        } else {
+            GazKind::Subdivision
+        };
+        add(
+            &mut g,
+            r[0],
+            Entry {
+                canonical: r[1],
+                kind,
+            },
+            direct,
+        );
+    }
+    for r in rows(SURNAMES) {
+        g.surnames.insert(r[0]);
+    }
     for r in rows(CITIES) {
         add(
             &mut g,
@@ -351,6 +380,11 @@ impl Gazetteer {
     pub fn is_multiword_start(&self, word: &str) -> bool {
         let lower = super::text::lowercase(word);
         self.starts.contains(start_key(&lower))
+    }
+
+    /// True for a frequent surname (US Census list), written with an initial capital.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
     }
 
     /// Frequency class (1-13) of a given name, 0 when unknown.

@@ -140,7 +140,7 @@ struct TokInfo<'a> {
     lower: &'a str,
     shape: Shape,
     cap: bool,
-    gaz: u8,
+    gaz: u16,
     /// In the German word list (capitalised entries: common nouns, some names).
     dict: bool,
 }
@@ -148,7 +148,7 @@ struct TokInfo<'a> {
 fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
     let g = gazetteer::get();
     let cap = w.chars().next().is_some_and(char::is_uppercase);
-    let mut gaz = 0u8;
+    let mut gaz = 0u16;
     if cap {
         if let Some(kind) = g.surface_kind(w) {
             gaz |= match kind {
@@ -157,6 +157,9 @@ fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
                 GazKind::Org => 4,
                 GazKind::Misc => 8,
             };
+        }
+        if g.is_surname(w) {
+            gaz |= 256;
         }
         let gn = g.given_name(w);
         if gn >= 5 {
@@ -218,10 +221,10 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
             "„" | "\"" | "»" | "«" | ":" | "(" | "–" | "-" | "“"
         );
     out.push(feat(21, &[t.cap as u8, first as u8]));
-    out.push(feat(22, &[t.gaz]));
+    out.push(feat(22, &t.gaz.to_le_bytes()));
     out.push(feat(26, &[t.dict as u8, t.cap as u8, first as u8]));
     out.push(feat(27, &[t.dict as u8, (t.gaz != 0) as u8]));
-    for b in 0..8u8 {
+    for b in 0..9u8 {
         if t.gaz & (1 << b) != 0 {
             out.push(feat(23, &[b]));
         }
@@ -250,7 +253,8 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
     out.push(feat(33, next2.as_bytes()));
 
     if i > 0 {
-        out.push(feat(36, &[info[i - 1].gaz, info[i - 1].cap as u8]));
+        let [g0, g1] = info[i - 1].gaz.to_le_bytes();
+        out.push(feat(36, &[g0, g1, info[i - 1].cap as u8]));
         out.push(feat(
             42,
             &[info[i - 1].dict as u8, info[i - 1].cap as u8, t.dict as u8],
@@ -261,7 +265,8 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
         out.push(feat(38, ps.as_bytes()));
     }
     if i + 1 < strs.len() {
-        out.push(feat(39, &[info[i + 1].gaz, info[i + 1].cap as u8]));
+        let [g0, g1] = info[i + 1].gaz.to_le_bytes();
+        out.push(feat(39, &[g0, g1, info[i + 1].cap as u8]));
         out.push(feat(
             43,
             &[info[i + 1].dict as u8, info[i + 1].cap as u8, t.dict as u8],
