@@ -211,7 +211,9 @@ fn build() -> Gazetteer {
         );
     }
     for r in rows(REGIONS) {
-        if r.len() >= 2 {
+        // Only translated subdivisions (German name differs) or multi-word ones: the rest are
+        // too often ordinary words ("Landes", "Manche").
+        if r.len() >= 2 && (r[0] != r[1] || r[0].contains(' ') || is_german_region(r[0])) {
             add(
                 &mut g,
                 r[0],
@@ -295,6 +297,18 @@ fn start_key(lower: &str) -> &str {
         }
     }
     lower
+}
+
+/// German, Austrian and Swiss states, named in German by iso-codes itself.
+fn is_german_region(name: &str) -> bool {
+    matches!(
+        name,
+        "Baden-Württemberg" | "Bayern" | "Berlin" | "Brandenburg" | "Bremen" | "Hamburg" | "Hessen"
+            | "Mecklenburg-Vorpommern" | "Niedersachsen" | "Nordrhein-Westfalen" | "Rheinland-Pfalz"
+            | "Saarland" | "Sachsen" | "Sachsen-Anhalt" | "Schleswig-Holstein" | "Thüringen"
+            | "Burgenland" | "Kärnten" | "Niederösterreich" | "Oberösterreich" | "Salzburg"
+            | "Steiermark" | "Tirol" | "Vorarlberg" | "Wien"
+    )
 }
 
 /// True for names written in capitals only ("UN", "NVV", "USA", "G7").
