@@ -776,10 +776,17 @@ fn lexicon_flags(w: &str) -> u8 {
 
 /// True for finite and participle forms of verbs of saying, reporting and accusing.
 fn is_speech_verb(w: &str) -> bool {
-    lexicon_flags(w) & F_SPEECH != 0
-        || SPEECH_STEMS
+    if lexicon_flags(w) & F_SPEECH != 0 {
+        return true;
+    }
+    let Some(&first) = w.as_bytes().first() else {
+        return false;
+    };
+    // Compare first bytes before whole prefixes: most words share no initial with any stem.
+    w.len() >= 4
+        && SPEECH_STEMS
             .iter()
-            .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)
+            .any(|s| s.as_bytes()[0] == first && w.starts_with(s) && w.len() <= s.len() + 3)
 }
 
 /// Stems of verbs of saying; a form matches when it adds at most three letters ("warn" -> "warnte").

@@ -609,7 +609,21 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             });
         }
         // Organisation heads: "Verteidigungsministerium", "UN-Sicherheitsrat", "Institute for the Study of War".
-        if is_cap(w) && ORG_HEADS.iter().any(|h| l.ends_with(*h)) {
+        let english_head = matches!(
+            l.as_ref(),
+            "institute"
+                | "council"
+                | "agency"
+                | "university"
+                | "center"
+                | "centre"
+                | "office"
+                | "committee"
+        );
+        if is_cap(w)
+            && (w.contains('-') || english_head)
+            && ORG_HEADS.iter().any(|h| l.ends_with(*h))
+        {
             // Only compounds whose first part is a known name ("US-Verteidigungsministerium");
             // plain compounds ("Gesundheitsministerium") are usually generic and left to the tagger.
             let named_head = w
@@ -903,7 +917,10 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
             m.kind = *kind;
         }
         // Inflection of names the gazetteer does not know: "Lawrows" -> "Lawrow" when seen.
-        if !m.derived && g.lookup_exact(&m.canonical).is_none() {
+        if !m.derived
+            && g.surface(&m.canonical).is_none()
+            && (!m.canonical.contains(' ') || g.lookup_exact(&m.canonical).is_none())
+        {
             m.canonical = strip_inflection(&m.canonical);
         }
         let k = (m.kind, canon::key(&m.canonical));

@@ -303,11 +303,31 @@ fn start_key(lower: &str) -> &str {
 fn is_german_region(name: &str) -> bool {
     matches!(
         name,
-        "Baden-Württemberg" | "Bayern" | "Berlin" | "Brandenburg" | "Bremen" | "Hamburg" | "Hessen"
-            | "Mecklenburg-Vorpommern" | "Niedersachsen" | "Nordrhein-Westfalen" | "Rheinland-Pfalz"
-            | "Saarland" | "Sachsen" | "Sachsen-Anhalt" | "Schleswig-Holstein" | "Thüringen"
-            | "Burgenland" | "Kärnten" | "Niederösterreich" | "Oberösterreich" | "Salzburg"
-            | "Steiermark" | "Tirol" | "Vorarlberg" | "Wien"
+        "Baden-Württemberg"
+            | "Bayern"
+            | "Berlin"
+            | "Brandenburg"
+            | "Bremen"
+            | "Hamburg"
+            | "Hessen"
+            | "Mecklenburg-Vorpommern"
+            | "Niedersachsen"
+            | "Nordrhein-Westfalen"
+            | "Rheinland-Pfalz"
+            | "Saarland"
+            | "Sachsen"
+            | "Sachsen-Anhalt"
+            | "Schleswig-Holstein"
+            | "Thüringen"
+            | "Burgenland"
+            | "Kärnten"
+            | "Niederösterreich"
+            | "Oberösterreich"
+            | "Salzburg"
+            | "Steiermark"
+            | "Tirol"
+            | "Vorarlberg"
+            | "Wien"
     )
 }
 
