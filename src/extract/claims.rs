@@ -581,15 +581,13 @@ fn find_attribution(
             }
         }
     }
-    let Some(v) = (0..n).find(|&i| {
+    let v = (0..n).find(|&i| {
         is_speech_verb(&lower[i])
             || (lower[i] == "bekannt"
                 && lower
                     .get(i + 1)
                     .is_some_and(|w| w == "gegeben" || w == "gab"))
-    }) else {
-        return None;
-    };
+    })?;
     let is_source = |a: usize, b: usize| -> bool {
         let sp = phrase(a, b);
         mentions.iter().any(|m| {

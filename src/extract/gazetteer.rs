@@ -517,6 +517,8 @@ mod tests {
             Some("Pjöngjang")
         );
         assert_eq!(g.lookup("Kyiv").map(|e| e.canonical), Some("Kiew"));
+        assert_eq!(g.lookup("Kyjiw").map(|e| e.canonical), Some("Kiew"));
+        assert_eq!(g.lookup("Kiew").map(|e| e.canonical), Some("Kiew"));
         assert_eq!(g.lookup("Moskva").map(|e| e.canonical), Some("Moskau"));
     }
 

@@ -9,6 +9,8 @@
 //! [`gazetteer`] (embedded name lists), [`tagger`] (averaged perceptron NER), [`quantity`]
 //! (figures), `entities` (mentions) and `claims` (claims).
 
+#![warn(missing_docs)]
+
 pub mod canon;
 mod claims;
 mod entities;

@@ -63,7 +63,7 @@ impl Tag {
 
     /// True for `I-` tags.
     pub fn is_inside(self) -> bool {
-        self.0 > 0 && self.0 % 2 == 0
+        self.0 > 0 && self.0.is_multiple_of(2)
     }
 }
 
@@ -440,7 +440,7 @@ fn score(m: &Model, feats: &[u32], scores: &mut [f32; NTAGS]) {
 #[inline]
 fn allowed(prev: Tag, t: usize) -> bool {
     let t = Tag(t as u8);
-    !t.is_inside() || (prev.0 != 0 && (prev.0 + 1) / 2 == (t.0 + 1) / 2)
+    !t.is_inside() || (prev.0 != 0 && prev.0.div_ceil(2) == t.0.div_ceil(2))
 }
 
 /// Tags the words of one sentence (any tokenisation) greedily, left to right.
@@ -544,8 +544,8 @@ impl Trainer {
         let mut s = [0f32; NTAGS];
         for f in feats {
             if let Some(&k) = self.index.get(f) {
-                for t in 0..NTAGS {
-                    s[t] += self.w[k][t];
+                for (acc, w) in s.iter_mut().zip(&self.w[k]) {
+                    *acc += w;
                 }
             }
         }
@@ -599,10 +599,10 @@ impl Trainer {
         let mut entries: Vec<(u32, [f32; NTAGS])> = Vec::new();
         for (&f, &k) in &self.index {
             let mut avg = [0f32; NTAGS];
-            for t in 0..NTAGS {
+            for (t, a) in avg.iter_mut().enumerate() {
                 let elapsed = (step - self.stamp[k][t]) as f32;
                 self.total[k][t] += elapsed * self.w[k][t];
-                avg[t] = self.total[k][t] / step.max(1) as f32;
+                *a = self.total[k][t] / step.max(1) as f32;
             }
             if avg.iter().any(|v| v.abs() >= min_weight) {
                 entries.push((f, avg));
