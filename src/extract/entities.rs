@@ -714,7 +714,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     kind: EntityKind::Person,
                     canonical: doc.text[sp.start..sp.end].to_string(),
                     derived: false,
-                    prio: 5,
+                    prio: 4,
                 });
             }
         }
@@ -765,9 +765,12 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             continue;
         }
         let surface = &doc.text[c.span.start..c.span.end];
-        known
-            .entry(surface)
-            .or_insert((c.kind, c.canonical.clone()));
+        // A single common noun tagged once ("Front") is not spread over the document.
+        if surface.contains(' ') || c.prio >= 6 || !gazetteer::is_dictionary_noun(surface) {
+            known
+                .entry(surface)
+                .or_insert((c.kind, c.canonical.clone()));
+        }
         if c.kind == EntityKind::Person {
             let words: Vec<&str> = surface.split_whitespace().collect();
             if words.len() >= 2 {
