@@ -462,6 +462,10 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
         let w = strs[i];
         let l = &lower[i];
+        // Lowercase words can only be adjectives of places ("nordkoreanische") or "§ 5".
+        if !is_cap(w) && !l.contains("isch") && !l.starts_with("deutsch") && w != "§" {
+            continue;
+        }
         // Gazetteer names, longest first, starting at a capitalised word.
         if is_cap(w) && !is_stop(l) {
             let mut found = false;
@@ -533,7 +537,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Numbered documents: "Resolution 1718", "Artikel 51".
-        if NUMBERED_DOCS.contains(&l.as_ref()) && i + 1 < n && toks[i + 1].kind == TokenKind::Number
+        if i + 1 < n && toks[i + 1].kind == TokenKind::Number && NUMBERED_DOCS.contains(&l.as_ref())
         {
             let text = format!("{} {}", capitalise(w), strs[i + 1]);
             out.push(Cand {
@@ -675,7 +679,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Persons after a role word: "Außenminister Lawrow", "Pentagon-Sprecher Pat Ryder".
-        if is_role(l) && i + 1 < n {
+        if i + 1 < n && (is_cap(w) || w == "§") && is_role(l) {
             let mut j = i + 1;
             while j < n
                 && j < i + 4
