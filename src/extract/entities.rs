@@ -361,6 +361,54 @@ const NON_ORG_ACRONYMS: &[&str] = &[
     "WWW", "FAQ", "UHR", "MEZ", "UTC", "GMT", "AM", "PM", "AG", "GMBH", "EV", "USD", "EUR", "CHF",
 ];
 
+/// Legal forms and business words that end company names.
+const LEGAL_FORMS: &[&str] = &[
+    "AG",
+    "GmbH",
+    "KG",
+    "KGaA",
+    "SE",
+    "Inc.",
+    "Inc",
+    "Ltd.",
+    "Ltd",
+    "Corp.",
+    "Corporation",
+    "LLC",
+    "plc",
+    "S.A.",
+    "SA",
+    "N.V.",
+    "B.V.",
+    "Verlag",
+    "Holding",
+    "Group",
+    "Gruppe",
+    "Bank",
+    "Airlines",
+];
+
+/// Abbreviations that open names of sports clubs.
+const CLUB_PREFIXES: &[&str] = &[
+    "FC",
+    "SV",
+    "SC",
+    "VfB",
+    "VfL",
+    "TSV",
+    "TSG",
+    "FSV",
+    "SpVgg",
+    "BSC",
+    "Borussia",
+    "Eintracht",
+    "Inter",
+    "Real",
+    "Atlético",
+    "AC",
+    "AS",
+];
+
 /// A candidate mention before overlap resolution; higher `prio` wins.
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
@@ -610,6 +658,48 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 canonical: w.to_string(),
                 derived: false,
                 prio: 4,
+            });
+        }
+        // Company names by legal form: "Sun Microsystems Inc.", "Hirzel Verlag", "Siemens AG".
+        if LEGAL_FORMS.contains(&w) && i > 0 && is_cap(strs[i - 1]) && !is_stop(&lower[i - 1]) {
+            let mut a = i - 1;
+            while a > 0
+                && a + 3 > i
+                && is_cap(strs[a - 1])
+                && !is_stop(&lower[a - 1])
+                && word(a - 1)
+                && g.surface(strs[a - 1])
+                    .is_none_or(|e| e.kind != gazetteer::GazKind::Country)
+            {
+                a -= 1;
+            }
+            let sp = span(a, i + 1);
+            out.push(Cand {
+                span: sp,
+                kind: EntityKind::Organization,
+                canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: 6,
+            });
+        }
+        // Sports clubs: "FC Nürnberg", "SV Werder Bremen", "VfB Stuttgart".
+        if CLUB_PREFIXES.contains(&w) && i + 1 < n && is_cap(strs[i + 1]) {
+            let mut j = i + 1;
+            while j < n && j < i + 4 && word(j) && is_cap(strs[j]) && !is_stop(&lower[j]) {
+                j += 1;
+            }
+            let a = if i > 0 && toks[i - 1].kind == TokenKind::Ordinal {
+                i - 1
+            } else {
+                i
+            };
+            let sp = span(a, j);
+            out.push(Cand {
+                span: sp,
+                kind: EntityKind::Organization,
+                canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: 6,
             });
         }
         // Organisation heads: "Verteidigungsministerium", "UN-Sicherheitsrat", "Institute for the Study of War".
