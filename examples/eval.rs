@@ -128,7 +128,8 @@ fn germeval_scores(text: &str) {
                 )
             };
             for p in pred.iter().filter(|p| !gold.contains(p)) {
-                println!("FP {}", name(p));
+                let by_tagger = if t.contains(p) { "tagger" } else { "rules" };
+                println!("FP {} {}", by_tagger, name(p));
             }
             for g in gold.iter().filter(|g| !pred.contains(g)) {
                 println!("FN {}", name(g));

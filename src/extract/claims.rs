@@ -321,7 +321,20 @@ fn classify(
     }
     let lower: Vec<std::borrow::Cow<str>> =
         strs.iter().map(|w| super::text::lowercase(w)).collect();
-    let flags = lower.iter().fold(0u8, |f, w| f | lexicon_flags(w));
+    // Verbs, adverbs and modals are lowercase in German: a capitalised word mid-sentence is a
+    // noun ("Kämpfe") even when it looks like a Konjunktiv form ("kämpfe").
+    let flags = lower
+        .iter()
+        .zip(strs)
+        .enumerate()
+        .fold(0u8, |f, (i, (w, orig))| {
+            let is_lower = orig.chars().next().is_some_and(char::is_lowercase);
+            if is_lower || i == 0 {
+                f | lexicon_flags(w)
+            } else {
+                f
+            }
+        });
     let has = |flag: u8| flags & flag != 0;
     let inside: Vec<&Mention> = mentions.iter().filter(|m| span.contains(m.span)).collect();
     let quantities: Vec<_> = doc
@@ -619,34 +632,41 @@ fn find_attribution(
         }
         j
     };
-    // Subject at the start, unless the sentence opens with a preposition ("Neben Südkorea warnt").
-    let mut a = 0;
-    while a < n && toks[a].kind == TokenKind::Punct {
-        a += 1;
-    }
-    let subject = if a < n && !PREPOSITIONS.contains(&lower[a].as_ref()) {
-        let end = np_forward(a);
-        if end > a && end < n {
-            // "John Kirby, Koordinator für ..., behauptete": an appositive between commas.
-            let mut stop = end;
-            if strs[end] == ","
-                && let Some(c) = (end + 1..n.min(end + 20)).find(|&k| strs[k] == ",")
-                && (c + 1 == v || is_lower_word(c + 1))
-            {
-                stop = c;
-            }
-            let next = if stop == end { end } else { stop + 1 };
-            (is_source(a, stop) && (next == v || is_lower_word(next))).then_some((
-                a,
-                stop,
-                next == v,
-            ))
-        } else {
-            None
+    // Subject at the start of the sentence or of a clause after a colon, unless it opens with a
+    // preposition ("Neben Südkorea warnt"); sentence adverbs are skipped ("Doch Präsident ...").
+    let clause_starts = std::iter::once(0).chain((0..v).filter(|&k| strs[k] == ":").map(|k| k + 1));
+    let mut subject = None;
+    for start in clause_starts {
+        let mut a = start;
+        while a < n && (toks[a].kind == TokenKind::Punct || OPENERS.contains(&lower[a].as_ref())) {
+            a += 1;
         }
-    } else {
-        None
-    };
+        if a >= n || a >= v || PREPOSITIONS.contains(&lower[a].as_ref()) {
+            continue;
+        }
+        let end = np_forward(a);
+        if end <= a || end >= n {
+            continue;
+        }
+        // "John Kirby, Koordinator für ..., behauptete": an appositive between commas.
+        let mut stop = end;
+        if strs[end] == ","
+            && let Some(c) = (end + 1..n.min(end + 20)).find(|&k| strs[k] == ",")
+            && (c + 1 == v || is_lower_word(c + 1))
+        {
+            stop = c;
+        }
+        let next = if stop == end { end } else { stop + 1 };
+        // "Beide Staaten, Nordkorea und Russland, weisen ...": a listed subject ends at a comma.
+        let next = if strs[stop] == "," && stop + 1 == v {
+            v
+        } else {
+            next
+        };
+        if is_source(a, stop) && (next == v || is_lower_word(next)) {
+            subject = Some((a, stop, next == v));
+        }
+    }
     // Subject directly before the speech verb: "Der südkoreanische Geheimdienst berichtete".
     if let Some((a, stop, true)) = subject {
         return Some(make(phrase(a, stop)));
@@ -700,6 +720,21 @@ fn find_attribution(
     }
     None
 }
+
+/// Sentence adverbs and conjunctions skipped before a subject.
+const OPENERS: &[&str] = &[
+    "doch",
+    "aber",
+    "und",
+    "auch",
+    "so",
+    "zudem",
+    "dennoch",
+    "jedoch",
+    "allerdings",
+    "nun",
+    "inzwischen",
+];
 
 /// Prepositions that open adverbial phrases rather than subjects.
 const PREPOSITIONS: &[&str] = &[
@@ -774,10 +809,17 @@ fn lexicon_flags(w: &str) -> u8 {
 
 /// True for finite and participle forms of verbs of saying, reporting and accusing.
 fn is_speech_verb(w: &str) -> bool {
-    lexicon_flags(w) & F_SPEECH != 0
-        || SPEECH_STEMS
+    if lexicon_flags(w) & F_SPEECH != 0 {
+        return true;
+    }
+    let Some(&first) = w.as_bytes().first() else {
+        return false;
+    };
+    // Compare first bytes before whole prefixes: most words share no initial with any stem.
+    w.len() >= 4
+        && SPEECH_STEMS
             .iter()
-            .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)
+            .any(|s| s.as_bytes()[0] == first && w.starts_with(s) && w.len() <= s.len() + 3)
 }
 
 /// Stems of verbs of saying; a form matches when it adds at most three letters ("warn" -> "warnte").

@@ -13,6 +13,9 @@ use super::{Doc, Sentence};
 use crate::model::{EntityKind, Mention, Span};
 use std::collections::HashMap;
 
+/// Priority of tagger spans against rule spans (higher wins overlaps).
+const TAGGER_PRIO: u8 = 5;
+
 /// Role and title words after which capitalised words name a person.
 const ROLES: &[&str] = &[
     "präsident",
@@ -358,6 +361,54 @@ const NON_ORG_ACRONYMS: &[&str] = &[
     "WWW", "FAQ", "UHR", "MEZ", "UTC", "GMT", "AM", "PM", "AG", "GMBH", "EV", "USD", "EUR", "CHF",
 ];
 
+/// Legal forms and business words that end company names.
+const LEGAL_FORMS: &[&str] = &[
+    "AG",
+    "GmbH",
+    "KG",
+    "KGaA",
+    "SE",
+    "Inc.",
+    "Inc",
+    "Ltd.",
+    "Ltd",
+    "Corp.",
+    "Corporation",
+    "LLC",
+    "plc",
+    "S.A.",
+    "SA",
+    "N.V.",
+    "B.V.",
+    "Verlag",
+    "Holding",
+    "Group",
+    "Gruppe",
+    "Bank",
+    "Airlines",
+];
+
+/// Abbreviations that open names of sports clubs.
+const CLUB_PREFIXES: &[&str] = &[
+    "FC",
+    "SV",
+    "SC",
+    "VfB",
+    "VfL",
+    "TSV",
+    "TSG",
+    "FSV",
+    "SpVgg",
+    "BSC",
+    "Borussia",
+    "Eintracht",
+    "Inter",
+    "Real",
+    "Atlético",
+    "AC",
+    "AS",
+];
+
 /// A candidate mention before overlap resolution; higher `prio` wins.
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
@@ -444,7 +495,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     kind: ek,
                     canonical: text.to_string(),
                     derived: false,
-                    prio: 5,
+                    prio: TAGGER_PRIO,
                 });
             }
             i = j;
@@ -459,6 +510,10 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
         let w = strs[i];
         let l = &lower[i];
+        // Lowercase words can only be adjectives of places ("nordkoreanische") or "§ 5".
+        if !is_cap(w) && !l.contains("isch") && !l.starts_with("deutsch") && w != "§" {
+            continue;
+        }
         // Gazetteer names, longest first, starting at a capitalised word.
         if is_cap(w) && !is_stop(l) {
             let mut found = false;
@@ -530,7 +585,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Numbered documents: "Resolution 1718", "Artikel 51".
-        if NUMBERED_DOCS.contains(&l.as_ref()) && i + 1 < n && toks[i + 1].kind == TokenKind::Number
+        if i + 1 < n && toks[i + 1].kind == TokenKind::Number && NUMBERED_DOCS.contains(&l.as_ref())
         {
             let text = format!("{} {}", capitalise(w), strs[i + 1]);
             out.push(Cand {
@@ -605,8 +660,64 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 prio: 4,
             });
         }
+        // Company names by legal form: "Sun Microsystems Inc.", "Hirzel Verlag", "Siemens AG".
+        if LEGAL_FORMS.contains(&w) && i > 0 && is_cap(strs[i - 1]) && !is_stop(&lower[i - 1]) {
+            let mut a = i - 1;
+            while a > 0
+                && a + 3 > i
+                && is_cap(strs[a - 1])
+                && !is_stop(&lower[a - 1])
+                && word(a - 1)
+                && g.surface(strs[a - 1])
+                    .is_none_or(|e| e.kind != gazetteer::GazKind::Country)
+            {
+                a -= 1;
+            }
+            let sp = span(a, i + 1);
+            out.push(Cand {
+                span: sp,
+                kind: EntityKind::Organization,
+                canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: 6,
+            });
+        }
+        // Sports clubs: "FC Nürnberg", "SV Werder Bremen", "VfB Stuttgart".
+        if CLUB_PREFIXES.contains(&w) && i + 1 < n && is_cap(strs[i + 1]) {
+            let mut j = i + 1;
+            while j < n && j < i + 4 && word(j) && is_cap(strs[j]) && !is_stop(&lower[j]) {
+                j += 1;
+            }
+            let a = if i > 0 && toks[i - 1].kind == TokenKind::Ordinal {
+                i - 1
+            } else {
+                i
+            };
+            let sp = span(a, j);
+            out.push(Cand {
+                span: sp,
+                kind: EntityKind::Organization,
+                canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: 6,
+            });
+        }
         // Organisation heads: "Verteidigungsministerium", "UN-Sicherheitsrat", "Institute for the Study of War".
-        if is_cap(w) && ORG_HEADS.iter().any(|h| l.ends_with(*h)) {
+        let english_head = matches!(
+            l.as_ref(),
+            "institute"
+                | "council"
+                | "agency"
+                | "university"
+                | "center"
+                | "centre"
+                | "office"
+                | "committee"
+        );
+        if is_cap(w)
+            && (w.contains('-') || english_head)
+            && ORG_HEADS.iter().any(|h| l.ends_with(*h))
+        {
             // Only compounds whose first part is a known name ("US-Verteidigungsministerium");
             // plain compounds ("Gesundheitsministerium") are usually generic and left to the tagger.
             let named_head = w
@@ -658,7 +769,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Persons after a role word: "Außenminister Lawrow", "Pentagon-Sprecher Pat Ryder".
-        if is_role(l) && i + 1 < n {
+        if i + 1 < n && (is_cap(w) || w == "§") && is_role(l) {
             let mut j = i + 1;
             while j < n
                 && j < i + 4
@@ -697,7 +808,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     kind: EntityKind::Person,
                     canonical: doc.text[sp.start..sp.end].to_string(),
                     derived: false,
-                    prio: 5,
+                    prio: 4,
                 });
             }
         }
@@ -748,9 +859,12 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             continue;
         }
         let surface = &doc.text[c.span.start..c.span.end];
-        known
-            .entry(surface)
-            .or_insert((c.kind, c.canonical.clone()));
+        // A single common noun tagged once ("Front") is not spread over the document.
+        if surface.contains(' ') || c.prio >= 6 || !gazetteer::is_dictionary_noun(surface) {
+            known
+                .entry(surface)
+                .or_insert((c.kind, c.canonical.clone()));
+        }
         if c.kind == EntityKind::Person {
             let words: Vec<&str> = surface.split_whitespace().collect();
             if words.len() >= 2 {
@@ -900,7 +1014,10 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
             m.kind = *kind;
         }
         // Inflection of names the gazetteer does not know: "Lawrows" -> "Lawrow" when seen.
-        if !m.derived && g.lookup_exact(&m.canonical).is_none() {
+        if !m.derived
+            && g.surface(&m.canonical).is_none()
+            && (!m.canonical.contains(' ') || g.lookup_exact(&m.canonical).is_none())
+        {
             m.canonical = strip_inflection(&m.canonical);
         }
         let k = (m.kind, canon::key(&m.canonical));

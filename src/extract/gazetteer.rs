@@ -15,6 +15,8 @@ const REGIONS: &str = include_str!("../../data/gazetteers/regions.tsv");
 const CITIES: &str = include_str!("../../data/gazetteers/cities.tsv");
 const GIVEN: &str = include_str!("../../data/gazetteers/given-names.tsv");
 const ORGS: &str = include_str!("../../data/gazetteers/manual-orgs.tsv");
+const GEONAMES: &str = include_str!("../../data/gazetteers/geonames-cities.tsv");
+const SURNAMES: &str = include_str!("../../data/gazetteers/surnames.tsv");
 /// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
 const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
 
@@ -94,6 +96,7 @@ pub struct Gazetteer {
     given: FastMap<String, u8>,
     stems: FastMap<String, &'static str>,
     starts: FastSet<String>,
+    surnames: FastSet<&'static str>,
     /// Exact surface forms of single-word entries and their genitives, for fast tagger features.
     surfaces: FastMap<String, Entry>,
     /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
@@ -170,6 +173,32 @@ fn build() -> Gazetteer {
             g.names.entry(k).or_insert(e);
         }
     };
+    // GeoNames cities: large ones whose names are not German nouns are matched directly; the
+    // rest only inform the tagger.
+    for r in rows(GEONAMES) {
+        if r.len() < 3 {
+            continue;
+        }
+        let pop: u64 = r[2].parse().unwrap_or(0);
+        let direct = pop >= 100_000 && !is_dictionary_noun(r[0]);
+        let kind = if direct {
+            GazKind::Region
+        } else {
+            GazKind::Subdivision
+        };
+        add(
+            &mut g,
+            r[0],
+            Entry {
+                canonical: r[1],
+                kind,
+            },
+            direct,
+        );
+    }
+    for r in rows(SURNAMES) {
+        g.surnames.insert(r[0]);
+    }
     for r in rows(CITIES) {
         add(
             &mut g,
@@ -182,7 +211,9 @@ fn build() -> Gazetteer {
         );
     }
     for r in rows(REGIONS) {
-        if r.len() >= 2 {
+        // Only translated subdivisions (German name differs) or multi-word ones: the rest are
+        // too often ordinary words ("Landes", "Manche").
+        if r.len() >= 2 && (r[0] != r[1] || r[0].contains(' ') || is_german_region(r[0])) {
             add(
                 &mut g,
                 r[0],
@@ -268,6 +299,38 @@ fn start_key(lower: &str) -> &str {
     lower
 }
 
+/// German, Austrian and Swiss states, named in German by iso-codes itself.
+fn is_german_region(name: &str) -> bool {
+    matches!(
+        name,
+        "Baden-Württemberg"
+            | "Bayern"
+            | "Berlin"
+            | "Brandenburg"
+            | "Bremen"
+            | "Hamburg"
+            | "Hessen"
+            | "Mecklenburg-Vorpommern"
+            | "Niedersachsen"
+            | "Nordrhein-Westfalen"
+            | "Rheinland-Pfalz"
+            | "Saarland"
+            | "Sachsen"
+            | "Sachsen-Anhalt"
+            | "Schleswig-Holstein"
+            | "Thüringen"
+            | "Burgenland"
+            | "Kärnten"
+            | "Niederösterreich"
+            | "Oberösterreich"
+            | "Salzburg"
+            | "Steiermark"
+            | "Tirol"
+            | "Vorarlberg"
+            | "Wien"
+    )
+}
+
 /// True for names written in capitals only ("UN", "NVV", "USA", "G7").
 pub fn is_acronym(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -351,6 +414,11 @@ impl Gazetteer {
     pub fn is_multiword_start(&self, word: &str) -> bool {
         let lower = super::text::lowercase(word);
         self.starts.contains(start_key(&lower))
+    }
+
+    /// True for a frequent surname (US Census list), written with an initial capital.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
     }
 
     /// Frequency class (1-13) of a given name, 0 when unknown.
@@ -449,6 +517,8 @@ mod tests {
             Some("Pjöngjang")
         );
         assert_eq!(g.lookup("Kyiv").map(|e| e.canonical), Some("Kiew"));
+        assert_eq!(g.lookup("Kyjiw").map(|e| e.canonical), Some("Kiew"));
+        assert_eq!(g.lookup("Kiew").map(|e| e.canonical), Some("Kiew"));
         assert_eq!(g.lookup("Moskva").map(|e| e.canonical), Some("Moskau"));
     }
 

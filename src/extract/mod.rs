@@ -9,6 +9,8 @@
 //! [`gazetteer`] (embedded name lists), [`tagger`] (averaged perceptron NER), [`quantity`]
 //! (figures), `entities` (mentions) and `claims` (claims).
 
+#![warn(missing_docs)]
+
 pub mod canon;
 mod claims;
 mod entities;
@@ -193,6 +195,7 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
 /// Analyses every article and gives the same canonical name to the same entity across them.
 pub fn analyze_corpus(articles: &[Article]) -> Vec<Analysis> {
     let mut out: Vec<Analysis> = articles.iter().map(analyze).collect();
+    add_corpus_short_names(articles, &mut out);
     // Full names by key, and single-word person names mapped to the full name they end or start.
     let mut by_key: HashMap<(EntityKind, String), String> = HashMap::new();
     let mut counts: HashMap<(EntityKind, String), usize> = HashMap::new();
@@ -270,6 +273,85 @@ pub fn analyze_corpus(articles: &[Article]) -> Vec<Analysis> {
         }
     }
     out
+}
+
+/// Tags bare surnames ("Putin") in articles that never give the full name, when exactly one
+/// person of the corpus has that last (or, East Asian order, first) name.
+fn add_corpus_short_names(articles: &[Article], out: &mut [Analysis]) {
+    let mut owners: HashMap<&str, Option<String>> = HashMap::new();
+    for a in out.iter() {
+        for m in &a.mentions {
+            if m.kind != EntityKind::Person || !m.canonical.contains(' ') {
+                continue;
+            }
+            let words: Vec<&str> = m.canonical.split_whitespace().collect();
+            for w in [words[0], words[words.len() - 1]] {
+                if w.chars().count() < 3 {
+                    continue;
+                }
+                let e = owners.entry(w).or_insert_with(|| Some(m.canonical.clone()));
+                if e.as_deref() != Some(m.canonical.as_str()) {
+                    *e = None;
+                }
+            }
+        }
+    }
+    let owners: HashMap<String, String> = owners
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+        .collect();
+    if owners.is_empty() {
+        return;
+    }
+    for (article, analysis) in articles.iter().zip(out.iter_mut()) {
+        let doc = Doc::new(article);
+        let mut added = Vec::new();
+        for (t, w) in doc.tokens.iter().zip(&doc.strs) {
+            if t.kind != TokenKind::Word || !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let base = w
+                .strip_suffix('s')
+                .filter(|b| owners.contains_key(*b))
+                .unwrap_or(w);
+            let Some(full) = owners.get(base) else {
+                continue;
+            };
+            let k = analysis
+                .mentions
+                .partition_point(|m| m.span.end <= t.span.start);
+            if analysis
+                .mentions
+                .get(k)
+                .is_some_and(|m| m.span.start < t.span.end)
+            {
+                continue;
+            }
+            added.push(Mention {
+                span: t.span,
+                text: w.to_string(),
+                kind: EntityKind::Person,
+                canonical: full.clone(),
+                derived: false,
+            });
+        }
+        if added.is_empty() {
+            continue;
+        }
+        for m in &added {
+            for c in analysis
+                .claims
+                .iter_mut()
+                .filter(|c| c.span.contains(m.span))
+            {
+                if !c.entities.contains(&m.canonical) {
+                    c.entities.push(m.canonical.clone());
+                }
+            }
+        }
+        analysis.mentions.extend(added);
+        analysis.mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 /// The JSON object `dossier extract` prints for one file (issue 3 §4).
@@ -441,7 +523,7 @@ mod tests {
 
     #[test]
     fn corpus_unifies_short_and_full_names() {
-        let a = article("Präsident Putin sprach lange.");
+        let a = article("Putin sprach lange mit Journalisten.");
         let b = article("Wladimir Putin reiste nach Peking.");
         let out = analyze_corpus(&[a, b]);
         assert_eq!(

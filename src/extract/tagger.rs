@@ -140,7 +140,7 @@ struct TokInfo<'a> {
     lower: &'a str,
     shape: Shape,
     cap: bool,
-    gaz: u8,
+    gaz: u16,
     /// In the German word list (capitalised entries: common nouns, some names).
     dict: bool,
 }
@@ -148,7 +148,7 @@ struct TokInfo<'a> {
 fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
     let g = gazetteer::get();
     let cap = w.chars().next().is_some_and(char::is_uppercase);
-    let mut gaz = 0u8;
+    let mut gaz = 0u16;
     if cap {
         if let Some(kind) = g.surface_kind(w) {
             gaz |= match kind {
@@ -157,6 +157,9 @@ fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
                 GazKind::Org => 4,
                 GazKind::Misc => 8,
             };
+        }
+        if g.is_surname(w) {
+            gaz |= 256;
         }
         let gn = g.given_name(w);
         if gn >= 5 {
@@ -218,10 +221,10 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
             "„" | "\"" | "»" | "«" | ":" | "(" | "–" | "-" | "“"
         );
     out.push(feat(21, &[t.cap as u8, first as u8]));
-    out.push(feat(22, &[t.gaz]));
+    out.push(feat(22, &t.gaz.to_le_bytes()));
     out.push(feat(26, &[t.dict as u8, t.cap as u8, first as u8]));
     out.push(feat(27, &[t.dict as u8, (t.gaz != 0) as u8]));
-    for b in 0..8u8 {
+    for b in 0..9u8 {
         if t.gaz & (1 << b) != 0 {
             out.push(feat(23, &[b]));
         }
@@ -248,10 +251,10 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
     out.push(feat(31, next.as_bytes()));
     out.push(feat(32, prev2.as_bytes()));
     out.push(feat(33, next2.as_bytes()));
-    out.push(feat2(34, prev.as_bytes(), l));
-    out.push(feat2(35, l, next.as_bytes()));
+
     if i > 0 {
-        out.push(feat(36, &[info[i - 1].gaz, info[i - 1].cap as u8]));
+        let [g0, g1] = info[i - 1].gaz.to_le_bytes();
+        out.push(feat(36, &[g0, g1, info[i - 1].cap as u8]));
         out.push(feat(
             42,
             &[info[i - 1].dict as u8, info[i - 1].cap as u8, t.dict as u8],
@@ -262,7 +265,8 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
         out.push(feat(38, ps.as_bytes()));
     }
     if i + 1 < strs.len() {
-        out.push(feat(39, &[info[i + 1].gaz, info[i + 1].cap as u8]));
+        let [g0, g1] = info[i + 1].gaz.to_le_bytes();
+        out.push(feat(39, &[g0, g1, info[i + 1].cap as u8]));
         out.push(feat(
             43,
             &[info[i + 1].dict as u8, info[i + 1].cap as u8, t.dict as u8],
@@ -286,7 +290,95 @@ fn tag_features(info: &[TokInfo<'_>], i: usize, p1: Tag, p2: Tag, out: &mut Vec<
 /// True when a token is tagged `O` without scoring: lowercase or punctuation after `O`.
 #[inline]
 fn is_trivial(info: &TokInfo<'_>, w: &str, prev: Tag) -> bool {
-    prev == Tag::O && !info.cap && !w.chars().any(|c| c.is_ascii_digit()) && info.gaz == 0
+    prev == Tag::O
+        && info.gaz == 0
+        && ((!info.cap && !w.bytes().any(|b| b.is_ascii_digit())) || is_function_word(info.lower))
+}
+
+/// Capitalised function words (sentence starts) that never begin a name.
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+            | "und"
+            | "oder"
+            | "aber"
+            | "doch"
+            | "wie"
+            | "als"
+            | "wenn"
+            | "ob"
+            | "dass"
+            | "da"
+            | "im"
+            | "in"
+            | "am"
+            | "an"
+            | "auf"
+            | "aus"
+            | "bei"
+            | "mit"
+            | "nach"
+            | "seit"
+            | "vor"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "für"
+            | "über"
+            | "unter"
+            | "um"
+            | "durch"
+            | "gegen"
+            | "auch"
+            | "nur"
+            | "noch"
+            | "schon"
+            | "nun"
+            | "diese"
+            | "dieser"
+            | "dieses"
+            | "es"
+            | "er"
+            | "sie"
+            | "wir"
+            | "ich"
+            | "man"
+            | "was"
+            | "wer"
+            | "wo"
+            | "so"
+            | "dann"
+            | "damit"
+            | "dabei"
+            | "zudem"
+            | "jedoch"
+            | "allerdings"
+            | "trotz"
+            | "während"
+            | "denn"
+            | "weil"
+            | "the"
+            | "a"
+            | "in the"
+            | "it"
+            | "this"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+    )
 }
 
 /// Weights of the trained model.
@@ -400,6 +492,8 @@ pub fn tag_sentence(_tokens: &[super::text::Token], strs: &[&str], lowers: &[&st
 
 /// Averaged-perceptron training over tagged sentences; produces the bytes of a model file.
 pub struct Trainer {
+    /// Condition on the tagger's own previous decisions rather than the gold ones.
+    pub predicted_history: bool,
     index: FastMap<u32, usize>,
     w: Vec<[f32; NTAGS]>,
     total: Vec<[f32; NTAGS]>,
@@ -417,6 +511,7 @@ impl Trainer {
     /// An empty trainer.
     pub fn new() -> Self {
         Trainer {
+            predicted_history: false,
             index: FastMap::default(),
             w: Vec::new(),
             total: Vec::new(),
@@ -449,7 +544,7 @@ impl Trainer {
         let mut s = [0f32; NTAGS];
         for f in feats {
             if let Some(&k) = self.index.get(f) {
-                for (acc, w) in s.iter_mut().zip(self.w[k].iter()) {
+                for (acc, w) in s.iter_mut().zip(&self.w[k]) {
                     *acc += w;
                 }
             }
@@ -472,8 +567,9 @@ impl Trainer {
         for i in 0..strs.len() {
             self.step += 1;
             // Condition on gold history (teacher forcing), as decoding conditions on its own.
-            let p1 = if i > 0 { gold[i - 1] } else { Tag::O };
-            let p2 = if i > 1 { gold[i - 2] } else { Tag::O };
+            let hist = if self.predicted_history { &pred } else { gold };
+            let p1 = if i > 0 { hist[i - 1] } else { Tag::O };
+            let p2 = if i > 1 { hist[i - 2] } else { Tag::O };
             if is_trivial(&info[i], strs[i], p1) {
                 continue;
             }
