@@ -518,19 +518,23 @@ fn find_attribution(
         let text = doc.text[sp.start..sp.end].to_string();
         let l = text.to_lowercase();
         let inside: Vec<&Mention> = mentions.iter().filter(|m| sp.contains(m.span)).collect();
-        let pick = [
-            EntityKind::Person,
-            EntityKind::Organization,
-            EntityKind::Misc,
-            EntityKind::Place,
-        ]
-        .iter()
-        .find_map(|k| {
-            inside
-                .iter()
-                .find(|m| m.kind == *k && !m.derived)
-                .or_else(|| inside.iter().find(|m| m.kind == *k))
-        });
+        // The head of a source phrase comes last ("Pentagon-Sprecher Pat Ryder", "Ranking des
+        // Fachmagazins Global Firepower"): take the last named entity, else the last derived one.
+        let named = |m: &&&Mention| {
+            matches!(
+                m.kind,
+                EntityKind::Person
+                    | EntityKind::Organization
+                    | EntityKind::Misc
+                    | EntityKind::Place
+            )
+        };
+        let pick = inside
+            .iter()
+            .rev()
+            .filter(named)
+            .find(|m| !m.derived)
+            .or_else(|| inside.iter().rev().find(named));
         let unnamed = pick.is_none()
             && UNNAMED
                 .iter()
