@@ -6,12 +6,14 @@
 //! `reflow`, `search`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
 pub mod action;
+pub mod cache;
 pub mod clipboard;
 pub mod dates;
 pub mod editor;
 pub mod export;
 pub mod extract;
 pub mod highlight;
+pub mod index;
 pub mod ingest;
 pub mod keymap;
 pub mod model;
