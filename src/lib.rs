@@ -6,6 +6,7 @@
 //! `reflow`, `search`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
 
 pub mod action;
+pub mod cache;
 pub mod clipboard;
 pub mod compare;
 pub mod dates;
@@ -14,6 +15,7 @@ pub mod entity_index;
 pub mod export;
 pub mod extract;
 pub mod highlight;
+pub mod index;
 pub mod ingest;
 pub mod keymap;
 pub mod model;

@@ -1,0 +1,794 @@
+//! Background indexing: walks the corpus, ingests and analyses articles on worker threads (cache
+//! first) and announces the results over a channel, so the UI never waits for it.
+//!
+//! [`Indexer::start`] returns at once. A coordinator thread lists the files (the same rules as
+//! [`crate::ingest::load_paths`]: `.txt`/`.md`, directory entries sorted, each file once) and
+//! worker threads claim chunks of that list, load each file with `load_paths`, take its
+//! [`Analysis`] from the [`Cache`] or run [`analyze`] and store it, and send each chunk as one
+//! [`IndexEvent::Articles`] batch followed by an [`IndexEvent::Progress`]. The receiver polls
+//! with [`Indexer::try_recv_all`] (never blocks) or waits with [`Indexer::recv`].
+//!
+//! # Cross-article canonical names
+//!
+//! [`crate::extract::analyze_corpus`] is `analyze` on every article plus one pass that needs the
+//! whole corpus: the most frequent spelling of each entity key wins, and a single-word person
+//! name ("Putin") becomes the full name it starts or ends ("Wladimir Putin") unless that is
+//! ambiguous across the corpus. That pass depends only on how often each (kind, canonical name)
+//! occurs, so the workers count those as they go, and when every file is done the coordinator
+//! sends [`IndexEvent::Canonical`] with the resulting [`CanonicalNames`]. Batches arrive with
+//! per-article names (what the cache stores); applying the map to every analysis gives exactly
+//! `analyze_corpus`'s output. The trade-off: until the end, "Putin" in one article and "Wladimir
+//! Putin" in another are listed apart; the final pass costs one hash lookup per mention.
+//! [`IndexedCorpus`] does this bookkeeping and keeps the articles sorted by path whatever the
+//! arrival order.
+//!
+//! Workers run on their own threads, not on rayon's global pool, so palette queries (which use
+//! that pool) never queue behind indexing. Dropping the [`Indexer`] asks the workers to stop
+//! after their current file. Cache pruning is left to the caller ([`Cache::prune`] with the ids
+//! of every corpus it keeps), since one cache directory may serve several corpora.
+//!
+//! Paths are passed in; this module must not import `ratatui`, `crossterm` or `directories`.
+
+use crate::cache::Cache;
+use crate::extract::{analyze, canon};
+use crate::ingest::{LoadOptions, load_paths};
+use crate::model::{Analysis, Article, EntityKind};
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Files a worker claims at a time; also the size of an [`IndexEvent::Articles`] batch.
+const CHUNK: usize = 16;
+
+/// What the indexer announces.
+#[derive(Debug)]
+pub enum IndexEvent {
+    /// Articles that finished indexing, with their per-article analyses, in path order within
+    /// the batch (batches themselves arrive in any order).
+    Articles(Vec<(Article, Analysis)>),
+    /// A skipped or lossily decoded file, a missing path or a cache problem; indexing goes on.
+    Message(String),
+    /// How far indexing has come.
+    Progress(Progress),
+    /// Canonical names unified across the whole corpus; sent once, after the last batch.
+    Canonical(CanonicalNames),
+    /// Indexing has finished; nothing follows.
+    Done,
+}
+
+/// Progress counters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Files handled so far (indexed or skipped).
+    pub done: usize,
+    /// Files found; 0 until the walk has finished.
+    pub total: usize,
+    /// Bytes of the files handled so far.
+    pub bytes: u64,
+    /// Articles whose analysis came from the cache.
+    pub cache_hits: usize,
+    /// Time since [`Indexer::start`].
+    pub elapsed: Duration,
+}
+
+impl Progress {
+    /// Throughput so far in MB/s (10^6 bytes), 0 before any time has passed.
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    }
+
+    /// Estimated time left, once the total is known and something is done.
+    pub fn eta(&self) -> Option<Duration> {
+        if self.total == 0 || self.done == 0 {
+            return None;
+        }
+        let left = self.total.saturating_sub(self.done) as f64;
+        Some(self.elapsed.mul_f64(left / self.done as f64))
+    }
+}
+
+/// A running (or finished) background indexing job.
+#[derive(Debug)]
+pub struct Indexer {
+    rx: Receiver<IndexEvent>,
+    stop: Arc<AtomicBool>,
+    finished: bool,
+}
+
+/// State shared by the coordinator and the workers.
+struct Shared {
+    files: Vec<(PathBuf, u64)>,
+    next: AtomicUsize,
+    done: AtomicUsize,
+    bytes: AtomicU64,
+    cache_hits: AtomicUsize,
+    stop: Arc<AtomicBool>,
+    options: LoadOptions,
+    cache: Option<Cache>,
+    cache_failed: AtomicBool,
+    start: Instant,
+}
+
+impl Shared {
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.done.load(Ordering::Relaxed),
+            total: self.files.len(),
+            bytes: self.bytes.load(Ordering::Relaxed),
+            cache_hits: self.cache_hits.load(Ordering::Relaxed),
+            elapsed: self.start.elapsed(),
+        }
+    }
+}
+
+impl Indexer {
+    /// Starts indexing `paths` (files or directories) on as many worker threads as there are
+    /// cores; `cache_dir` enables the extraction cache. Returns at once.
+    pub fn start(paths: Vec<PathBuf>, options: LoadOptions, cache_dir: Option<PathBuf>) -> Indexer {
+        let threads = thread::available_parallelism().map_or(2, |n| n.get());
+        Self::start_with_threads(paths, options, cache_dir, threads)
+    }
+
+    /// Like [`Indexer::start`] with a given number of worker threads (at least one).
+    pub fn start_with_threads(
+        paths: Vec<PathBuf>,
+        options: LoadOptions,
+        cache_dir: Option<PathBuf>,
+        threads: usize,
+    ) -> Indexer {
+        let (tx, rx) = channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop2 = Arc::clone(&stop);
+        let start = Instant::now();
+        let spawned = thread::Builder::new()
+            .name("dossier-index".into())
+            .spawn(move || {
+                coordinate(paths, options, cache_dir, threads.max(1), stop2, start, &tx)
+            });
+        let mut indexer = Indexer {
+            rx,
+            stop,
+            finished: false,
+        };
+        if let Err(e) = spawned {
+            // Without a thread there is nothing to wait for: report and finish.
+            let (tx, rx) = channel();
+            let _ = tx.send(IndexEvent::Message(format!(
+                "cannot start indexing thread: {e}"
+            )));
+            let _ = tx.send(IndexEvent::Done);
+            indexer.rx = rx;
+        }
+        indexer
+    }
+
+    /// Every event that has arrived, without waiting.
+    pub fn try_recv_all(&mut self) -> Vec<IndexEvent> {
+        let mut out = Vec::new();
+        loop {
+            match self.rx.try_recv() {
+                Ok(ev) => {
+                    self.finished |= matches!(ev, IndexEvent::Done);
+                    out.push(ev);
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    if !self.finished {
+                        // The coordinator died without saying Done (it panicked).
+                        self.finished = true;
+                        out.push(IndexEvent::Message("indexing stopped unexpectedly".into()));
+                        out.push(IndexEvent::Done);
+                    }
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Waits for the next event; `None` once [`IndexEvent::Done`] has been received.
+    pub fn recv(&mut self) -> Option<IndexEvent> {
+        if self.finished {
+            return None;
+        }
+        let ev = self.rx.recv().unwrap_or(IndexEvent::Done);
+        self.finished |= matches!(ev, IndexEvent::Done);
+        Some(ev)
+    }
+
+    /// True once [`IndexEvent::Done`] has been received.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Asks the workers to stop after their current file; [`IndexEvent::Done`] follows.
+    pub fn cancel(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Drop for Indexer {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// The coordinator thread: walk, run the workers, then the canonical-name pass.
+fn coordinate(
+    paths: Vec<PathBuf>,
+    options: LoadOptions,
+    cache_dir: Option<PathBuf>,
+    threads: usize,
+    stop: Arc<AtomicBool>,
+    start: Instant,
+    tx: &Sender<IndexEvent>,
+) {
+    let mut walk = Walk::default();
+    for path in &paths {
+        walk.path(path, tx);
+    }
+    let cache = cache_dir.and_then(|dir| match Cache::open(&dir) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            let _ = tx.send(IndexEvent::Message(format!(
+                "extraction cache disabled: {e}"
+            )));
+            None
+        }
+    });
+    let shared = Arc::new(Shared {
+        files: walk.files,
+        next: AtomicUsize::new(0),
+        done: AtomicUsize::new(0),
+        bytes: AtomicU64::new(0),
+        cache_hits: AtomicUsize::new(0),
+        stop,
+        options,
+        cache,
+        cache_failed: AtomicBool::new(false),
+        start,
+    });
+    let _ = tx.send(IndexEvent::Progress(shared.progress()));
+    let counts = Arc::new(Mutex::new(NameCounts::default()));
+    let workers: Vec<_> = (0..threads.min(shared.files.len().max(1)))
+        .filter_map(|i| {
+            let shared = Arc::clone(&shared);
+            let counts = Arc::clone(&counts);
+            let tx = tx.clone();
+            thread::Builder::new()
+                .name(format!("dossier-index-{i}"))
+                .spawn(move || {
+                    let local = work(&shared, &tx);
+                    if let Ok(mut c) = counts.lock() {
+                        c.merge(local);
+                    }
+                })
+                .ok()
+        })
+        .collect();
+    if workers.is_empty() {
+        // No worker thread could start: index on this one.
+        let local = work(&shared, tx);
+        if let Ok(mut c) = counts.lock() {
+            c.merge(local);
+        }
+    }
+    for w in workers {
+        if w.join().is_err() {
+            let _ = tx.send(IndexEvent::Message("an indexing worker panicked".into()));
+        }
+    }
+    let counts = counts.lock().map(|mut c| std::mem::take(&mut *c));
+    if let Ok(counts) = counts
+        && !shared.stop.load(Ordering::Relaxed)
+    {
+        let _ = tx.send(IndexEvent::Canonical(counts.finish()));
+    }
+    let _ = tx.send(IndexEvent::Progress(shared.progress()));
+    let _ = tx.send(IndexEvent::Done);
+}
+
+/// One worker: claims chunks of files until none are left, sending a batch per chunk.
+fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> NameCounts {
+    let mut counts = NameCounts::default();
+    loop {
+        if shared.stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let first = shared.next.fetch_add(CHUNK, Ordering::Relaxed);
+        if first >= shared.files.len() {
+            break;
+        }
+        let last = (first + CHUNK).min(shared.files.len());
+        let mut batch = Vec::with_capacity(last - first);
+        for (path, len) in &shared.files[first..last] {
+            if shared.stop.load(Ordering::Relaxed) {
+                break;
+            }
+            if let Some(entry) = index_file(shared, path, tx) {
+                counts.add(&entry.1);
+                batch.push(entry);
+            }
+            shared.done.fetch_add(1, Ordering::Relaxed);
+            shared.bytes.fetch_add(*len, Ordering::Relaxed);
+        }
+        if !batch.is_empty() && tx.send(IndexEvent::Articles(batch)).is_err() {
+            // The receiver is gone: nobody wants the rest.
+            break;
+        }
+        let _ = tx.send(IndexEvent::Progress(shared.progress()));
+    }
+    counts
+}
+
+/// Loads and analyses one file (cache first); messages go straight to the channel.
+fn index_file(
+    shared: &Shared,
+    path: &Path,
+    tx: &Sender<IndexEvent>,
+) -> Option<(Article, Analysis)> {
+    let report = match load_paths(&[path.to_path_buf()], &shared.options) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = tx.send(IndexEvent::Message(format!(
+                "skipped {}: {e}",
+                path.display()
+            )));
+            return None;
+        }
+    };
+    for m in report.messages {
+        let _ = tx.send(IndexEvent::Message(m));
+    }
+    let article = report.articles.into_iter().next()?;
+    let cached = shared.cache.as_ref().and_then(|c| c.get(&article.id));
+    let analysis = match cached {
+        Some(a) => {
+            shared.cache_hits.fetch_add(1, Ordering::Relaxed);
+            a
+        }
+        None => {
+            let a = analyze(&article);
+            if let Some(cache) = &shared.cache
+                && let Err(e) = cache.put(&article.id, &a)
+                && !shared.cache_failed.swap(true, Ordering::Relaxed)
+            {
+                let _ = tx.send(IndexEvent::Message(format!(
+                    "cannot write the extraction cache (further errors not shown): {e}"
+                )));
+            }
+            a
+        }
+    };
+    Some((article, analysis))
+}
+
+/// The file list, built with `load_paths`' rules.
+#[derive(Default)]
+struct Walk {
+    files: Vec<(PathBuf, u64)>,
+    dirs: HashSet<PathBuf>,
+    seen: HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn path(&mut self, path: &Path, tx: &Sender<IndexEvent>) {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => self.dir(path, tx),
+            Ok(meta) => {
+                if has_text_extension(path) {
+                    self.file(path, meta.len());
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let _ = tx.send(IndexEvent::Message(format!(
+                    "no such file or directory: {}",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                let _ = tx.send(IndexEvent::Message(format!(
+                    "cannot read {}: {e}",
+                    path.display()
+                )));
+            }
+        }
+    }
+
+    fn dir(&mut self, dir: &Path, tx: &Sender<IndexEvent>) {
+        let skip = |e: std::io::Error| {
+            let _ = tx.send(IndexEvent::Message(format!(
+                "skipped {}: cannot read directory: {e}",
+                dir.display()
+            )));
+        };
+        match fs::canonicalize(dir) {
+            Ok(c) => {
+                if !self.dirs.insert(c) {
+                    return;
+                }
+            }
+            Err(e) => return skip(e),
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => return skip(e),
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            self.path(&path, tx);
+        }
+    }
+
+    fn file(&mut self, path: &Path, len: u64) {
+        if let Ok(c) = fs::canonicalize(path)
+            && !self.seen.insert(c)
+        {
+            return;
+        }
+        self.files.push((path.to_path_buf(), len));
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// How often each (kind, canonical name) occurs in the analyses seen so far.
+#[derive(Debug, Default)]
+struct NameCounts(HashMap<(EntityKind, String), usize>);
+
+impl NameCounts {
+    fn add(&mut self, analysis: &Analysis) {
+        for m in &analysis.mentions {
+            if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
+                continue;
+            }
+            match self.0.get_mut(&(m.kind, m.canonical.clone())) {
+                Some(n) => *n += 1,
+                None => {
+                    self.0.insert((m.kind, m.canonical.clone()), 1);
+                }
+            }
+        }
+    }
+
+    fn merge(&mut self, other: NameCounts) {
+        for (k, n) in other.0 {
+            *self.0.entry(k).or_default() += n;
+        }
+    }
+
+    /// The corpus-wide name map, built exactly as `analyze_corpus` builds it.
+    fn finish(self) -> CanonicalNames {
+        let mut names: Vec<(&(EntityKind, String), &usize)> = self.0.iter().collect();
+        // Most frequent spelling first, ties by name, so the choice is deterministic.
+        names.sort_by(|a, b| b.1.cmp(a.1).then(a.0.1.cmp(&b.0.1)));
+        let mut by_key: HashMap<(EntityKind, String), String> = HashMap::new();
+        for ((kind, name), _) in &names {
+            by_key
+                .entry((*kind, canon::key(name)))
+                .or_insert_with(|| name.clone());
+        }
+        let mut short: HashMap<String, Option<String>> = HashMap::new();
+        for ((kind, name), _) in &names {
+            if *kind != EntityKind::Person || !name.contains(' ') {
+                continue;
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let (Some(first), Some(last)) = (words.first(), words.last()) else {
+                continue;
+            };
+            let full = by_key
+                .get(&(*kind, canon::key(name)))
+                .cloned()
+                .unwrap_or_else(|| name.clone());
+            for w in [first, last] {
+                let e = short
+                    .entry(canon::key(w))
+                    .or_insert_with(|| Some(full.clone()));
+                if e.as_deref() != Some(full.as_str()) {
+                    *e = None; // ambiguous across the corpus: keep apart
+                }
+            }
+        }
+        CanonicalNames { by_key, short }
+    }
+}
+
+/// The corpus-wide canonical names: the final pass of `analyze_corpus`, as a map.
+#[derive(Debug, Clone, Default)]
+pub struct CanonicalNames {
+    by_key: HashMap<(EntityKind, String), String>,
+    short: HashMap<String, Option<String>>,
+}
+
+impl CanonicalNames {
+    /// The corpus-wide name for an entity of `kind` whose per-article name is `name`.
+    pub fn map(&self, kind: EntityKind, name: &str) -> String {
+        if kind == EntityKind::Person
+            && !name.contains(' ')
+            && let Some(Some(full)) = self.short.get(&canon::key(name))
+        {
+            return full.clone();
+        }
+        self.by_key
+            .get(&(kind, canon::key(name)))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// Renames the entities of one per-article analysis (mentions, claim entities and
+    /// attributions) to their corpus-wide names, as `analyze_corpus` does.
+    pub fn apply(&self, analysis: &mut Analysis) {
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        for m in &mut analysis.mentions {
+            if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
+                continue;
+            }
+            let new = self.map(m.kind, &m.canonical);
+            renamed.insert(m.canonical.clone(), new.clone());
+            m.canonical = new;
+        }
+        for c in &mut analysis.claims {
+            for e in &mut c.entities {
+                if let Some(n) = renamed.get(e) {
+                    *e = n.clone();
+                }
+            }
+            let mut seen = HashSet::new();
+            c.entities.retain(|e| seen.insert(e.clone()));
+            if let Some(att) = &mut c.attribution
+                && let Some(canonical) = &att.canonical
+                && let Some(n) = renamed.get(canonical)
+            {
+                att.canonical = Some(n.clone());
+            }
+        }
+    }
+}
+
+/// The receiving side's view of an indexing run: articles sorted by path, messages, progress.
+#[derive(Debug, Default)]
+pub struct IndexedCorpus {
+    /// Articles with their analyses, sorted by source path; corpus-wide names once
+    /// [`IndexedCorpus::is_done`].
+    pub entries: Vec<(Article, Analysis)>,
+    /// Every message received, in arrival order.
+    pub messages: Vec<String>,
+    /// The latest progress report.
+    pub progress: Option<Progress>,
+    canonical: Option<CanonicalNames>,
+    done: bool,
+}
+
+impl IndexedCorpus {
+    /// Takes in events from [`Indexer::try_recv_all`]; returns true when the entries changed.
+    pub fn absorb(&mut self, events: impl IntoIterator<Item = IndexEvent>) -> bool {
+        let mut changed = false;
+        let mut arrived = false;
+        for ev in events {
+            match ev {
+                IndexEvent::Articles(mut batch) => {
+                    if let Some(names) = &self.canonical {
+                        for (_, a) in &mut batch {
+                            names.apply(a);
+                        }
+                    }
+                    self.entries.append(&mut batch);
+                    arrived = true;
+                }
+                IndexEvent::Message(m) => self.messages.push(m),
+                IndexEvent::Progress(p) => self.progress = Some(p),
+                IndexEvent::Canonical(names) => {
+                    for (_, a) in &mut self.entries {
+                        names.apply(a);
+                    }
+                    self.canonical = Some(names);
+                    changed = true;
+                }
+                IndexEvent::Done => self.done = true,
+            }
+        }
+        if arrived {
+            // Stable and adaptive: appending sorted batches to a sorted list is a merge.
+            self.entries
+                .sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
+            changed = true;
+        }
+        changed
+    }
+
+    /// True once [`IndexEvent::Done`] has been absorbed.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Waits for the indexer to finish and returns everything it produced.
+    pub fn collect(mut indexer: Indexer) -> IndexedCorpus {
+        let mut corpus = IndexedCorpus::default();
+        while let Some(ev) = indexer.recv() {
+            corpus.absorb([ev]);
+        }
+        corpus
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::analyze_corpus;
+
+    const ARTICLES: [(&str, &str); 4] = [
+        (
+            "a.txt",
+            "Putin in Peking\n\nPräsident Putin sprach am Montag lange mit Xi Jinping. Laut dem Kreml seien 3.000 Soldaten verlegt worden.\n",
+        ),
+        (
+            "b.txt",
+            "Reise nach China\n\nWladimir Putin reiste nach Peking. Der Kreml erklärte, die Gespräche seien gut verlaufen.\n",
+        ),
+        (
+            "c.md",
+            "# Wien wählt\n\nDie Regierung in Wien will die Steuerreform im Herbst 2024 beschließen, sagte Kanzler Karl Nehammer.\n",
+        ),
+        (
+            "sub/d.txt",
+            "Nordkorea\n\nKim Jong-un besuchte Pjöngjang. Nordkoreanische Truppen kämpfen laut Pentagon-Sprecher Pat Ryder in Russland.\n",
+        ),
+    ];
+
+    fn write_corpus(dir: &Path) {
+        for (name, text) in ARTICLES {
+            let p = dir.join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, text).unwrap();
+        }
+        fs::write(dir.join("notes.pdf"), "ignored").unwrap();
+        fs::write(dir.join("empty.txt"), "").unwrap();
+    }
+
+    fn run(dir: &Path, cache: Option<&Path>) -> IndexedCorpus {
+        IndexedCorpus::collect(Indexer::start_with_threads(
+            vec![dir.to_path_buf()],
+            LoadOptions::default(),
+            cache.map(Path::to_path_buf),
+            2,
+        ))
+    }
+
+    fn expected(dir: &Path) -> (Vec<Article>, Vec<Analysis>) {
+        let mut articles = load_paths(&[dir.to_path_buf()], &LoadOptions::default())
+            .unwrap()
+            .articles;
+        articles.sort_by(|a, b| Path::new(&a.source).cmp(Path::new(&b.source)));
+        let analyses = analyze_corpus(&articles);
+        (articles, analyses)
+    }
+
+    #[test]
+    fn indexing_gives_the_same_articles_and_analyses_as_analyze_corpus() {
+        let dir = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        let corpus = run(dir.path(), None);
+        assert!(corpus.is_done());
+        let (articles, analyses) = expected(dir.path());
+        let got_articles: Vec<&Article> = corpus.entries.iter().map(|e| &e.0).collect();
+        let got_analyses: Vec<&Analysis> = corpus.entries.iter().map(|e| &e.1).collect();
+        assert_eq!(got_articles, articles.iter().collect::<Vec<_>>());
+        assert_eq!(got_analyses, analyses.iter().collect::<Vec<_>>());
+        // The cross-article pass did something here: "Putin" alone became the full name.
+        let putin = corpus.entries[0]
+            .1
+            .mentions
+            .iter()
+            .find(|m| m.text == "Putin")
+            .map(|m| m.canonical.as_str());
+        assert_eq!(putin, Some("Wladimir Putin"));
+        assert!(
+            corpus.messages.iter().any(|m| m.contains("empty.txt")),
+            "{:?}",
+            corpus.messages
+        );
+        let p = corpus.progress.unwrap();
+        assert_eq!((p.done, p.total, p.cache_hits), (5, 5, 0));
+    }
+
+    #[test]
+    fn a_second_run_hits_the_cache_and_changes_are_picked_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache_dir = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        let first = run(dir.path(), Some(cache_dir.path()));
+        assert_eq!(first.progress.unwrap().cache_hits, 0);
+        let second = run(dir.path(), Some(cache_dir.path()));
+        assert_eq!(second.progress.unwrap().cache_hits, 4);
+        assert_eq!(second.entries, first.entries);
+
+        // Change one file, delete another: one miss, the deleted one gone.
+        fs::write(
+            dir.path().join("b.txt"),
+            "Reise nach Japan\n\nWladimir Putin reiste nach Tokio.\n",
+        )
+        .unwrap();
+        fs::remove_file(dir.path().join("c.md")).unwrap();
+        let third = run(dir.path(), Some(cache_dir.path()));
+        assert_eq!(third.progress.unwrap().cache_hits, 2);
+        let (articles, analyses) = expected(dir.path());
+        assert_eq!(third.entries.len(), 3);
+        assert!(
+            third
+                .entries
+                .iter()
+                .all(|(a, _)| !a.source.ends_with("c.md"))
+        );
+        for ((got_art, got_an), (art, an)) in
+            third.entries.iter().zip(articles.iter().zip(&analyses))
+        {
+            assert_eq!(got_art, art);
+            assert_eq!(got_an, an);
+        }
+
+        // Pruning with the live ids drops the stale entries (old b.txt and c.md).
+        let cache = Cache::open(cache_dir.path()).unwrap();
+        let live: HashSet<_> = third.entries.iter().map(|(a, _)| a.id.clone()).collect();
+        assert_eq!(cache.prune(&live).unwrap(), 2);
+        let fourth = run(dir.path(), Some(cache_dir.path()));
+        assert_eq!(fourth.progress.unwrap().cache_hits, 3);
+    }
+
+    #[test]
+    fn a_corrupt_cache_entry_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache_dir = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        let first = run(dir.path(), Some(cache_dir.path()));
+        let cache = Cache::open(cache_dir.path()).unwrap();
+        let id = &first.entries[0].0.id;
+        let path = cache.root().join(&id.0[..2]).join(format!("{}.json", id.0));
+        fs::write(&path, "{\"version\":").unwrap();
+        let second = run(dir.path(), Some(cache_dir.path()));
+        assert_eq!(second.progress.unwrap().cache_hits, 3);
+        assert_eq!(second.entries, first.entries);
+        assert!(cache.get(id).is_some());
+    }
+
+    #[test]
+    fn missing_paths_are_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        let corpus = IndexedCorpus::collect(Indexer::start(
+            vec![dir.path().join("nope"), dir.path().join("a.txt")],
+            LoadOptions::default(),
+            None,
+        ));
+        assert_eq!(corpus.entries.len(), 1);
+        assert!(corpus.messages.iter().any(|m| m.contains("no such file")));
+    }
+
+    #[test]
+    fn progress_estimates_rate_and_time_left() {
+        let p = Progress {
+            done: 10,
+            total: 30,
+            bytes: 2_000_000,
+            cache_hits: 0,
+            elapsed: Duration::from_secs(1),
+        };
+        assert!((p.mb_per_s() - 2.0).abs() < 1e-9);
+        assert_eq!(p.eta(), Some(Duration::from_secs(2)));
+    }
+}
