@@ -237,6 +237,12 @@ fn coordinate(
     for path in &paths {
         walk.path(path, tx);
     }
+    if walk.other > 0 {
+        let _ = tx.send(IndexEvent::Message(format!(
+            "skipped {} file(s) that are not .txt or .md",
+            walk.other
+        )));
+    }
     let cache = cache_dir.and_then(|dir| match Cache::open(&dir) {
         Ok(c) => Some(c),
         Err(e) => {
@@ -379,6 +385,8 @@ struct Walk {
     files: Vec<(PathBuf, u64)>,
     dirs: HashSet<PathBuf>,
     seen: HashSet<PathBuf>,
+    /// Files skipped because they are not `.txt` or `.md`.
+    other: usize,
 }
 
 impl Walk {
@@ -388,6 +396,8 @@ impl Walk {
             Ok(meta) => {
                 if has_text_extension(path) {
                     self.file(path, meta.len());
+                } else {
+                    self.other += 1;
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

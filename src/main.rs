@@ -3,6 +3,7 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
+use dossier::index::{IndexedCorpus, Indexer};
 use dossier::ingest::{self, LoadOptions};
 use dossier::keymap::{Keymap, parse_keymap_file, parse_sequence};
 use dossier::model::Article;
@@ -46,6 +47,12 @@ struct Common {
     /// Largest article file read, in bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = LoadOptions::default().max_bytes)]
     max_bytes: u64,
+    /// Directory of the extraction cache (default: the platform's cache dir for dossier).
+    #[arg(long, global = true, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Extract every article again instead of reading the cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -155,6 +162,7 @@ struct Config {
 struct Dirs {
     config: Option<PathBuf>,
     data: Option<PathBuf>,
+    cache: Option<PathBuf>,
 }
 
 fn dirs(common: &Common) -> Dirs {
@@ -168,6 +176,14 @@ fn dirs(common: &Common) -> Dirs {
             .data_dir
             .clone()
             .or_else(|| project.as_ref().map(|p| p.data_dir().to_path_buf())),
+        cache: if common.no_cache {
+            None
+        } else {
+            common
+                .cache_dir
+                .clone()
+                .or_else(|| project.as_ref().map(|p| p.cache_dir().join("analyses")))
+        },
     }
 }
 
@@ -176,6 +192,55 @@ struct Setup {
     state: AppState,
     session: Session,
     warnings: Vec<String>,
+    /// Background indexing still running (interactive reading of user paths).
+    indexer: Option<Indexer>,
+}
+
+/// Whether to wait for indexing before showing anything.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Loading {
+    /// Index first (non-interactive commands).
+    Wait,
+    /// Open at once and fill the list as articles arrive.
+    Background,
+}
+
+/// Starts indexing user paths, after checking that each one exists.
+fn start_indexer(paths: &[PathBuf], common: &Common, dirs: &Dirs) -> Result<Indexer> {
+    for path in paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            bail!("no such file or directory: {}", path.display());
+        }
+    }
+    let options = LoadOptions {
+        max_bytes: common.max_bytes,
+    };
+    Ok(Indexer::start(paths.to_vec(), options, dirs.cache.clone()))
+}
+
+/// The analysed corpus: the bundled one, or user paths indexed now.
+fn corpus(paths: &[PathBuf], common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Result<Vec<Entry>> {
+    let pairs: Vec<(Article, dossier::model::Analysis)> = if paths.is_empty() {
+        let articles = ingest::bundled();
+        let analyses = dossier::extract::analyze_corpus(&articles);
+        articles.into_iter().zip(analyses).collect()
+    } else {
+        let corpus = IndexedCorpus::collect(start_indexer(paths, common, dirs)?);
+        warnings.extend(corpus.messages);
+        if corpus.entries.is_empty() {
+            let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            bail!("no readable articles in {}", shown.join(", "));
+        }
+        corpus.entries
+    };
+    Ok(pairs
+        .into_iter()
+        .map(|(article, analysis)| Entry {
+            article,
+            analysis,
+            bookmarks: 0,
+        })
+        .collect())
 }
 
 fn load_corpus(
@@ -252,37 +317,30 @@ fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
     }
 }
 
-fn setup(paths: &[PathBuf], common: &Common) -> Result<Setup> {
+fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> {
     let dirs = dirs(common);
     let mut warnings = Vec::new();
-    let articles = load_corpus(paths, common, &mut warnings)?;
+    let (entries, indexer) = if loading == Loading::Background && !paths.is_empty() {
+        (Vec::new(), Some(start_indexer(paths, common, &dirs)?))
+    } else {
+        (corpus(paths, common, &dirs, &mut warnings)?, None)
+    };
     let keymap = load_keymap(common, &dirs, &mut warnings)?;
     let config = load_config(&dirs, &mut warnings);
-    let analyses = dossier::extract::analyze_corpus(&articles);
-    let entries = articles
-        .into_iter()
-        .zip(analyses)
-        .map(|(article, analysis)| Entry {
-            article,
-            analysis,
-            bookmarks: 0,
-        })
-        .collect();
     let options = Options {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         mouse: common.mouse || config.mouse,
     };
     let mut state = AppState::new(entries, keymap, Hyphenators::load(), options);
+    if indexer.is_some() {
+        state.start_indexing();
+    }
     state.clock = session::now();
     for w in &warnings {
         state.notify(w.clone(), Severity::Warning);
     }
     let session = Session::open(dirs.data.as_deref(), state.clock);
-    for (i, entry) in state.entries.iter().enumerate() {
-        if let Some(offset) = session.position(store::position_key(&entry.article)) {
-            state.positions.insert(i, offset);
-        }
-    }
+    state.positions = session.positions();
     let report = session.report(None);
     warnings.extend(report.problems.iter().cloned());
     let effects = state.handle(Input::Store(report));
@@ -291,6 +349,7 @@ fn setup(paths: &[PathBuf], common: &Common) -> Result<Setup> {
         state,
         session,
         warnings,
+        indexer,
     })
 }
 
@@ -467,10 +526,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Setup {
                 mut state,
                 mut session,
+                indexer,
                 ..
-            } = setup(&cli.paths, &cli.common)?;
+            } = setup(&cli.paths, &cli.common, Loading::Background)?;
             if let tui::run::Exit::Signal(n) =
-                tui::run::run(&mut state, &mut session).context("terminal error")?
+                tui::run::run(&mut state, &mut session, indexer).context("terminal error")?
             {
                 // The shell convention for "ended by signal n".
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
@@ -491,7 +551,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 mut state,
                 mut session,
                 warnings,
-            } = setup(&paths, &cli.common)?;
+                ..
+            } = setup(&paths, &cli.common, Loading::Wait)?;
             for w in &warnings {
                 eprintln!("dossier: {w}");
             }

@@ -52,6 +52,14 @@ impl Session {
         }
     }
 
+    /// Every saved reading position, by position key.
+    pub fn positions(&self) -> std::collections::HashMap<String, usize> {
+        self.store
+            .as_ref()
+            .map(|s| s.positions().map(|(k, o)| (k.to_string(), o)).collect())
+            .unwrap_or_default()
+    }
+
     /// The saved reading position for a position key.
     pub fn position(&self, key: &str) -> Option<usize> {
         self.store.as_ref().and_then(|s| s.position(key))

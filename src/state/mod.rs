@@ -4,6 +4,7 @@
 
 pub mod cross;
 pub mod geometry;
+mod indexing;
 pub mod nav;
 mod notes;
 pub mod palette;
@@ -295,6 +296,19 @@ impl Highlights {
     }
 }
 
+/// How far background indexing has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IndexStatus {
+    /// Files handled.
+    pub done: usize,
+    /// Files found (0 while still listing).
+    pub total: usize,
+    /// Throughput in MB/s.
+    pub mb_per_s: u32,
+    /// Seconds left, when known.
+    pub eta_secs: Option<u64>,
+}
+
 /// Options fixed at start-up.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
@@ -335,9 +349,11 @@ pub struct AppState {
     pub highlights: Highlights,
     /// Jumps made, for going back and forth.
     pub jumps: JumpList,
-    /// Reading position (byte offset at the top of the pane) of each article: saved ones at
-    /// start-up, then as visited.
-    pub positions: std::collections::HashMap<usize, usize>,
+    /// Reading position (byte offset at the top of the pane) of each article by position key
+    /// (its path): saved ones at start-up, then as visited.
+    pub positions: std::collections::HashMap<String, usize>,
+    /// Background indexing, while it runs.
+    pub indexing: Option<IndexStatus>,
     /// The reading cursor, when in use.
     pub cursor: Option<Cursor>,
     /// Every bookmark, as the store last reported.
@@ -389,6 +405,7 @@ impl AppState {
             highlights: Highlights::default(),
             jumps: JumpList::default(),
             positions: std::collections::HashMap::new(),
+            indexing: None,
             cursor: None,
             bookmarks: Vec::new(),
             saving: true,
@@ -499,7 +516,7 @@ impl AppState {
             Some(_) => 0,
             None => self
                 .positions
-                .get(&self.selected)
+                .get(crate::store::position_key(&entry.article))
                 .map_or(0, |&o| layout.line_at_offset(o)),
         };
         if keep_position {

@@ -446,6 +446,12 @@ impl AppState {
             };
             self.notify(format!("{problem}{hint}"), Severity::Warning);
         }
+        self.recount_bookmarks();
+        self.place_bookmarks();
+    }
+
+    /// Counts the bookmarks of each article for the list.
+    pub(crate) fn recount_bookmarks(&mut self) {
         for entry in &mut self.entries {
             entry.bookmarks = 0;
         }
@@ -454,7 +460,6 @@ impl AppState {
         for i in indices.into_iter().flatten() {
             self.entries[i].bookmarks += 1;
         }
-        self.place_bookmarks();
     }
 
     /// Re-anchors the open article's bookmarks.
@@ -500,9 +505,12 @@ impl AppState {
             return;
         }
         let here = self.location();
-        self.positions.insert(here.article, here.offset);
         if let Some(entry) = self.entries.get(here.article) {
             let key = store::position_key(&entry.article).to_string();
+            if self.positions.get(&key) == Some(&here.offset) {
+                return;
+            }
+            self.positions.insert(key.clone(), here.offset);
             self.emit(Effect::Store(StoreOp::SetPosition(key, here.offset)));
         }
     }

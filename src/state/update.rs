@@ -607,6 +607,11 @@ impl AppState {
         }
     }
 
+    /// Keeps the selected article in view in the list after the list changed.
+    pub(crate) fn keep_selection_visible(&mut self) {
+        self.keep_list_visible();
+    }
+
     fn keep_list_visible(&mut self) {
         if self.selected < self.list_top {
             self.list_top = self.selected;

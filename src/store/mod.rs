@@ -308,6 +308,11 @@ impl Store {
         self.positions.get(key).map(|p| p.offset)
     }
 
+    /// Every stored reading position, by key.
+    pub fn positions(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.positions.iter().map(|(k, p)| (k.as_str(), p.offset))
+    }
+
     /// The reading position of an article: by source path, else by id.
     pub fn position_for(&self, article: &Article) -> Option<usize> {
         self.position(position_key(article))

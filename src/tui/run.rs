@@ -1,6 +1,7 @@
 //! The interactive event loop: owns the terminal, turns events into inputs, carries out effects,
 //! and restores the terminal on every way out (normal exit, error, panic, SIGTERM, SIGHUP).
 
+use crate::index::{IndexEvent, Indexer};
 use crate::session::Session;
 use crate::state::{AppState, Effect, Input};
 use crate::tui::{input::input_of, view};
@@ -95,7 +96,7 @@ pub enum Exit {
 }
 
 /// Runs the reader until the user quits or the process is asked to stop.
-pub fn run(state: &mut AppState, session: &mut Session) -> io::Result<Exit> {
+pub fn run(state: &mut AppState, session: &mut Session, indexer: Option<Indexer>) -> io::Result<Exit> {
     let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
@@ -107,7 +108,7 @@ pub fn run(state: &mut AppState, session: &mut Session) -> io::Result<Exit> {
     state.clock = crate::session::now();
     let effects = state.handle(Input::Resize(size.width, size.height));
     crate::session::settle(state, session, effects);
-    let exit = event_loop(state, session, &mut terminal, &stop)?;
+    let exit = event_loop(state, session, &mut terminal, &stop, indexer)?;
     if let Exit::Signal(_) = exit {
         // Keep the reading position and any note being typed when the session is dropped.
         state.clock = crate::session::now();
@@ -208,11 +209,30 @@ fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
     }
 }
 
+/// Hands indexing events to the state; true when indexing is over.
+fn absorb_index_events(state: &mut AppState, events: Vec<IndexEvent>) -> bool {
+    let mut done = false;
+    for event in events {
+        match event {
+            IndexEvent::Articles(batch) => state.add_articles(batch),
+            IndexEvent::Message(m) => state.notify(m, crate::state::Severity::Warning),
+            IndexEvent::Progress(p) => state.index_progress(p),
+            IndexEvent::Canonical(names) => state.apply_canonical(&names),
+            IndexEvent::Done => {
+                state.finish_indexing();
+                done = true;
+            }
+        }
+    }
+    done
+}
+
 fn event_loop(
     state: &mut AppState,
     session: &mut Session,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     stop: &AtomicUsize,
+    mut indexer: Option<Indexer>,
 ) -> io::Result<Exit> {
     let mut last_tick = Instant::now();
     let mut dirty = true;
@@ -221,11 +241,20 @@ fn event_loop(
         if signal != 0 {
             return Ok(Exit::Signal(signal as i32));
         }
+        if let Some(ix) = &mut indexer {
+            let events = ix.try_recv_all();
+            dirty |= !events.is_empty();
+            if absorb_index_events(state, events) {
+                indexer = None;
+            }
+        }
         if dirty {
             terminal.draw(|frame| view::draw(state, frame))?;
             dirty = false;
         }
-        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        // While indexing, wake often so the list fills as articles arrive.
+        let wait = if indexer.is_some() { Duration::from_millis(40) } else { TICK };
+        let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         if event::poll(timeout)? {
             // Drain everything that is ready before drawing again, so a burst of keys (or a
             // resize storm) costs one frame.

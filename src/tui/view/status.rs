@@ -66,7 +66,14 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
                 Severity::Warning => theme.warning(),
             },
         ),
-        None => (state.key_hints(), theme.dim()),
+        None => match state.indexing {
+            Some(ix) => {
+                let total = if ix.total > 0 { ix.total.to_string() } else { "…".into() };
+                let eta = ix.eta_secs.map(|s| format!(" · ETA {s}s")).unwrap_or_default();
+                (format!("indexing {}/{total} · {} MB/s{eta}", ix.done, ix.mb_per_s), theme.info())
+            }
+            None => (state.key_hints(), theme.dim()),
+        },
     };
     let line = Line::from(vec![
         Span::styled(left, theme.status_mode()),
