@@ -57,6 +57,8 @@
 //! narrow it (another character typed, another term added), re-scores only the previous matches;
 //! otherwise it falls back to [`SearchIndex::query`]. Scoring runs on all cores with rayon.
 
+mod skim;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -533,6 +535,10 @@ impl std::fmt::Debug for SearchIndex {
 /// Below this many candidates scoring stays on the calling thread.
 const PARALLEL_MIN: usize = 4096;
 
+/// From this many members on, a tier that has more than enough to fill the hits is scored in
+/// decreasing order of an upper bound, only as far as needed.
+const PRUNE_MIN: usize = 256;
+
 impl SearchIndex {
     /// Builds the index, folding every label and computing its char mask (in parallel).
     pub fn new(candidates: Vec<Candidate>) -> SearchIndex {
@@ -710,7 +716,7 @@ impl SearchIndex {
             .iter()
             .map(|t| {
                 let text = Self::scored_text(entry, t);
-                self.matcher.fuzzy_match(text, &t.text).unwrap_or(0)
+                skim::fuzzy_score(text, &t.text).unwrap_or(0)
             })
             .sum()
     }
@@ -734,13 +740,73 @@ impl SearchIndex {
                     .map_or(0, |e| self.score(e, q));
                 Scored { score, ..s }
             };
-            if group.len() >= PARALLEL_MIN {
+            let need = limit - out.len();
+            if group.len() >= PRUNE_MIN && group.len() > 4 * need {
+                self.score_best(q, group, need, &mut out);
+            } else if group.len() >= PARALLEL_MIN {
                 out.par_extend(group.into_par_iter().with_min_len(256).map(score));
             } else {
                 out.extend(group.into_iter().map(score));
             }
         }
         out
+    }
+
+    /// The upper bound of the score of a matching `entry` (see [`skim::score_bound`]).
+    fn score_bound(entry: &Entry, q: &ParsedQuery) -> i64 {
+        q.positive
+            .iter()
+            .map(|t| skim::score_bound(Self::scored_text(entry, t), &t.text).unwrap_or(0))
+            .sum()
+    }
+
+    /// Scores enough of a large tier to be sure of its best `need` members, pushing them (and
+    /// any other scored member) to `out`: members are taken in decreasing order of a cheap
+    /// upper bound, a chunk at a time, until the next bound is below the `need`-th best score
+    /// so far. A member left unscored then scores lower than `need` others and cannot rank
+    /// among the best `need`.
+    fn score_best(&self, q: &ParsedQuery, group: Vec<Scored>, need: usize, out: &mut Vec<Scored>) {
+        const CHUNK: usize = 1024;
+        let mut bounded: Vec<(i64, Scored)> = group
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|s| {
+                let bound = self
+                    .entries
+                    .get(s.id as usize)
+                    .map_or(i64::MAX, |e| Self::score_bound(e, q));
+                (bound, s)
+            })
+            .collect();
+        bounded.par_sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        let mut scores: Vec<i64> = Vec::new();
+        let mut threshold = i64::MIN;
+        for chunk in bounded.chunks(CHUNK) {
+            let live = chunk.partition_point(|(bound, _)| *bound >= threshold);
+            if live == 0 {
+                break;
+            }
+            let scored: Vec<Scored> = chunk[..live]
+                .par_iter()
+                .with_min_len(128)
+                .map(|&(_, s)| Scored {
+                    score: self
+                        .entries
+                        .get(s.id as usize)
+                        .map_or(0, |e| self.score(e, q)),
+                    ..s
+                })
+                .collect();
+            scores.extend(scored.iter().map(|s| s.score));
+            out.extend(scored);
+            if scores.len() >= need && need > 0 {
+                let (_, kth, _) = scores.select_nth_unstable_by(need - 1, |a, b| b.cmp(a));
+                threshold = *kth;
+            }
+            if live < chunk.len() {
+                break;
+            }
+        }
     }
 
     /// Ranks `scored`, keeps the best `limit` and computes their highlight positions.
@@ -1288,6 +1354,128 @@ mod tests {
             let (folded, map) = fold(label);
             assert_eq!(folded.chars().count(), map.len());
             assert!(map.iter().all(|&i| i < label.chars().count()));
+        }
+    }
+
+    /// The straightforward ranking: every candidate matched, every match scored with a fresh
+    /// fuzzy-matcher scorer, the whole list sorted.
+    fn reference_query(idx: &SearchIndex, query: &str, limit: usize) -> (Vec<Hit>, usize) {
+        let Some(q) = parse_query(query).1 else {
+            return (Vec::new(), 0);
+        };
+        let mut all: Vec<Scored> = (0..idx.len() as u32)
+            .filter_map(|id| {
+                let entry = &idx.entries[id as usize];
+                let tier = SearchIndex::match_tier(entry, &q)?;
+                let score = q
+                    .positive
+                    .iter()
+                    .map(|t| {
+                        let text = SearchIndex::scored_text(entry, t);
+                        SkimMatcherV2::default()
+                            .fuzzy_match(text, &t.text)
+                            .unwrap_or(0)
+                    })
+                    .sum();
+                Some(Scored { id, tier, score })
+            })
+            .collect();
+        let total = all.len();
+        all.sort_by(|a, b| idx.rank(a, b, q.positive.is_empty()));
+        all.truncate(limit);
+        let hits = all
+            .iter()
+            .map(|s| Hit {
+                candidate: s.id as usize,
+                score: s.score,
+                positions: idx.positions(s.id as usize, &q),
+            })
+            .collect();
+        (hits, total)
+    }
+
+    /// Labels like the palette's: titles, headings, entity names and claim sentences of the
+    /// bundled articles, each of several kinds, plus words of every sentence.
+    fn sample_index() -> SearchIndex {
+        let mut cands = Vec::new();
+        for (i, article) in crate::ingest::bundled().iter().enumerate() {
+            let mut push = |kind, label: &str| {
+                cands.push(Candidate {
+                    kind,
+                    label: label.to_string(),
+                    detail: String::new(),
+                    article: i,
+                    offset: 0,
+                    recency: 0,
+                })
+            };
+            push(CandidateKind::Article, &article.title);
+            for block in &article.body {
+                let text = article.block_text(block);
+                for sentence in text.split(". ") {
+                    push(CandidateKind::Claim, sentence);
+                    let words: Vec<&str> = sentence.split_whitespace().collect();
+                    if let Some(w) = words.first() {
+                        push(CandidateKind::Entity, w);
+                    }
+                    push(
+                        CandidateKind::Heading,
+                        &words.iter().take(4).copied().collect::<Vec<_>>().join(" "),
+                    );
+                }
+            }
+        }
+        SearchIndex::new(cands)
+    }
+
+    #[test]
+    fn the_fast_ranking_equals_the_straightforward_one() {
+        let idx = sample_index();
+        assert!(idx.len() > 4 * PRUNE_MIN, "{}", idx.len());
+        let queries = [
+            "p",
+            "pu",
+            "put",
+            "puti",
+            "putin",
+            "k",
+            "ki",
+            "kim",
+            "nord",
+            "nordkorea",
+            "Nord",
+            "russ",
+            "ukr",
+            "a",
+            "e",
+            "en",
+            "der",
+            "die reg",
+            "'krieg",
+            "^die",
+            "sch$",
+            "!der e",
+            "@ru",
+            "#sold",
+            "%die",
+            "soldat ukr",
+            "2024",
+            "ö",
+            "pjöng",
+            "trupp 'nord",
+            "Kim Jong",
+        ];
+        for limit in [1, 10, 50] {
+            let mut previous = idx.query("", limit);
+            for q in queries {
+                let (hits, total) = reference_query(&idx, q, limit);
+                let fresh = idx.query(q, limit);
+                assert_eq!(fresh.hits, hits, "query {q:?} limit {limit}");
+                assert_eq!(fresh.total_matched, total, "query {q:?}");
+                let refined = idx.refine(&previous, q, limit);
+                assert_eq!(refined.hits, hits, "refined {q:?} limit {limit}");
+                previous = refined;
+            }
         }
     }
 }
