@@ -219,7 +219,12 @@ fn start_indexer(paths: &[PathBuf], common: &Common, dirs: &Dirs) -> Result<Inde
 }
 
 /// The analysed corpus: the bundled one, or user paths indexed now.
-fn corpus(paths: &[PathBuf], common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Result<Vec<Entry>> {
+fn corpus(
+    paths: &[PathBuf],
+    common: &Common,
+    dirs: &Dirs,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Entry>> {
     let pairs: Vec<(Article, dossier::model::Analysis)> = if paths.is_empty() {
         let articles = ingest::bundled();
         let analyses = dossier::extract::analyze_corpus(&articles);

@@ -18,9 +18,16 @@ impl AppState {
         }
         let open = self.current().map(|e| e.article.id.clone());
         let was_empty = self.entries.is_empty();
-        self.entries.extend(batch.into_iter().map(|(article, analysis)| Entry { article, analysis, bookmarks: 0 }));
+        self.entries
+            .extend(batch.into_iter().map(|(article, analysis)| Entry {
+                article,
+                analysis,
+                bookmarks: 0,
+            }));
         // Stable and adaptive: a sorted list plus a sorted batch is a merge.
-        self.entries.sort_by(|a, b| std::path::Path::new(&a.article.source).cmp(std::path::Path::new(&b.article.source)));
+        self.entries.sort_by(|a, b| {
+            std::path::Path::new(&a.article.source).cmp(std::path::Path::new(&b.article.source))
+        });
         if let Some(id) = open
             && let Some(i) = self.entries.iter().position(|e| e.article.id == id)
         {
@@ -62,7 +69,11 @@ impl AppState {
         if let Some(status) = self.indexing.take() {
             let n = self.entries.len();
             self.notify(
-                format!("indexed {n} article{} ({} files)", if n == 1 { "" } else { "s" }, status.total.max(n)),
+                format!(
+                    "indexed {n} article{} ({} files)",
+                    if n == 1 { "" } else { "s" },
+                    status.total.max(n)
+                ),
                 Severity::Info,
             );
         }

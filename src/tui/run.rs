@@ -96,7 +96,11 @@ pub enum Exit {
 }
 
 /// Runs the reader until the user quits or the process is asked to stop.
-pub fn run(state: &mut AppState, session: &mut Session, indexer: Option<Indexer>) -> io::Result<Exit> {
+pub fn run(
+    state: &mut AppState,
+    session: &mut Session,
+    indexer: Option<Indexer>,
+) -> io::Result<Exit> {
     let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
@@ -253,7 +257,11 @@ fn event_loop(
             dirty = false;
         }
         // While indexing, wake often so the list fills as articles arrive.
-        let wait = if indexer.is_some() { Duration::from_millis(40) } else { TICK };
+        let wait = if indexer.is_some() {
+            Duration::from_millis(40)
+        } else {
+            TICK
+        };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         if event::poll(timeout)? {
             // Drain everything that is ready before drawing again, so a burst of keys (or a

@@ -93,7 +93,11 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
         )));
     }
     if state.entries.is_empty() {
-        let text = if state.indexing.is_some() { "Indexing…" } else { "No articles loaded." };
+        let text = if state.indexing.is_some() {
+            "Indexing…"
+        } else {
+            "No articles loaded."
+        };
         lines.push(Line::from(Span::styled(text, theme.dim())));
     }
     frame.render_widget(Paragraph::new(lines), inner);

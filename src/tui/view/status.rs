@@ -68,9 +68,19 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         ),
         None => match state.indexing {
             Some(ix) => {
-                let total = if ix.total > 0 { ix.total.to_string() } else { "…".into() };
-                let eta = ix.eta_secs.map(|s| format!(" · ETA {s}s")).unwrap_or_default();
-                (format!("indexing {}/{total} · {} MB/s{eta}", ix.done, ix.mb_per_s), theme.info())
+                let total = if ix.total > 0 {
+                    ix.total.to_string()
+                } else {
+                    "…".into()
+                };
+                let eta = ix
+                    .eta_secs
+                    .map(|s| format!(" · ETA {s}s"))
+                    .unwrap_or_default();
+                (
+                    format!("indexing {}/{total} · {} MB/s{eta}", ix.done, ix.mb_per_s),
+                    theme.info(),
+                )
             }
             None => (state.key_hints(), theme.dim()),
         },
