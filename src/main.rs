@@ -102,6 +102,28 @@ enum Command {
         /// Articles to read (default: the bundled corpus).
         paths: Vec<PathBuf>,
     },
+    /// Rank palette candidates for a query and print them as TSV: kind, score, label, location.
+    Find {
+        /// Print every candidate label, one a line, instead of ranking.
+        #[arg(long)]
+        list: bool,
+        /// Most results printed.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Only this kind: article, heading, entity, claim or bookmark.
+        #[arg(long)]
+        kind: Option<String>,
+        /// The query (palette syntax); with --list, a path instead.
+        query: Option<String>,
+        /// Articles to search (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Index articles into the extraction cache, with progress on stderr.
+    Index {
+        /// Files and directories to index.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Export bookmarks and notes, grouped by article, with citations.
     Export {
         /// Markdown (front matter, block quotes) or JSON.
@@ -490,8 +512,128 @@ fn print_output(
     Ok(())
 }
 
+/// `dossier find`: the palette's ranking, scriptable.
+fn find(
+    list: bool,
+    limit: usize,
+    kind: Option<&str>,
+    query: Option<String>,
+    mut paths: Vec<PathBuf>,
+    common: &Common,
+) -> Result<()> {
+    let kind = match kind {
+        Some(k) => Some(
+            dossier::search::CandidateKind::from_name(k).with_context(|| {
+                format!("unknown kind '{k}' (valid: article, heading, entity, claim, bookmark)")
+            })?,
+        ),
+        None => None,
+    };
+    let query = match (list, query) {
+        (true, Some(q)) => {
+            paths.insert(0, PathBuf::from(q));
+            String::new()
+        }
+        (_, q) => q.unwrap_or_default(),
+    };
+    let Setup {
+        state, warnings, ..
+    } = setup(&paths, common, Loading::Wait)?;
+    for w in &warnings {
+        eprintln!("dossier: {w}");
+    }
+    let candidates: Vec<_> = state
+        .palette_candidates()
+        .into_iter()
+        .filter(|c| kind.is_none_or(|k| c.kind == k))
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let clean = |s: &str| dossier::reflow::sanitize(s).replace(['\t', '\n'], " ");
+    if list {
+        for c in &candidates {
+            writeln!(out, "{}", clean(&c.label))?;
+        }
+        return Ok(out.flush()?);
+    }
+    let index = dossier::search::SearchIndex::new(candidates);
+    let result = index.query(&query, limit);
+    for hit in &result.hits {
+        let Some(c) = index.candidate(hit.candidate) else {
+            continue;
+        };
+        let source = state
+            .entries
+            .get(c.article)
+            .map(|e| e.article.source.as_str())
+            .unwrap_or("");
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{source}:{}",
+            c.kind.name(),
+            hit.score,
+            clean(&c.label),
+            c.offset
+        )?;
+    }
+    Ok(out.flush()?)
+}
+
+/// `dossier index`: fills the extraction cache, with a progress line on stderr.
+fn index(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
+    let dirs = dirs(common);
+    let mut indexer = start_indexer(paths, common, &dirs)?;
+    let mut articles = 0usize;
+    let mut last = std::time::Instant::now();
+    let mut err = std::io::stderr();
+    while let Some(event) = indexer.recv() {
+        match event {
+            dossier::index::IndexEvent::Articles(batch) => articles += batch.len(),
+            dossier::index::IndexEvent::Message(m) => {
+                let _ = write!(err, "\r\x1b[2K");
+                eprintln!("dossier: {m}");
+            }
+            dossier::index::IndexEvent::Progress(p) if last.elapsed().as_millis() > 100 => {
+                last = std::time::Instant::now();
+                let total = p.total.max(1);
+                let width = 30;
+                let filled = (p.done * width / total).min(width);
+                let eta = p
+                    .eta()
+                    .map(|d| format!(" ETA {}s", d.as_secs()))
+                    .unwrap_or_default();
+                let _ = write!(
+                    err,
+                    "\r[{}{}] {}/{} {:.1} MB/s {} cached{eta}  ",
+                    "#".repeat(filled),
+                    "-".repeat(width - filled),
+                    p.done,
+                    p.total,
+                    p.mb_per_s(),
+                    p.cache_hits
+                );
+            }
+            dossier::index::IndexEvent::Done => break,
+            _ => {}
+        }
+    }
+    eprintln!("\rindexed {articles} article(s){}", " ".repeat(40));
+    Ok(if articles == 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Find {
+            list,
+            limit,
+            kind,
+            query,
+            paths,
+        }) => find(list, limit, kind.as_deref(), query, paths, &cli.common)?,
+        Some(Command::Index { paths }) => return index(&paths, &cli.common),
         Some(Command::Compare { format, paths }) => {
             let (articles, analyses) = analysed(&paths, &cli.common)?;
             let groups = dossier::compare::groups(&articles, &analyses);

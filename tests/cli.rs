@@ -267,3 +267,75 @@ fn a_corrupt_bookmarks_file_is_reported_backed_up_and_never_overwritten() {
     });
     assert_eq!(backups.count(), 1);
 }
+
+#[test]
+fn find_ranks_candidates_as_tsv_and_lists_them_for_other_tools() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(&["find", "--limit", "3", "pjongjang"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let rows: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.len() == 4), "{stdout}");
+    assert!(
+        rows.iter().any(|r| r[0] == "entity" && r[2] == "Pjöngjang"),
+        "{stdout}"
+    );
+    let scores: Vec<i64> = rows.iter().map(|r| r[1].parse().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "ranked: {scores:?}"
+    );
+    let out = dossier(
+        &["find", "--kind", "entity", "--limit", "50", "kim"],
+        dir.path(),
+    );
+    assert!(text(&out.stdout).lines().all(|l| l.starts_with("entity\t")));
+    let out = dossier(&["find", "--list"], dir.path());
+    let labels = text(&out.stdout);
+    assert!(labels.lines().count() > 100);
+    assert!(
+        labels
+            .lines()
+            .any(|l| l == "Nordkoreas Militäreinsatz in Europa")
+    );
+    let out = dossier(&["find", "--kind", "nonsense", "x"], dir.path());
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("unknown kind 'nonsense'"));
+}
+
+#[test]
+fn index_fills_the_cache_and_a_second_run_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    for entry in fs::read_dir(format!("{root}/seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    let cache = dir.path().join("cache");
+    let args = [
+        "--cache-dir",
+        cache.to_str().unwrap(),
+        "index",
+        corpus.to_str().unwrap(),
+    ];
+    let out = dossier(&args, dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("indexed 5 article(s)"));
+    let cached = walk_count(&cache);
+    assert_eq!(cached, 5, "one cache entry per article");
+    let out = dossier(&args, dir.path());
+    assert!(out.status.success());
+    assert_eq!(walk_count(&cache), 5);
+}
+
+fn walk_count(dir: &std::path::Path) -> usize {
+    let mut n = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        n += if path.is_dir() { walk_count(&path) } else { 1 };
+    }
+    n
+}

@@ -379,3 +379,32 @@ fn escape_sequences_in_an_article_never_reach_the_terminal() {
         "the payload is shown as text"
     );
 }
+
+#[test]
+fn a_directory_opens_at_once_and_fills_the_list_in_the_background() {
+    let Some(t) = Tmux::start("index", 160, 45) else {
+        return;
+    };
+    let corpus = t.dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(corpus.join("notes.pdf"), b"%PDF").unwrap();
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = t.dir.display();
+    t.type_line(&format!(
+        "clear; {bin} --config-dir {dir}/config --data-dir {dir}/data --cache-dir {dir}/cache {}; echo EXIT=$?",
+        corpus.display()
+    ));
+    let screen = t.wait_for("Articles (5)");
+    assert!(
+        screen.contains("Nordkoreas Militäreinsatz in Europa"),
+        "{screen}"
+    );
+    t.send(&["J"]);
+    t.wait_for("READ │ 2/5");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
