@@ -408,3 +408,37 @@ fn a_directory_opens_at_once_and_fills_the_list_in_the_background() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn the_reader_exits_when_its_terminal_disappears() {
+    let Some(t) = Tmux::start("hangup", 120, 40) else {
+        return;
+    };
+    t.launch();
+    let pattern = format!(
+        "^{} --config-dir {}",
+        env!("CARGO_BIN_EXE_dossier"),
+        t.dir.display()
+    );
+    let running = || {
+        Command::new("pgrep")
+            .args(["-f", &pattern])
+            .output()
+            .is_ok_and(|o| !o.stdout.is_empty())
+    };
+    assert!(running());
+    let ok = Command::new("tmux")
+        .args(["-L", &t.socket, "kill-server"])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let start = Instant::now();
+    while running() {
+        if start.elapsed() > Duration::from_secs(5) {
+            let _ = Command::new("pkill").args(["-9", "-f", &pattern]).status();
+            panic!("the reader kept running after its terminal went away");
+        }
+        sleep(Duration::from_millis(100));
+    }
+}

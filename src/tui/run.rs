@@ -231,6 +231,83 @@ fn absorb_index_events(state: &mut AppState, events: Vec<IndexEvent>) -> bool {
     done
 }
 
+/// Reads terminal events on its own thread, so the loop stays in control even when the terminal
+/// goes away (crossterm keeps reading an end-of-file on a closed terminal instead of failing).
+/// It can be paused while an external editor owns the terminal.
+struct InputThread {
+    rx: std::sync::mpsc::Receiver<event::Event>,
+    paused: Arc<AtomicBool>,
+    idle: Arc<AtomicBool>,
+}
+
+impl InputThread {
+    fn start() -> InputThread {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let paused = Arc::new(AtomicBool::new(false));
+        let idle = Arc::new(AtomicBool::new(false));
+        let (p, i) = (Arc::clone(&paused), Arc::clone(&idle));
+        std::thread::spawn(move || {
+            loop {
+                if p.load(Ordering::SeqCst) {
+                    i.store(true, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(10));
+                    continue;
+                }
+                i.store(false, Ordering::SeqCst);
+                match event::poll(Duration::from_millis(50)) {
+                    Ok(true) => match event::read() {
+                        Ok(ev) => {
+                            if tx.send(ev).is_err() {
+                                return;
+                            }
+                        }
+                        Err(_) => return,
+                    },
+                    Ok(false) => {}
+                    Err(_) => return,
+                }
+            }
+        });
+        InputThread { rx, paused, idle }
+    }
+
+    /// Stops reading until [`InputThread::resume`], and waits until the thread has stopped.
+    fn pause(&self) {
+        self.paused.store(true, Ordering::SeqCst);
+        let start = Instant::now();
+        while !self.idle.load(Ordering::SeqCst) && start.elapsed() < Duration::from_millis(500) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
+}
+
+/// True when the terminal has hung up (its pseudo-terminal closed without a SIGHUP reaching us).
+fn terminal_hung_up() -> bool {
+    let mut fds = [
+        libc::pollfd {
+            fd: 0,
+            events: 0,
+            revents: 0,
+        },
+        libc::pollfd {
+            fd: 1,
+            events: 0,
+            revents: 0,
+        },
+    ];
+    // SAFETY: `fds` is a valid array of two pollfd structs for the duration of the call, and a
+    // zero timeout makes the call return at once.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) };
+    n > 0
+        && fds
+            .iter()
+            .any(|f| f.revents & (libc::POLLHUP | libc::POLLNVAL) != 0)
+}
+
 fn event_loop(
     state: &mut AppState,
     session: &mut Session,
@@ -238,6 +315,7 @@ fn event_loop(
     stop: &AtomicUsize,
     mut indexer: Option<Indexer>,
 ) -> io::Result<Exit> {
+    let input = InputThread::start();
     let mut last_tick = Instant::now();
     let mut dirty = true;
     loop {
@@ -263,29 +341,40 @@ fn event_loop(
             TICK
         };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
-        if event::poll(timeout)? {
-            // Drain everything that is ready before drawing again, so a burst of keys (or a
-            // resize storm) costs one frame.
-            loop {
-                if let Some(input) = input_of(event::read()?) {
-                    let resized = matches!(input, Input::Resize(..));
-                    state.clock = crate::session::now();
-                    let effects = state.handle(input);
-                    if let Flow::Exit(exit) = carry_out(state, session, terminal, effects)? {
-                        return Ok(exit);
-                    }
-                    if resized {
-                        terminal.autoresize()?;
-                    }
-                    dirty = true;
+        let mut next = input.rx.recv_timeout(timeout).ok();
+        // Drain everything that is ready before drawing again, so a burst of keys (or a resize
+        // storm) costs one frame.
+        while let Some(ev) = next {
+            if let Some(inp) = input_of(ev) {
+                let resized = matches!(inp, Input::Resize(..));
+                state.clock = crate::session::now();
+                let effects = state.handle(inp);
+                let external = effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::EditExternally { .. }));
+                if external {
+                    input.pause();
                 }
-                if !event::poll(Duration::ZERO)? {
-                    break;
+                let flow = carry_out(state, session, terminal, effects);
+                if external {
+                    input.resume();
                 }
+                if let Flow::Exit(exit) = flow? {
+                    return Ok(exit);
+                }
+                if resized {
+                    terminal.autoresize()?;
+                }
+                dirty = true;
             }
+            next = input.rx.try_recv().ok();
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
+            if terminal_hung_up() {
+                // The same as SIGHUP: save what must not be lost and leave.
+                return Ok(Exit::Signal(libc::SIGHUP));
+            }
             let before = state.messages.len();
             state.clock = crate::session::now();
             let effects = state.handle(Input::Tick);
