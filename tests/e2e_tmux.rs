@@ -442,3 +442,33 @@ fn the_reader_exits_when_its_terminal_disappears() {
         sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_note_can_be_written_in_the_external_editor() {
+    let Some(t) = Tmux::start("editor", 160, 45) else {
+        return;
+    };
+    let editor = t.dir.join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'aus dem Editor' >> \"$1\"\n").unwrap();
+    let ok = Command::new("chmod")
+        .args(["+x", editor.to_str().unwrap()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = t.dir.display();
+    t.type_line(&format!(
+        "clear; EDITOR={} {bin} --config-dir {dir}/config --data-dir {dir}/data; echo EXIT=$?",
+        editor.display()
+    ));
+    t.wait_for("Articles (5)");
+    t.send(&[")", "A"]);
+    t.wait_for("note saved");
+    t.send(&["B"]);
+    t.wait_for("✎ aus dem Editor");
+    t.send(&["q"]);
+    t.wait_for("READ │ 1/5");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
