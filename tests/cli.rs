@@ -339,3 +339,68 @@ fn walk_count(dir: &std::path::Path) -> usize {
     }
     n
 }
+
+#[test]
+fn render_shows_the_palette_with_matched_characters_and_the_entity_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(
+        &[
+            "render",
+            "--ansi",
+            "--size",
+            "160x45",
+            "--keys",
+            ": p j o n g",
+        ],
+        dir.path(),
+    );
+    let screen = text(&out.stdout);
+    assert!(screen.contains("> pjong"), "{screen}");
+    // Matched characters: bold, underlined, yellow.
+    assert!(
+        screen.contains("\u{1b}[0;1;4;33mPj"),
+        "matched characters not highlighted"
+    );
+    let out = dossier(
+        &[
+            "render",
+            "--size",
+            "160x45",
+            "--keys",
+            ": @ p j o n g j a n g <Enter>",
+        ],
+        dir.path(),
+    );
+    let screen = text(&out.stdout);
+    assert!(screen.contains("spellings: Pjöngjang"), "{screen}");
+    assert!(screen.contains("Pyongyang"), "{screen}");
+}
+
+#[test]
+fn render_shows_the_entity_index_the_timeline_and_a_claim_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(&["render", "--size", "160x45", "--keys", "I"], dir.path());
+    assert!(
+        text(&out.stdout).contains("Entities ("),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = dossier(&["render", "--size", "160x45", "--keys", "T"], dir.path());
+    let screen = text(&out.stdout);
+    assert!(
+        screen.contains("Timeline (") && screen.contains("2024-06-19"),
+        "{screen}"
+    );
+    // The soldiers' group, from the first claim of article 3 that gives a figure.
+    let articles = dossier::ingest::bundled();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let claim = analyses[3]
+        .claims
+        .iter()
+        .position(|c| c.text.contains("1.500 Soldaten"))
+        .unwrap();
+    let keys = format!("J J J <Tab> {}c", "j ".repeat(claim));
+    let out = dossier(&["render", "--size", "160x45", "--keys", &keys], dir.path());
+    let screen = text(&out.stdout);
+    assert!(screen.contains("FIGURES DISAGREE"), "{screen}");
+}
