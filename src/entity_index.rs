@@ -55,13 +55,19 @@ pub struct EntityIndex {
 impl EntityIndex {
     /// Builds the index from articles and their analyses (paired by position), sorted by name.
     pub fn build(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
+        Self::from_analyses(analyses.iter().take(articles.len()))
+    }
+
+    /// Builds the index from the analyses alone, in corpus order (mentions carry their spans,
+    /// so the articles themselves are not needed).
+    pub fn from_analyses<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> EntityIndex {
         struct Acc {
             kinds: BTreeMap<EntityKind, usize>,
             spellings: BTreeMap<String, usize>,
             mentions: Vec<MentionRef>,
         }
         let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
-        for (article, analysis) in analyses.iter().enumerate().take(articles.len()) {
+        for (article, analysis) in analyses.into_iter().enumerate() {
             for m in &analysis.mentions {
                 let e = acc.entry(m.canonical.as_str()).or_insert_with(|| Acc {
                     kinds: BTreeMap::new(),

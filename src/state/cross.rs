@@ -51,7 +51,7 @@ impl AppState {
         }
         let articles: Vec<_> = self.entries.iter().map(|e| e.article.clone()).collect();
         let analyses: Vec<_> = self.entries.iter().map(|e| e.analysis.clone()).collect();
-        let mut entities = EntityIndex::build(&articles, &analyses);
+        let mut entities = EntityIndex::from_analyses(&analyses);
         entities.sort(SortBy::Mentions);
         let cross = Arc::new(CrossSource {
             entities,

@@ -6,7 +6,6 @@ use super::{AppState, Cursor, Location, Overlay, Pane, Severity, Unit};
 use crate::keymap::{Key, KeyChord};
 use crate::model::{EntityKind, Span};
 use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Most palette hits listed.
@@ -180,21 +179,29 @@ impl AppState {
                 ));
             }
         }
-        for (name, info) in self.entity_summary() {
+        let entities = crate::entity_index::EntityIndex::from_analyses(
+            self.entries.iter().map(|e| &e.analysis),
+        );
+        for e in entities.entries() {
+            if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
+                continue;
+            }
+            let Some(first) = e.mentions.first() else {
+                continue;
+            };
+            let (mentions, articles) = (e.mention_count, e.article_count);
             let detail = format!(
-                "{} · {} mention{} in {} article{}",
-                info.kind.name(),
-                info.mentions,
-                if info.mentions == 1 { "" } else { "s" },
-                info.articles,
-                if info.articles == 1 { "" } else { "s" }
+                "{} · {mentions} mention{} in {articles} article{}",
+                e.kind.name(),
+                if mentions == 1 { "" } else { "s" },
+                if articles == 1 { "" } else { "s" }
             );
             out.push(candidate(
                 CandidateKind::Entity,
-                name,
+                e.canonical.clone(),
                 detail,
-                info.first.article,
-                info.first.offset,
+                first.article,
+                first.span.start,
                 0,
             ));
         }
@@ -215,35 +222,6 @@ impl AppState {
                 b.anchor.start,
                 recency,
             ));
-        }
-        out
-    }
-
-    /// Every canonical entity of the corpus with its kind, counts and first mention.
-    pub fn entity_summary(&self) -> BTreeMap<String, EntitySummary> {
-        let mut out: BTreeMap<String, EntitySummary> = BTreeMap::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            let mut seen_here = std::collections::HashSet::new();
-            for m in &e.analysis.mentions {
-                if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
-                    continue;
-                }
-                let s = out
-                    .entry(m.canonical.clone())
-                    .or_insert_with(|| EntitySummary {
-                        kind: m.kind,
-                        mentions: 0,
-                        articles: 0,
-                        first: Location {
-                            article: i,
-                            offset: m.span.start,
-                        },
-                    });
-                s.mentions += 1;
-                if seen_here.insert(m.canonical.as_str()) {
-                    s.articles += 1;
-                }
-            }
         }
         out
     }
@@ -537,19 +515,6 @@ impl AppState {
         self.overlay = None;
         self.jump_to_span(article, span, Unit::Mention);
     }
-}
-
-/// Per-entity counts for the palette and the entity index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EntitySummary {
-    /// Kind of the first mention.
-    pub kind: EntityKind,
-    /// Mentions in the corpus.
-    pub mentions: usize,
-    /// Articles mentioning it.
-    pub articles: usize,
-    /// The first mention.
-    pub first: Location,
 }
 
 /// Applies a key to a one-line input; returns true when the text changed.
