@@ -102,12 +102,18 @@ impl Tmux {
     }
 
     fn launch(&self) {
+        self.launch_with("", "");
+        self.wait_for("Articles (5)");
+    }
+
+    /// Starts the reader in the shell with its own config and data directories, `env` (e.g.
+    /// `EDITOR=…`) before the command and `args` after it, and prints its exit status after.
+    fn launch_with(&self, env: &str, args: &str) {
         let bin = env!("CARGO_BIN_EXE_dossier");
         let dir = self.dir.display();
         self.type_line(&format!(
-            "clear; {bin} --config-dir {dir}/config --data-dir {dir}/data; echo EXIT=$?"
+            "clear; {env} {bin} --config-dir {dir}/config --data-dir {dir}/data {args}; echo EXIT=$?"
         ));
-        self.wait_for("Articles (5)");
     }
 
     fn assert_terminal_restored(&self) {
@@ -347,12 +353,7 @@ fn escape_sequences_in_an_article_never_reach_the_terminal() {
         .unwrap()
         .success();
     assert!(ok);
-    let bin = env!("CARGO_BIN_EXE_dossier");
-    let dir = t.dir.display();
-    t.type_line(&format!(
-        "clear; {bin} --config-dir {dir}/config --data-dir {dir}/data {}; echo EXIT=$?",
-        article.display()
-    ));
+    t.launch_with("", &article.display().to_string());
     let screen = t.wait_for("Articles (1)");
     assert!(
         screen.contains("pwned-title"),
@@ -392,12 +393,11 @@ fn a_directory_opens_at_once_and_fills_the_list_in_the_background() {
         std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
     }
     std::fs::write(corpus.join("notes.pdf"), b"%PDF").unwrap();
-    let bin = env!("CARGO_BIN_EXE_dossier");
-    let dir = t.dir.display();
-    t.type_line(&format!(
-        "clear; {bin} --config-dir {dir}/config --data-dir {dir}/data --cache-dir {dir}/cache {}; echo EXIT=$?",
-        corpus.display()
-    ));
+    let cache = t.dir.join("cache");
+    t.launch_with(
+        "",
+        &format!("--cache-dir {} {}", cache.display(), corpus.display()),
+    );
     let screen = t.wait_for("Articles (5)");
     assert!(
         screen.contains("Nordkoreas Militäreinsatz in Europa"),
@@ -456,12 +456,7 @@ fn a_note_can_be_written_in_the_external_editor() {
         .unwrap()
         .success();
     assert!(ok);
-    let bin = env!("CARGO_BIN_EXE_dossier");
-    let dir = t.dir.display();
-    t.type_line(&format!(
-        "clear; EDITOR={} {bin} --config-dir {dir}/config --data-dir {dir}/data; echo EXIT=$?",
-        editor.display()
-    ));
+    t.launch_with(&format!("EDITOR={}", editor.display()), "");
     t.wait_for("Articles (5)");
     t.send(&[")", "A"]);
     t.wait_for("note saved");
