@@ -177,7 +177,12 @@ impl Cache {
         };
         for shard in shards.flatten() {
             let shard = shard.path();
-            if !shard.is_dir() {
+            // Shards are named by two hex digits; anything else (corpus snapshots) is not ours.
+            let is_shard = shard
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.len() == 2 && n.bytes().all(|b| b.is_ascii_hexdigit()));
+            if !is_shard || !shard.is_dir() {
                 continue;
             }
             for file in fs::read_dir(&shard).map_err(io(&shard))?.flatten() {

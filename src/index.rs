@@ -33,6 +33,8 @@ use crate::cache::Cache;
 use crate::extract::{analyze, canon};
 use crate::ingest::{LoadOptions, load_paths};
 use crate::model::{Analysis, Article, EntityKind};
+use crate::snapshot::{self, FileStamp};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -40,7 +42,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Files a worker claims at a time; also the size of an [`IndexEvent::Articles`] batch.
 const CHUNK: usize = 16;
@@ -51,6 +53,18 @@ pub enum IndexEvent {
     /// Articles that finished indexing, with their per-article analyses, in path order within
     /// the batch (batches themselves arrive in any order).
     Articles(Vec<(Article, Analysis)>),
+    /// The whole corpus at once, sorted by path and under corpus-wide canonical names: sent
+    /// instead of `Articles` and `Canonical` when a [`snapshot`] of the same files matched. The
+    /// first `analysed` entries carry their analyses; the others carry empty ones until
+    /// [`IndexEvent::Analyses`] fills them in.
+    Snapshot {
+        /// Every article, with its analysis or an empty one.
+        entries: Vec<(Article, Analysis)>,
+        /// How many of the entries, from the first, carry their analyses.
+        analysed: usize,
+    },
+    /// Analyses for articles of an earlier [`IndexEvent::Snapshot`], by source path.
+    Analyses(Vec<(String, Analysis)>),
     /// A skipped or lossily decoded file, a missing path or a cache problem; indexing goes on.
     Message(String),
     /// How far indexing has come.
@@ -107,7 +121,7 @@ pub struct Indexer {
 
 /// State shared by the coordinator and the workers.
 struct Shared {
-    files: Vec<(PathBuf, u64)>,
+    files: Vec<FileStamp>,
     next: AtomicUsize,
     done: AtomicUsize,
     bytes: AtomicU64,
@@ -117,9 +131,21 @@ struct Shared {
     cache: Option<Cache>,
     cache_failed: AtomicBool,
     start: Instant,
+    /// Set when a snapshot will be written: the messages sent by workers, kept for it.
+    kept_messages: Option<Mutex<Vec<String>>>,
 }
 
 impl Shared {
+    /// Sends a message, keeping it for the snapshot when one will be written.
+    fn message(&self, tx: &Sender<IndexEvent>, m: String) {
+        if let Some(kept) = &self.kept_messages
+            && let Ok(mut kept) = kept.lock()
+        {
+            kept.push(m.clone());
+        }
+        let _ = tx.send(IndexEvent::Message(m));
+    }
+
     fn progress(&self) -> Progress {
         Progress {
             done: self.done.load(Ordering::Relaxed),
@@ -223,7 +249,8 @@ impl Drop for Indexer {
     }
 }
 
-/// The coordinator thread: walk, run the workers, then the canonical-name pass.
+/// The coordinator thread: walk, try the snapshot, run the workers, then the canonical-name
+/// pass and a new snapshot.
 fn coordinate(
     paths: Vec<PathBuf>,
     options: LoadOptions,
@@ -233,6 +260,7 @@ fn coordinate(
     start: Instant,
     tx: &Sender<IndexEvent>,
 ) {
+    let started = SystemTime::now();
     let mut walk = Walk::default();
     for path in &paths {
         walk.path(path, tx);
@@ -252,6 +280,17 @@ fn coordinate(
             None
         }
     });
+    let snapshot_path = cache.as_ref().map(|c| {
+        c.root()
+            .join(SNAPSHOT_DIR)
+            .join(snapshot::snapshot_name(&paths, options.max_bytes))
+    });
+    if let Some(path) = &snapshot_path
+        && let Some(opened) = snapshot::open(path, &walk.files, threads)
+    {
+        from_snapshot(opened, path, &walk.files, threads, &stop, start, tx);
+        return;
+    }
     let shared = Arc::new(Shared {
         files: walk.files,
         next: AtomicUsize::new(0),
@@ -263,20 +302,21 @@ fn coordinate(
         cache,
         cache_failed: AtomicBool::new(false),
         start,
+        kept_messages: snapshot_path.as_ref().map(|_| Mutex::new(Vec::new())),
     });
     let _ = tx.send(IndexEvent::Progress(shared.progress()));
-    let counts = Arc::new(Mutex::new(NameCounts::default()));
+    let results = Arc::new(Mutex::new(WorkResult::default()));
     let workers: Vec<_> = (0..threads.min(shared.files.len().max(1)))
         .filter_map(|i| {
             let shared = Arc::clone(&shared);
-            let counts = Arc::clone(&counts);
+            let results = Arc::clone(&results);
             let tx = tx.clone();
             thread::Builder::new()
                 .name(format!("dossier-index-{i}"))
                 .spawn(move || {
                     let local = work(&shared, &tx);
-                    if let Ok(mut c) = counts.lock() {
-                        c.merge(local);
+                    if let Ok(mut r) = results.lock() {
+                        r.merge(local);
                     }
                 })
                 .ok()
@@ -285,28 +325,172 @@ fn coordinate(
     if workers.is_empty() {
         // No worker thread could start: index on this one.
         let local = work(&shared, tx);
-        if let Ok(mut c) = counts.lock() {
-            c.merge(local);
+        if let Ok(mut r) = results.lock() {
+            r.merge(local);
         }
     }
+    let mut panicked = false;
     for w in workers {
         if w.join().is_err() {
+            panicked = true;
             let _ = tx.send(IndexEvent::Message("an indexing worker panicked".into()));
         }
     }
-    let counts = counts.lock().map(|mut c| std::mem::take(&mut *c));
-    if let Ok(counts) = counts
+    let results = results.lock().map(|mut r| std::mem::take(&mut *r));
+    if let Ok(results) = results
         && !shared.stop.load(Ordering::Relaxed)
     {
-        let _ = tx.send(IndexEvent::Canonical(counts.finish()));
+        let mut results = results;
+        let names = std::mem::take(&mut results.counts).finish();
+        let _ = tx.send(IndexEvent::Canonical(names.clone()));
+        if let Some(path) = &snapshot_path
+            && !panicked
+        {
+            let messages = shared
+                .kept_messages
+                .as_ref()
+                .and_then(|m| m.lock().ok().map(|m| m.clone()))
+                .unwrap_or_default();
+            if let Err(e) = write_snapshot(path, &shared.files, &messages, started, results, &names)
+            {
+                let _ = tx.send(IndexEvent::Message(format!(
+                    "cannot write the corpus snapshot {}: {e}",
+                    path.display()
+                )));
+            }
+        }
     }
     let _ = tx.send(IndexEvent::Progress(shared.progress()));
     let _ = tx.send(IndexEvent::Done);
 }
 
+/// Sends a matching snapshot's corpus: the list at once, then the remaining analyses as they
+/// are decoded on `threads` threads.
+fn from_snapshot(
+    mut opened: snapshot::Opened,
+    path: &Path,
+    files: &[FileStamp],
+    threads: usize,
+    stop: &AtomicBool,
+    start: Instant,
+    tx: &Sender<IndexEvent>,
+) {
+    for m in std::mem::take(&mut opened.messages) {
+        let _ = tx.send(IndexEvent::Message(m));
+    }
+    let articles = std::mem::take(&mut opened.articles);
+    let analysed = opened.first.len();
+    let sources: Vec<String> = articles
+        .iter()
+        .skip(analysed)
+        .map(|a| a.source.clone())
+        .collect();
+    let mut first = std::mem::take(&mut opened.first).into_iter();
+    let entries: Vec<(Article, Analysis)> = articles
+        .into_iter()
+        .map(|a| (a, first.next().unwrap_or_default()))
+        .collect();
+    let total_bytes: u64 = files.iter().map(|f| f.len).sum();
+    let progress = |done: usize| Progress {
+        // Files still counted as pending: the articles whose analyses have not arrived.
+        done: files
+            .len()
+            .saturating_sub(sources.len().saturating_sub(done)),
+        total: files.len(),
+        bytes: total_bytes,
+        cache_hits: analysed + done,
+        elapsed: start.elapsed(),
+    };
+    let _ = tx.send(IndexEvent::Snapshot { entries, analysed });
+    let _ = tx.send(IndexEvent::Progress(progress(0)));
+    let decoded = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let next = AtomicUsize::new(0);
+    let segments = opened.segments_left();
+    let worker = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= segments || stop.load(Ordering::Relaxed) || failed.load(Ordering::Relaxed) {
+                break;
+            }
+            let Some((at, analyses)) = opened.analyses(i) else {
+                failed.store(true, Ordering::Relaxed);
+                break;
+            };
+            let n = analyses.len();
+            let batch: Vec<(String, Analysis)> = sources
+                .iter()
+                .skip(at.saturating_sub(analysed))
+                .cloned()
+                .zip(analyses)
+                .collect();
+            if tx.send(IndexEvent::Analyses(batch)).is_err() {
+                break;
+            }
+            let done = decoded.fetch_add(n, Ordering::Relaxed) + n;
+            let _ = tx.send(IndexEvent::Progress(progress(done)));
+        }
+    };
+    thread::scope(|scope| {
+        for _ in 1..threads.max(1) {
+            scope.spawn(worker);
+        }
+        worker();
+    });
+    if failed.load(Ordering::Relaxed) {
+        // Checked but undecodable: drop it so the next run rebuilds it.
+        let _ = fs::remove_file(path);
+        let _ = tx.send(IndexEvent::Message(format!(
+            "the corpus snapshot {} could not be read; some analyses are missing until the next start",
+            path.display()
+        )));
+    }
+    let _ = tx.send(IndexEvent::Done);
+}
+
+/// The directory, under the cache's versioned root, holding corpus snapshots.
+pub const SNAPSHOT_DIR: &str = "corpora";
+
+/// Writes the snapshot of a finished run: every article under corpus-wide names, sorted by
+/// path as the reader lists them.
+fn write_snapshot(
+    path: &Path,
+    files: &[FileStamp],
+    messages: &[String],
+    started: SystemTime,
+    results: WorkResult,
+    names: &CanonicalNames,
+) -> std::io::Result<()> {
+    let mut entries = Vec::with_capacity(results.encoded.len());
+    for (_, bytes) in results.encoded {
+        let (article, mut analysis): (Article, Analysis) =
+            postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
+        names.apply(&mut analysis);
+        entries.push((article, analysis));
+    }
+    entries.sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
+    snapshot::save(path, files, messages, started, &entries)
+}
+
+/// What one worker hands back: name counts, and each article encoded for the snapshot.
+#[derive(Default)]
+struct WorkResult {
+    counts: NameCounts,
+    /// (index in the file list, postcard-encoded (article, per-article analysis)).
+    encoded: Vec<(usize, Vec<u8>)>,
+}
+
+impl WorkResult {
+    fn merge(&mut self, other: WorkResult) {
+        self.counts.merge(other.counts);
+        self.encoded.extend(other.encoded);
+    }
+}
+
 /// One worker: claims chunks of files until none are left, sending a batch per chunk.
-fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> NameCounts {
-    let mut counts = NameCounts::default();
+fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
+    let mut result = WorkResult::default();
+    let keep = shared.kept_messages.is_some();
     loop {
         if shared.stop.load(Ordering::Relaxed) {
             break;
@@ -317,16 +501,19 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> NameCounts {
         }
         let last = (first + CHUNK).min(shared.files.len());
         let mut batch = Vec::with_capacity(last - first);
-        for (path, len) in &shared.files[first..last] {
+        for (i, file) in shared.files.iter().enumerate().take(last).skip(first) {
             if shared.stop.load(Ordering::Relaxed) {
                 break;
             }
-            if let Some(entry) = index_file(shared, path, tx) {
-                counts.add(&entry.1);
+            if let Some(entry) = index_file(shared, &file.path, tx) {
+                result.counts.add(&entry.1);
+                if keep && let Ok(bytes) = postcard::to_stdvec(&entry) {
+                    result.encoded.push((i, bytes));
+                }
                 batch.push(entry);
             }
             shared.done.fetch_add(1, Ordering::Relaxed);
-            shared.bytes.fetch_add(*len, Ordering::Relaxed);
+            shared.bytes.fetch_add(file.len, Ordering::Relaxed);
         }
         if !batch.is_empty() && tx.send(IndexEvent::Articles(batch)).is_err() {
             // The receiver is gone: nobody wants the rest.
@@ -334,7 +521,7 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> NameCounts {
         }
         let _ = tx.send(IndexEvent::Progress(shared.progress()));
     }
-    counts
+    result
 }
 
 /// Loads and analyses one file (cache first); messages go straight to the channel.
@@ -346,15 +533,12 @@ fn index_file(
     let report = match load_paths(&[path.to_path_buf()], &shared.options) {
         Ok(r) => r,
         Err(e) => {
-            let _ = tx.send(IndexEvent::Message(format!(
-                "skipped {}: {e}",
-                path.display()
-            )));
+            shared.message(tx, format!("skipped {}: {e}", path.display()));
             return None;
         }
     };
     for m in report.messages {
-        let _ = tx.send(IndexEvent::Message(m));
+        shared.message(tx, m);
     }
     let article = report.articles.into_iter().next()?;
     let cached = shared.cache.as_ref().and_then(|c| c.get(&article.id));
@@ -382,20 +566,24 @@ fn index_file(
 /// The file list, built with `load_paths`' rules.
 #[derive(Default)]
 struct Walk {
-    files: Vec<(PathBuf, u64)>,
+    files: Vec<FileStamp>,
     dirs: HashSet<PathBuf>,
-    seen: HashSet<PathBuf>,
+    seen: HashSet<crate::ingest::FileKey>,
     /// Files skipped because they are not `.txt` or `.md`.
     other: usize,
 }
 
 impl Walk {
     fn path(&mut self, path: &Path, tx: &Sender<IndexEvent>) {
-        match fs::metadata(path) {
+        self.entry(path, fs::metadata(path), tx);
+    }
+
+    fn entry(&mut self, path: &Path, meta: std::io::Result<fs::Metadata>, tx: &Sender<IndexEvent>) {
+        match meta {
             Ok(meta) if meta.is_dir() => self.dir(path, tx),
             Ok(meta) => {
                 if has_text_extension(path) {
-                    self.file(path, meta.len());
+                    self.file(path, &meta);
                 } else {
                     self.other += 1;
                 }
@@ -435,19 +623,25 @@ impl Walk {
             Err(e) => return skip(e),
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths {
-            self.path(&path, tx);
+        paths.sort_unstable();
+        // One stat per entry, on all cores: on a large directory this is most of the walk.
+        let metas: Vec<std::io::Result<fs::Metadata>> = paths
+            .par_iter()
+            .with_min_len(256)
+            .map(fs::metadata)
+            .collect();
+        for (path, meta) in paths.iter().zip(metas) {
+            self.entry(path, meta, tx);
         }
     }
 
-    fn file(&mut self, path: &Path, len: u64) {
-        if let Ok(c) = fs::canonicalize(path)
-            && !self.seen.insert(c)
+    fn file(&mut self, path: &Path, meta: &fs::Metadata) {
+        if let Some(key) = crate::ingest::FileKey::of(path, meta)
+            && !self.seen.insert(key)
         {
             return;
         }
-        self.files.push((path.to_path_buf(), len));
+        self.files.push(FileStamp::new(path, meta));
     }
 }
 
@@ -600,6 +794,28 @@ impl IndexedCorpus {
                     }
                     self.entries.append(&mut batch);
                     arrived = true;
+                }
+                IndexEvent::Snapshot { mut entries, .. } => {
+                    self.entries.append(&mut entries);
+                    arrived = true;
+                }
+                IndexEvent::Analyses(batch) => {
+                    let at: HashMap<&str, usize> = self
+                        .entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (a, _))| (a.source.as_str(), i))
+                        .collect();
+                    let places: Vec<Option<usize>> = batch
+                        .iter()
+                        .map(|(s, _)| at.get(s.as_str()).copied())
+                        .collect();
+                    for (place, (_, analysis)) in places.into_iter().zip(batch) {
+                        if let Some(i) = place {
+                            self.entries[i].1 = analysis;
+                        }
+                    }
+                    changed = true;
                 }
                 IndexEvent::Message(m) => self.messages.push(m),
                 IndexEvent::Progress(p) => self.progress = Some(p),
@@ -758,6 +974,91 @@ mod tests {
         assert_eq!(cache.prune(&live).unwrap(), 2);
         let fourth = run(dir.path(), Some(cache_dir.path()));
         assert_eq!(fourth.progress.unwrap().cache_hits, 3);
+    }
+
+    /// Sets every file under `dir` to have been modified an hour ago.
+    fn age(dir: &Path) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                age(&p);
+            } else {
+                let f = fs::File::options().write(true).open(&p).unwrap();
+                f.set_modified(SystemTime::now() - Duration::from_secs(3600))
+                    .unwrap();
+            }
+        }
+    }
+
+    /// Runs the indexer to the end, returning the corpus and whether a snapshot served it.
+    fn run_events(dir: &Path, cache: &Path) -> (IndexedCorpus, bool, usize) {
+        let mut indexer = Indexer::start_with_threads(
+            vec![dir.to_path_buf()],
+            LoadOptions::default(),
+            Some(cache.to_path_buf()),
+            2,
+        );
+        let mut corpus = IndexedCorpus::default();
+        let (mut snapshot, mut later) = (false, 0);
+        while let Some(ev) = indexer.recv() {
+            match &ev {
+                IndexEvent::Snapshot { .. } => snapshot = true,
+                IndexEvent::Analyses(batch) => later += batch.len(),
+                _ => {}
+            }
+            corpus.absorb([ev]);
+        }
+        (corpus, snapshot, later)
+    }
+
+    #[test]
+    fn a_matching_snapshot_serves_the_same_corpus_and_a_changed_file_misses_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        // More articles than the snapshot decodes up front, so some analyses come later.
+        let many = dir.path().join("many");
+        fs::create_dir(&many).unwrap();
+        for i in 0..snapshot::FIRST + 6 {
+            fs::write(
+                many.join(format!("{i:03}.txt")),
+                format!(
+                    "Meldung {i}\n\nPräsident Putin traf am {i}. Mai 2024 in Berlin {i} Minister.\n"
+                ),
+            )
+            .unwrap();
+        }
+        age(dir.path());
+        let (first, from_snapshot, _) = run_events(dir.path(), cache.path());
+        assert!(!from_snapshot);
+        let (second, from_snapshot, later) = run_events(dir.path(), cache.path());
+        assert!(from_snapshot, "{:?}", second.messages);
+        assert_eq!(later, first.entries.len() - snapshot::FIRST);
+        assert_eq!(second.entries, first.entries);
+        assert_eq!(
+            second.messages, first.messages,
+            "the skipped file is reported again"
+        );
+        let (articles, analyses) = expected(dir.path());
+        let want: Vec<(Article, Analysis)> = articles.into_iter().zip(analyses).collect();
+        assert_eq!(second.entries, want);
+
+        // A file changed since: the snapshot is not used, and the change is seen.
+        fs::write(
+            dir.path().join("b.txt"),
+            "Reise nach Japan\n\nWladimir Putin reiste nach Tokio.\n",
+        )
+        .unwrap();
+        age(dir.path());
+        let (third, from_snapshot, _) = run_events(dir.path(), cache.path());
+        assert!(!from_snapshot);
+        let (articles, analyses) = expected(dir.path());
+        let want: Vec<(Article, Analysis)> = articles.into_iter().zip(analyses).collect();
+        assert_eq!(third.entries, want);
+        // ... and the snapshot written by that run serves the next one.
+        let (fourth, from_snapshot, _) = run_events(dir.path(), cache.path());
+        assert!(from_snapshot);
+        assert_eq!(fourth.entries, want);
     }
 
     #[test]

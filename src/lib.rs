@@ -22,6 +22,7 @@ pub mod model;
 pub mod reflow;
 pub mod search;
 pub mod session;
+pub mod snapshot;
 pub mod state;
 pub mod store;
 pub mod timeline;

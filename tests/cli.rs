@@ -310,9 +310,14 @@ fn index_fills_the_cache_and_a_second_run_reads_it() {
     let corpus = dir.path().join("corpus");
     fs::create_dir(&corpus).unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     for entry in fs::read_dir(format!("{root}/seeds")).unwrap() {
         let path = entry.unwrap().path();
-        fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+        let copy = corpus.join(path.file_name().unwrap());
+        fs::copy(&path, &copy).unwrap();
+        // Not just written: a snapshot does not trust files modified as its run starts.
+        let f = fs::File::options().write(true).open(&copy).unwrap();
+        f.set_modified(an_hour_ago).unwrap();
     }
     let cache = dir.path().join("cache");
     let args = [
@@ -324,18 +329,48 @@ fn index_fills_the_cache_and_a_second_run_reads_it() {
     let out = dossier(&args, dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("indexed 5 article(s)"));
-    let cached = walk_count(&cache);
-    assert_eq!(cached, 5, "one cache entry per article");
+    assert_eq!(count(&cache, ".json"), 5, "one cache entry per article");
+    assert_eq!(count(&cache, ".snap"), 1, "one corpus snapshot");
+
+    // The second run reads the snapshot: without the per-article entries it still finds all
+    // five articles analysed and writes none of them again.
+    for entry in fs::read_dir(&cache).unwrap() {
+        let version = entry.unwrap().path();
+        for shard in fs::read_dir(&version).unwrap() {
+            let shard = shard.unwrap().path();
+            if shard.file_name().unwrap() != "corpora" {
+                fs::remove_dir_all(shard).unwrap();
+            }
+        }
+    }
     let out = dossier(&args, dir.path());
     assert!(out.status.success());
-    assert_eq!(walk_count(&cache), 5);
+    let err = text(&out.stderr);
+    assert!(err.contains("indexed 5 article(s)"), "{err}");
+    assert!(err.contains("5 cached"), "{err}");
+    assert_eq!(count(&cache, ".json"), 0);
+
+    // A changed file misses the snapshot and is analysed again.
+    let first = corpus.join("000_6e8e11dbbb9ce6cd.txt");
+    let mut changed = fs::read_to_string(&first).unwrap();
+    changed.push_str("\nEin neuer Absatz über Wladimir Putin.\n");
+    fs::write(&first, changed).unwrap();
+    let out = dossier(&args, dir.path());
+    assert!(out.status.success());
+    assert!(text(&out.stderr).contains("indexed 5 article(s)"));
+    assert_eq!(count(&cache, ".json"), 5);
 }
 
-fn walk_count(dir: &std::path::Path) -> usize {
+/// Files under `dir` whose names end in `suffix`, at any depth.
+fn count(dir: &std::path::Path, suffix: &str) -> usize {
     let mut n = 0;
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        n += if path.is_dir() { walk_count(&path) } else { 1 };
+        n += if path.is_dir() {
+            count(&path, suffix)
+        } else {
+            usize::from(path.to_string_lossy().ends_with(suffix))
+        };
     }
     n
 }

@@ -289,3 +289,27 @@ fn messages_clear_themselves() {
     assert!(!screen.contains("is not bound"), "{screen}");
     assert!(screen.contains("q quit"));
 }
+
+#[test]
+fn analyses_arriving_after_their_articles_fill_the_open_article() {
+    // A warm start lists every article from the snapshot first; analyses follow.
+    let mut s = state();
+    let before = render_text(&mut s, (160, 45), &[]);
+    assert!(before.contains("Claims (0)"), "{before}");
+    let articles: Vec<_> = s.entries.iter().map(|e| e.article.clone()).collect();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let claims = analyses[0].claims.len();
+    assert!(claims > 0);
+    let batch = articles
+        .iter()
+        .zip(analyses)
+        .map(|(a, an)| (a.source.clone(), an))
+        .collect();
+    s.fill_analyses(batch);
+    let after = render_text(&mut s, (160, 45), &[]);
+    assert!(after.contains(&format!("Claims ({claims})")), "{after}");
+    assert!(
+        after.contains(&format!("{claims} claims")),
+        "the list counts them too\n{after}"
+    );
+}

@@ -14,7 +14,7 @@ mod walk;
 use crate::model::{Article, ArticleId};
 use sha2::{Digest, Sha256};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use decode::decode;
 pub use parse::{parse_article, parse_raw};
@@ -90,6 +90,36 @@ pub enum IngestError {
         /// The underlying error.
         source: std::io::Error,
     },
+}
+
+/// What makes two paths the same file, so that a file reached twice (a symlink, a path given
+/// twice) is read once: device and inode where the platform has them (no extra system call),
+/// the canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum FileKey {
+    /// Device and inode numbers.
+    #[cfg(unix)]
+    Inode(u64, u64),
+    /// The canonical path.
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+impl FileKey {
+    /// The key of `path`, whose metadata (following symlinks) is `meta`.
+    pub(crate) fn of(path: &Path, meta: &std::fs::Metadata) -> Option<FileKey> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            Some(FileKey::Inode(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            std::fs::canonicalize(path).ok().map(FileKey::Path)
+        }
+    }
 }
 
 /// Content hash of an article's text: the first 16 hex digits of its SHA-256.

@@ -31,7 +31,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<LoadReport, I
         if meta.is_dir() {
             walker.walk_dir(path);
         } else if has_text_extension(path) {
-            walker.load_file(path, meta.len());
+            walker.load_file(path, &meta);
         } else {
             walker.report.skipped_other += 1;
         }
@@ -45,7 +45,7 @@ struct Walker<'a> {
     /// Canonical directories already walked, so symlink loops end.
     dirs: HashSet<PathBuf>,
     /// Canonical files already loaded, so a file reached twice is read once.
-    files: HashSet<PathBuf>,
+    files: HashSet<super::FileKey>,
 }
 
 impl Walker<'_> {
@@ -74,7 +74,7 @@ impl Walker<'_> {
                 Ok(meta) if meta.is_dir() => self.walk_dir(&path),
                 Ok(meta) => {
                     if has_text_extension(&path) {
-                        self.load_file(&path, meta.len());
+                        self.load_file(&path, &meta);
                     } else {
                         self.report.skipped_other += 1;
                     }
@@ -84,12 +84,13 @@ impl Walker<'_> {
         }
     }
 
-    fn load_file(&mut self, path: &Path, len: u64) {
-        if let Ok(c) = fs::canonicalize(path)
-            && !self.files.insert(c)
+    fn load_file(&mut self, path: &Path, meta: &fs::Metadata) {
+        if let Some(key) = super::FileKey::of(path, meta)
+            && !self.files.insert(key)
         {
             return;
         }
+        let len = meta.len();
         if len > self.opts.max_bytes {
             let max = self.opts.max_bytes;
             return self.skip(

@@ -44,6 +44,35 @@ impl AppState {
         self.keep_selection_visible();
     }
 
+    /// Fills in analyses that arrive after their articles (from a corpus snapshot), by source.
+    pub fn fill_analyses(&mut self, batch: Vec<(String, Analysis)>) {
+        if batch.is_empty() {
+            return;
+        }
+        let at: std::collections::HashMap<&str, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.article.source.as_str(), i))
+            .collect();
+        let places: Vec<Option<usize>> = batch
+            .iter()
+            .map(|(source, _)| at.get(source.as_str()).copied())
+            .collect();
+        let mut open_changed = false;
+        for (place, (_, analysis)) in places.into_iter().zip(batch) {
+            if let Some(i) = place {
+                self.entries[i].analysis = analysis;
+                open_changed |= i == self.selected;
+            }
+        }
+        self.index_stale = true;
+        self.cross = None;
+        if open_changed {
+            self.refresh_marks();
+        }
+    }
+
     /// Renames entities to their corpus-wide canonical names once indexing is complete.
     pub fn apply_canonical(&mut self, names: &CanonicalNames) {
         for e in &mut self.entries {

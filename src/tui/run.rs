@@ -218,7 +218,10 @@ fn absorb_index_events(state: &mut AppState, events: Vec<IndexEvent>) -> bool {
     let mut done = false;
     for event in events {
         match event {
-            IndexEvent::Articles(batch) => state.add_articles(batch),
+            IndexEvent::Articles(batch) | IndexEvent::Snapshot { entries: batch, .. } => {
+                state.add_articles(batch)
+            }
+            IndexEvent::Analyses(batch) => state.fill_analyses(batch),
             IndexEvent::Message(m) => state.notify(m, crate::state::Severity::Warning),
             IndexEvent::Progress(p) => state.index_progress(p),
             IndexEvent::Canonical(names) => state.apply_canonical(&names),
