@@ -49,6 +49,7 @@ actions! {
     PrevArticle = "prev_article": "Open the previous article",
     OpenSelected = "open_selected": "Open the selection and focus the reading pane",
     ToggleList = "toggle_list": "Show or hide the article list on narrow screens",
+    ToggleZoom = "toggle_zoom": "Show the focused pane alone at full width, or all panes again",
     ToggleMouse = "toggle_mouse": "Turn mouse support on or off",
     NextSentence = "next_sentence": "Move the cursor to the next sentence",
     PrevSentence = "prev_sentence": "Move the cursor to the previous sentence",

@@ -174,11 +174,22 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 }
 
 /// `config.toml` in the configuration directory.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct Config {
     /// Start with mouse support on.
     mouse: bool,
+    /// Scroll with terminal scroll regions (off: every scroll redraws the pane).
+    scroll_regions: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            mouse: false,
+            scroll_regions: true,
+        }
+    }
 }
 
 struct Dirs {
@@ -357,6 +368,7 @@ fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> 
     let options = Options {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         mouse: common.mouse || config.mouse,
+        scroll_regions: config.scroll_regions,
     };
     let mut state = AppState::new(entries, keymap, Hyphenators::load(), options);
     if indexer.is_some() {

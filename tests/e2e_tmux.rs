@@ -467,3 +467,74 @@ fn a_note_can_be_written_in_the_external_editor() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn scrolling_the_zoomed_reading_pane_uses_scroll_regions_and_the_screen_stays_exact() {
+    let Some(t) = Tmux::start("scroll", 160, 45) else {
+        return;
+    };
+    t.launch();
+    t.send(&["z"]);
+    let start = Instant::now();
+    while t.screen().contains("Articles (5)") {
+        assert!(start.elapsed() < Duration::from_secs(10), "z did not zoom");
+        sleep(Duration::from_millis(50));
+    }
+    let log = t.dir.join("scroll.log");
+    let pipe = |command: Option<String>| {
+        let mut args = vec!["-L".to_string(), t.socket.clone(), "pipe-pane".into()];
+        args.extend(["-t".into(), "0".into()]);
+        if let Some(c) = command {
+            args.insert(3, "-o".into());
+            args.push(c);
+        }
+        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+    };
+    pipe(Some(format!("cat >> {}", log.display())));
+    sleep(Duration::from_millis(200));
+    let steps = 20;
+    for _ in 0..steps {
+        t.send(&["j"]);
+        sleep(Duration::from_millis(60));
+    }
+    sleep(Duration::from_millis(300));
+    pipe(None);
+    let bytes = std::fs::read(&log).unwrap();
+    let per_step = bytes.len() / steps;
+    // vim writes about 170 bytes per line in this terminal; stay within twice that.
+    assert!(
+        per_step <= 340,
+        "{per_step} bytes per one-line scroll ({} in all)",
+        bytes.len()
+    );
+    let scroll_up = b"S\x1b[r";
+    assert!(
+        bytes.windows(scroll_up.len()).any(|w| w == scroll_up),
+        "no scroll region was used"
+    );
+
+    // What is on the screen is exactly what a full redraw of the same state shows.
+    let keys = std::iter::once("z")
+        .chain(std::iter::repeat_n("j", steps))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let data = t.dir.join("render-data");
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["--data-dir", data.to_str().unwrap(), "--config-dir"])
+        .arg(t.dir.join("render-config"))
+        .args(["render", "--size", "160x45", "--keys", &keys])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let expected = String::from_utf8_lossy(&out.stdout).into_owned();
+    let screen = t.screen();
+    let rows = |s: &str| -> Vec<String> {
+        s.lines()
+            .take(44)
+            .map(|l| l.trim_end().to_string())
+            .collect()
+    };
+    assert_eq!(rows(&screen), rows(&expected), "screen:\n{screen}");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}

@@ -165,8 +165,8 @@ fn help_is_generated_from_the_keymap() {
 
 #[test]
 fn an_unbound_key_says_so_in_the_status_line() {
-    let (_, screen) = render((120, 30), "z");
-    assert!(screen.contains("z is not bound"), "{screen}");
+    let (_, screen) = render((120, 30), "Z");
+    assert!(screen.contains("Z is not bound"), "{screen}");
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn no_color_draws_without_any_colour() {
         .collect();
     let options = Options {
         no_color: true,
-        mouse: false,
+        ..Options::default()
     };
     let mut s = AppState::new(entries, Keymap::builtin(), Hyphenators::load(), options);
     let buffer = render_buffer(&mut s, (160, 45), &parse_sequence("?").expect("keys"));
@@ -280,7 +280,7 @@ fn mouse_is_off_by_default_and_a_key_turns_it_on() {
 #[test]
 fn messages_clear_themselves() {
     use dossier::state::Input;
-    let (mut s, screen) = render((120, 30), "z");
+    let (mut s, screen) = render((120, 30), "Z");
     assert!(screen.contains("is not bound"));
     for _ in 0..dossier::state::MESSAGE_TICKS {
         s.handle(Input::Tick);

@@ -31,7 +31,7 @@ fn state(no_color: bool) -> AppState {
         Hyphenators::load(),
         Options {
             no_color,
-            mouse: false,
+            ..Options::default()
         },
     );
     s.clock = 1_790_000_000;

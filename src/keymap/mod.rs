@@ -221,25 +221,25 @@ mod tests {
 
     #[test]
     fn sequences_are_pending_until_complete() {
-        let (file, errors) = parse_keymap_file("k.toml", "[reader]\n\"z z\" = \"go_top\"\n");
+        let (file, errors) = parse_keymap_file("k.toml", "[reader]\n\"Z Z\" = \"go_top\"\n");
         assert!(errors.is_empty(), "{errors:?}");
         let mut km = Keymap::builtin();
         km.apply(&file);
         assert_eq!(
-            km.resolve(Section::Reader, &[], KeyChord::char('z')),
+            km.resolve(Section::Reader, &[], KeyChord::char('Z')),
             Resolution::Pending
         );
         assert_eq!(
-            km.resolve(Section::Reader, &seq("z"), KeyChord::char('z')),
+            km.resolve(Section::Reader, &seq("Z"), KeyChord::char('Z')),
             Resolution::Bound(Action::GoTop)
         );
         assert_eq!(
-            km.resolve(Section::Reader, &seq("z"), KeyChord::char('x')),
+            km.resolve(Section::Reader, &seq("Z"), KeyChord::char('x')),
             Resolution::Unbound
         );
         // The sequence belongs to the reader section only.
         assert_eq!(
-            km.resolve(Section::List, &[], KeyChord::char('z')),
+            km.resolve(Section::List, &[], KeyChord::char('Z')),
             Resolution::Unbound
         );
     }

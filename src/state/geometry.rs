@@ -77,8 +77,9 @@ impl Geometry {
 }
 
 /// Computes the geometry for a terminal of `width` x `height`. `show_list` matters only for two
-/// panes (the list replaces the claims pane); `focus` picks the single pane below 80 columns.
-pub fn compute(width: u16, height: u16, show_list: bool, focus: Pane) -> Geometry {
+/// panes (the list replaces the claims pane); `focus` picks the single pane below 80 columns,
+/// and at any width when `zoom` is on.
+pub fn compute(width: u16, height: u16, show_list: bool, focus: Pane, zoom: bool) -> Geometry {
     if width < MIN_SIZE.0 || height < MIN_SIZE.1 {
         return Geometry {
             too_small: true,
@@ -98,7 +99,9 @@ pub fn compute(width: u16, height: u16, show_list: bool, focus: Pane) -> Geometr
         width: w,
         height: main_h,
     };
-    let panes = if width >= THREE_PANES {
+    let panes = if zoom {
+        vec![(focus, col(0, width))]
+    } else if width >= THREE_PANES {
         let list_w = (width * 22 / 100).clamp(28, 44);
         let claims_w = (width * 27 / 100).clamp(32, 56);
         let reader_w = width - list_w - claims_w;
@@ -142,27 +145,45 @@ mod tests {
     #[test]
     fn pane_count_follows_the_width() {
         assert_eq!(
-            panes(&compute(160, 45, false, Pane::Reader)),
+            panes(&compute(160, 45, false, Pane::Reader, false)),
             [Pane::List, Pane::Reader, Pane::Claims]
         );
-        assert_eq!(panes(&compute(120, 30, false, Pane::Reader)).len(), 3);
         assert_eq!(
-            panes(&compute(100, 30, false, Pane::Reader)),
+            panes(&compute(120, 30, false, Pane::Reader, false)).len(),
+            3
+        );
+        assert_eq!(
+            panes(&compute(100, 30, false, Pane::Reader, false)),
             [Pane::Reader, Pane::Claims]
         );
         assert_eq!(
-            panes(&compute(100, 30, true, Pane::Reader)),
+            panes(&compute(100, 30, true, Pane::Reader, false)),
             [Pane::List, Pane::Reader]
         );
-        assert_eq!(panes(&compute(79, 30, false, Pane::List)), [Pane::List]);
-        assert!(compute(39, 30, false, Pane::Reader).too_small);
-        assert!(compute(80, 11, false, Pane::Reader).too_small);
+        assert_eq!(
+            panes(&compute(79, 30, false, Pane::List, false)),
+            [Pane::List]
+        );
+        assert!(compute(39, 30, false, Pane::Reader, false).too_small);
+        assert!(compute(80, 11, false, Pane::Reader, false).too_small);
+    }
+
+    #[test]
+    fn zoom_shows_the_focused_pane_alone_at_full_width() {
+        for width in [79, 100, 160] {
+            for pane in [Pane::List, Pane::Reader, Pane::Claims] {
+                let g = compute(width, 45, true, pane, true);
+                assert_eq!(panes(&g), [pane]);
+                assert_eq!(g.rect(pane).map(|r| (r.x, r.width)), Some((0, width)));
+            }
+        }
+        assert!(compute(39, 30, false, Pane::Reader, true).too_small);
     }
 
     #[test]
     fn panes_tile_the_width_exactly() {
         for w in [40, 79, 80, 119, 120, 160, 300] {
-            let g = compute(w, 24, false, Pane::Reader);
+            let g = compute(w, 24, false, Pane::Reader, false);
             let total: u16 = g.panes.iter().map(|(_, r)| r.width).sum();
             assert_eq!(total, w);
         }

@@ -316,6 +316,8 @@ pub struct Options {
     pub no_color: bool,
     /// Start with mouse support on.
     pub mouse: bool,
+    /// Scroll with terminal scroll regions where the frame allows (see `tui::scroll`).
+    pub scroll_regions: bool,
 }
 
 /// Everything the view draws.
@@ -331,6 +333,10 @@ pub struct AppState {
     pub focus: Pane,
     /// Whether the list replaces the claims pane at two-pane widths.
     pub show_list: bool,
+    /// Whether the focused pane fills the screen alone.
+    pub zoom: bool,
+    /// Whether the terminal layer may use scroll regions.
+    pub scroll_regions: bool,
     /// Open overlay, if any.
     pub overlay: Option<Overlay>,
     /// Mouse support on.
@@ -395,6 +401,8 @@ impl AppState {
             list_top: 0,
             focus: Pane::Reader,
             show_list: false,
+            zoom: false,
+            scroll_regions: options.scroll_regions,
             overlay: None,
             mouse: options.mouse,
             no_color: options.no_color,
@@ -431,7 +439,13 @@ impl AppState {
 
     /// Pane geometry at the current size.
     pub fn geometry(&self) -> Geometry {
-        geometry::compute(self.size.0, self.size.1, self.show_list, self.focus)
+        geometry::compute(
+            self.size.0,
+            self.size.1,
+            self.show_list,
+            self.focus,
+            self.zoom,
+        )
     }
 
     /// Adds a status message.

@@ -225,6 +225,11 @@ impl AppState {
             Action::PrevArticle => self.select_article(self.selected as isize - 1),
             Action::OpenSelected => self.open_selected(),
             Action::ToggleList => self.toggle_list(),
+            Action::ToggleZoom => {
+                self.zoom = !self.zoom;
+                self.relayout(true);
+                self.keep_list_visible();
+            }
             Action::TogglePerson => self.toggle_kind(EntityKind::Person),
             Action::ToggleOrganization => self.toggle_kind(EntityKind::Organization),
             Action::TogglePlace => self.toggle_kind(EntityKind::Place),
@@ -424,7 +429,7 @@ impl AppState {
     fn visible_panes(&self) -> Vec<Pane> {
         let g = self.geometry();
         if g.panes.len() <= 1 {
-            // One pane at a time: focus cycles through all three.
+            // One pane at a time (narrow or zoomed): focus cycles through all three.
             vec![Pane::List, Pane::Reader, Pane::Claims]
         } else {
             g.panes.iter().map(|(p, _)| *p).collect()

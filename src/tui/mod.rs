@@ -4,5 +4,6 @@
 pub mod headless;
 pub mod input;
 pub mod run;
+pub mod scroll;
 pub mod theme;
 pub mod view;

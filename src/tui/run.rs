@@ -4,6 +4,7 @@
 use crate::index::{IndexEvent, Indexer};
 use crate::session::Session;
 use crate::state::{AppState, Effect, Input};
+use crate::tui::scroll::ScrollingBackend;
 use crate::tui::{input::input_of, view};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -86,6 +87,9 @@ pub fn install_panic_hook(report_dir: std::path::PathBuf) {
     }));
 }
 
+/// The terminal, drawn through the scroll-region layer.
+type Term = Terminal<ScrollingBackend<CrosstermBackend<Stdout>>>;
+
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -107,7 +111,8 @@ pub fn run(
     }
     enter_terminal(state.mouse)?;
     let _guard = TerminalGuard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let backend = ScrollingBackend::new(CrosstermBackend::new(io::stdout()), state.scroll_regions);
+    let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
     state.clock = crate::session::now();
     let effects = state.handle(Input::Resize(size.width, size.height));
@@ -142,7 +147,7 @@ enum Flow {
 fn carry_out(
     state: &mut AppState,
     session: &mut Session,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Term,
     effects: Vec<Effect>,
 ) -> io::Result<Flow> {
     let mut queue = crate::session::settle(state, session, effects);
@@ -314,7 +319,7 @@ fn terminal_hung_up() -> bool {
 fn event_loop(
     state: &mut AppState,
     session: &mut Session,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Term,
     stop: &AtomicUsize,
     mut indexer: Option<Indexer>,
 ) -> io::Result<Exit> {
