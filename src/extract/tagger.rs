@@ -9,7 +9,7 @@
 //! Pure code; no IO beyond the embedded bytes, no terminal imports.
 
 use super::fasthash::FastMap;
-use super::gazetteer::{self, GazKind};
+use super::gazetteer::{self, GazKind, WordInfo};
 use crate::model::EntityKind;
 use std::sync::OnceLock;
 
@@ -145,26 +145,40 @@ struct TokInfo<'a> {
     dict: bool,
 }
 
-fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
+/// The gazetteer facts of each word (looked up for capitalised words only).
+pub fn word_infos(strs: &[&str]) -> Vec<WordInfo> {
     let g = gazetteer::get();
+    strs.iter()
+        .map(|w| {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                g.word(w)
+            } else {
+                WordInfo::default()
+            }
+        })
+        .collect()
+}
+
+fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
     let cap = w.chars().next().is_some_and(char::is_uppercase);
     let mut gaz = 0u16;
+    let mut dict = false;
     if cap {
-        if let Some(kind) = g.surface_kind(w) {
-            gaz |= match kind {
+        let g = gazetteer::get();
+        if let Some(e) = wi.surface {
+            gaz |= match e.kind {
                 GazKind::Country => 1,
                 GazKind::Region | GazKind::Subdivision => 2,
                 GazKind::Org => 4,
                 GazKind::Misc => 8,
             };
         }
-        if g.is_surname(w) {
+        if wi.surname {
             gaz |= 256;
         }
-        let gn = g.given_name(w);
-        if gn >= 5 {
+        if wi.given >= 5 {
             gaz |= 16;
-        } else if gn > 0 {
+        } else if wi.given > 0 {
             gaz |= 32;
         }
         if let Some((head, _)) = w.split_once('-')
@@ -172,11 +186,13 @@ fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
         {
             gaz |= 64;
         }
-    }
-    if (lower.contains("isch") || cap) && w.len() > 4 && g.demonym(w).is_some() {
+        if w.len() > 4 && g.demonym(w).is_some() {
+            gaz |= 128;
+        }
+        dict = g.is_noun(w);
+    } else if w.len() > 4 && has_isch(lower) && gazetteer::get().demonym(w).is_some() {
         gaz |= 128;
     }
-    let dict = cap && gazetteer::is_dictionary_noun(w);
     TokInfo {
         lower,
         shape: shape(w),
@@ -184,6 +200,12 @@ fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
         gaz,
         dict,
     }
+}
+
+/// True when the word contains "isch" (adjectives of places).
+#[inline]
+fn has_isch(lower: &str) -> bool {
+    lower.as_bytes().windows(4).any(|x| x == b"isch")
 }
 
 /// Tag-independent features of token `i`.
@@ -261,8 +283,13 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
         ));
         let det = DETERMINERS.contains(&prev);
         out.push(feat(37, &[det as u8, t.cap as u8]));
-        let ps = prev.chars().rev().take(4).collect::<String>();
-        out.push(feat(38, ps.as_bytes()));
+        // The last four characters of the previous word, reversed.
+        let mut ps = [0u8; 16];
+        let mut n = 0;
+        for c in prev.chars().rev().take(4) {
+            n += c.encode_utf8(&mut ps[n..]).len();
+        }
+        out.push(feat(38, &ps[..n]));
     }
     if i + 1 < strs.len() {
         let [g0, g1] = info[i + 1].gaz.to_le_bytes();
@@ -381,56 +408,134 @@ fn is_function_word(lower: &str) -> bool {
     )
 }
 
-/// Weights of the trained model.
+/// Weights of the trained model in an open-addressing table keyed by feature hash (0 = empty).
 struct Model {
-    index: FastMap<u32, u32>,
-    weights: Vec<[f32; NTAGS]>,
+    slots: Vec<Slot>,
+    mask: usize,
+    /// One bit per `FILTER_BITS`-bit hash prefix: set when some feature of the model has it.
+    /// Small enough to stay in cache, it answers most lookups of unknown features.
+    filter: Vec<u64>,
+}
+
+/// Bits of the feature hash that index [`Model::filter`] (2^18 bits = 32 KB).
+const FILTER_BITS: u32 = 18;
+
+#[inline]
+fn filter_pos(f: u32) -> (usize, u64) {
+    let b = (f >> (32 - FILTER_BITS)) as usize;
+    (b >> 6, 1u64 << (b & 63))
+}
+
+/// One table slot: the feature hash and its weights side by side (one cache line per probe).
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u32,
+    w: [i16; NTAGS],
+}
+
+impl Model {
+    fn empty() -> Model {
+        Model {
+            slots: Vec::new(),
+            mask: 0,
+            filter: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, f: u32) -> Option<&[i16; NTAGS]> {
+        if self.slots.is_empty() || f == 0 {
+            return None;
+        }
+        let (word, bit) = filter_pos(f);
+        if self.filter[word] & bit == 0 {
+            return None;
+        }
+        let mut i = f as usize & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.key == f {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| {
-        decode_model(MODEL).unwrap_or(Model {
-            index: FastMap::default(),
-            weights: Vec::new(),
-        })
-    })
+    M.get_or_init(|| decode_model(MODEL).unwrap_or_else(Model::empty))
+}
+
+thread_local! {
+    /// A model used instead of the embedded one on this thread (see [`with_model`]).
+    static OVERRIDE: std::cell::RefCell<Option<Model>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the tagger using the model in `model_bytes` (as written by [`Trainer::finish`])
+/// instead of the embedded one, on this thread; for evaluating freshly trained models through
+/// the whole extractor.
+pub fn with_model<R>(model_bytes: &[u8], f: impl FnOnce() -> R) -> R {
+    let m = decode_model(model_bytes).unwrap_or_else(Model::empty);
+    let old = OVERRIDE.with(|o| o.replace(Some(m)));
+    let r = f();
+    OVERRIDE.with(|o| o.replace(old));
+    r
 }
 
 fn decode_model(bytes: &[u8]) -> Option<Model> {
     let rest = bytes.strip_prefix(b"DNER1")?;
     let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-    let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
-    let mut index = FastMap::with_capacity_and_hasher(n, Default::default());
-    let mut weights = Vec::with_capacity(n);
     let body = rest.get(8..)?;
+    let size = (n + n / 2).next_power_of_two().max(16);
+    let mut m = Model {
+        slots: vec![
+            Slot {
+                key: 0,
+                w: [0; NTAGS]
+            };
+            size
+        ],
+        mask: size - 1,
+        filter: vec![0; 1 << (FILTER_BITS - 6)],
+    };
     let rec = 4 + 2 * NTAGS;
     for k in 0..n {
         let r = body.get(k * rec..(k + 1) * rec)?;
         let h = u32::from_le_bytes(r[..4].try_into().ok()?);
-        let mut w = [0f32; NTAGS];
-        for (t, wt) in w.iter_mut().enumerate() {
-            let q = i16::from_le_bytes([r[4 + 2 * t], r[5 + 2 * t]]);
-            *wt = q as f32 * scale;
+        if h == 0 {
+            continue;
         }
-        index.insert(h, k as u32);
-        weights.push(w);
+        let mut w = [0i16; NTAGS];
+        for (t, wt) in w.iter_mut().enumerate() {
+            *wt = i16::from_le_bytes([r[4 + 2 * t], r[5 + 2 * t]]);
+        }
+        let mut i = h as usize & m.mask;
+        while m.slots[i].key != 0 && m.slots[i].key != h {
+            i = (i + 1) & m.mask;
+        }
+        m.slots[i] = Slot { key: h, w };
+        let (word, bit) = filter_pos(h);
+        m.filter[word] |= bit;
     }
-    Some(Model { index, weights })
+    Some(m)
 }
 
 /// True when the embedded model holds weights.
 pub fn has_model() -> bool {
-    !model().weights.is_empty()
+    !model().slots.is_empty()
 }
 
+/// Sums the (quantised) weights of the features; the common scale does not change the argmax.
 #[inline]
-fn score(m: &Model, feats: &[u32], scores: &mut [f32; NTAGS]) {
-    for f in feats {
-        if let Some(&k) = m.index.get(f) {
-            let w = &m.weights[k as usize];
+fn score(m: &Model, feats: &[u32], scores: &mut [i32; NTAGS]) {
+    for &f in feats {
+        if let Some(w) = m.get(f) {
             for t in 0..NTAGS {
-                scores[t] += w[t];
+                scores[t] += w[t] as i32;
             }
         }
     }
@@ -453,15 +558,27 @@ pub fn tag_words(strs: &[&str]) -> Vec<Tag> {
 
 /// Tags words whose lowercase forms are already known (`lowers[i]` is `strs[i]` lowercased).
 pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
-    let m = model();
+    tag_known(strs, lowers, &word_infos(strs))
+}
+
+/// Tags words whose lowercase forms and gazetteer facts ([`word_infos`]) are already known.
+pub fn tag_known(strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<Tag> {
+    OVERRIDE.with_borrow(|o| match o {
+        Some(m) => tag_with(m, strs, lowers, wis),
+        None => tag_with(model(), strs, lowers, wis),
+    })
+}
+
+fn tag_with(m: &Model, strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<Tag> {
     let mut tags = vec![Tag::O; strs.len()];
-    if m.weights.is_empty() {
+    if m.slots.is_empty() {
         return tags;
     }
     let info: Vec<TokInfo> = strs
         .iter()
         .zip(lowers)
-        .map(|(w, l)| token_info(w, l))
+        .zip(wis)
+        .map(|((w, l), wi)| token_info(w, l, wi))
         .collect();
     let mut feats = Vec::with_capacity(64);
     for i in 0..strs.len() {
@@ -472,7 +589,7 @@ pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
         let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
         static_features(strs, &info, i, &mut feats);
         tag_features(&info, i, p1, p2, &mut feats);
-        let mut scores = [0f32; NTAGS];
+        let mut scores = [0i32; NTAGS];
         score(m, &feats, &mut scores);
         let mut best = 0;
         for t in 1..NTAGS {
@@ -483,11 +600,6 @@ pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
         tags[i] = Tag(best as u8);
     }
     tags
-}
-
-/// Tags one sentence of tokens (`strs[i]` is the text of `tokens[i]`).
-pub fn tag_sentence(_tokens: &[super::text::Token], strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
-    tag_lowered(strs, lowers)
 }
 
 /// Averaged-perceptron training over tagged sentences; produces the bytes of a model file.
@@ -556,10 +668,12 @@ impl Trainer {
     pub fn train_sentence(&mut self, strs: &[&str], gold: &[Tag]) -> usize {
         let lowers: Vec<std::borrow::Cow<str>> =
             strs.iter().map(|w| super::text::lowercase(w)).collect();
+        let wis = word_infos(strs);
         let info: Vec<TokInfo> = strs
             .iter()
             .zip(&lowers)
-            .map(|(w, l)| token_info(w, l))
+            .zip(&wis)
+            .map(|((w, l), wi)| token_info(w, l, wi))
             .collect();
         let mut pred = vec![Tag::O; strs.len()];
         let mut feats = Vec::with_capacity(64);
@@ -631,37 +745,7 @@ impl Trainer {
 
 /// Tags a sentence with a model given as bytes (for evaluating a freshly trained model).
 pub fn tag_words_with(model_bytes: &[u8], strs: &[&str]) -> Vec<Tag> {
-    let Some(m) = decode_model(model_bytes) else {
-        return vec![Tag::O; strs.len()];
-    };
-    let lowers: Vec<std::borrow::Cow<str>> =
-        strs.iter().map(|w| super::text::lowercase(w)).collect();
-    let info: Vec<TokInfo> = strs
-        .iter()
-        .zip(&lowers)
-        .map(|(w, l)| token_info(w, l))
-        .collect();
-    let mut tags = vec![Tag::O; strs.len()];
-    let mut feats = Vec::with_capacity(64);
-    for i in 0..strs.len() {
-        let p1 = if i > 0 { tags[i - 1] } else { Tag::O };
-        if is_trivial(&info[i], strs[i], p1) {
-            continue;
-        }
-        let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
-        static_features(strs, &info, i, &mut feats);
-        tag_features(&info, i, p1, p2, &mut feats);
-        let mut scores = [0f32; NTAGS];
-        score(&m, &feats, &mut scores);
-        let mut best = 0;
-        for t in 1..NTAGS {
-            if allowed(p1, t) && scores[t] > scores[best] {
-                best = t;
-            }
-        }
-        tags[i] = Tag(best as u8);
-    }
-    tags
+    with_model(model_bytes, || tag_words(strs))
 }
 
 #[cfg(test)]
