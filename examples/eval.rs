@@ -7,7 +7,9 @@
 //! four fifths by sentence index % 5, score the fifth with that model swapped into the whole
 //! extractor), pooled over the five folds; the fold-4 part is printed on its own too.
 //! With `DEV_FOLD=3` only fold 3 is scored, by a model trained on folds 0-2 (fold 4 untouched):
-//! the setting for tuning.
+//! the setting for tuning; `DEV_FOLD=9` does that for each of folds 0-3 and pools the scores.
+//! `SEEDS_PER_FOLD=1` also prints the seeds' entity scores with each fold's model (how much the
+//! seeds depend on one training run).
 //!
 //! `cargo run --release --example eval [GERMEVAL_TSV]`
 
@@ -142,23 +144,36 @@ fn germeval_scores(text: &str) {
     let fold_of = |i: usize| i % 5;
     if let Some(dev) = germeval::dev_fold() {
         // Tuning: train without the dev fold and without fold 4, score the dev fold.
-        let train: Vec<&germeval::Sentence> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fold_of(*i) != dev && fold_of(*i) != 4)
-            .map(|(_, s)| s)
-            .collect();
-        let model = germeval::train(&train, germeval::EPOCHS, false);
-        let test: Vec<&germeval::Sentence> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fold_of(*i) == dev)
-            .map(|(_, s)| s)
-            .collect();
-        let sc = tagger::with_model(&model, || score(&test));
-        sc.print(&format!(
-            "GermEval 2014 dev, fold {dev} scored, trained on the folds other than {dev} and 4"
-        ));
+        // `DEV_FOLD=9` does this for each of folds 0-3 and pools the scores.
+        let devs: Vec<usize> = if dev == 9 {
+            (0..4).collect()
+        } else {
+            vec![dev]
+        };
+        let mut pooled = Scores::new();
+        for &dev in &devs {
+            let train: Vec<&germeval::Sentence> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) != dev && fold_of(*i) != 4)
+                .map(|(_, s)| s)
+                .collect();
+            let model = germeval::train(&train, germeval::epochs(), false);
+            let test: Vec<&germeval::Sentence> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) == dev)
+                .map(|(_, s)| s)
+                .collect();
+            let sc = tagger::with_model(&model, || score(&test));
+            pooled.add(&sc);
+        }
+        let which = if dev == 9 {
+            "folds 0-3 each scored (pooled), trained on the other three".to_string()
+        } else {
+            format!("fold {dev} scored, trained on the folds other than {dev} and 4")
+        };
+        pooled.print(&format!("GermEval 2014 dev, {which}"));
         return;
     }
     let t0 = std::time::Instant::now();
@@ -177,8 +192,20 @@ fn germeval_scores(text: &str) {
             .filter(|(i, _)| fold_of(*i) == k)
             .map(|(_, s)| s)
             .collect();
-        let model = germeval::train(&train, germeval::EPOCHS, false);
+        let model = germeval::train(&train, germeval::epochs(), false);
         let sc = tagger::with_model(&model, || score(&test));
+        if std::env::var("SEEDS_PER_FOLD").is_ok() {
+            let g = tagger::with_model(&model, || gold::score(std::path::Path::new(".")));
+            if let Some(g) = g {
+                println!(
+                    "seeds with fold-{k} model: entities F1 {:.3}",
+                    g.entities.f1()
+                );
+                for (kk, prf) in &g.per_kind {
+                    println!("   {} {:.3}", kk.name(), prf.f1());
+                }
+            }
+        }
         println!(
             "fold {k}: full system F1 {:.3}, tagger alone F1 {:.3}",
             sc.full[0].f1(),

@@ -708,9 +708,14 @@ impl Trainer {
     }
 
     /// Averages the weights, prunes small ones and serialises the model.
-    pub fn finish(mut self, min_weight: f32) -> Vec<u8> {
+    pub fn finish(self, min_weight: f32) -> Vec<u8> {
+        encode_model(&self.averaged(), 1, min_weight)
+    }
+
+    /// The averaged weights by feature hash.
+    pub fn averaged(mut self) -> FastMap<u32, [f32; NTAGS]> {
         let step = self.step;
-        let mut entries: Vec<(u32, [f32; NTAGS])> = Vec::new();
+        let mut out = FastMap::with_capacity_and_hasher(self.index.len(), Default::default());
         for (&f, &k) in &self.index {
             let mut avg = [0f32; NTAGS];
             for (t, a) in avg.iter_mut().enumerate() {
@@ -718,29 +723,39 @@ impl Trainer {
                 self.total[k][t] += elapsed * self.w[k][t];
                 *a = self.total[k][t] / step.max(1) as f32;
             }
-            if avg.iter().any(|v| v.abs() >= min_weight) {
-                entries.push((f, avg));
-            }
-        }
-        entries.sort_by_key(|e| e.0);
-        let maxw = entries
-            .iter()
-            .flat_map(|e| e.1.iter())
-            .fold(0f32, |m, v| m.max(v.abs()))
-            .max(1e-6);
-        let scale = maxw / 32767.0;
-        let mut out = Vec::with_capacity(13 + entries.len() * (4 + 2 * NTAGS));
-        out.extend_from_slice(b"DNER1");
-        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        for (f, w) in entries {
-            out.extend_from_slice(&f.to_le_bytes());
-            for v in w {
-                out.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
-            }
+            out.insert(f, avg);
         }
         out
     }
+}
+
+/// Serialises summed weights (divided by `parts`, the number of models summed), dropping
+/// features whose weights are all below `min_weight`, with `i16` weights.
+pub fn encode_model(sum: &FastMap<u32, [f32; NTAGS]>, parts: usize, min_weight: f32) -> Vec<u8> {
+    let div = parts.max(1) as f32;
+    let mut entries: Vec<(u32, [f32; NTAGS])> = sum
+        .iter()
+        .map(|(&f, w)| (f, w.map(|v| v / div)))
+        .filter(|(_, w)| w.iter().any(|v| v.abs() >= min_weight))
+        .collect();
+    entries.sort_by_key(|e| e.0);
+    let maxw = entries
+        .iter()
+        .flat_map(|e| e.1.iter())
+        .fold(0f32, |m, v| m.max(v.abs()))
+        .max(1e-6);
+    let scale = maxw / 32767.0;
+    let mut out = Vec::with_capacity(13 + entries.len() * (4 + 2 * NTAGS));
+    out.extend_from_slice(b"DNER1");
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    for (f, w) in entries {
+        out.extend_from_slice(&f.to_le_bytes());
+        for v in w {
+            out.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
+        }
+    }
+    out
 }
 
 /// Tags a sentence with a model given as bytes (for evaluating a freshly trained model).
