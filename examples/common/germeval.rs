@@ -90,7 +90,7 @@ pub fn min_weight() -> f32 {
     std::env::var("MIN_WEIGHT")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(0.05)
+        .unwrap_or(1.0)
 }
 
 /// Models trained on different shuffles whose weights are averaged (`SHUFFLES` overrides).

@@ -879,7 +879,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
         }
         let surface = &doc.text[c.span.start..c.span.end];
         // A single common noun tagged once ("Front") is not spread over the document.
-        if surface.contains(' ') || c.prio >= 6 || !gazetteer::is_dictionary_noun(surface) {
+        if surface.contains(' ') || c.prio >= 6 || !gazetteer::get().is_noun(surface) {
             known
                 .entry(surface)
                 .or_insert((c.kind, c.canonical.clone()));
@@ -960,31 +960,47 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             }
         }
     }
-    // Multi-word names seen once are tagged everywhere.
+    // Multi-word names seen once are tagged everywhere: every token start whose text begins
+    // with the name and where the name ends at a token end.
+    let mut by_prefix: FastMap<[u8; 3], Vec<(&str, EntityKind, &String)>> = FastMap::default();
     for (surface, (kind, canonical)) in &known {
-        if !surface.contains(' ') {
-            continue;
+        if surface.contains(' ')
+            && let Some(p) = surface.as_bytes().get(..3)
+        {
+            by_prefix
+                .entry([p[0], p[1], p[2]])
+                .or_default()
+                .push((surface, *kind, canonical));
         }
-        let mut from = 0;
-        while let Some(p) = doc.text[from..].find(surface) {
-            let sp = Span::new(from + p, from + p + surface.len());
-            from = sp.end;
-            let at_token = doc
-                .tokens
-                .binary_search_by_key(&sp.start, |t| t.span.start)
-                .is_ok()
-                && doc
+    }
+    if !by_prefix.is_empty() {
+        let bytes = doc.text.as_bytes();
+        for t in &doc.tokens {
+            let start = t.span.start;
+            let Some(p) = bytes.get(start..start + 3) else {
+                continue;
+            };
+            let Some(list) = by_prefix.get(&[p[0], p[1], p[2]]) else {
+                continue;
+            };
+            for (surface, kind, canonical) in list {
+                if !bytes[start..].starts_with(surface.as_bytes()) {
+                    continue;
+                }
+                let sp = Span::new(start, start + surface.len());
+                let at_token = doc
                     .tokens
                     .binary_search_by_key(&sp.end, |t| t.span.end)
                     .is_ok();
-            if at_token && doc.in_body(sp) {
-                extra.push(Cand {
-                    span: sp,
-                    kind: *kind,
-                    canonical: canonical.clone(),
-                    derived: false,
-                    prio: 5,
-                });
+                if at_token && doc.in_body(sp) {
+                    extra.push(Cand {
+                        span: sp,
+                        kind: *kind,
+                        canonical: (*canonical).clone(),
+                        derived: false,
+                        prio: 5,
+                    });
+                }
             }
         }
     }

@@ -532,6 +532,21 @@ pub fn has_model() -> bool {
 /// Sums the (quantised) weights of the features; the common scale does not change the argmax.
 #[inline]
 fn score(m: &Model, feats: &[u32], scores: &mut [i32; NTAGS]) {
+    if m.slots.is_empty() {
+        return;
+    }
+    // Start the (mostly cache-missing) table loads of all known features at once.
+    #[cfg(target_arch = "x86_64")]
+    for &f in feats {
+        let (word, bit) = filter_pos(f);
+        if m.filter[word] & bit != 0 {
+            let p = &m.slots[f as usize & m.mask] as *const Slot as *const i8;
+            // SAFETY: a prefetch hint has no effect on memory; `p` points into `m.slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p);
+            }
+        }
+    }
     for &f in feats {
         if let Some(w) = m.get(f) {
             for t in 0..NTAGS {
