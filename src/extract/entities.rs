@@ -505,7 +505,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
     let word = |i: usize| toks[i].kind == TokenKind::Word || toks[i].kind == TokenKind::Abbrev;
 
     // Statistical tagger.
-    let wis = tagger::word_infos(strs);
+    let wis = tagger::word_infos(strs, &lower);
     let tags = tagger::tag_known(strs, &lower, &wis);
     let mut i = 0;
     while i < n {
@@ -597,8 +597,15 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         // Demonyms and adjectives: "nordkoreanische", "russisch-ukrainischen", "Ukrainer".
         if isch || l.starts_with("deutsch") || (cap && w.len() > 4) {
             let mut pos = toks[i].span.start;
+            // A word without hyphen had its demonym looked up with the gazetteer facts.
+            let known = !w.contains('-') && tagger::looks_up_demonym(w, l, cap);
             for part in w.split('-') {
-                if let Some(country) = g.demonym(part)
+                let country = if known {
+                    wis[i].demonym
+                } else {
+                    g.demonym(part)
+                };
+                if let Some(country) = country
                     && (part.contains("isch") || !is_cap(part) || part.chars().count() > 4)
                 {
                     let sp = Span::new(pos, pos + part.len());

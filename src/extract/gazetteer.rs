@@ -30,6 +30,9 @@ pub fn word_hash(word: &str) -> u32 {
     h
 }
 
+/// Bits of [`word_key`] indexing the word filter (2^21 bits = 256 KB).
+const WORD_FILTER_BITS: u32 = 21;
+
 /// A 64-bit hash of a word for the exact-word table (FxHash steps over 8-byte chunks).
 fn word_key(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -121,6 +124,9 @@ pub struct Gazetteer {
     /// Everything known about an exact single word, for one lookup per token in the tagger.
     /// Keyed by [`word_key`] (a 64-bit hash: no string comparison, one probe).
     words: FastMap<u64, WordInfo>,
+    /// One bit per `WORD_FILTER_BITS`-bit prefix of the keys in `words`: most words are in no
+    /// list, and this small table answers them without touching the large one.
+    word_filter: Vec<u64>,
     /// The hashes of `nouns.bin` as a set (one probe instead of a binary search).
     nouns: FastSet<u32>,
     /// Longest entry in words.
@@ -154,6 +160,9 @@ pub struct WordInfo {
     pub given: u8,
     /// A frequent surname.
     pub surname: bool,
+    /// The country the word derives from, when the tagger looked it up (see
+    /// `tagger::word_infos`); never set by [`Gazetteer::word`].
+    pub demonym: Option<&'static str>,
 }
 
 /// The shared gazetteer, built on first use.
@@ -330,6 +339,11 @@ fn build() -> Gazetteer {
     for w in &g.surnames {
         words.entry(word_key(w)).or_default().surname = true;
     }
+    g.word_filter = vec![0; 1 << (WORD_FILTER_BITS - 6)];
+    for k in words.keys() {
+        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+        g.word_filter[b >> 6] |= 1 << (b & 63);
+    }
     g.words = words;
     g.nouns = NOUNS
         .chunks_exact(4)
@@ -462,7 +476,16 @@ impl Gazetteer {
 
     /// Surface entry, given-name class and surname flag of an exact word, in one lookup.
     pub fn word(&self, word: &str) -> WordInfo {
-        self.words.get(&word_key(word)).copied().unwrap_or_default()
+        let k = word_key(word);
+        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+        if self
+            .word_filter
+            .get(b >> 6)
+            .is_none_or(|w| w & (1 << (b & 63)) == 0)
+        {
+            return WordInfo::default();
+        }
+        self.words.get(&k).copied().unwrap_or_default()
     }
 
     /// Like [`is_dictionary_noun`], through a hash set.

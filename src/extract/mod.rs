@@ -196,7 +196,7 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
     let mut cands = first;
     entities::propagate(doc, &mut cands);
     let kept = entities::resolve_overlaps(cands);
-    let dates: HashMap<Span, PartialDate> = doc.dates.iter().copied().collect();
+    let dates: fasthash::FastMap<Span, PartialDate> = doc.dates.iter().copied().collect();
     let mut mentions: Vec<Mention> = kept
         .into_iter()
         .filter(|c| {

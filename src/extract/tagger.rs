@@ -110,6 +110,27 @@ fn shape(w: &str) -> Shape {
         buf: [0; 12],
         len: 0,
     };
+    if w.is_ascii() {
+        // The same classes byte by byte (most words).
+        let mut last = 0u8;
+        for &c in w.as_bytes() {
+            let s = if c.is_ascii_uppercase() {
+                b'X'
+            } else if c.is_ascii_lowercase() {
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else {
+                c
+            };
+            if s != last && (out.len as usize) < out.buf.len() {
+                out.buf[out.len as usize] = s;
+                out.len += 1;
+            }
+            last = s;
+        }
+        return out;
+    }
     let mut last = '\0';
     for c in w.chars() {
         let s = if c.is_uppercase() {
@@ -145,18 +166,27 @@ struct TokInfo<'a> {
     dict: bool,
 }
 
-/// The gazetteer facts of each word (looked up for capitalised words only).
-pub fn word_infos(strs: &[&str]) -> Vec<WordInfo> {
+/// The gazetteer facts of each word (looked up for capitalised words only), with the country
+/// of the words [`looks_up_demonym`] selects.
+pub fn word_infos(strs: &[&str], lowers: &[&str]) -> Vec<WordInfo> {
     let g = gazetteer::get();
     strs.iter()
-        .map(|w| {
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                g.word(w)
-            } else {
-                WordInfo::default()
+        .zip(lowers)
+        .map(|(w, l)| {
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let mut wi = if cap { g.word(w) } else { WordInfo::default() };
+            if looks_up_demonym(w, l, cap) {
+                wi.demonym = g.demonym(w);
             }
+            wi
         })
         .collect()
+}
+
+/// True for the words whose demonym [`word_infos`] looks up: capitalised ones longer than four
+/// bytes, and longer lowercase ones containing "isch".
+pub fn looks_up_demonym(w: &str, lower: &str, cap: bool) -> bool {
+    w.len() > 4 && (cap || has_isch(lower))
 }
 
 fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
@@ -186,11 +216,11 @@ fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
         {
             gaz |= 64;
         }
-        if w.len() > 4 && g.demonym(w).is_some() {
+        if wi.demonym.is_some() {
             gaz |= 128;
         }
         dict = g.is_noun(w);
-    } else if w.len() > 4 && has_isch(lower) && gazetteer::get().demonym(w).is_some() {
+    } else if wi.demonym.is_some() {
         gaz |= 128;
     }
     TokInfo {
@@ -573,7 +603,7 @@ pub fn tag_words(strs: &[&str]) -> Vec<Tag> {
 
 /// Tags words whose lowercase forms are already known (`lowers[i]` is `strs[i]` lowercased).
 pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
-    tag_known(strs, lowers, &word_infos(strs))
+    tag_known(strs, lowers, &word_infos(strs, lowers))
 }
 
 /// Tags words whose lowercase forms and gazetteer facts ([`word_infos`]) are already known.
@@ -683,7 +713,8 @@ impl Trainer {
     pub fn train_sentence(&mut self, strs: &[&str], gold: &[Tag]) -> usize {
         let lowers: Vec<std::borrow::Cow<str>> =
             strs.iter().map(|w| super::text::lowercase(w)).collect();
-        let wis = word_infos(strs);
+        let lows: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
+        let wis = word_infos(strs, &lows);
         let info: Vec<TokInfo> = strs
             .iter()
             .zip(&lowers)
@@ -791,6 +822,14 @@ mod tests {
         assert!(allowed(Tag(1), 2));
         assert!(!allowed(Tag::O, 2));
         assert!(!allowed(Tag(3), 2));
+    }
+
+    #[test]
+    fn ascii_and_unicode_shapes_agree() {
+        assert_eq!(shape("Merkel").as_bytes(), b"Xx");
+        assert_eq!(shape("G7-Gipfel").as_bytes(), b"Xd-Xx");
+        assert_eq!(shape("Ärger").as_bytes(), b"Xx");
+        assert_eq!(shape("abcdefghijklmnopq1A2b3C4d5E6f7").as_bytes().len(), 12);
     }
 
     #[test]
