@@ -186,8 +186,15 @@ fn month_of(word: &str) -> Option<(u8, bool)> {
     }
     let mut buf = [0u8; 40];
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        n += c.encode_utf8(&mut buf[n..]).len();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
     }
     let lower = std::str::from_utf8(&buf[..n]).ok()?;
     let full = match lower {
