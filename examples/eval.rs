@@ -1,6 +1,15 @@
-//! Evaluation: PER/LOC/ORG strict-span P/R/F1 on the held-out fifth of GermEval 2014 dev
-//! (sentence index % 5 == 4; OTH, `*deriv` and `*part` count as outside), for the full system and
-//! for the tagger alone, plus the seeds' gold scores (entities, claims, source, stance).
+//! Evaluation: PER/LOC/ORG strict-span P/R/F1 on GermEval 2014 dev (OTH, `*deriv` and `*part`
+//! count as outside), for the full system and for the tagger alone, plus the seeds' gold scores
+//! (entities, claims, source, stance).
+//!
+//! The shipped model is trained on all of dev, so it cannot be scored on dev. Instead the same
+//! training recipe (`common/germeval.rs`) is run in-process: 5-fold cross-validation (train on
+//! four fifths by sentence index % 5, score the fifth with that model swapped into the whole
+//! extractor), pooled over the five folds; the fold-4 part is printed on its own too.
+//! With `DEV_FOLD=3` only fold 3 is scored, by a model trained on folds 0-2 (fold 4 untouched):
+//! the setting for tuning; `DEV_FOLD=9` does that for each of folds 0-3 and pools the scores.
+//! `SEEDS_PER_FOLD=1` also prints the seeds' entity scores with each fold's model (how much the
+//! seeds depend on one training run).
 //!
 //! `cargo run --release --example eval [GERMEVAL_TSV]`
 
@@ -20,6 +29,16 @@ struct Prf {
 }
 
 impl Prf {
+    fn f1(&self) -> f64 {
+        let p = self.tp as f64 / self.np.max(1) as f64;
+        let r = self.tp as f64 / self.ng.max(1) as f64;
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+
     fn line(&self, name: &str) -> String {
         let p = self.tp as f64 / self.np.max(1) as f64;
         let r = self.tp as f64 / self.ng.max(1) as f64;
@@ -79,27 +98,147 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Full-system scores (all, PER, LOC, ORG) and the tagger-alone score of some sentences.
+struct Scores {
+    full: [Prf; 4],
+    alone: Prf,
+    sentences: usize,
+}
+
+impl Scores {
+    fn new() -> Self {
+        Scores {
+            full: Default::default(),
+            alone: Prf::default(),
+            sentences: 0,
+        }
+    }
+
+    fn add(&mut self, o: &Scores) {
+        for (a, b) in self.full.iter_mut().zip(&o.full) {
+            a.tp += b.tp;
+            a.np += b.np;
+            a.ng += b.ng;
+        }
+        self.alone.tp += o.alone.tp;
+        self.alone.np += o.alone.np;
+        self.alone.ng += o.alone.ng;
+        self.sentences += o.sentences;
+    }
+
+    fn print(&self, title: &str) {
+        println!(
+            "{title} ({} sentences), strict spans, outer column:",
+            self.sentences
+        );
+        println!("{}", self.full[0].line("full system PER+LOC+ORG"));
+        println!("{}", self.full[1].line("  PER"));
+        println!("{}", self.full[2].line("  LOC"));
+        println!("{}", self.full[3].line("  ORG"));
+        println!("{}", self.alone.line("tagger alone"));
+    }
+}
+
 fn germeval_scores(text: &str) {
     let all = germeval::parse(text);
-    let mut full = [
-        Prf::default(),
-        Prf::default(),
-        Prf::default(),
-        Prf::default(),
-    ];
-    let mut alone = Prf::default();
-    let mut sentences = 0;
-    for (i, s) in all.iter().enumerate() {
-        if !germeval::is_scored(i) {
-            continue;
+    let fold_of = |i: usize| i % 5;
+    if let Some(dev) = germeval::dev_fold() {
+        // Tuning: train without the dev fold and without fold 4, score the dev fold.
+        // `DEV_FOLD=9` does this for each of folds 0-3 and pools the scores.
+        let devs: Vec<usize> = if dev == 9 {
+            (0..4).collect()
+        } else {
+            vec![dev]
+        };
+        let mut pooled = Scores::new();
+        for &dev in &devs {
+            let train: Vec<&germeval::Sentence> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) != dev && fold_of(*i) != 4)
+                .map(|(_, s)| s)
+                .collect();
+            let model = germeval::train(&train, germeval::epochs(), false);
+            let test: Vec<&germeval::Sentence> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) == dev)
+                .map(|(_, s)| s)
+                .collect();
+            let sc = tagger::with_model(&model, || score(&test));
+            pooled.add(&sc);
         }
-        sentences += 1;
+        let which = if dev == 9 {
+            "folds 0-3 each scored (pooled), trained on the other three".to_string()
+        } else {
+            format!("fold {dev} scored, trained on the folds other than {dev} and 4")
+        };
+        pooled.print(&format!("GermEval 2014 dev, {which}"));
+        return;
+    }
+    let t0 = std::time::Instant::now();
+    let mut pooled = Scores::new();
+    let mut fold4 = Scores::new();
+    for k in 0..5 {
+        let train: Vec<&germeval::Sentence> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fold_of(*i) != k)
+            .map(|(_, s)| s)
+            .collect();
+        let test: Vec<&germeval::Sentence> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fold_of(*i) == k)
+            .map(|(_, s)| s)
+            .collect();
+        let model = germeval::train(&train, germeval::epochs(), false);
+        let sc = tagger::with_model(&model, || score(&test));
+        if std::env::var("SEEDS_PER_FOLD").is_ok() {
+            let g = tagger::with_model(&model, || gold::score(std::path::Path::new(".")));
+            if let Some(g) = g {
+                println!(
+                    "seeds with fold-{k} model: entities F1 {:.3}",
+                    g.entities.f1()
+                );
+                for (kk, prf) in &g.per_kind {
+                    println!("   {} {:.3}", kk.name(), prf.f1());
+                }
+            }
+        }
+        println!(
+            "fold {k}: full system F1 {:.3}, tagger alone F1 {:.3}",
+            sc.full[0].f1(),
+            sc.alone.f1()
+        );
+        if k == 4 {
+            fold4.add(&sc);
+        }
+        pooled.add(&sc);
+    }
+    println!(
+        "(5 trainings of the shipped recipe in {:.1} s)",
+        t0.elapsed().as_secs_f64()
+    );
+    println!();
+    pooled.print(
+        "GermEval 2014 dev, 5-fold cross-validation (sentence index % 5), pooled over the folds",
+    );
+    println!();
+    fold4
+        .print("GermEval 2014 dev, fold 4 (index % 5 == 4) scored by a model trained on folds 0-3");
+}
+
+fn score(sents: &[&germeval::Sentence]) -> Scores {
+    let mut sc = Scores::new();
+    for s in sents {
+        sc.sentences += 1;
         let gold = germeval::spans(&s.tags);
         let strs: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
         let t = germeval::spans(&tagger::tag_words(&strs));
-        alone.tp += t.iter().filter(|p| gold.contains(p)).count();
-        alone.np += t.len();
-        alone.ng += gold.len();
+        sc.alone.tp += t.iter().filter(|p| gold.contains(p)).count();
+        sc.alone.np += t.len();
+        sc.alone.ng += gold.len();
         let (article, offs) = article_of(&s.tokens);
         let analysis = analyze(&article);
         let mut pred = Vec::new();
@@ -140,22 +279,11 @@ fn germeval_scores(text: &str) {
             let g: Vec<_> = gold.iter().filter(|x| x.2 == k).collect();
             let tp = p.iter().filter(|x| g.contains(x)).count();
             for idx in [0, k as usize] {
-                full[idx].tp += tp;
-                full[idx].np += p.len();
-                full[idx].ng += g.len();
+                sc.full[idx].tp += tp;
+                sc.full[idx].np += p.len();
+                sc.full[idx].ng += g.len();
             }
         }
     }
-    println!(
-        "GermEval 2014 dev, fold {} ({sentences} sentences)",
-        germeval::dev_fold().unwrap_or(4)
-    );
-    println!(
-        "(fold 4 = the held-out fifth never used for training or tuning), strict spans, outer column:"
-    );
-    println!("{}", full[0].line("full system PER+LOC+ORG"));
-    println!("{}", full[1].line("  PER"));
-    println!("{}", full[2].line("  LOC"));
-    println!("{}", full[3].line("  ORG"));
-    println!("{}", alone.line("tagger alone"));
+    sc
 }

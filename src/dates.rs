@@ -160,8 +160,44 @@ fn tokenize(text: &str) -> Vec<Tok> {
 /// Month number for a month name or abbreviation (German, Austrian or English), and whether the
 /// word is an abbreviation.
 fn month_of(word: &str) -> Option<(u8, bool)> {
-    let lower = word.to_lowercase();
-    let full = match lower.as_str() {
+    // Month names are short: lowercase into a stack buffer, never allocating.
+    if word.len() > 12
+        || word.len() < 3
+        || !matches!(
+            word.as_bytes()[0],
+            b'j' | b'J'
+                | b'f'
+                | b'F'
+                | b'm'
+                | b'M'
+                | b'a'
+                | b'A'
+                | b's'
+                | b'S'
+                | b'o'
+                | b'O'
+                | b'n'
+                | b'N'
+                | b'd'
+                | b'D'
+        )
+    {
+        return None;
+    }
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    let lower = std::str::from_utf8(&buf[..n]).ok()?;
+    let full = match lower {
         "januar" | "jänner" | "january" => Some(1),
         "februar" | "feber" | "february" => Some(2),
         "märz" | "maerz" | "march" => Some(3),
@@ -179,7 +215,7 @@ fn month_of(word: &str) -> Option<(u8, bool)> {
     if let Some(m) = full {
         return Some((m, false));
     }
-    let abbr = match lower.as_str() {
+    let abbr = match lower {
         "jan" | "jän" => 1,
         "feb" => 2,
         "mär" | "mrz" | "mar" => 3,

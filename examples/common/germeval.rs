@@ -1,7 +1,8 @@
-//! Reads GermEval 2014 NER TSV files and splits them deterministically into train and held-out.
+//! Reads GermEval 2014 NER TSV files; folds by sentence index % 5; the shared training recipe.
 #![allow(dead_code)]
 
-use dossier::extract::tagger::Tag;
+use dossier::extract::fasthash::FastMap;
+use dossier::extract::tagger::{NTAGS, Tag, Trainer, encode_model};
 
 /// Default location of the GermEval dev file, relative to the repository.
 pub const DEV: &str = "../shared/data/germeval2014/NER-de-dev.tsv";
@@ -47,22 +48,10 @@ pub fn parse(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// True for the sentences held out from training: every fifth sentence (index % 5 == 4), 20%.
-///
-/// For development, `DEV_FOLD=3` also keeps fold 3 (index % 5 == 3) out of training so that
-/// choices can be checked there without looking at the held-out fold.
-pub fn is_held_out(index: usize) -> bool {
-    index % 5 == 4 || dev_fold().is_some_and(|f| index % 5 == f)
-}
-
-/// The development fold from `DEV_FOLD`, if set.
+/// The development fold from `DEV_FOLD`, if set: `examples/eval.rs` then trains on the folds
+/// other than it and fold 4 (index % 5) and scores it, for tuning without looking at fold 4.
 pub fn dev_fold() -> Option<usize> {
     std::env::var("DEV_FOLD").ok().and_then(|v| v.parse().ok())
-}
-
-/// True for the sentences scored by the eval: the dev fold when set, else the held-out fold.
-pub fn is_scored(index: usize) -> bool {
-    index % 5 == dev_fold().unwrap_or(4)
 }
 
 /// Strict spans (start, end, kind index 1=PER 2=LOC 3=ORG) of PER/LOC/ORG in a tag sequence.
@@ -83,4 +72,74 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, u8)> {
         }
     }
     out
+}
+
+/// Training epochs of the shipped recipe.
+pub const EPOCHS: usize = 12;
+
+/// Epochs: `EPOCHS` from the environment, else [`EPOCHS`].
+pub fn epochs() -> usize {
+    std::env::var("EPOCHS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(EPOCHS)
+}
+
+/// Pruning threshold of averaged weights in the shipped recipe (`MIN_WEIGHT` overrides).
+pub fn min_weight() -> f32 {
+    std::env::var("MIN_WEIGHT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1.0)
+}
+
+/// Models trained on different shuffles whose weights are averaged (`SHUFFLES` overrides).
+pub fn shuffles() -> usize {
+    std::env::var("SHUFFLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(SHUFFLES)
+}
+
+/// Default of [`shuffles`].
+pub const SHUFFLES: usize = 5;
+
+/// The training recipe of the shipped model: averaged perceptron over `train` for `epochs`
+/// epochs in a deterministic shuffled order, repeated for [`shuffles`] orders whose averaged
+/// weights are averaged again (less dependence on one order); returns the model bytes.
+pub fn train(train: &[&Sentence], epochs: usize, verbose: bool) -> Vec<u8> {
+    let mut sum: FastMap<u32, [f32; NTAGS]> = FastMap::default();
+    let parts = shuffles();
+    for part in 0..parts {
+        let mut trainer = Trainer::new();
+        trainer.predicted_history = std::env::var("PREDICTED_HISTORY").is_ok();
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut seed: u64 =
+            0x2545_f491_4f6c_dd1d ^ (part as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        for epoch in 0..epochs {
+            // Deterministic Fisher-Yates shuffle.
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let mut errors = 0;
+            for &k in &order {
+                let s = train[k];
+                let strs: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                errors += trainer.train_sentence(&strs, &s.tags);
+            }
+            if verbose {
+                eprintln!("order {part}, epoch {epoch}: {errors} errors");
+            }
+        }
+        for (f, w) in trainer.averaged() {
+            let acc = sum.entry(f).or_insert([0.0; NTAGS]);
+            for (a, v) in acc.iter_mut().zip(w) {
+                *a += v;
+            }
+        }
+    }
+    encode_model(&sum, parts, min_weight())
 }

@@ -51,13 +51,13 @@ pub fn leading_word_key(word: &str) -> String {
 
 /// The comparison key of a name: equal keys mean the same entity spelled differently.
 pub fn key(name: &str) -> String {
-    let words: Vec<&str> = name
+    let mut folded = String::with_capacity(name.len() + 4);
+    let mut words = name
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .collect();
-    let mut folded = String::with_capacity(name.len());
-    for (i, w) in words.iter().enumerate() {
-        let w = if i + 1 < words.len() && w.chars().count() > 4 {
+        .peekable();
+    while let Some(w) = words.next() {
+        let w = if words.peek().is_some() && w.chars().count() > 4 {
             strip_adjective_ending(w)
         } else {
             w
@@ -68,15 +68,33 @@ pub fn key(name: &str) -> String {
             }
         }
     }
-    let folded = folded.replace("sch", "sh").replace("ph", "f");
+    // "sch" -> "sh", "ph" -> "f", and a doubled "y" once, in one pass.
+    let b = folded.as_bytes();
     let mut out = String::with_capacity(folded.len());
-    let mut last = None;
-    for c in folded.chars() {
+    let mut last_y = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(b"sch") {
+            out.push_str("sh");
+            i += 3;
+            last_y = false;
+            continue;
+        }
+        if b[i..].starts_with(b"ph") {
+            out.push('f');
+            i += 2;
+            last_y = false;
+            continue;
+        }
         // Only a doubled "y" is a spelling variant ("Kyjiw" = "Kyiv"); "Mann" is not "Man".
-        if c != 'y' || Some(c) != last {
+        let Some(c) = folded[i..].chars().next() else {
+            break;
+        };
+        if c != 'y' || !last_y {
             out.push(c);
         }
-        last = Some(c);
+        last_y = c == 'y';
+        i += c.len_utf8();
     }
     out
 }

@@ -319,8 +319,7 @@ fn classify(
     {
         return None;
     }
-    let lower: Vec<std::borrow::Cow<str>> =
-        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let lower: Vec<&str> = doc.lowers(range.clone());
     // Verbs, adverbs and modals are lowercase in German: a capitalised word mid-sentence is a
     // noun ("Kämpfe") even when it looks like a Konjunktiv form ("kämpfe").
     let flags = lower
@@ -470,7 +469,7 @@ fn continues_np(w: &str, lower: &str) -> bool {
 fn find_attribution(
     doc: &Doc,
     range: std::ops::Range<usize>,
-    lower: &[std::borrow::Cow<str>],
+    lower: &[&str],
     mentions: &[Mention],
 ) -> Option<Attribution> {
     let strs = &doc.strs[range.clone()];
@@ -487,7 +486,7 @@ fn find_attribution(
                 && strs[j + 1].chars().next().is_some_and(char::is_uppercase)
                 && (strs[j + 2] == "," || lower[j + 2] == "und");
             if !(list_comma
-                || (toks[j].kind != TokenKind::Punct && continues_np(strs[j], &lower[j])))
+                || (toks[j].kind != TokenKind::Punct && continues_np(strs[j], lower[j])))
             {
                 break;
             }
@@ -496,7 +495,7 @@ fn find_attribution(
         // Do not end on a function word.
         while j > from
             && matches!(
-                lower[j - 1].as_ref(),
+                lower[j - 1],
                 "der"
                     | "des"
                     | "dem"
@@ -546,14 +545,14 @@ fn find_attribution(
         }
     };
     for i in 0..n {
-        match lower[i].as_ref() {
+        match lower[i] {
             "laut" | "according" => {
-                let from = if lower[i] == "according" && lower.get(i + 1).is_some_and(|w| w == "to")
-                {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let from =
+                    if lower[i] == "according" && lower.get(i + 1).is_some_and(|w| *w == "to") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                 let j = np_forward(from);
                 if j > from {
                     return Some(make(phrase(i, j)));
@@ -563,7 +562,7 @@ fn find_attribution(
                 let mut a = i;
                 while a > 0
                     && toks[a - 1].kind != TokenKind::Punct
-                    && continues_np(strs[a - 1], &lower[a - 1])
+                    && continues_np(strs[a - 1], lower[a - 1])
                     && a + 12 > i
                 {
                     a -= 1;
@@ -572,11 +571,7 @@ fn find_attribution(
                     return Some(make(phrase(a, i + 1)));
                 }
             }
-            "medien"
-                if i > 1
-                    && lower[i - 1] == "den"
-                    && matches!(lower[i - 2].as_ref(), "in" | "nach") =>
-            {
+            "medien" if i > 1 && lower[i - 1] == "den" && matches!(lower[i - 2], "in" | "nach") => {
                 return Some(make(phrase(i - 2, i + 1)));
             }
             "angaben" if i > 0 && lower[i - 1] == "nach" => {
@@ -588,9 +583,9 @@ fn find_attribution(
     }
     // "hieß es aus Seoul", "heißt es in Moskau".
     for i in 0..n.saturating_sub(2) {
-        if matches!(lower[i].as_ref(), "hieß" | "heißt")
+        if matches!(lower[i], "hieß" | "heißt")
             && lower[i + 1] == "es"
-            && matches!(lower[i + 2].as_ref(), "aus" | "in" | "von" | "im" | "bei")
+            && matches!(lower[i + 2], "aus" | "in" | "von" | "im" | "bei")
         {
             let j = np_forward(i + 3);
             if j > i + 3 {
@@ -599,11 +594,11 @@ fn find_attribution(
         }
     }
     let v = (0..n).find(|&i| {
-        is_speech_verb(&lower[i])
+        is_speech_verb(lower[i])
             || (lower[i] == "bekannt"
                 && lower
                     .get(i + 1)
-                    .is_some_and(|w| w == "gegeben" || w == "gab"))
+                    .is_some_and(|w| *w == "gegeben" || *w == "gab"))
     })?;
     let is_source = |a: usize, b: usize| -> bool {
         let sp = phrase(a, b);
@@ -615,7 +610,7 @@ fn find_attribution(
                 )
         }) || lower[a..b]
             .iter()
-            .any(|w| SOURCE_NOUNS.iter().any(|s| w.ends_with(s)) || UNNAMED.contains(&w.as_ref()))
+            .any(|w| SOURCE_NOUNS.iter().any(|s| w.ends_with(s)) || UNNAMED.contains(w))
     };
     let is_lower_word = |k: usize| {
         k < n
@@ -642,10 +637,10 @@ fn find_attribution(
     let mut subject = None;
     for start in clause_starts {
         let mut a = start;
-        while a < n && (toks[a].kind == TokenKind::Punct || OPENERS.contains(&lower[a].as_ref())) {
+        while a < n && (toks[a].kind == TokenKind::Punct || OPENERS.contains(&lower[a])) {
             a += 1;
         }
-        if a >= n || a >= v || PREPOSITIONS.contains(&lower[a].as_ref()) {
+        if a >= n || a >= v || PREPOSITIONS.contains(&lower[a]) {
             continue;
         }
         let end = np_forward(a);
@@ -680,7 +675,7 @@ fn find_attribution(
     let mut heads = vec![v];
     if let Some(f) = (1..n.min(4)).find(|&k| is_lower_word(k))
         && f < v
-        && AUXILIARIES.contains(&lower[f].as_ref())
+        && AUXILIARIES.contains(&lower[f])
     {
         heads.insert(0, f);
     }
@@ -689,7 +684,7 @@ fn find_attribution(
         while from < n
             && from < h + 3
             && matches!(
-                lower[from].as_ref(),
+                lower[from],
                 "kürzlich"
                     | "zudem"
                     | "auch"

@@ -11,7 +11,6 @@ use super::tagger::{self, Tag};
 use super::text::TokenKind;
 use super::{Doc, Sentence};
 use crate::model::{EntityKind, Mention, Span};
-use std::collections::HashMap;
 
 /// Priority of tagger spans against rule spans (higher wins overlaps).
 const TAGGER_PRIO: u8 = 5;
@@ -430,8 +429,32 @@ fn is_all_caps(s: &str) -> bool {
         && s.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// True when the word contains "isch" (adjectives of places); a byte scan, no searcher set-up.
+fn has_isch(lower: &str) -> bool {
+    lower.as_bytes().windows(4).any(|x| x == b"isch")
+}
+
+/// A word list as a hash set, built on first use.
+fn set_of(
+    cell: &'static std::sync::OnceLock<FastSet<&'static str>>,
+    list: &'static [&'static str],
+) -> &'static FastSet<&'static str> {
+    cell.get_or_init(|| list.iter().copied().collect())
+}
+
 fn is_stop(lower: &str) -> bool {
-    STOP_CAPS.contains(&lower)
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    set_of(&SET, STOP_CAPS).contains(lower)
+}
+
+fn is_legal_form(w: &str) -> bool {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    set_of(&SET, LEGAL_FORMS).contains(w)
+}
+
+fn is_club_prefix(w: &str) -> bool {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    set_of(&SET, CLUB_PREFIXES).contains(w)
 }
 
 /// True when a capitalised word could be part of a personal name.
@@ -440,7 +463,7 @@ fn is_name_like(word: &str) -> bool {
         return false;
     }
     let lower = super::text::lowercase(word);
-    if is_stop(&lower) || ROLES.contains(&lower.as_ref()) {
+    if is_stop(&lower) || is_role_word(&lower) {
         return false;
     }
     if gazetteer::get().given_name(word) > 0 {
@@ -457,10 +480,14 @@ fn is_name_like(word: &str) -> bool {
         .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2)
 }
 
-fn is_role(lower: &str) -> bool {
+/// True for a word of the role list itself (no suffix rule).
+fn is_role_word(lower: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| ROLES.iter().copied().collect());
-    set.contains(lower)
+    set_of(&SET, ROLES).contains(lower)
+}
+
+fn is_role(lower: &str) -> bool {
+    is_role_word(lower)
         || (lower.len() > 8
             && ROLE_SUFFIXES
                 .iter()
@@ -473,14 +500,13 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
     let toks = &doc.tokens[s.range.clone()];
     let strs = &doc.strs[s.range.clone()];
     let n = toks.len();
-    let lower: Vec<std::borrow::Cow<str>> =
-        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let lower: Vec<&str> = doc.lowers(s.range.clone());
     let span = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
     let word = |i: usize| toks[i].kind == TokenKind::Word || toks[i].kind == TokenKind::Abbrev;
 
     // Statistical tagger.
-    let lowers: Vec<&str> = lower.iter().map(|l| l.as_ref()).collect();
-    let tags = tagger::tag_sentence(toks, strs, &lowers);
+    let wis = tagger::word_infos(strs, &lower);
+    let tags = tagger::tag_known(strs, &lower, &wis);
     let mut i = 0;
     while i < n {
         if let Some(kind) = tags[i].begin_kind() {
@@ -509,15 +535,18 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             continue;
         }
         let w = strs[i];
-        let l = &lower[i];
+        let l = lower[i];
         // Lowercase words can only be adjectives of places ("nordkoreanische") or "§ 5".
-        if !is_cap(w) && !l.contains("isch") && !l.starts_with("deutsch") && w != "§" {
+        let cap = is_cap(w);
+        let isch = has_isch(l);
+        if !cap && !isch && !l.starts_with("deutsch") && w != "§" {
             continue;
         }
+        let wi = wis[i];
         // Gazetteer names, longest first, starting at a capitalised word.
         if is_cap(w) && !is_stop(l) {
             let mut found = false;
-            let multi = g.is_multiword_start(w);
+            let multi = g.is_multiword_start_lower(l);
             for len in (1..=g.max_words.min(n - i).min(8)).rev() {
                 let j = i + len;
                 if !word(j - 1) || !is_cap(strs[j - 1]) {
@@ -529,7 +558,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 let sp = span(i, j);
                 let surface = &doc.text[sp.start..sp.end];
                 let hit = if len == 1 {
-                    g.surface(surface)
+                    wi.surface
                 } else {
                     g.lookup(surface)
                 };
@@ -566,10 +595,17 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Demonyms and adjectives: "nordkoreanische", "russisch-ukrainischen", "Ukrainer".
-        if l.contains("isch") || l.starts_with("deutsch") || (is_cap(w) && w.len() > 4) {
+        if isch || l.starts_with("deutsch") || (cap && w.len() > 4) {
             let mut pos = toks[i].span.start;
+            // A word without hyphen had its demonym looked up with the gazetteer facts.
+            let known = !w.contains('-') && tagger::looks_up_demonym(w, l, cap);
             for part in w.split('-') {
-                if let Some(country) = g.demonym(part)
+                let country = if known {
+                    wis[i].demonym
+                } else {
+                    g.demonym(part)
+                };
+                if let Some(country) = country
                     && (part.contains("isch") || !is_cap(part) || part.chars().count() > 4)
                 {
                     let sp = Span::new(pos, pos + part.len());
@@ -585,8 +621,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Numbered documents: "Resolution 1718", "Artikel 51".
-        if i + 1 < n && toks[i + 1].kind == TokenKind::Number && NUMBERED_DOCS.contains(&l.as_ref())
-        {
+        if i + 1 < n && toks[i + 1].kind == TokenKind::Number && NUMBERED_DOCS.contains(&l) {
             let text = format!("{} {}", capitalise(w), strs[i + 1]);
             out.push(Cand {
                 span: span(i, i + 2),
@@ -661,12 +696,12 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             });
         }
         // Company names by legal form: "Sun Microsystems Inc.", "Hirzel Verlag", "Siemens AG".
-        if LEGAL_FORMS.contains(&w) && i > 0 && is_cap(strs[i - 1]) && !is_stop(&lower[i - 1]) {
+        if is_legal_form(w) && i > 0 && is_cap(strs[i - 1]) && !is_stop(lower[i - 1]) {
             let mut a = i - 1;
             while a > 0
                 && a + 3 > i
                 && is_cap(strs[a - 1])
-                && !is_stop(&lower[a - 1])
+                && !is_stop(lower[a - 1])
                 && word(a - 1)
                 && g.surface(strs[a - 1])
                     .is_none_or(|e| e.kind != gazetteer::GazKind::Country)
@@ -683,9 +718,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             });
         }
         // Sports clubs: "FC Nürnberg", "SV Werder Bremen", "VfB Stuttgart".
-        if CLUB_PREFIXES.contains(&w) && i + 1 < n && is_cap(strs[i + 1]) {
+        if is_club_prefix(w) && i + 1 < n && is_cap(strs[i + 1]) {
             let mut j = i + 1;
-            while j < n && j < i + 4 && word(j) && is_cap(strs[j]) && !is_stop(&lower[j]) {
+            while j < n && j < i + 4 && word(j) && is_cap(strs[j]) && !is_stop(lower[j]) {
                 j += 1;
             }
             let a = if i > 0 && toks[i - 1].kind == TokenKind::Ordinal {
@@ -704,7 +739,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
         // Organisation heads: "Verteidigungsministerium", "UN-Sicherheitsrat", "Institute for the Study of War".
         let english_head = matches!(
-            l.as_ref(),
+            l,
             "institute"
                 | "council"
                 | "agency"
@@ -732,7 +767,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     prio: 3,
                 });
             } else if matches!(
-                l.as_ref(),
+                l,
                 "institute"
                     | "council"
                     | "agency"
@@ -742,13 +777,12 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     | "office"
                     | "committee"
             ) && i + 2 < n
-                && matches!(lower[i + 1].as_ref(), "for" | "of" | "on")
+                && matches!(lower[i + 1], "for" | "of" | "on")
             {
                 // English pattern: head + of/for + capitalised words (allowing "the", "and").
                 let mut j = i + 2;
                 while j < n
-                    && (is_cap(strs[j])
-                        || matches!(lower[j].as_ref(), "the" | "and" | "of" | "for" | "on"))
+                    && (is_cap(strs[j]) || matches!(lower[j], "the" | "and" | "of" | "for" | "on"))
                     && word(j)
                 {
                     j += 1;
@@ -771,11 +805,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         // Persons after a role word: "Außenminister Lawrow", "Pentagon-Sprecher Pat Ryder".
         if i + 1 < n && (is_cap(w) || w == "§") && is_role(l) {
             let mut j = i + 1;
-            while j < n
-                && j < i + 4
-                && word(j)
-                && is_name_like(strs[j])
-                && g.surface(strs[j]).is_none()
+            while j < n && j < i + 4 && word(j) && is_name_like(strs[j]) && wis[j].surface.is_none()
             {
                 j += 1;
             }
@@ -791,13 +821,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             }
         }
         // Given name followed by capitalised name words: "Wladimir Putin", "Kim Jong Un".
-        if is_cap(w) && g.given_name(w) >= 6 && w.chars().count() >= 3 && !is_stop(l) {
+        if cap && wi.given >= 6 && w.chars().count() >= 3 && !is_stop(l) {
             let mut j = i + 1;
-            while j < n
-                && j < i + 4
-                && word(j)
-                && is_name_like(strs[j])
-                && g.surface(strs[j]).is_none()
+            while j < n && j < i + 4 && word(j) && is_name_like(strs[j]) && wis[j].surface.is_none()
             {
                 j += 1;
             }
@@ -860,7 +886,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
         }
         let surface = &doc.text[c.span.start..c.span.end];
         // A single common noun tagged once ("Front") is not spread over the document.
-        if surface.contains(' ') || c.prio >= 6 || !gazetteer::is_dictionary_noun(surface) {
+        if surface.contains(' ') || c.prio >= 6 || !gazetteer::get().is_noun(surface) {
             known
                 .entry(surface)
                 .or_insert((c.kind, c.canonical.clone()));
@@ -941,31 +967,47 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             }
         }
     }
-    // Multi-word names seen once are tagged everywhere.
+    // Multi-word names seen once are tagged everywhere: every token start whose text begins
+    // with the name and where the name ends at a token end.
+    let mut by_prefix: FastMap<[u8; 3], Vec<(&str, EntityKind, &String)>> = FastMap::default();
     for (surface, (kind, canonical)) in &known {
-        if !surface.contains(' ') {
-            continue;
+        if surface.contains(' ')
+            && let Some(p) = surface.as_bytes().get(..3)
+        {
+            by_prefix
+                .entry([p[0], p[1], p[2]])
+                .or_default()
+                .push((surface, *kind, canonical));
         }
-        let mut from = 0;
-        while let Some(p) = doc.text[from..].find(surface) {
-            let sp = Span::new(from + p, from + p + surface.len());
-            from = sp.end;
-            let at_token = doc
-                .tokens
-                .binary_search_by_key(&sp.start, |t| t.span.start)
-                .is_ok()
-                && doc
+    }
+    if !by_prefix.is_empty() {
+        let bytes = doc.text.as_bytes();
+        for t in &doc.tokens {
+            let start = t.span.start;
+            let Some(p) = bytes.get(start..start + 3) else {
+                continue;
+            };
+            let Some(list) = by_prefix.get(&[p[0], p[1], p[2]]) else {
+                continue;
+            };
+            for (surface, kind, canonical) in list {
+                if !bytes[start..].starts_with(surface.as_bytes()) {
+                    continue;
+                }
+                let sp = Span::new(start, start + surface.len());
+                let at_token = doc
                     .tokens
                     .binary_search_by_key(&sp.end, |t| t.span.end)
                     .is_ok();
-            if at_token && doc.in_body(sp) {
-                extra.push(Cand {
-                    span: sp,
-                    kind: *kind,
-                    canonical: canonical.clone(),
-                    derived: false,
-                    prio: 5,
-                });
+                if at_token && doc.in_body(sp) {
+                    extra.push(Cand {
+                        span: sp,
+                        kind: *kind,
+                        canonical: (*canonical).clone(),
+                        derived: false,
+                        prio: 5,
+                    });
+                }
             }
         }
     }
@@ -976,7 +1018,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
 pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
     let g = gazetteer::get();
     // Acronym definitions: "Long Name (ACR)".
-    let mut acronyms: HashMap<String, String> = HashMap::new();
+    let mut acronyms: FastMap<String, String> = FastMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if let Some(next) = mentions.get(k + 1)
             && is_all_caps(&next.text)
@@ -986,7 +1028,7 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
         }
     }
     // Spelling variants: first-seen canonical per key and kind.
-    let mut by_key: HashMap<(EntityKind, String), String> = HashMap::new();
+    let mut by_key: FastMap<(EntityKind, String), String> = FastMap::default();
     let long_names: Vec<(EntityKind, String)> = mentions
         .iter()
         .filter(|m| {

@@ -30,6 +30,26 @@ pub fn word_hash(word: &str) -> u32 {
     h
 }
 
+/// Bits of [`word_key`] indexing the word filter (2^21 bits = 256 KB).
+const WORD_FILTER_BITS: u32 = 21;
+
+/// A 64-bit hash of a word for the exact-word table (FxHash steps over 8-byte chunks).
+fn word_key(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let b = word.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    let rest = chunks.remainder();
+    let mut x = [0u8; 8];
+    x[..rest.len()].copy_from_slice(rest);
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    (h.rotate_left(5) ^ b.len() as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
 /// True when the capitalised word is in the German word list (a common noun, mostly).
 pub fn is_dictionary_noun(word: &str) -> bool {
     let n = NOUNS.len() / 4;
@@ -101,6 +121,14 @@ pub struct Gazetteer {
     surfaces: FastMap<String, Entry>,
     /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
     stem_prefixes: FastSet<String>,
+    /// Everything known about an exact single word, for one lookup per token in the tagger.
+    /// Keyed by [`word_key`] (a 64-bit hash: no string comparison, one probe).
+    words: FastMap<u64, WordInfo>,
+    /// One bit per `WORD_FILTER_BITS`-bit prefix of the keys in `words`: most words are in no
+    /// list, and this small table answers them without touching the large one.
+    word_filter: Vec<u64>,
+    /// The hashes of `nouns.bin` as a set (one probe instead of a binary search).
+    nouns: FastSet<u32>,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -122,6 +150,20 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("türk", "Türkei"),
     ("israel", "Israel"),
 ];
+
+/// What the gazetteers know about one exact word (see [`Gazetteer::word`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    /// The single-word entry written exactly so (or with a genitive "s").
+    pub surface: Option<Entry>,
+    /// Frequency class of the word as a given name (0 when unknown).
+    pub given: u8,
+    /// A frequent surname.
+    pub surname: bool,
+    /// The country the word derives from, when the tagger looked it up (see
+    /// `tagger::word_infos`); never set by [`Gazetteer::word`].
+    pub demonym: Option<&'static str>,
+}
 
 /// The shared gazetteer, built on first use.
 pub fn get() -> &'static Gazetteer {
@@ -285,6 +327,28 @@ fn build() -> Gazetteer {
         let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
         g.given.insert(r[0].to_string(), freq);
     }
+    let mut words: FastMap<u64, WordInfo> = FastMap::default();
+    for (w, e) in &g.surfaces {
+        words.entry(word_key(w)).or_default().surface = Some(*e);
+    }
+    for (w, f) in &g.given {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            words.entry(word_key(w)).or_default().given = *f;
+        }
+    }
+    for w in &g.surnames {
+        words.entry(word_key(w)).or_default().surname = true;
+    }
+    g.word_filter = vec![0; 1 << (WORD_FILTER_BITS - 6)];
+    for k in words.keys() {
+        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+        g.word_filter[b >> 6] |= 1 << (b & 63);
+    }
+    g.words = words;
+    g.nouns = NOUNS
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
     g
 }
 
@@ -410,10 +474,34 @@ impl Gazetteer {
         self.surfaces.get(word).copied()
     }
 
+    /// Surface entry, given-name class and surname flag of an exact word, in one lookup.
+    pub fn word(&self, word: &str) -> WordInfo {
+        let k = word_key(word);
+        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+        if self
+            .word_filter
+            .get(b >> 6)
+            .is_none_or(|w| w & (1 << (b & 63)) == 0)
+        {
+            return WordInfo::default();
+        }
+        self.words.get(&k).copied().unwrap_or_default()
+    }
+
+    /// Like [`is_dictionary_noun`], through a hash set.
+    pub fn is_noun(&self, word: &str) -> bool {
+        self.nouns.contains(&word_hash(word))
+    }
+
     /// True when some multi-word entry starts with this word.
     pub fn is_multiword_start(&self, word: &str) -> bool {
         let lower = super::text::lowercase(word);
         self.starts.contains(start_key(&lower))
+    }
+
+    /// [`Self::is_multiword_start`] for a word already lowercased.
+    pub fn is_multiword_start_lower(&self, lower: &str) -> bool {
+        self.starts.contains(start_key(lower))
     }
 
     /// True for a frequent surname (US Census list), written with an initial capital.
@@ -444,6 +532,25 @@ impl Gazetteer {
         if !self.stem_prefixes.contains(prefix) {
             return None;
         }
+        // Words repeat: remember the answers of the slow path below, per thread.
+        thread_local! {
+            static MEMO: std::cell::RefCell<FastMap<Box<str>, Option<&'static str>>> =
+                std::cell::RefCell::new(FastMap::default());
+        }
+        if let Some(hit) = MEMO.with_borrow(|m| m.get(word).copied()) {
+            return hit;
+        }
+        let found = self.demonym_uncached(word);
+        MEMO.with_borrow_mut(|m| {
+            if m.len() >= 1 << 16 {
+                m.clear();
+            }
+            m.insert(word.into(), found);
+        });
+        found
+    }
+
+    fn demonym_uncached(&self, word: &str) -> Option<&'static str> {
         let lower = word.to_lowercase();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let mut stems: Vec<&str> = Vec::new();

@@ -30,7 +30,7 @@ use text::Token;
 pub use text::{Token as TextToken, TokenKind, sentence_spans, sentences, tokenize};
 
 /// Version of the extractor's output; bumped whenever the output for some input changes.
-pub const EXTRACTOR_VERSION: u32 = 1;
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// One sentence of the tokenised article.
 #[derive(Debug, Clone)]
@@ -54,6 +54,10 @@ pub(crate) struct Doc<'a> {
     pub dates: Vec<(Span, PartialDate)>,
     /// How often each all-capitals word occurs (acronyms used repeatedly are names).
     pub acronym_counts: fasthash::FastMap<&'a str, u32>,
+    /// Lowercase forms of the tokens with capitals, one after another (see [`Doc::lower`]).
+    lower_buf: String,
+    /// Per token: its range in `lower_buf`, or `None` when the token has no capitals.
+    lower_at: Vec<Option<(u32, u32)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -68,6 +72,8 @@ impl<'a> Doc<'a> {
             quantities: Vec::new(),
             dates: Vec::new(),
             acronym_counts: Default::default(),
+            lower_buf: String::new(),
+            lower_at: Vec::new(),
         };
         let default_year = article.date.map(|d| d.year);
         let mut blocks: Vec<&crate::model::Block> = article
@@ -113,6 +119,20 @@ impl<'a> Doc<'a> {
                 *doc.acronym_counts.entry(w).or_default() += 1;
             }
         }
+        doc.lower_at.reserve(doc.strs.len());
+        for w in &doc.strs {
+            if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+                && w.chars().any(char::is_uppercase)
+            {
+                let start = doc.lower_buf.len() as u32;
+                for c in w.chars() {
+                    doc.lower_buf.extend(c.to_lowercase());
+                }
+                doc.lower_at.push(Some((start, doc.lower_buf.len() as u32)));
+            } else {
+                doc.lower_at.push(None);
+            }
+        }
         for s in &doc.sentences {
             for mut q in quantity::find(&doc.tokens[s.range.clone()], &doc.strs[s.range.clone()]) {
                 q.text = text[q.span.start..q.span.end].to_string();
@@ -120,6 +140,19 @@ impl<'a> Doc<'a> {
             }
         }
         doc
+    }
+
+    /// The lowercase form of token `i` (as [`text::lowercase`] gives it), without allocating.
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lower_at[i] {
+            Some((a, b)) => &self.lower_buf[a as usize..b as usize],
+            None => self.strs[i],
+        }
+    }
+
+    /// The lowercase forms of a range of tokens.
+    pub fn lowers(&self, range: Range<usize>) -> Vec<&str> {
+        range.map(|i| self.lower(i)).collect()
     }
 
     /// True when the span lies inside one block.
@@ -163,7 +196,7 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
     let mut cands = first;
     entities::propagate(doc, &mut cands);
     let kept = entities::resolve_overlaps(cands);
-    let dates: HashMap<Span, PartialDate> = doc.dates.iter().copied().collect();
+    let dates: fasthash::FastMap<Span, PartialDate> = doc.dates.iter().copied().collect();
     let mut mentions: Vec<Mention> = kept
         .into_iter()
         .filter(|c| {

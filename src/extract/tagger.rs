@@ -9,7 +9,7 @@
 //! Pure code; no IO beyond the embedded bytes, no terminal imports.
 
 use super::fasthash::FastMap;
-use super::gazetteer::{self, GazKind};
+use super::gazetteer::{self, GazKind, WordInfo};
 use crate::model::EntityKind;
 use std::sync::OnceLock;
 
@@ -110,6 +110,27 @@ fn shape(w: &str) -> Shape {
         buf: [0; 12],
         len: 0,
     };
+    if w.is_ascii() {
+        // The same classes byte by byte (most words).
+        let mut last = 0u8;
+        for &c in w.as_bytes() {
+            let s = if c.is_ascii_uppercase() {
+                b'X'
+            } else if c.is_ascii_lowercase() {
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else {
+                c
+            };
+            if s != last && (out.len as usize) < out.buf.len() {
+                out.buf[out.len as usize] = s;
+                out.len += 1;
+            }
+            last = s;
+        }
+        return out;
+    }
     let mut last = '\0';
     for c in w.chars() {
         let s = if c.is_uppercase() {
@@ -145,26 +166,49 @@ struct TokInfo<'a> {
     dict: bool,
 }
 
-fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
+/// The gazetteer facts of each word (looked up for capitalised words only), with the country
+/// of the words [`looks_up_demonym`] selects.
+pub fn word_infos(strs: &[&str], lowers: &[&str]) -> Vec<WordInfo> {
     let g = gazetteer::get();
+    strs.iter()
+        .zip(lowers)
+        .map(|(w, l)| {
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let mut wi = if cap { g.word(w) } else { WordInfo::default() };
+            if looks_up_demonym(w, l, cap) {
+                wi.demonym = g.demonym(w);
+            }
+            wi
+        })
+        .collect()
+}
+
+/// True for the words whose demonym [`word_infos`] looks up: capitalised ones longer than four
+/// bytes, and longer lowercase ones containing "isch".
+pub fn looks_up_demonym(w: &str, lower: &str, cap: bool) -> bool {
+    w.len() > 4 && (cap || has_isch(lower))
+}
+
+fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
     let cap = w.chars().next().is_some_and(char::is_uppercase);
     let mut gaz = 0u16;
+    let mut dict = false;
     if cap {
-        if let Some(kind) = g.surface_kind(w) {
-            gaz |= match kind {
+        let g = gazetteer::get();
+        if let Some(e) = wi.surface {
+            gaz |= match e.kind {
                 GazKind::Country => 1,
                 GazKind::Region | GazKind::Subdivision => 2,
                 GazKind::Org => 4,
                 GazKind::Misc => 8,
             };
         }
-        if g.is_surname(w) {
+        if wi.surname {
             gaz |= 256;
         }
-        let gn = g.given_name(w);
-        if gn >= 5 {
+        if wi.given >= 5 {
             gaz |= 16;
-        } else if gn > 0 {
+        } else if wi.given > 0 {
             gaz |= 32;
         }
         if let Some((head, _)) = w.split_once('-')
@@ -172,11 +216,13 @@ fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
         {
             gaz |= 64;
         }
-    }
-    if (lower.contains("isch") || cap) && w.len() > 4 && g.demonym(w).is_some() {
+        if wi.demonym.is_some() {
+            gaz |= 128;
+        }
+        dict = g.is_noun(w);
+    } else if wi.demonym.is_some() {
         gaz |= 128;
     }
-    let dict = cap && gazetteer::is_dictionary_noun(w);
     TokInfo {
         lower,
         shape: shape(w),
@@ -184,6 +230,12 @@ fn token_info<'a>(w: &'a str, lower: &'a str) -> TokInfo<'a> {
         gaz,
         dict,
     }
+}
+
+/// True when the word contains "isch" (adjectives of places).
+#[inline]
+fn has_isch(lower: &str) -> bool {
+    lower.as_bytes().windows(4).any(|x| x == b"isch")
 }
 
 /// Tag-independent features of token `i`.
@@ -261,8 +313,13 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
         ));
         let det = DETERMINERS.contains(&prev);
         out.push(feat(37, &[det as u8, t.cap as u8]));
-        let ps = prev.chars().rev().take(4).collect::<String>();
-        out.push(feat(38, ps.as_bytes()));
+        // The last four characters of the previous word, reversed.
+        let mut ps = [0u8; 16];
+        let mut n = 0;
+        for c in prev.chars().rev().take(4) {
+            n += c.encode_utf8(&mut ps[n..]).len();
+        }
+        out.push(feat(38, &ps[..n]));
     }
     if i + 1 < strs.len() {
         let [g0, g1] = info[i + 1].gaz.to_le_bytes();
@@ -381,56 +438,149 @@ fn is_function_word(lower: &str) -> bool {
     )
 }
 
-/// Weights of the trained model.
+/// Weights of the trained model in an open-addressing table keyed by feature hash (0 = empty).
 struct Model {
-    index: FastMap<u32, u32>,
-    weights: Vec<[f32; NTAGS]>,
+    slots: Vec<Slot>,
+    mask: usize,
+    /// One bit per `FILTER_BITS`-bit hash prefix: set when some feature of the model has it.
+    /// Small enough to stay in cache, it answers most lookups of unknown features.
+    filter: Vec<u64>,
+}
+
+/// Bits of the feature hash that index [`Model::filter`] (2^18 bits = 32 KB).
+const FILTER_BITS: u32 = 18;
+
+#[inline]
+fn filter_pos(f: u32) -> (usize, u64) {
+    let b = (f >> (32 - FILTER_BITS)) as usize;
+    (b >> 6, 1u64 << (b & 63))
+}
+
+/// One table slot: the feature hash and its weights side by side (one cache line per probe).
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u32,
+    w: [i16; NTAGS],
+}
+
+impl Model {
+    fn empty() -> Model {
+        Model {
+            slots: Vec::new(),
+            mask: 0,
+            filter: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, f: u32) -> Option<&[i16; NTAGS]> {
+        if self.slots.is_empty() || f == 0 {
+            return None;
+        }
+        let (word, bit) = filter_pos(f);
+        if self.filter[word] & bit == 0 {
+            return None;
+        }
+        let mut i = f as usize & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.key == f {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| {
-        decode_model(MODEL).unwrap_or(Model {
-            index: FastMap::default(),
-            weights: Vec::new(),
-        })
-    })
+    M.get_or_init(|| decode_model(MODEL).unwrap_or_else(Model::empty))
+}
+
+thread_local! {
+    /// A model used instead of the embedded one on this thread (see [`with_model`]).
+    static OVERRIDE: std::cell::RefCell<Option<Model>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the tagger using the model in `model_bytes` (as written by [`Trainer::finish`])
+/// instead of the embedded one, on this thread; for evaluating freshly trained models through
+/// the whole extractor.
+pub fn with_model<R>(model_bytes: &[u8], f: impl FnOnce() -> R) -> R {
+    let m = decode_model(model_bytes).unwrap_or_else(Model::empty);
+    let old = OVERRIDE.with(|o| o.replace(Some(m)));
+    let r = f();
+    OVERRIDE.with(|o| o.replace(old));
+    r
 }
 
 fn decode_model(bytes: &[u8]) -> Option<Model> {
     let rest = bytes.strip_prefix(b"DNER1")?;
     let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-    let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
-    let mut index = FastMap::with_capacity_and_hasher(n, Default::default());
-    let mut weights = Vec::with_capacity(n);
     let body = rest.get(8..)?;
+    let size = (n + n / 2).next_power_of_two().max(16);
+    let mut m = Model {
+        slots: vec![
+            Slot {
+                key: 0,
+                w: [0; NTAGS]
+            };
+            size
+        ],
+        mask: size - 1,
+        filter: vec![0; 1 << (FILTER_BITS - 6)],
+    };
     let rec = 4 + 2 * NTAGS;
     for k in 0..n {
         let r = body.get(k * rec..(k + 1) * rec)?;
         let h = u32::from_le_bytes(r[..4].try_into().ok()?);
-        let mut w = [0f32; NTAGS];
-        for (t, wt) in w.iter_mut().enumerate() {
-            let q = i16::from_le_bytes([r[4 + 2 * t], r[5 + 2 * t]]);
-            *wt = q as f32 * scale;
+        if h == 0 {
+            continue;
         }
-        index.insert(h, k as u32);
-        weights.push(w);
+        let mut w = [0i16; NTAGS];
+        for (t, wt) in w.iter_mut().enumerate() {
+            *wt = i16::from_le_bytes([r[4 + 2 * t], r[5 + 2 * t]]);
+        }
+        let mut i = h as usize & m.mask;
+        while m.slots[i].key != 0 && m.slots[i].key != h {
+            i = (i + 1) & m.mask;
+        }
+        m.slots[i] = Slot { key: h, w };
+        let (word, bit) = filter_pos(h);
+        m.filter[word] |= bit;
     }
-    Some(Model { index, weights })
+    Some(m)
 }
 
 /// True when the embedded model holds weights.
 pub fn has_model() -> bool {
-    !model().weights.is_empty()
+    !model().slots.is_empty()
 }
 
+/// Sums the (quantised) weights of the features; the common scale does not change the argmax.
 #[inline]
-fn score(m: &Model, feats: &[u32], scores: &mut [f32; NTAGS]) {
-    for f in feats {
-        if let Some(&k) = m.index.get(f) {
-            let w = &m.weights[k as usize];
+fn score(m: &Model, feats: &[u32], scores: &mut [i32; NTAGS]) {
+    if m.slots.is_empty() {
+        return;
+    }
+    // Start the (mostly cache-missing) table loads of all known features at once.
+    #[cfg(target_arch = "x86_64")]
+    for &f in feats {
+        let (word, bit) = filter_pos(f);
+        if m.filter[word] & bit != 0 {
+            let p = &m.slots[f as usize & m.mask] as *const Slot as *const i8;
+            // SAFETY: a prefetch hint has no effect on memory; `p` points into `m.slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p);
+            }
+        }
+    }
+    for &f in feats {
+        if let Some(w) = m.get(f) {
             for t in 0..NTAGS {
-                scores[t] += w[t];
+                scores[t] += w[t] as i32;
             }
         }
     }
@@ -453,15 +603,27 @@ pub fn tag_words(strs: &[&str]) -> Vec<Tag> {
 
 /// Tags words whose lowercase forms are already known (`lowers[i]` is `strs[i]` lowercased).
 pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
-    let m = model();
+    tag_known(strs, lowers, &word_infos(strs, lowers))
+}
+
+/// Tags words whose lowercase forms and gazetteer facts ([`word_infos`]) are already known.
+pub fn tag_known(strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<Tag> {
+    OVERRIDE.with_borrow(|o| match o {
+        Some(m) => tag_with(m, strs, lowers, wis),
+        None => tag_with(model(), strs, lowers, wis),
+    })
+}
+
+fn tag_with(m: &Model, strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<Tag> {
     let mut tags = vec![Tag::O; strs.len()];
-    if m.weights.is_empty() {
+    if m.slots.is_empty() {
         return tags;
     }
     let info: Vec<TokInfo> = strs
         .iter()
         .zip(lowers)
-        .map(|(w, l)| token_info(w, l))
+        .zip(wis)
+        .map(|((w, l), wi)| token_info(w, l, wi))
         .collect();
     let mut feats = Vec::with_capacity(64);
     for i in 0..strs.len() {
@@ -472,7 +634,7 @@ pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
         let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
         static_features(strs, &info, i, &mut feats);
         tag_features(&info, i, p1, p2, &mut feats);
-        let mut scores = [0f32; NTAGS];
+        let mut scores = [0i32; NTAGS];
         score(m, &feats, &mut scores);
         let mut best = 0;
         for t in 1..NTAGS {
@@ -483,11 +645,6 @@ pub fn tag_lowered(strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
         tags[i] = Tag(best as u8);
     }
     tags
-}
-
-/// Tags one sentence of tokens (`strs[i]` is the text of `tokens[i]`).
-pub fn tag_sentence(_tokens: &[super::text::Token], strs: &[&str], lowers: &[&str]) -> Vec<Tag> {
-    tag_lowered(strs, lowers)
 }
 
 /// Averaged-perceptron training over tagged sentences; produces the bytes of a model file.
@@ -556,10 +713,13 @@ impl Trainer {
     pub fn train_sentence(&mut self, strs: &[&str], gold: &[Tag]) -> usize {
         let lowers: Vec<std::borrow::Cow<str>> =
             strs.iter().map(|w| super::text::lowercase(w)).collect();
+        let lows: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
+        let wis = word_infos(strs, &lows);
         let info: Vec<TokInfo> = strs
             .iter()
             .zip(&lowers)
-            .map(|(w, l)| token_info(w, l))
+            .zip(&wis)
+            .map(|((w, l), wi)| token_info(w, l, wi))
             .collect();
         let mut pred = vec![Tag::O; strs.len()];
         let mut feats = Vec::with_capacity(64);
@@ -594,9 +754,14 @@ impl Trainer {
     }
 
     /// Averages the weights, prunes small ones and serialises the model.
-    pub fn finish(mut self, min_weight: f32) -> Vec<u8> {
+    pub fn finish(self, min_weight: f32) -> Vec<u8> {
+        encode_model(&self.averaged(), 1, min_weight)
+    }
+
+    /// The averaged weights by feature hash.
+    pub fn averaged(mut self) -> FastMap<u32, [f32; NTAGS]> {
         let step = self.step;
-        let mut entries: Vec<(u32, [f32; NTAGS])> = Vec::new();
+        let mut out = FastMap::with_capacity_and_hasher(self.index.len(), Default::default());
         for (&f, &k) in &self.index {
             let mut avg = [0f32; NTAGS];
             for (t, a) in avg.iter_mut().enumerate() {
@@ -604,64 +769,44 @@ impl Trainer {
                 self.total[k][t] += elapsed * self.w[k][t];
                 *a = self.total[k][t] / step.max(1) as f32;
             }
-            if avg.iter().any(|v| v.abs() >= min_weight) {
-                entries.push((f, avg));
-            }
-        }
-        entries.sort_by_key(|e| e.0);
-        let maxw = entries
-            .iter()
-            .flat_map(|e| e.1.iter())
-            .fold(0f32, |m, v| m.max(v.abs()))
-            .max(1e-6);
-        let scale = maxw / 32767.0;
-        let mut out = Vec::with_capacity(13 + entries.len() * (4 + 2 * NTAGS));
-        out.extend_from_slice(b"DNER1");
-        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        for (f, w) in entries {
-            out.extend_from_slice(&f.to_le_bytes());
-            for v in w {
-                out.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
-            }
+            out.insert(f, avg);
         }
         out
     }
 }
 
+/// Serialises summed weights (divided by `parts`, the number of models summed), dropping
+/// features whose weights are all below `min_weight`, with `i16` weights.
+pub fn encode_model(sum: &FastMap<u32, [f32; NTAGS]>, parts: usize, min_weight: f32) -> Vec<u8> {
+    let div = parts.max(1) as f32;
+    let mut entries: Vec<(u32, [f32; NTAGS])> = sum
+        .iter()
+        .map(|(&f, w)| (f, w.map(|v| v / div)))
+        .filter(|(_, w)| w.iter().any(|v| v.abs() >= min_weight))
+        .collect();
+    entries.sort_by_key(|e| e.0);
+    let maxw = entries
+        .iter()
+        .flat_map(|e| e.1.iter())
+        .fold(0f32, |m, v| m.max(v.abs()))
+        .max(1e-6);
+    let scale = maxw / 32767.0;
+    let mut out = Vec::with_capacity(13 + entries.len() * (4 + 2 * NTAGS));
+    out.extend_from_slice(b"DNER1");
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    for (f, w) in entries {
+        out.extend_from_slice(&f.to_le_bytes());
+        for v in w {
+            out.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
+        }
+    }
+    out
+}
+
 /// Tags a sentence with a model given as bytes (for evaluating a freshly trained model).
 pub fn tag_words_with(model_bytes: &[u8], strs: &[&str]) -> Vec<Tag> {
-    let Some(m) = decode_model(model_bytes) else {
-        return vec![Tag::O; strs.len()];
-    };
-    let lowers: Vec<std::borrow::Cow<str>> =
-        strs.iter().map(|w| super::text::lowercase(w)).collect();
-    let info: Vec<TokInfo> = strs
-        .iter()
-        .zip(&lowers)
-        .map(|(w, l)| token_info(w, l))
-        .collect();
-    let mut tags = vec![Tag::O; strs.len()];
-    let mut feats = Vec::with_capacity(64);
-    for i in 0..strs.len() {
-        let p1 = if i > 0 { tags[i - 1] } else { Tag::O };
-        if is_trivial(&info[i], strs[i], p1) {
-            continue;
-        }
-        let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
-        static_features(strs, &info, i, &mut feats);
-        tag_features(&info, i, p1, p2, &mut feats);
-        let mut scores = [0f32; NTAGS];
-        score(&m, &feats, &mut scores);
-        let mut best = 0;
-        for t in 1..NTAGS {
-            if allowed(p1, t) && scores[t] > scores[best] {
-                best = t;
-            }
-        }
-        tags[i] = Tag(best as u8);
-    }
-    tags
+    with_model(model_bytes, || tag_words(strs))
 }
 
 #[cfg(test)]
@@ -677,6 +822,14 @@ mod tests {
         assert!(allowed(Tag(1), 2));
         assert!(!allowed(Tag::O, 2));
         assert!(!allowed(Tag(3), 2));
+    }
+
+    #[test]
+    fn ascii_and_unicode_shapes_agree() {
+        assert_eq!(shape("Merkel").as_bytes(), b"Xx");
+        assert_eq!(shape("G7-Gipfel").as_bytes(), b"Xd-Xx");
+        assert_eq!(shape("Ärger").as_bytes(), b"Xx");
+        assert_eq!(shape("abcdefghijklmnopq1A2b3C4d5E6f7").as_bytes().len(), 12);
     }
 
     #[test]
