@@ -461,14 +461,17 @@ fn write_snapshot(
     results: WorkResult,
     names: &CanonicalNames,
 ) -> std::io::Result<()> {
-    let mut entries = Vec::with_capacity(results.encoded.len());
-    for (_, bytes) in results.encoded {
-        let (article, mut analysis): (Article, Analysis) =
-            postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
-        names.apply(&mut analysis);
-        entries.push((article, analysis));
-    }
-    entries.sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
+    let mut entries: Vec<(Article, Analysis)> = results
+        .encoded
+        .into_par_iter()
+        .map(|(_, bytes)| {
+            let (article, mut analysis): (Article, Analysis) =
+                postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
+            names.apply(&mut analysis);
+            Ok((article, analysis))
+        })
+        .collect::<std::io::Result<_>>()?;
+    entries.par_sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
     snapshot::save(path, files, messages, started, &entries)
 }
 
