@@ -67,24 +67,30 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(path: &Path) -> Read<T> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
         Err(e) => return Read::Bad(format!("{name}: cannot be read: {e}")),
     };
-    let head: VersionOnly = match serde_json::from_slice(&bytes) {
+    match parse_versioned(&name, &bytes) {
+        Ok(v) => Read::Loaded(v),
+        Err(message) => Read::Bad(message),
+    }
+}
+
+/// Parses the bytes of a versioned JSON file named `name`, refusing anything it does not fully
+/// understand; the error names the file and the problem. Pure.
+pub(crate) fn parse_versioned<T: DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<T, String> {
+    let head: VersionOnly = match serde_json::from_slice(bytes) {
         Ok(h) => h,
-        Err(e) => return Read::Bad(format!("{name}: {}", describe(&e))),
+        Err(e) => return Err(format!("{name}: {}", describe(&e))),
     };
     match head.version.as_ref().and_then(serde_json::Value::as_u64) {
-        None => return Read::Bad(format!("{name}: no numeric \"version\" field")),
+        None => return Err(format!("{name}: no numeric \"version\" field")),
         Some(v) if v > VERSION => {
-            return Read::Bad(format!(
+            return Err(format!(
                 "{name}: version {v} was written by a newer dossier (this one reads version \
                  {VERSION}); it is left as it is"
             ));
         }
         Some(_) => {}
     }
-    match serde_json::from_slice(&bytes) {
-        Ok(v) => Read::Loaded(v),
-        Err(e) => Read::Bad(format!("{name}: {}", describe(&e))),
-    }
+    serde_json::from_slice(bytes).map_err(|e| format!("{name}: {}", describe(&e)))
 }
 
 fn describe(e: &serde_json::Error) -> String {

@@ -134,6 +134,12 @@ pub fn position_key(article: &Article) -> &str {
     }
 }
 
+/// Parses the bytes of a `bookmarks.json` exactly as [`Store::open`] reads the file: the
+/// bookmarks, or the message naming what is wrong (for which the store turns saving off). Pure.
+pub fn parse_bookmarks(bytes: &[u8]) -> Result<Vec<Bookmark>, String> {
+    file::parse_versioned::<BookmarksFile>(BOOKMARKS_FILE, bytes).map(|f| f.bookmarks)
+}
+
 /// Something wrong with a data file, found when reading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreProblem {
