@@ -1,5 +1,5 @@
 //! Store integration tests through the public API: round trips, re-anchoring after edits, two
-//! writers at once (threads and processes), bad files, and a read-only directory.
+//! writers at once (threads and processes), bad files, a read-only directory and a full disk.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -367,7 +367,10 @@ fn read_only_directory_keeps_changes_until_retry() {
     drop(read_only);
     assert!(err.is_kept_in_memory());
     let msg = err.to_string();
-    assert!(msg.starts_with("not saved: "), "{msg}");
+    assert!(
+        msg.starts_with("not saved, the data directory is read-only: "),
+        "{msg}"
+    );
     assert!(msg.contains(&dir.path().display().to_string()), "{msg}");
     assert!(msg.contains("kept in memory"), "{msg}");
     // Both changes are in memory; the file on disk is untouched and no temporary file is left.
@@ -426,6 +429,7 @@ fn disk_full_process_role() {
         "{msg}"
     );
     assert!(msg.contains("os error 27"), "EFBIG expected: {msg}");
+    assert!(msg.starts_with("not saved, the disk is full: "), "{msg}");
     assert_eq!(fs::read(&path).expect("file"), before, "overwritten");
     assert_eq!(store.pending_changes(), 1);
     assert!(store.bookmarks().contains(&b));

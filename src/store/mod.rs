@@ -177,7 +177,7 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The lock file could not be created or locked; the change is kept in memory.
-    #[error("not saved: cannot lock {}: {source}; the change is kept in memory", path.display())]
+    #[error("not saved{}: cannot lock {}: {source}; the change is kept in memory", cause(source), path.display())]
     Lock {
         /// The lock file.
         path: PathBuf,
@@ -185,7 +185,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// Writing the file failed; the change is kept in memory.
-    #[error("not saved: cannot write {}: {source}; the change is kept in memory", path.display())]
+    #[error("not saved{}: cannot write {}: {source}; the change is kept in memory", cause(source), path.display())]
     Write {
         /// The file being written.
         path: PathBuf,
@@ -200,6 +200,21 @@ pub enum StoreError {
         /// What went wrong.
         message: String,
     },
+}
+
+/// The likely cause of a failed write in plain words, for the front of a message: a full disk
+/// (or a file size limit or quota) or a read-only data directory.
+fn cause(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+            ", the disk is full"
+        }
+        ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => {
+            ", the data directory is read-only"
+        }
+        _ => "",
+    }
 }
 
 impl StoreError {
