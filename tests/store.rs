@@ -465,3 +465,62 @@ fn disk_full_keeps_changes_in_memory_and_the_old_file_intact_until_retry() {
     );
     assert!(stdout.contains("disk full role: done"), "{stdout}");
 }
+
+/// Found by the `bookmarks` fuzz target: an anchor whose stored end disagrees with its quote
+/// (a file edited by hand or damaged) resolved to a span past the text.
+#[test]
+fn an_anchor_whose_end_disagrees_with_its_quote_resolves_to_the_quote() {
+    use dossier::model::Span;
+    let a = seed();
+    let b = bookmark(&a, 0, "", NOW);
+    let mut anchor = b.anchor.clone();
+    anchor.end = a.text.len() + 9000;
+    let quote_end = anchor.start + anchor.quote.len();
+    assert_eq!(
+        resolve(&a, &anchor),
+        Resolution::Exact(Span::new(anchor.start, quote_end))
+    );
+    // An empty quote at an offset inside a character is orphaned, not a span that cannot be cut.
+    let inside = a
+        .text
+        .char_indices()
+        .find(|(_, c)| c.len_utf8() > 1)
+        .expect("umlaut")
+        .0
+        + 1;
+    anchor.quote.clear();
+    anchor.start = inside;
+    anchor.end = inside;
+    assert_eq!(resolve(&a, &anchor), Resolution::Orphaned);
+}
+
+/// Every crash file the fuzzer found for the bookmarks loader (`fuzz/regressions/bookmarks`)
+/// loads and resolves to spans inside the text.
+#[test]
+fn fuzz_regressions_for_the_bookmarks_loader() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/bookmarks");
+    let articles = dossier::ingest::bundled();
+    let mut files = 0;
+    for entry in fs::read_dir(dir).expect("regressions") {
+        let bytes = fs::read(entry.expect("entry").path()).expect("file");
+        files += 1;
+        let Ok(bookmarks) = dossier::store::parse_bookmarks(&bytes) else {
+            continue;
+        };
+        for b in &bookmarks {
+            let article = find_article(&articles, b).unwrap_or(&articles[0]);
+            let span = match resolve(article, &b.anchor) {
+                Resolution::Exact(s) | Resolution::Moved(s) | Resolution::Fuzzy { span: s, .. } => {
+                    s
+                }
+                Resolution::Orphaned => continue,
+            };
+            assert!(
+                article.text.get(span.start..span.end).is_some(),
+                "{span:?} in {} bytes",
+                article.text.len()
+            );
+        }
+    }
+    assert!(files > 0);
+}
