@@ -174,4 +174,11 @@ fn the_reader_saves_again_after_being_killed_mid_save() {
     let after = ids_on_disk(&data);
     assert_eq!(after.len(), before.len() + 1, "{before:?} -> {after:?}");
     assert!(after.is_superset(&before));
+    // A temporary file the killed reader may have left mid-write is cleared away.
+    let leftovers: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -524,3 +524,29 @@ fn fuzz_regressions_for_the_bookmarks_loader() {
     }
     assert!(files > 0);
 }
+
+/// A writer killed between writing its temporary file and renaming it leaves the temporary file
+/// behind; the next start removes it, but never one of a process still running.
+#[test]
+fn temporary_files_of_a_killed_writer_are_removed_on_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new("true").spawn().expect("spawn");
+    let dead = child.id();
+    child.wait().expect("wait");
+    let stale = dir.path().join(format!(".bookmarks.json.tmp-{dead}-3"));
+    let live = dir
+        .path()
+        .join(format!(".positions.json.tmp-{}-0", std::process::id()));
+    let other = dir.path().join(".notes.tmp-1-1");
+    for p in [&stale, &live, &other] {
+        fs::write(p, b"{\"version\": 1, \"bookm").expect("write");
+    }
+    let store = Store::open(dir.path(), NOW);
+    assert!(store.problems().is_empty());
+    assert!(!stale.exists(), "stale temporary file kept");
+    assert!(
+        live.exists(),
+        "a running process's temporary file was removed"
+    );
+    assert!(other.exists());
+}

@@ -206,6 +206,41 @@ pub(crate) fn lock(dir: &Path) -> io::Result<DirLock> {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// Removes temporary files that [`write_atomic`] left in `dir` for `name` when its process was
+/// killed mid-write (`.NAME.tmp-PID-N` of a process that no longer runs). Files of running
+/// processes are left alone; so is anything that cannot be told apart.
+pub(crate) fn remove_stale_temp_files(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<libc::pid_t>().ok())
+        else {
+            continue;
+        };
+        if pid > 0 && !process_exists(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// True unless the process certainly does not exist.
+fn process_exists(pid: libc::pid_t) -> bool {
+    if pid == std::process::id() as libc::pid_t {
+        return true;
+    }
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
 /// Replaces `path` with `bytes` atomically: a temporary file in the same directory is written
 /// and synced, renamed over the target, and the directory is synced.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -271,6 +271,9 @@ impl Store {
                 message,
             });
         }
+        for name in [BOOKMARKS_FILE, POSITIONS_FILE] {
+            file::remove_stale_temp_files(dir, name);
+        }
         store.load_bookmarks();
         store.load_positions();
         store
