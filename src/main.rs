@@ -749,8 +749,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let crash_dir = directories::ProjectDirs::from("", "", "dossier")
-        .map(|p| p.cache_dir().to_path_buf())
+    // Crash reports go to the cache directory in use (--cache-dir or the platform's).
+    let crash_dir = cli
+        .common
+        .cache_dir
+        .clone()
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "dossier").map(|p| p.cache_dir().to_path_buf())
+        })
         .unwrap_or_else(std::env::temp_dir);
     tui::run::install_panic_hook(crash_dir);
     match run(cli) {

@@ -93,10 +93,9 @@ impl Session {
         let message = match result {
             Ok(()) if done.is_empty() => None,
             Ok(()) => Some((done, Severity::Info)),
-            Err(e) if e.is_kept_in_memory() => Some((
-                format!("{e}; kept in memory, not saved yet (ctrl-r retries)"),
-                Severity::Warning,
-            )),
+            Err(e) if e.is_kept_in_memory() => {
+                Some((format!("{e} (ctrl-r retries)"), Severity::Warning))
+            }
             Err(e) => Some((e.to_string(), Severity::Warning)),
         };
         Input::Store(self.report(message))

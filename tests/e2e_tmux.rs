@@ -538,3 +538,241 @@ fn scrolling_the_zoomed_reading_pane_uses_scroll_regions_and_the_screen_stays_ex
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+impl Tmux {
+    /// A tmux format value for the pane, e.g. `#{alternate_on}`.
+    fn pane_flag(&self, format: &str) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "0",
+                format,
+            ])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The process id of the running reader.
+    fn reader_pid(&self) -> i32 {
+        let out = Command::new("pgrep")
+            .args([
+                "-f",
+                &format!(
+                    "^{} --config-dir {}",
+                    env!("CARGO_BIN_EXE_dossier"),
+                    self.dir.display()
+                ),
+            ])
+            .output()
+            .expect("pgrep");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .and_then(|l| l.trim().parse().ok())
+            .expect("the reader is running")
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_names_the_crash_report() {
+    let Some(t) = Tmux::start("panic", 160, 45) else {
+        return;
+    };
+    let cache = t.dir.join("cache");
+    t.launch_with(
+        "DOSSIER_TEST_PANIC=1",
+        &format!("--cache-dir {}", cache.display()),
+    );
+    t.wait_for("Articles (5)");
+    assert_eq!(t.pane_flag("#{alternate_on}"), "1");
+    let pid = t.reader_pid();
+    t.send(&["j"]);
+    let screen = t.wait_for("EXIT=101");
+    assert_eq!(t.pane_flag("#{alternate_on}"), "0", "{screen}");
+    assert_eq!(t.pane_flag("#{cursor_flag}"), "1", "cursor hidden");
+    let report = cache.join(format!("dossier-crash-{pid}.txt"));
+    // The message names the report; the pane may wrap the long path, so join the lines.
+    let joined: String = screen.lines().map(str::trim_end).collect();
+    assert!(
+        joined.contains(&format!("Details: {}", report.display())),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("dossier crashed: DOSSIER_TEST_PANIC=1"),
+        "{screen}"
+    );
+    let text = std::fs::read_to_string(&report).expect("crash report written");
+    assert!(text.contains("crashing on purpose"), "{text}");
+    assert!(text.contains("backtrace:"), "{text}");
+    t.assert_terminal_restored();
+}
+
+/// Bookmarks three sentences of the first article in `data` through the headless reader and
+/// returns the bytes of the file it wrote.
+fn three_bookmarks(data: &std::path::Path) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["--data-dir", &data.display().to_string()])
+        .args(["render", "--keys", ") m ) m ) m"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::read(data.join("bookmarks.json")).unwrap()
+}
+
+/// After ctrl-r: the file holds the kept note beside the three bookmarks it had, the status line
+/// says so, and the reader quits normally.
+fn assert_saved_after_retry(t: &Tmux, data: &std::path::Path) {
+    let start = Instant::now();
+    let after = loop {
+        let text = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
+        if text.contains("Notiz bleibt") {
+            break text;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "not saved after retry:\n{}",
+            t.screen()
+        );
+        sleep(Duration::from_millis(50));
+    };
+    assert_eq!(after.matches("\"id\"").count(), 4, "{after}");
+    let screen = t.wait_for("saved");
+    assert!(!screen.contains("not saved"), "{screen}");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+fn temp_files_in(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+#[test]
+fn a_full_disk_keeps_the_note_in_memory_says_so_and_saves_on_retry() {
+    let Some(t) = Tmux::start("diskfull", 200, 45) else {
+        return;
+    };
+    let data = t.dir.join("data");
+    let before = three_bookmarks(&data);
+    // No file may grow past 1 KiB (the bookmarks file is bigger already): writes fail with
+    // EFBIG as on a full disk. SIGXFSZ is ignored so the write returns the error.
+    t.type_line("trap '' XFSZ; ulimit -S -f 1");
+    t.launch();
+    t.send(&["G", "a"]);
+    t.wait_for("NOTE │ 1/5");
+    t.send(&["-l", "Notiz bleibt"]);
+    t.send(&["Escape"]);
+    let screen = t.wait_for("File too large");
+    assert!(
+        screen.contains("not saved, the disk is full: cannot write"),
+        "{screen}"
+    );
+    assert!(screen.contains("(ctrl-r retries)"), "{screen}");
+    assert!(screen.contains("bookmarks.json"), "{screen}");
+    assert_eq!(std::fs::read(data.join("bookmarks.json")).unwrap(), before);
+    assert!(temp_files_in(&data).is_empty());
+    // The note is kept in memory and shown.
+    t.send(&["B"]);
+    t.wait_for("✎ Notiz bleibt");
+    t.send(&["q"]);
+    t.wait_for("READ │ 1/5");
+
+    // Space again: ctrl-r saves what was kept.
+    let unlimited = libc::rlimit {
+        rlim_cur: libc::RLIM_INFINITY,
+        rlim_max: libc::RLIM_INFINITY,
+    };
+    // SAFETY: prlimit on a live child of this test's tmux, with valid pointers.
+    let ok = unsafe {
+        libc::prlimit(
+            t.reader_pid(),
+            libc::RLIMIT_FSIZE,
+            &unlimited,
+            std::ptr::null_mut(),
+        )
+    };
+    assert_eq!(ok, 0, "prlimit: {}", std::io::Error::last_os_error());
+    t.send(&["C-r"]);
+    assert_saved_after_retry(&t, &data);
+}
+
+#[test]
+fn a_read_only_data_directory_keeps_the_note_in_memory_says_so_and_saves_on_retry() {
+    let Some(t) = Tmux::start("readonly", 200, 45) else {
+        return;
+    };
+    let data = t.dir.join("data");
+    let before = three_bookmarks(&data);
+    // The reader runs in a mount namespace of its own where the data directory is mounted
+    // read-only (EROFS, as on a read-only file system; root is not exempt). The flag file lets
+    // the test lift the mount from inside that namespace.
+    let lift = t.dir.join("lift");
+    let script = t.dir.join("ro.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "mount --bind {data} {data} && mount -o remount,bind,ro {data} || exit 90\n\
+             ( while [ ! -e {lift} ]; do sleep 0.05; done; umount {data}; touch {lift}.done ) &\n\
+             exec \"$@\"\n",
+            data = data.display(),
+            lift = lift.display()
+        ),
+    )
+    .unwrap();
+    let probe = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c"])
+        .arg(format!(
+            "mount --bind {d} {d} && mount -o remount,bind,ro {d}",
+            d = data.display()
+        ))
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "read-only bind mounts are needed under CI"
+        );
+        eprintln!("cannot make a read-only mount here; skipping");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = t.dir.display();
+    t.type_line(&format!(
+        "clear; unshare -m --propagation private sh {} {bin} --config-dir {dir}/config --data-dir {dir}/data; echo EXIT=$?",
+        script.display()
+    ));
+    t.wait_for("Articles (5)");
+    t.send(&["G", "a"]);
+    t.wait_for("NOTE │ 1/5");
+    t.send(&["-l", "Notiz bleibt"]);
+    t.send(&["Escape"]);
+    let screen = t.wait_for("Read-only file system");
+    assert!(
+        screen.contains("not saved, the data directory is read-only: cannot"),
+        "{screen}"
+    );
+    assert_eq!(std::fs::read(data.join("bookmarks.json")).unwrap(), before);
+    t.send(&["B"]);
+    t.wait_for("✎ Notiz bleibt");
+    t.send(&["q"]);
+    t.wait_for("READ │ 1/5");
+
+    std::fs::write(&lift, b"").unwrap();
+    let start = Instant::now();
+    while !t.dir.join("lift.done").exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "mount not lifted"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    t.send(&["C-r"]);
+    assert_saved_after_retry(&t, &data);
+}

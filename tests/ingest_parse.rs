@@ -178,3 +178,43 @@ fn random_text_parses_without_panic_and_with_valid_spans() {
         let _ = dossier::dates::find_dates_with_default_year(&text, Some(2024));
     }
 }
+
+/// Found by the `ingest` fuzz target: a sentence end whose word follows a no-break space (two
+/// bytes) cut the text inside that character.
+#[test]
+fn a_sentence_after_a_no_break_space_does_not_panic() {
+    for text in [
+        "Titel\n\nEin erster Absatz, lang genug für Fließtext, endet mit\u{a0}Nachdruck. Noch ein \
+         Satz folgt hier. Und ein dritter.\n\nZweiter Absatz.\n",
+    ] {
+        let a = parse_article("nbsp.txt", text);
+        assert!(a.text.contains("Satz"));
+        for b in a.body.iter().chain(&a.references) {
+            assert!(a.text.is_char_boundary(b.span.start) && a.text.is_char_boundary(b.span.end));
+        }
+    }
+}
+
+/// Every crash file the fuzzer found for ingestion (`fuzz/regressions/ingest`) decodes and
+/// parses with valid spans.
+#[test]
+fn fuzz_regressions_for_ingestion() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/ingest");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        files += 1;
+        let Ok(decoded) = dossier::ingest::decode(&bytes) else {
+            continue;
+        };
+        for a in [
+            parse_article("fuzz.md", &decoded.text),
+            dossier::ingest::parse_raw("fuzz.txt", &decoded.text),
+        ] {
+            for b in a.body.iter().chain(&a.references) {
+                assert!(a.text.get(b.span.start..b.span.end).is_some());
+            }
+        }
+    }
+    assert!(files > 0);
+}

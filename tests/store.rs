@@ -1,5 +1,5 @@
 //! Store integration tests through the public API: round trips, re-anchoring after edits, two
-//! writers at once (threads and processes), bad files, and a read-only directory.
+//! writers at once (threads and processes), bad files, a read-only directory and a full disk.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -295,36 +295,258 @@ fn hand_fixed_file_is_picked_up_by_retry() {
     assert_eq!(Store::open(dir.path(), NOW).bookmarks(), &[pending]);
 }
 
+/// Makes a directory refuse new files for as long as it lives: by permissions where they are
+/// enforced, else (as root, who ignores them) by the immutable attribute.
+struct ReadOnly<'a> {
+    dir: &'a Path,
+    immutable: bool,
+}
+
+impl<'a> ReadOnly<'a> {
+    fn new(dir: &'a Path) -> Option<ReadOnly<'a>> {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).expect("chmod");
+        let probe = dir.join("probe");
+        if fs::write(&probe, b"x").is_err() {
+            return Some(ReadOnly {
+                dir,
+                immutable: false,
+            });
+        }
+        let _ = fs::remove_file(&probe);
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).expect("chmod");
+        let set = Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !set {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "neither permissions nor chattr +i can make a directory read-only here"
+            );
+            return None;
+        }
+        assert!(fs::write(&probe, b"x").is_err(), "chattr +i did not stick");
+        Some(ReadOnly {
+            dir,
+            immutable: true,
+        })
+    }
+}
+
+impl Drop for ReadOnly<'_> {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = Command::new("chattr").arg("-i").arg(self.dir).status();
+        } else {
+            let _ = fs::set_permissions(self.dir, fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn read_only_directory_keeps_changes_until_retry() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(dir.path(), NOW);
     let a = seed();
     store.add(bookmark(&a, 0, "first", NOW)).expect("add");
+    let before = fs::read(dir.path().join("bookmarks.json")).expect("file");
 
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
-    let probe = dir.path().join("probe");
-    if fs::write(&probe, b"x").is_ok() {
-        let _ = fs::remove_file(&probe);
-        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
-        println!("note: permissions are not enforced (running as root?); skipping");
+    let Some(read_only) = ReadOnly::new(dir.path()) else {
+        eprintln!("cannot make a read-only directory here; skipping");
         return;
-    }
+    };
     let b = bookmark(&a, 1, "second", NOW + 1);
     let err = store.add(b.clone()).expect_err("read-only");
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod back");
+    let note = store.set_note(&b.id, "second, edited", NOW + 2);
+    assert!(note.expect_err("still read-only").is_kept_in_memory());
+    drop(read_only);
     assert!(err.is_kept_in_memory());
     let msg = err.to_string();
+    assert!(
+        msg.starts_with("not saved, the data directory is read-only: "),
+        "{msg}"
+    );
     assert!(msg.contains(&dir.path().display().to_string()), "{msg}");
+    assert!(msg.contains("kept in memory"), "{msg}");
+    // Both changes are in memory; the file on disk is untouched and no temporary file is left.
     assert_eq!(store.bookmarks().len(), 2);
-    assert_eq!(store.pending_changes(), 1);
-    assert_eq!(Store::open(dir.path(), NOW).bookmarks().len(), 1);
+    assert_eq!(store.bookmarks()[1].note, "second, edited");
+    assert_eq!(store.pending_changes(), 2);
+    assert_eq!(
+        fs::read(dir.path().join("bookmarks.json")).expect("file"),
+        before
+    );
+    assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 2); // file and lock
 
+    store.retry(NOW + 3).expect("retry");
+    assert_eq!(store.pending_changes(), 0);
+    let reopened = Store::open(dir.path(), NOW + 4);
+    assert_eq!(reopened.bookmarks().len(), 2);
+    assert_eq!(reopened.bookmarks()[1].note, "second, edited");
+}
+
+const DISK_FULL_DIR: &str = "DOSSIER_TEST_DISK_FULL_DIR";
+
+/// Child role for the disk-full test; does nothing unless started by it. Runs in a process of
+/// its own because the file size limit it sets applies to the whole process.
+#[test]
+fn disk_full_process_role() {
+    let Ok(dir) = std::env::var(DISK_FULL_DIR) else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    let path = dir.join("bookmarks.json");
+    let a = seed();
+    let mut store = Store::open(dir, NOW);
+    store.add(bookmark(&a, 0, "first", NOW)).expect("add");
+    let before = fs::read(&path).expect("file");
+
+    // No file may grow past its current size: every write of a bigger file fails with EFBIG
+    // (SIGXFSZ ignored), as on a full disk.
+    let limit = |bytes: u64| {
+        let lim = libc::rlimit {
+            rlim_cur: bytes,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        // SAFETY: plain system calls on valid arguments.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &lim), 0);
+        }
+    };
+    limit(before.len() as u64);
+    let b = bookmark(&a, 1, "a note that must not be lost", NOW + 1);
+    let err = store.add(b.clone()).expect_err("disk full");
+    assert!(err.is_kept_in_memory());
+    let msg = err.to_string();
+    assert!(
+        msg.contains("cannot write") && msg.contains("bookmarks.json"),
+        "{msg}"
+    );
+    assert!(msg.contains("os error 27"), "EFBIG expected: {msg}");
+    assert!(msg.starts_with("not saved, the disk is full: "), "{msg}");
+    assert_eq!(fs::read(&path).expect("file"), before, "overwritten");
+    assert_eq!(store.pending_changes(), 1);
+    assert!(store.bookmarks().contains(&b));
+    let leftovers: Vec<_> = fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n.to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // Space again: retrying saves everything that was kept.
+    limit(libc::RLIM_INFINITY);
     store.retry(NOW + 2).expect("retry");
     assert_eq!(store.pending_changes(), 0);
-    let reopened = Store::open(dir.path(), NOW + 3);
-    assert_eq!(reopened.bookmarks().len(), 2);
-    assert!(reopened.bookmarks().contains(&b));
+    assert!(Store::open(dir, NOW + 3).bookmarks().contains(&b));
+    println!("disk full role: done");
+}
+
+#[test]
+fn disk_full_keeps_changes_in_memory_and_the_old_file_intact_until_retry() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let exe = std::env::current_exe().expect("test binary");
+    let out = Command::new(exe)
+        .args(["--exact", "disk_full_process_role", "--nocapture"])
+        .env(DISK_FULL_DIR, dir.path())
+        .output()
+        .expect("run child");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("disk full role: done"), "{stdout}");
+}
+
+/// Found by the `bookmarks` fuzz target: an anchor whose stored end disagrees with its quote
+/// (a file edited by hand or damaged) resolved to a span past the text.
+#[test]
+fn an_anchor_whose_end_disagrees_with_its_quote_resolves_to_the_quote() {
+    use dossier::model::Span;
+    let a = seed();
+    let b = bookmark(&a, 0, "", NOW);
+    let mut anchor = b.anchor.clone();
+    anchor.end = a.text.len() + 9000;
+    let quote_end = anchor.start + anchor.quote.len();
+    assert_eq!(
+        resolve(&a, &anchor),
+        Resolution::Exact(Span::new(anchor.start, quote_end))
+    );
+    // An empty quote at an offset inside a character is orphaned, not a span that cannot be cut.
+    let inside = a
+        .text
+        .char_indices()
+        .find(|(_, c)| c.len_utf8() > 1)
+        .expect("umlaut")
+        .0
+        + 1;
+    anchor.quote.clear();
+    anchor.start = inside;
+    anchor.end = inside;
+    assert_eq!(resolve(&a, &anchor), Resolution::Orphaned);
+}
+
+/// Every crash file the fuzzer found for the bookmarks loader (`fuzz/regressions/bookmarks`)
+/// loads and resolves to spans inside the text.
+#[test]
+fn fuzz_regressions_for_the_bookmarks_loader() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/bookmarks");
+    let articles = dossier::ingest::bundled();
+    let mut files = 0;
+    for entry in fs::read_dir(dir).expect("regressions") {
+        let bytes = fs::read(entry.expect("entry").path()).expect("file");
+        files += 1;
+        let Ok(bookmarks) = dossier::store::parse_bookmarks(&bytes) else {
+            continue;
+        };
+        for b in &bookmarks {
+            let article = find_article(&articles, b).unwrap_or(&articles[0]);
+            let span = match resolve(article, &b.anchor) {
+                Resolution::Exact(s) | Resolution::Moved(s) | Resolution::Fuzzy { span: s, .. } => {
+                    s
+                }
+                Resolution::Orphaned => continue,
+            };
+            assert!(
+                article.text.get(span.start..span.end).is_some(),
+                "{span:?} in {} bytes",
+                article.text.len()
+            );
+        }
+    }
+    assert!(files > 0);
+}
+
+/// A writer killed between writing its temporary file and renaming it leaves the temporary file
+/// behind; the next start removes it, but never one of a process still running.
+#[test]
+fn temporary_files_of_a_killed_writer_are_removed_on_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new("true").spawn().expect("spawn");
+    let dead = child.id();
+    child.wait().expect("wait");
+    let stale = dir.path().join(format!(".bookmarks.json.tmp-{dead}-3"));
+    let live = dir
+        .path()
+        .join(format!(".positions.json.tmp-{}-0", std::process::id()));
+    let other = dir.path().join(".notes.tmp-1-1");
+    for p in [&stale, &live, &other] {
+        fs::write(p, b"{\"version\": 1, \"bookm").expect("write");
+    }
+    let store = Store::open(dir.path(), NOW);
+    assert!(store.problems().is_empty());
+    assert!(!stale.exists(), "stale temporary file kept");
+    assert!(
+        live.exists(),
+        "a running process's temporary file was removed"
+    );
+    assert!(other.exists());
 }

@@ -273,13 +273,20 @@ const UNNAMED: &[&str] = &[
 ];
 
 /// Finds the claims of a document given its mentions.
+///
+/// `mentions` are sorted by start, as [`super::analyze`] makes them. Each sentence only looks at
+/// the mentions inside it, found by binary search: scanning all of them for every sentence made a
+/// long text take minutes.
 pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
+    debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
     let mut out = Vec::new();
     for s in &doc.sentences {
         if !matches!(s.block_kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
         }
-        if let Some(c) = classify(doc, s.range.clone(), s.span, mentions) {
+        let lo = mentions.partition_point(|m| m.span.start < s.span.start);
+        let hi = lo + mentions[lo..].partition_point(|m| m.span.start < s.span.end);
+        if let Some(c) = classify(doc, s.range.clone(), s.span, &mentions[lo..hi]) {
             out.push(c);
         }
     }

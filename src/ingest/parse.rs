@@ -883,10 +883,13 @@ fn sentence_ends(t: &str) -> Vec<usize> {
             continue;
         }
         if c == '.' {
+            // After the whitespace character, whatever its width (a no-break space is two
+            // bytes).
             let word_start = t[..pos]
-                .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                .map(|i| i + 1)
-                .unwrap_or(0);
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                .map_or(0, |(i, ch)| i + ch.len_utf8());
             let word = &t[word_start..pos];
             let lower = word.to_lowercase();
             let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);

@@ -91,15 +91,16 @@ impl Walker<'_> {
             return;
         }
         let len = meta.len();
-        if len > self.opts.max_bytes {
-            let max = self.opts.max_bytes;
+        let max = self.opts.max_bytes;
+        if len > max {
             return self.skip(
                 path,
                 format_args!("file too large ({len} bytes, limit {max} bytes)"),
             );
         }
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
+        let bytes = match read_regular_file(path, max) {
+            Ok(Ok(b)) => b,
+            Ok(Err(why)) => return self.skip(path, why),
             Err(e) => return self.skip(path, format_args!("cannot read: {e}")),
         };
         match decode(&bytes) {
@@ -118,6 +119,35 @@ impl Walker<'_> {
             Err(reason) => self.skip(path, reason),
         }
     }
+}
+
+/// Reads a regular file of at most `max` bytes. Named pipes, devices and sockets are refused
+/// without blocking (a pipe named `x.txt` would otherwise wait for a writer forever), and a file
+/// that grew past `max` since it was listed is refused rather than read to the end.
+fn read_regular_file(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, String>> {
+    use std::io::Read;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(Err(
+            "not a regular file (a named pipe, device or socket)".to_string()
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(max)).unwrap_or(0));
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Ok(Err(format!(
+            "file too large (over {max} bytes while being read)"
+        )));
+    }
+    Ok(Ok(bytes))
 }
 
 fn has_text_extension(path: &Path) -> bool {

@@ -112,7 +112,7 @@ pub fn make_anchor(article: &Article, block: usize, span: Span) -> Anchor {
 pub fn resolve(article: &Article, anchor: &Anchor) -> Resolution {
     let text = article.text.as_str();
     if anchor.quote.is_empty() {
-        return if anchor.end == anchor.start && anchor.start <= text.len() {
+        return if anchor.end == anchor.start && text.is_char_boundary(anchor.start) {
             Resolution::Exact(Span::new(anchor.start, anchor.end))
         } else {
             Resolution::Orphaned
@@ -151,7 +151,11 @@ fn resolve_exact_quote(article: &Article, anchor: &Anchor) -> Option<Resolution>
     let ((Reverse(best_ctx), _, _), start) = best?;
     let end = start + anchor.quote.len();
     Some(match at_old_offsets {
-        Some(ctx) if ctx >= best_ctx => Resolution::Exact(Span::new(anchor.start, anchor.end)),
+        // The quote itself says where it ends: a stored `end` that disagrees with it (a file
+        // edited by hand or damaged) must not give a span past the quote or the text.
+        Some(ctx) if ctx >= best_ctx => {
+            Resolution::Exact(Span::new(anchor.start, anchor.start + anchor.quote.len()))
+        }
         _ => Resolution::Moved(Span::new(start, end)),
     })
 }

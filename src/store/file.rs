@@ -67,24 +67,30 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(path: &Path) -> Read<T> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
         Err(e) => return Read::Bad(format!("{name}: cannot be read: {e}")),
     };
-    let head: VersionOnly = match serde_json::from_slice(&bytes) {
+    match parse_versioned(&name, &bytes) {
+        Ok(v) => Read::Loaded(v),
+        Err(message) => Read::Bad(message),
+    }
+}
+
+/// Parses the bytes of a versioned JSON file named `name`, refusing anything it does not fully
+/// understand; the error names the file and the problem. Pure.
+pub(crate) fn parse_versioned<T: DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<T, String> {
+    let head: VersionOnly = match serde_json::from_slice(bytes) {
         Ok(h) => h,
-        Err(e) => return Read::Bad(format!("{name}: {}", describe(&e))),
+        Err(e) => return Err(format!("{name}: {}", describe(&e))),
     };
     match head.version.as_ref().and_then(serde_json::Value::as_u64) {
-        None => return Read::Bad(format!("{name}: no numeric \"version\" field")),
+        None => return Err(format!("{name}: no numeric \"version\" field")),
         Some(v) if v > VERSION => {
-            return Read::Bad(format!(
+            return Err(format!(
                 "{name}: version {v} was written by a newer dossier (this one reads version \
                  {VERSION}); it is left as it is"
             ));
         }
         Some(_) => {}
     }
-    match serde_json::from_slice(&bytes) {
-        Ok(v) => Read::Loaded(v),
-        Err(e) => Read::Bad(format!("{name}: {}", describe(&e))),
-    }
+    serde_json::from_slice(bytes).map_err(|e| format!("{name}: {}", describe(&e)))
 }
 
 fn describe(e: &serde_json::Error) -> String {
@@ -199,6 +205,41 @@ pub(crate) fn lock(dir: &Path) -> io::Result<DirLock> {
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Removes temporary files that [`write_atomic`] left in `dir` for `name` when its process was
+/// killed mid-write (`.NAME.tmp-PID-N` of a process that no longer runs). Files of running
+/// processes are left alone; so is anything that cannot be told apart.
+pub(crate) fn remove_stale_temp_files(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<libc::pid_t>().ok())
+        else {
+            continue;
+        };
+        if pid > 0 && !process_exists(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// True unless the process certainly does not exist.
+fn process_exists(pid: libc::pid_t) -> bool {
+    if pid == std::process::id() as libc::pid_t {
+        return true;
+    }
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
 
 /// Replaces `path` with `bytes` atomically: a temporary file in the same directory is written
 /// and synced, renamed over the target, and the directory is synced.

@@ -134,6 +134,12 @@ pub fn position_key(article: &Article) -> &str {
     }
 }
 
+/// Parses the bytes of a `bookmarks.json` exactly as [`Store::open`] reads the file: the
+/// bookmarks, or the message naming what is wrong (for which the store turns saving off). Pure.
+pub fn parse_bookmarks(bytes: &[u8]) -> Result<Vec<Bookmark>, String> {
+    file::parse_versioned::<BookmarksFile>(BOOKMARKS_FILE, bytes).map(|f| f.bookmarks)
+}
+
 /// Something wrong with a data file, found when reading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreProblem {
@@ -171,7 +177,7 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The lock file could not be created or locked; the change is kept in memory.
-    #[error("not saved: cannot lock {}: {source}; the change is kept in memory", path.display())]
+    #[error("not saved{}: cannot lock {}: {source}; the change is kept in memory", cause(source), path.display())]
     Lock {
         /// The lock file.
         path: PathBuf,
@@ -179,7 +185,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// Writing the file failed; the change is kept in memory.
-    #[error("not saved: cannot write {}: {source}; the change is kept in memory", path.display())]
+    #[error("not saved{}: cannot write {}: {source}; the change is kept in memory", cause(source), path.display())]
     Write {
         /// The file being written.
         path: PathBuf,
@@ -194,6 +200,21 @@ pub enum StoreError {
         /// What went wrong.
         message: String,
     },
+}
+
+/// The likely cause of a failed write in plain words, for the front of a message: a full disk
+/// (or a file size limit or quota) or a read-only data directory.
+fn cause(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+            ", the disk is full"
+        }
+        ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => {
+            ", the data directory is read-only"
+        }
+        _ => "",
+    }
 }
 
 impl StoreError {
@@ -249,6 +270,9 @@ impl Store {
                 path: dir.to_path_buf(),
                 message,
             });
+        }
+        for name in [BOOKMARKS_FILE, POSITIONS_FILE] {
+            file::remove_stale_temp_files(dir, name);
         }
         store.load_bookmarks();
         store.load_positions();

@@ -51,7 +51,6 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Installs a panic hook that restores the terminal before the panic message is printed.
 /// Installs a panic hook that restores the terminal first, writes a report (message, place,
 /// backtrace) to a file in `report_dir`, and says on stderr where it is.
 pub fn install_panic_hook(report_dir: std::path::PathBuf) {
@@ -89,6 +88,12 @@ pub fn install_panic_hook(report_dir: std::path::PathBuf) {
 
 /// The terminal, drawn through the scroll-region layer.
 type Term = Terminal<ScrollingBackend<CrosstermBackend<Stdout>>>;
+
+/// Test hook: when this environment variable is set to `1`, the interactive reader panics at the
+/// first key press after it has taken over the terminal. It exists so that the end-to-end tests
+/// can check the crash path (terminal restored, report written and named on stderr) against the
+/// real binary; nothing else reads it.
+pub const TEST_PANIC_ENV: &str = "DOSSIER_TEST_PANIC";
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -324,6 +329,7 @@ fn event_loop(
     mut indexer: Option<Indexer>,
 ) -> io::Result<Exit> {
     let input = InputThread::start();
+    let crash_on_key = std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1");
     let mut last_tick = Instant::now();
     let mut dirty = true;
     loop {
@@ -354,6 +360,9 @@ fn event_loop(
         // storm) costs one frame.
         while let Some(ev) = next {
             if let Some(inp) = input_of(ev) {
+                if crash_on_key && matches!(inp, Input::Key(_)) {
+                    panic!("{TEST_PANIC_ENV}=1: crashing on purpose at the first key press");
+                }
                 let resized = matches!(inp, Input::Resize(..));
                 state.clock = crate::session::now();
                 let effects = state.handle(inp);
