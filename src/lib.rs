@@ -1,9 +1,9 @@
 //! dossier: a keyboard-driven terminal reader for news and analysis articles.
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
-//! `reflow`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`, `entity_index`,
-//! `compare`, `timeline`) never import the terminal crates; only `tui` does.
-//! `reflow`, `search`, `keymap`, `action`, `state`) never import the terminal crates; only `tui` does.
+//! `reflow`, `search`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`,
+//! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`) never import the
+//! terminal crates; only `tui` does.
 
 pub mod action;
 pub mod cache;
