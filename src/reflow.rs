@@ -169,10 +169,16 @@ impl Layout {
     }
 }
 
-/// Replaces characters that must never reach a terminal (C0/C1 controls, including ESC) with
-/// U+FFFD, one character for one, so positions still line up character by character.
+/// Replaces characters that must never reach a terminal with U+FFFD, one character for one, so
+/// positions still line up character by character: C0/C1 controls (ESC among them), and the
+/// bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), with
+/// which a terminal that reorders text could show a line in a misleading order.
 pub fn sanitize_char(c: char) -> char {
-    if c.is_control() { '\u{FFFD}' } else { c }
+    if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        '\u{FFFD}'
+    } else {
+        c
+    }
 }
 
 /// Replaces control characters in a string (see [`sanitize_char`]); tabs become one space.
@@ -459,6 +465,22 @@ fn wrap_literal(
 mod tests {
     use super::*;
     use crate::model::{ArticleId, Block};
+
+    #[test]
+    fn controls_and_bidi_overrides_never_pass_but_right_to_left_text_does() {
+        let hostile = "a\x1b]0;x\x07b\u{202E}gnp.exe\u{2066}c\u{2069}\u{9b}d\te";
+        let clean = sanitize(hostile);
+        assert_eq!(clean.chars().count(), hostile.chars().count());
+        assert!(
+            !clean.chars().any(|c| c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        );
+        assert!(clean.starts_with("a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}gnp.exe"));
+        assert!(clean.ends_with("d e"));
+        // Arabic and Hebrew letters, and the plain direction marks, are text.
+        let rtl = "سلام עולם \u{200F}x\u{200E}";
+        assert_eq!(sanitize(rtl), rtl);
+    }
 
     fn article(paragraphs: &[&str]) -> Article {
         let text = paragraphs.join("\n\n");
