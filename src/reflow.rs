@@ -169,13 +169,16 @@ impl Layout {
     }
 }
 
-/// Replaces characters that must never reach a terminal with U+FFFD, one character for one, so
-/// positions still line up character by character: C0/C1 controls (ESC among them), and the
+/// Replaces characters that must never reach a terminal, one character for one, so positions
+/// still line up character by character: C0/C1 controls (ESC among them) become U+FFFD; the
 /// bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), with
-/// which a terminal that reorders text could show a line in a misleading order.
+/// which a terminal that reorders text could show a line in a misleading order, become a zero
+/// width space, which like them takes no cell, so the layout is unchanged.
 pub fn sanitize_char(c: char) -> char {
-    if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+    if c.is_control() {
         '\u{FFFD}'
+    } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        '\u{200B}'
     } else {
         c
     }
@@ -475,7 +478,7 @@ mod tests {
             !clean.chars().any(|c| c.is_control()
                 || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         );
-        assert!(clean.starts_with("a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}gnp.exe"));
+        assert!(clean.starts_with("a\u{FFFD}]0;x\u{FFFD}b\u{200B}gnp.exe"));
         assert!(clean.ends_with("d e"));
         // Arabic and Hebrew letters, and the plain direction marks, are text.
         let rtl = "سلام עולם \u{200F}x\u{200E}";
