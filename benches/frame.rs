@@ -15,15 +15,7 @@ use ratatui::backend::TestBackend;
 fn state() -> AppState {
     let articles = dossier::ingest::bundled();
     let analyses = dossier::extract::analyze_corpus(&articles);
-    let entries = articles
-        .into_iter()
-        .zip(analyses)
-        .map(|(article, analysis)| Entry {
-            article,
-            analysis,
-            bookmarks: 0,
-        })
-        .collect();
+    let entries = Entry::from_pairs(articles.into_iter().zip(analyses));
     let mut s = AppState::new(
         entries,
         Keymap::builtin(),

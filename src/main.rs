@@ -271,14 +271,7 @@ fn corpus(
         }
         corpus.entries
     };
-    Ok(pairs
-        .into_iter()
-        .map(|(article, analysis)| Entry {
-            article,
-            analysis,
-            bookmarks: 0,
-        })
-        .collect())
+    Ok(Entry::from_pairs(pairs))
 }
 
 fn load_corpus(

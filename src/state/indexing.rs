@@ -18,12 +18,7 @@ impl AppState {
         }
         let open = self.current().map(|e| e.article.id.clone());
         let was_empty = self.entries.is_empty();
-        self.entries
-            .extend(batch.into_iter().map(|(article, analysis)| Entry {
-                article,
-                analysis,
-                bookmarks: 0,
-            }));
+        self.entries.extend(Entry::from_pairs(batch));
         // Stable and adaptive: a sorted list plus a sorted batch is a merge.
         self.entries.sort_by(|a, b| {
             std::path::Path::new(&a.article.source).cmp(std::path::Path::new(&b.article.source))

@@ -247,6 +247,20 @@ pub struct Entry {
     pub bookmarks: usize,
 }
 
+impl Entry {
+    /// Entries for articles paired with their analyses, in order, no bookmarks counted yet.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (Article, Analysis)>) -> Vec<Entry> {
+        pairs
+            .into_iter()
+            .map(|(article, analysis)| Entry {
+                article,
+                analysis,
+                bookmarks: 0,
+            })
+            .collect()
+    }
+}
+
 /// The reading pane's position and laid-out text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReaderState {

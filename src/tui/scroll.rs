@@ -441,15 +441,7 @@ mod tests {
 
         let articles = crate::ingest::bundled();
         let analyses = crate::extract::analyze_corpus(&articles);
-        let entries = articles
-            .into_iter()
-            .zip(analyses)
-            .map(|(article, analysis)| Entry {
-                article,
-                analysis,
-                bookmarks: 0,
-            })
-            .collect();
+        let entries = Entry::from_pairs(articles.into_iter().zip(analyses));
         let mut state = AppState::new(
             entries,
             Keymap::builtin(),
