@@ -713,14 +713,15 @@ fn a_read_only_data_directory_keeps_the_note_in_memory_says_so_and_saves_on_retr
     let before = three_bookmarks(&data);
     // The reader runs in a mount namespace of its own where the data directory is mounted
     // read-only (EROFS, as on a read-only file system; root is not exempt). The flag file lets
-    // the test lift the mount from inside that namespace.
+    // the test lift the mount from inside that namespace; the unmount is lazy, so a file the
+    // reader has open at that moment cannot make it fail.
     let lift = t.dir.join("lift");
     let script = t.dir.join("ro.sh");
     std::fs::write(
         &script,
         format!(
             "mount --bind {data} {data} && mount -o remount,bind,ro {data} || exit 90\n\
-             ( while [ ! -e {lift} ]; do sleep 0.05; done; umount {data}; touch {lift}.done ) &\n\
+             ( while [ ! -e {lift} ]; do sleep 0.05; done; umount -l {data} && touch {lift}.done ) &\n\
              exec \"$@\"\n",
             data = data.display(),
             lift = lift.display()
