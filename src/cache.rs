@@ -206,11 +206,12 @@ impl Cache {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{EntityKind, Mention, Span};
 
-    fn analysis(name: &str) -> Analysis {
+    /// An analysis with one person mention, `name`, at the start of the text.
+    pub(crate) fn analysis(name: &str) -> Analysis {
         Analysis {
             mentions: vec![Mention {
                 span: Span::new(0, name.len()),

@@ -382,7 +382,6 @@ pub fn save(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntityKind, Mention, Span};
 
     fn entry(name: &str) -> (Article, Analysis) {
         thread_local! {
@@ -391,17 +390,7 @@ mod tests {
         let mut article = BASE.with(Clone::clone);
         article.title = format!("Titel {name}");
         article.source = format!("{name}.txt");
-        let analysis = Analysis {
-            mentions: vec![Mention {
-                span: Span::new(0, name.len()),
-                text: name.to_string(),
-                kind: EntityKind::Person,
-                canonical: name.to_string(),
-                derived: false,
-            }],
-            claims: vec![],
-        };
-        (article, analysis)
+        (article, crate::cache::tests::analysis(name))
     }
 
     /// Stamps of files written `age` ago.
