@@ -33,6 +33,21 @@ pub struct EntityEntry {
     pub mentions: Vec<MentionRef>,
 }
 
+/// What the palette needs of one entity: an [`EntityEntry`] without its spellings and mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntitySummary {
+    /// Canonical name shared by every spelling.
+    pub canonical: String,
+    /// The kind most of its mentions have, as in [`EntityEntry::kind`].
+    pub kind: EntityKind,
+    /// Number of mentions in the corpus.
+    pub mention_count: usize,
+    /// Number of articles that mention it.
+    pub article_count: usize,
+    /// Its first mention, by article and position.
+    pub first: MentionRef,
+}
+
 /// How to order the entries of an [`EntityIndex`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
@@ -105,6 +120,86 @@ impl EntityIndex {
         let mut index = EntityIndex { entries };
         index.sort(SortBy::Name);
         index
+    }
+
+    /// The name, kind, counts and first mention of every entity of `analyses` (articles in
+    /// order), sorted as [`SortBy::Name`] sorts an index: what [`EntityIndex::from_analyses`]
+    /// gives, without collecting spellings and mentions, and on all cores.
+    pub fn summaries(analyses: &[&Analysis]) -> Vec<EntitySummary> {
+        use crate::extract::fasthash::FastMap;
+        use rayon::prelude::*;
+        #[derive(Clone, Copy)]
+        struct Acc {
+            kinds: [usize; EntityKind::ALL.len()],
+            mentions: usize,
+            articles: usize,
+            last_article: usize,
+            first: MentionRef,
+        }
+        let merged = analyses
+            .par_iter()
+            .enumerate()
+            .with_min_len(64)
+            .fold(
+                FastMap::<&str, Acc>::default,
+                |mut map, (article, analysis)| {
+                    for m in &analysis.mentions {
+                        let here = MentionRef {
+                            article,
+                            span: m.span,
+                        };
+                        let acc = map.entry(m.canonical.as_str()).or_insert(Acc {
+                            kinds: [0; EntityKind::ALL.len()],
+                            mentions: 0,
+                            articles: 0,
+                            last_article: usize::MAX,
+                            first: here,
+                        });
+                        if let Some(k) = acc.kinds.get_mut(kind_rank(m.kind)) {
+                            *k += 1;
+                        }
+                        acc.mentions += 1;
+                        if acc.last_article != article {
+                            acc.last_article = article;
+                            acc.articles += 1;
+                        }
+                        acc.first = acc.first.min(here);
+                    }
+                    map
+                },
+            )
+            // Each article is folded into exactly one map, so article counts add up.
+            .reduce(FastMap::default, |mut a, b| {
+                for (name, y) in b {
+                    a.entry(name)
+                        .and_modify(|x| {
+                            for (k, n) in x.kinds.iter_mut().zip(y.kinds) {
+                                *k += n;
+                            }
+                            x.mentions += y.mentions;
+                            x.articles += y.articles;
+                            x.first = x.first.min(y.first);
+                        })
+                        .or_insert(y);
+                }
+                a
+            });
+        let mut out: Vec<EntitySummary> = merged
+            .into_iter()
+            .map(|(canonical, acc)| {
+                let kinds: BTreeMap<EntityKind, usize> =
+                    EntityKind::ALL.into_iter().zip(acc.kinds).collect();
+                EntitySummary {
+                    canonical: canonical.to_string(),
+                    kind: majority_kind(&kinds),
+                    mention_count: acc.mentions,
+                    article_count: acc.articles,
+                    first: acc.first,
+                }
+            })
+            .collect();
+        out.par_sort_by_cached_key(|e| (fold_key(&e.canonical), e.canonical.clone()));
+        out
     }
 
     /// The entries in their current order.
@@ -186,7 +281,36 @@ fn majority_kind(kinds: &BTreeMap<EntityKind, usize>) -> EntityKind {
 
 /// Collapses every run of whitespace (newlines included) into one space.
 pub fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut word, mut i) = (None, 0);
+    while i < b.len() {
+        // Only ASCII and chars led by these bytes can be whitespace in UTF-8.
+        let (space, len) = match b[i] {
+            c if c.is_ascii() => (c.is_ascii_whitespace() || c == 0x0B, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            _ => (false, 1),
+        };
+        if !space {
+            word.get_or_insert(i);
+        } else if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[start..i]);
+        }
+        i += len;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[start..]);
+    }
+    out
 }
 
 /// Keyword in context: up to `width_chars` characters of single-line context on each side of
@@ -254,6 +378,24 @@ mod tests {
             kind,
             canonical: canonical.to_string(),
             derived: false,
+        }
+    }
+
+    #[test]
+    fn summaries_agree_with_the_full_index_on_the_bundled_corpus() {
+        let articles = crate::ingest::bundled();
+        let analyses = crate::extract::analyze_corpus(&articles);
+        // Twice over, so that entities span articles folded on different threads.
+        let refs: Vec<&Analysis> = analyses.iter().chain(&analyses).collect();
+        let full = EntityIndex::from_analyses(refs.iter().copied());
+        let summaries = EntityIndex::summaries(&refs);
+        assert_eq!(summaries.len(), full.entries().len());
+        for (s, e) in summaries.iter().zip(full.entries()) {
+            assert_eq!(s.canonical, e.canonical);
+            assert_eq!(s.kind, e.kind, "{}", e.canonical);
+            assert_eq!(s.mention_count, e.mention_count, "{}", e.canonical);
+            assert_eq!(s.article_count, e.article_count, "{}", e.canonical);
+            assert_eq!(Some(&s.first), e.mentions.first(), "{}", e.canonical);
         }
     }
 

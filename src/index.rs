@@ -780,6 +780,9 @@ pub struct IndexedCorpus {
     pub progress: Option<Progress>,
     canonical: Option<CanonicalNames>,
     done: bool,
+    /// Index of each entry by source path, kept between batches of analyses and dropped when
+    /// entries arrive.
+    positions: Option<crate::extract::fasthash::FastMap<String, usize>>,
 }
 
 impl IndexedCorpus {
@@ -803,19 +806,22 @@ impl IndexedCorpus {
                     arrived = true;
                 }
                 IndexEvent::Analyses(batch) => {
-                    let at: HashMap<&str, usize> = self
-                        .entries
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (a, _))| (a.source.as_str(), i))
-                        .collect();
-                    let places: Vec<Option<usize>> = batch
-                        .iter()
-                        .map(|(s, _)| at.get(s.as_str()).copied())
-                        .collect();
-                    for (place, (_, analysis)) in places.into_iter().zip(batch) {
-                        if let Some(i) = place {
-                            self.entries[i].1 = analysis;
+                    if arrived {
+                        self.sort_entries();
+                        arrived = false;
+                    }
+                    let entries = &self.entries;
+                    let at = self.positions.get_or_insert_with(|| {
+                        entries
+                            .iter()
+                            .enumerate()
+                            .map(|(i, (a, _))| (a.source.clone(), i))
+                            .collect()
+                    });
+                    for (source, analysis) in batch {
+                        if let Some(entry) = at.get(&source).and_then(|&i| self.entries.get_mut(i))
+                        {
+                            entry.1 = analysis;
                         }
                     }
                     changed = true;
@@ -833,12 +839,18 @@ impl IndexedCorpus {
             }
         }
         if arrived {
-            // Stable and adaptive: appending sorted batches to a sorted list is a merge.
-            self.entries
-                .sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
+            self.sort_entries();
             changed = true;
         }
         changed
+    }
+
+    /// Sorts the entries by path after an arrival, which moves them.
+    fn sort_entries(&mut self) {
+        // Stable and adaptive: appending sorted batches to a sorted list is a merge.
+        self.entries
+            .sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
+        self.positions = None;
     }
 
     /// True once [`IndexEvent::Done`] has been absorbed.

@@ -188,6 +188,55 @@ pub struct QueryResult {
 pub fn fold(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len());
+    fold_each(s, |i, c| {
+        out.push(c);
+        map.push(i);
+    });
+    (out, map)
+}
+
+/// The text of [`fold`] without the char map, for labels that are only matched. Runs of ASCII
+/// are copied whole; only other chars are decoded and folded one by one.
+pub fn fold_text(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // Start of the ASCII run not yet copied; whether the previous char is one of a/o/u/A/O/U.
+    let (mut run, mut after_vowel, mut i) = (0, false, 0);
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii() {
+            if matches!(c, b'e' | b'E') && after_vowel {
+                out.push_str(&s[run..i]);
+                run = i + 1;
+            }
+            after_vowel = matches!(c, b'a' | b'o' | b'u' | b'A' | b'O' | b'U');
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let Some(ch) = s[i..].chars().next() else {
+            break;
+        };
+        match fold_char(ch) {
+            Folded::Drop => {}
+            Folded::One(f) => out.push(f),
+            Folded::Two(f, g) => {
+                out.push(f);
+                out.push(g);
+            }
+        }
+        after_vowel = false;
+        i += ch.len_utf8();
+        run = i;
+    }
+    out.push_str(&s[run..]);
+    out
+}
+
+/// Calls `emit(i, c)` for each char `c` of the folded text, `i` being the index of the char of
+/// `s` it came from.
+#[inline]
+fn fold_each(s: &str, mut emit: impl FnMut(usize, char)) {
     let mut prev: Option<char> = None;
     for (i, c) in s.chars().enumerate() {
         let after_vowel = matches!(prev, Some('a' | 'o' | 'u' | 'A' | 'O' | 'U'));
@@ -197,19 +246,13 @@ pub fn fold(s: &str) -> (String, Vec<usize>) {
         }
         match fold_char(c) {
             Folded::Drop => {}
-            Folded::One(f) => {
-                out.push(f);
-                map.push(i);
-            }
+            Folded::One(f) => emit(i, f),
             Folded::Two(f, g) => {
-                out.push(f);
-                out.push(g);
-                map.push(i);
-                map.push(i);
+                emit(i, f);
+                emit(i, g);
             }
         }
     }
-    (out, map)
 }
 
 /// What one char folds to.
@@ -288,13 +331,40 @@ fn lower1(c: char) -> char {
 }
 
 fn lower_str(s: &str) -> String {
-    s.chars().map(lower1).collect()
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.chars().map(lower1).collect()
+    }
+}
+
+/// [`lower_str`] and [`char_mask`] of `folded` in one pass, and whether it has non-ASCII
+/// uppercase (see [`Entry::fuzzy_on_lower`]).
+fn lower_and_mask(folded: &str) -> (String, u64, bool) {
+    if folded.is_ascii() {
+        let lower = folded.to_ascii_lowercase();
+        let mask = lower.bytes().fold(0, |m, b| m | char_bit(char::from(b)));
+        return (lower, mask, false);
+    }
+    let mut lower = String::with_capacity(folded.len());
+    let (mut mask, mut upper) = (0, false);
+    for c in folded.chars() {
+        upper |= !c.is_ascii() && c.is_uppercase();
+        let l = lower1(c);
+        mask |= char_bit(l);
+        lower.push(l);
+    }
+    (lower, mask, upper)
 }
 
 /// A 64-bit set of the char classes in a (lowercased) text: a bit per ASCII letter and digit,
 /// and hashed bits for other chars. A candidate lacking a bit of a term cannot match it.
 fn char_mask(s: &str) -> u64 {
-    s.chars().fold(0, |m, c| m | char_bit(c))
+    if s.is_ascii() {
+        s.bytes().fold(0, |m, b| m | char_bit(char::from(b)))
+    } else {
+        s.chars().fold(0, |m, c| m | char_bit(c))
+    }
 }
 
 fn char_bit(c: char) -> u64 {
@@ -546,11 +616,10 @@ impl SearchIndex {
             .par_iter()
             .with_min_len(1024)
             .map(|c| {
-                let folded = fold(&c.label).0;
-                let lower = lower_str(&folded);
-                let fuzzy_on_lower = folded.chars().any(|ch| !ch.is_ascii() && ch.is_uppercase());
+                let folded = fold_text(&c.label);
+                let (lower, mask, fuzzy_on_lower) = lower_and_mask(&folded);
                 Entry {
-                    mask: char_mask(&lower),
+                    mask,
                     folded: folded.into_boxed_str(),
                     lower: lower.into_boxed_str(),
                     fuzzy_on_lower,
@@ -559,7 +628,8 @@ impl SearchIndex {
             })
             .collect();
         let label_chars = candidates
-            .iter()
+            .par_iter()
+            .with_min_len(4096)
             .map(|c| u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX))
             .collect();
         SearchIndex {
@@ -985,6 +1055,24 @@ mod tests {
         assert_eq!(fold("Pjoengjang").0, "Pjongjang");
         assert_eq!(fold("Aerzte").0, fold("Ärzte").0);
         assert_eq!(fold("Mueller").1, vec![0, 1, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn fold_text_is_the_text_of_fold() {
+        for s in [
+            "",
+            "e",
+            "ee",
+            "aee",
+            "Mueller Aerzte OE UE oe",
+            "Pjoengjang",
+            "Straße Ärzte Äe äe",
+            "Pjo\u{308}ngjang",
+            "Élysée Ça Ñandú Łódź",
+            "UN-Sicherheitsrat, 10.000 Soldaten",
+        ] {
+            assert_eq!(fold_text(s), fold(s).0, "{s:?}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::reflow::Hyphenators;
+use dossier::search::{Candidate, CandidateKind};
 use dossier::session::Session;
 use dossier::state::{AppState, Entry, Options, Pane};
 use dossier::tui::headless::{buffer_text, render_buffer_with};
@@ -132,6 +133,37 @@ fn palette_ranks_with_german_folding_and_highlights_matched_characters() {
         "{screen}"
     );
     assert!(!screen.contains("entity   "), "{screen}");
+}
+
+#[test]
+fn palette_candidates_cover_every_kind_and_details_are_only_left_out_on_request() {
+    let s = state(false);
+    let full = s.palette_candidates();
+    for kind in [
+        CandidateKind::Article,
+        CandidateKind::Entity,
+        CandidateKind::Claim,
+    ] {
+        assert!(full.iter().any(|c| c.kind == kind), "{kind:?}");
+    }
+    assert!(full.iter().all(|c| !c.label.contains('\n')));
+    assert!(
+        full.iter()
+            .filter(|c| matches!(c.kind, CandidateKind::Entity | CandidateKind::Claim))
+            .all(|c| !c.detail.is_empty())
+    );
+    let lean = s.palette_candidates_without_details();
+    assert_eq!(lean.len(), full.len());
+    for (a, b) in lean.iter().zip(&full) {
+        assert!(a.detail.is_empty());
+        assert_eq!(
+            Candidate {
+                detail: String::new(),
+                ..b.clone()
+            },
+            *a
+        );
+    }
 }
 
 #[test]

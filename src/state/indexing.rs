@@ -44,7 +44,7 @@ impl AppState {
         if batch.is_empty() {
             return;
         }
-        let at: std::collections::HashMap<&str, usize> = self
+        let at: crate::extract::fasthash::FastMap<&str, usize> = self
             .entries
             .iter()
             .enumerate()

@@ -122,7 +122,17 @@ pub fn find_all(text: &str, query: &str, limit: usize) -> Vec<Span> {
 impl AppState {
     /// Palette candidates for the whole corpus: articles, headings, entities, claims, bookmarks.
     pub fn palette_candidates(&self) -> Vec<Candidate> {
-        let mut out = Vec::new();
+        self.candidates(true)
+    }
+
+    /// [`AppState::palette_candidates`] with every [`Candidate::detail`] left empty, for
+    /// callers that never show it (`dossier find`).
+    pub fn palette_candidates_without_details(&self) -> Vec<Candidate> {
+        self.candidates(false)
+    }
+
+    fn candidates(&self, details: bool) -> Vec<Candidate> {
+        use rayon::prelude::*;
         let candidate = |kind, label: String, detail: String, article, offset, recency| Candidate {
             kind,
             label,
@@ -131,13 +141,26 @@ impl AppState {
             offset,
             recency,
         };
-        for (i, e) in self.entries.iter().enumerate() {
+        let per_article = |(i, e): (usize, &crate::state::Entry)| {
             let a = &e.article;
+            let title = one_line(&a.title);
             let date = a.date.map(|d| d.iso()).unwrap_or_default();
+            let title_detail = || {
+                if details {
+                    title.clone()
+                } else {
+                    String::new()
+                }
+            };
+            let mut out = Vec::with_capacity(1 + e.analysis.claims.len());
             out.push(candidate(
                 CandidateKind::Article,
-                one_line(&a.title),
-                one_line(&format!("{} {date}", a.byline())),
+                title.clone(),
+                if details {
+                    one_line(&format!("{} {date}", a.byline()))
+                } else {
+                    String::new()
+                },
                 i,
                 0,
                 0,
@@ -150,7 +173,7 @@ impl AppState {
                 out.push(candidate(
                     CandidateKind::Heading,
                     one_line(a.slice(b.span)),
-                    one_line(&a.title),
+                    title_detail(),
                     i,
                     b.span.start,
                     0,
@@ -161,14 +184,20 @@ impl AppState {
                     .attribution
                     .as_ref()
                     .map_or("article", |s| s.text.as_str());
-                let detail = format!(
-                    "{} · {} · {} — {}",
-                    c.kind.name(),
-                    c.stance.name(),
-                    one_line(source),
-                    one_line(&a.title)
-                );
-                let label: String = one_line(&c.text).chars().take(240).collect();
+                let detail = if details {
+                    format!(
+                        "{} · {} · {} — {title}",
+                        c.kind.name(),
+                        c.stance.name(),
+                        one_line(source),
+                    )
+                } else {
+                    String::new()
+                };
+                let mut label = one_line(&c.text);
+                if let Some((cut, _)) = label.char_indices().nth(240) {
+                    label.truncate(cut);
+                }
                 out.push(candidate(
                     CandidateKind::Claim,
                     label,
@@ -178,30 +207,38 @@ impl AppState {
                     0,
                 ));
             }
-        }
-        let entities = crate::entity_index::EntityIndex::from_analyses(
-            self.entries.iter().map(|e| &e.analysis),
-        );
-        for e in entities.entries() {
+            out
+        };
+        let mut out: Vec<Candidate> = self
+            .entries
+            .par_iter()
+            .enumerate()
+            .with_min_len(16)
+            .flat_map_iter(per_article)
+            .collect();
+        let analyses: Vec<&crate::model::Analysis> =
+            self.entries.iter().map(|e| &e.analysis).collect();
+        for e in crate::entity_index::EntityIndex::summaries(&analyses) {
             if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
                 continue;
             }
-            let Some(first) = e.mentions.first() else {
-                continue;
-            };
             let (mentions, articles) = (e.mention_count, e.article_count);
-            let detail = format!(
-                "{} · {mentions} mention{} in {articles} article{}",
-                e.kind.name(),
-                if mentions == 1 { "" } else { "s" },
-                if articles == 1 { "" } else { "s" }
-            );
+            let detail = if details {
+                format!(
+                    "{} · {mentions} mention{} in {articles} article{}",
+                    e.kind.name(),
+                    if mentions == 1 { "" } else { "s" },
+                    if articles == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
             out.push(candidate(
                 CandidateKind::Entity,
-                e.canonical.clone(),
+                e.canonical,
                 detail,
-                first.article,
-                first.span.start,
+                e.first.article,
+                e.first.span.start,
                 0,
             ));
         }
