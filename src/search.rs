@@ -437,12 +437,43 @@ impl Term {
 
 /// True when the chars of `needle` occur in `hay` in order.
 fn is_subsequence(needle: &str, hay: &str) -> bool {
+    if needle.is_ascii() {
+        // An ASCII byte of UTF-8 text is always a whole char.
+        let mut at = 0;
+        return needle
+            .bytes()
+            .all(|n| match memchr::memchr(n, &hay.as_bytes()[at..]) {
+                Some(i) => {
+                    at += i + 1;
+                    true
+                }
+                None => false,
+            });
+    }
     let mut hay = hay.chars();
     needle.chars().all(|n| hay.any(|h| h == n))
 }
 
 /// Like [`is_subsequence`], comparing ASCII letters without case, as the skim scorer does.
 fn is_subsequence_ascii_nocase(needle: &str, hay: &str) -> bool {
+    if needle.is_ascii() {
+        let mut at = 0;
+        return needle.bytes().all(|n| {
+            let rest = &hay.as_bytes()[at..];
+            let found = if n.is_ascii_alphabetic() {
+                memchr::memchr2(n.to_ascii_lowercase(), n.to_ascii_uppercase(), rest)
+            } else {
+                memchr::memchr(n, rest)
+            };
+            match found {
+                Some(i) => {
+                    at += i + 1;
+                    true
+                }
+                None => false,
+            }
+        });
+    }
     let mut hay = hay.chars();
     needle
         .chars()
@@ -836,7 +867,9 @@ impl SearchIndex {
     /// so far. A member left unscored then scores lower than `need` others and cannot rank
     /// among the best `need`.
     fn score_best(&self, q: &ParsedQuery, group: Vec<Scored>, need: usize, out: &mut Vec<Scored>) {
-        const CHUNK: usize = 1024;
+        // Chunks start small, since the first one often settles the threshold, and double.
+        const FIRST_CHUNK: usize = 128;
+        const MAX_CHUNK: usize = 4096;
         let mut bounded: Vec<(i64, Scored)> = group
             .into_par_iter()
             .with_min_len(256)
@@ -851,7 +884,12 @@ impl SearchIndex {
         bounded.par_sort_unstable_by(|a, b| b.0.cmp(&a.0));
         let mut scores: Vec<i64> = Vec::new();
         let mut threshold = i64::MIN;
-        for chunk in bounded.chunks(CHUNK) {
+        let mut rest = bounded.as_slice();
+        let mut size = FIRST_CHUNK.max(2 * need);
+        while !rest.is_empty() {
+            let (chunk, after) = rest.split_at(size.min(rest.len()));
+            rest = after;
+            size = (size * 2).min(MAX_CHUNK);
             let live = chunk.partition_point(|(bound, _)| *bound >= threshold);
             if live == 0 {
                 break;
@@ -1055,6 +1093,38 @@ mod tests {
         assert_eq!(fold("Pjoengjang").0, "Pjongjang");
         assert_eq!(fold("Aerzte").0, fold("Ärzte").0);
         assert_eq!(fold("Mueller").1, vec![0, 1, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn subsequence_checks_on_bytes_agree_with_chars() {
+        let alphabet: Vec<char> = "puTIn aä–Ü1-".chars().collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..5_000 {
+            let hay: String = (0..next(30))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let needle: String = (0..1 + next(4))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let mut h = hay.chars();
+            let exact = needle.chars().all(|n| h.any(|c| c == n));
+            assert_eq!(is_subsequence(&needle, &hay), exact, "{needle:?} {hay:?}");
+            let mut h = hay.chars();
+            let nocase = needle
+                .chars()
+                .all(|n| h.any(|c| c.eq_ignore_ascii_case(&n)));
+            assert_eq!(
+                is_subsequence_ascii_nocase(&needle, &hay),
+                nocase,
+                "{needle:?} {hay:?}"
+            );
+        }
     }
 
     #[test]

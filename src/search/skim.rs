@@ -100,10 +100,34 @@ impl Unit for char {
 struct Scratch {
     choice: Vec<char>,
     pattern: Vec<char>,
+    /// A non-ASCII choice as bytes, each other char replaced by [`OTHER`].
+    bytes: Vec<u8>,
     first: Vec<usize>,
     bonus: Vec<i32>,
     /// Two rows of (m_score, p_score, bonus).
     rows: [Vec<(i32, i32, i32)>; 2],
+}
+
+/// Stands for every non-ASCII char of a choice when the pattern is ASCII: such a char never
+/// matches a pattern char and is of class `Lower`, as DEL is, so the score is the same.
+const OTHER: u8 = 0x7f;
+
+/// The units of `choice` for an ASCII pattern without [`OTHER`], or `None` when the pattern
+/// needs chars.
+fn ascii_units<'a>(choice: &'a str, pattern: &str, buf: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+    if !pattern.is_ascii() || pattern.as_bytes().contains(&OTHER) {
+        return None;
+    }
+    if choice.is_ascii() {
+        return Some(choice.as_bytes());
+    }
+    buf.clear();
+    buf.extend(
+        choice
+            .chars()
+            .map(|c| u8::try_from(c).ok().filter(u8::is_ascii).unwrap_or(OTHER)),
+    );
+    Some(buf)
 }
 
 thread_local! {
@@ -120,9 +144,9 @@ pub fn fuzzy_score(choice: &str, pattern: &str) -> Option<i64> {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let s = &mut *s;
-        if choice.is_ascii() && pattern.is_ascii() {
+        if let Some(units) = ascii_units(choice, pattern, &mut s.bytes) {
             score_units(
-                choice.as_bytes(),
+                units,
                 pattern.as_bytes(),
                 case_sensitive,
                 &mut s.first,
@@ -161,6 +185,9 @@ pub fn score_bound(choice: &str, pattern: &str) -> Option<i64> {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
+            if let Some(units) = ascii_units(choice, pattern, &mut s.bytes) {
+                return bound_units(units, pattern.as_bytes(), case_sensitive);
+            }
             s.choice.clear();
             s.choice.extend(choice.chars());
             s.pattern.clear();
@@ -363,7 +390,7 @@ mod tests {
 
     #[test]
     fn scores_equal_the_library_on_random_text() {
-        let alphabet: Vec<char> = "aabbpuutinn AB-./()_x1ÜüéPUT".chars().collect();
+        let alphabet: Vec<char> = "aabbpuutinn AB-./()_x1ÜüéPUT\u{7f}–".chars().collect();
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move |n: usize| {
             state ^= state << 13;
