@@ -225,18 +225,45 @@ fn normalised(line: &str) -> String {
         .to_lowercase()
 }
 
+/// True when [`normalised`] `line` is one of `list`, without lowercasing a line too long to be.
+fn normalised_in(line: &str, list: &[&str]) -> bool {
+    // Lowercasing never lowers the count of chars, and this trims at least what `normalised`
+    // trims, so a line with more chars than every entry matches none.
+    let longest = list.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    let core = line
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, '.' | ':' | '!') || c.is_whitespace());
+    if core.chars().take(longest + 1).count() > longest {
+        return false;
+    }
+    list.contains(&normalised(line).as_str())
+}
+
+/// True when `text` lowercased starts with `prefix`, lowercasing only as much as that takes.
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(prefix.chars().count())
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.starts_with(prefix)
+}
+
 /// True for a line that is page furniture: paywall, sharing, image, licence, UI or pitch text.
 pub(crate) fn is_boilerplate(text: &str) -> bool {
     let t = text.trim();
     if t.is_empty() {
         return true;
     }
-    let lower = t.to_lowercase().replace('\u{a0}', " ");
-    let norm = normalised(t);
-    let chars = t.chars().count();
-    if FURNITURE_LINES.contains(&norm.as_str()) || is_lone_number(t) || is_file_size(t) {
+    if normalised_in(t, FURNITURE_LINES) || is_lone_number(t) || is_file_size(t) {
         return true;
     }
+    let chars = t.chars().count();
+    if chars > 600 {
+        // Every other test below is for shorter text.
+        return starts_with_lower(t, "disclaimer");
+    }
+    let lower = t.to_lowercase().replace('\u{a0}', " ");
     if chars <= 300 && FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
@@ -262,12 +289,12 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
 
 /// True for a short kicker line ("Analyse", "Online exklusiv") as shown above a headline.
 pub(crate) fn is_kicker(text: &str) -> bool {
-    KICKERS.contains(&normalised(text).as_str())
+    normalised_in(text, KICKERS)
 }
 
 /// True for a heading that opens a block of references.
 pub(crate) fn is_reference_heading(text: &str) -> bool {
-    REFERENCE_HEADINGS.contains(&normalised(text).as_str())
+    normalised_in(text, REFERENCE_HEADINGS)
 }
 
 /// True for a line with an ISSN or e-ISSN.

@@ -425,8 +425,12 @@ impl<'a> Parser<'a> {
     fn find_doi_and_url(&mut self) {
         for i in 0..self.units.len() {
             let t = self.u(i);
-            let lower = t.to_lowercase();
-            let labelled_doi = lower.starts_with("doi");
+            let labelled_doi = t
+                .chars()
+                .take(3)
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .starts_with("doi");
             if self.doi.is_none()
                 && (i < self.top_end || labelled_doi)
                 && self.roles[i] != Role::Reference
@@ -1137,17 +1141,35 @@ const EN_STOP: &[&str] = &[
 
 /// German or English, by counting common function words.
 fn detect_lang(text: &str) -> Lang {
+    use crate::extract::fasthash::FastSet;
+    use std::sync::LazyLock;
+    static STOP: LazyLock<(FastSet<&str>, FastSet<&str>)> = LazyLock::new(|| {
+        (
+            DE_STOP.iter().copied().collect(),
+            EN_STOP.iter().copied().collect(),
+        )
+    });
+    // Lowercasing never shortens a word in chars, so longer words cannot be function words.
+    let longest = DE_STOP
+        .iter()
+        .chain(EN_STOP)
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    let (de_stop, en_stop) = &*STOP;
     let mut de = 0usize;
     let mut en = 0usize;
+    let mut lower = String::new();
     for word in text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= 4 * longest && w.chars().count() <= longest)
     {
-        let lower = word.to_lowercase();
-        if DE_STOP.contains(&lower.as_str()) {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if de_stop.contains(lower.as_str()) {
             de += 1;
         }
-        if EN_STOP.contains(&lower.as_str()) {
+        if en_stop.contains(lower.as_str()) {
             en += 1;
         }
     }
