@@ -360,6 +360,13 @@ fn coordinate(
             }
         }
     }
+    if let Some(cache) = &shared.cache
+        && let Err(e) = cache.tidy()
+    {
+        let _ = tx.send(IndexEvent::Message(format!(
+            "cannot tidy the extraction cache: {e}"
+        )));
+    }
     let _ = tx.send(IndexEvent::Progress(shared.progress()));
     let _ = tx.send(IndexEvent::Done);
 }
@@ -1084,8 +1091,19 @@ mod tests {
         let first = run(dir.path(), Some(cache_dir.path()));
         let cache = Cache::open(cache_dir.path()).unwrap();
         let id = &first.entries[0].0.id;
-        let path = cache.root().join(&id.0[..2]).join(format!("{}.json", id.0));
-        fs::write(&path, "{\"version\":").unwrap();
+        // Flip a byte of the entry's payload, which follows its id in the pack.
+        let pack = fs::read_dir(cache.root().join("packs"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "pack"))
+            .unwrap();
+        let mut bytes = fs::read(&pack).unwrap();
+        let at = bytes
+            .windows(id.0.len())
+            .position(|w| w == id.0.as_bytes())
+            .unwrap();
+        bytes[at + id.0.len() + 2] ^= 0x5a;
+        fs::write(&pack, bytes).unwrap();
         let second = run(dir.path(), Some(cache_dir.path()));
         assert_eq!(second.progress.unwrap().cache_hits, 3);
         assert_eq!(second.entries, first.entries);

@@ -316,36 +316,36 @@ pub fn save(
     started: SystemTime,
     entries: &[(Article, Analysis)],
 ) -> io::Result<()> {
-    let encode = |bytes: &mut Vec<u8>,
-                  segments: &mut Vec<(u64, u32)>,
-                  value: &dyn Fn() -> postcard::Result<Vec<u8>>|
-     -> io::Result<()> {
-        let seg = value().map_err(io::Error::other)?;
-        segments.push((seg.len() as u64, crc32fast::hash(&seg)));
-        bytes.extend_from_slice(&seg);
-        Ok(())
-    };
-    let mut body = Vec::new();
-    let mut article_segments = Vec::new();
+    use rayon::prelude::*;
     let per = entries.len().div_ceil(ARTICLE_SEGMENTS).max(1);
-    for chunk in entries.chunks(per) {
-        let articles: Vec<&Article> = chunk.iter().map(|(a, _)| a).collect();
-        encode(&mut body, &mut article_segments, &|| {
-            postcard::to_stdvec(&articles)
-        })?;
-    }
-    let mut analysis_segments = Vec::new();
     let split = entries.len().min(FIRST);
     let (head, tail) = entries.split_at(split);
-    for chunk in std::iter::once(head).chain(tail.chunks(SEGMENT)) {
-        if chunk.is_empty() && !analysis_segments.is_empty() {
-            continue;
-        }
-        let analyses: Vec<&Analysis> = chunk.iter().map(|(_, a)| a).collect();
-        encode(&mut body, &mut analysis_segments, &|| {
-            postcard::to_stdvec(&analyses)
-        })?;
-    }
+    let analysis_chunks: Vec<&[(Article, Analysis)]> = std::iter::once(head)
+        .chain(tail.chunks(SEGMENT))
+        .enumerate()
+        .filter(|(i, chunk)| *i == 0 || !chunk.is_empty())
+        .map(|(_, chunk)| chunk)
+        .collect();
+    // Segments are independent: encode them on all cores, then lay them out in order.
+    let encoded: Vec<Vec<u8>> = entries
+        .chunks(per)
+        .map(|chunk| (true, chunk))
+        .chain(analysis_chunks.into_iter().map(|chunk| (false, chunk)))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(articles, chunk)| {
+            if articles {
+                postcard::to_stdvec(&chunk.iter().map(|(a, _)| a).collect::<Vec<_>>())
+            } else {
+                postcard::to_stdvec(&chunk.iter().map(|(_, a)| a).collect::<Vec<_>>())
+            }
+            .map_err(io::Error::other)
+        })
+        .collect::<io::Result<_>>()?;
+    let article_count = entries.chunks(per).count();
+    let segment = |seg: &Vec<u8>| (seg.len() as u64, crc32fast::hash(seg));
+    let article_segments: Vec<(u64, u32)> = encoded[..article_count].iter().map(segment).collect();
+    let analysis_segments: Vec<(u64, u32)> = encoded[article_count..].iter().map(segment).collect();
     let header = Header {
         files: files.to_vec(),
         messages: messages.to_vec(),
@@ -370,8 +370,10 @@ pub fn save(
         f.write_all(&(header.len() as u64).to_le_bytes())?;
         f.write_all(&crc32fast::hash(&header).to_le_bytes())?;
         f.write_all(&header)?;
-        f.write_all(&body)?;
-        f.sync_all()?;
+        for seg in &encoded {
+            f.write_all(seg)?;
+        }
+        // No fsync: a snapshot torn by a crash fails its checksums and is a miss.
         fs::rename(&tmp, path)
     };
     write().inspect_err(|_| {

@@ -329,28 +329,32 @@ fn index_fills_the_cache_and_a_second_run_reads_it() {
     let out = dossier(&args, dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("indexed 5 article(s)"));
-    assert_eq!(count(&cache, ".json"), 5, "one cache entry per article");
+    assert_eq!(count(&cache, ".pack"), 1, "the run's entries in one pack");
     assert_eq!(count(&cache, ".snap"), 1, "one corpus snapshot");
 
     // The second run reads the snapshot: without the per-article entries it still finds all
     // five articles analysed and writes none of them again.
-    for entry in fs::read_dir(&cache).unwrap() {
-        let version = entry.unwrap().path();
-        for shard in fs::read_dir(&version).unwrap() {
-            let shard = shard.unwrap().path();
-            if shard.file_name().unwrap() != "corpora" {
-                fs::remove_dir_all(shard).unwrap();
+    let remove_packs = || {
+        for entry in fs::read_dir(&cache).unwrap() {
+            let version = entry.unwrap().path();
+            for sub in fs::read_dir(&version).unwrap() {
+                let sub = sub.unwrap().path();
+                if sub.file_name().unwrap() != "corpora" {
+                    fs::remove_dir_all(sub).unwrap();
+                }
             }
         }
-    }
+    };
+    remove_packs();
     let out = dossier(&args, dir.path());
     assert!(out.status.success());
     let err = text(&out.stderr);
     assert!(err.contains("indexed 5 article(s)"), "{err}");
     assert!(err.contains("5 cached"), "{err}");
-    assert_eq!(count(&cache, ".json"), 0);
+    assert_eq!(count(&cache, ".pack"), 0);
 
-    // A changed file misses the snapshot and is analysed again.
+    // A changed file misses the snapshot; with no per-article entries left, all five are
+    // analysed again, into one new pack.
     let first = corpus.join("000_6e8e11dbbb9ce6cd.txt");
     let mut changed = fs::read_to_string(&first).unwrap();
     changed.push_str("\nEin neuer Absatz über Wladimir Putin.\n");
@@ -358,7 +362,7 @@ fn index_fills_the_cache_and_a_second_run_reads_it() {
     let out = dossier(&args, dir.path());
     assert!(out.status.success());
     assert!(text(&out.stderr).contains("indexed 5 article(s)"));
-    assert_eq!(count(&cache, ".json"), 5);
+    assert_eq!(count(&cache, ".pack"), 1);
 }
 
 /// Files under `dir` whose names end in `suffix`, at any depth.
