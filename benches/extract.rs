@@ -7,6 +7,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::extract::{analyze, tokenize};
 use std::hint::black_box;
 
+/// The allocator the `dossier` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn gnad_texts() -> Vec<String> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -12,6 +12,10 @@ use dossier::state::{AppState, Entry, Input, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The allocator the `dossier` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn state() -> AppState {
     let articles = dossier::ingest::bundled();
     let analyses = dossier::extract::analyze_corpus(&articles);

@@ -23,6 +23,10 @@ use dossier::tui::headless::render_buffer;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The allocator the `dossier` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The corpus directory to index and a guard keeping a temporary one alive.
 fn corpus() -> Option<(PathBuf, Option<tempfile::TempDir>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -15,6 +15,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// The allocator the `dossier` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const MIN_CANDIDATES: usize = 100_000;
 const LIMIT: usize = 50;
 const WORD: [&str; 5] = ["p", "pu", "put", "puti", "putin"];
