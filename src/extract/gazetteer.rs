@@ -6,7 +6,7 @@
 //! compiled in and parsed once on first use. No terminal imports.
 
 use super::canon;
-use super::fasthash::{FastMap, FastSet};
+use super::fasthash::{FastMap, FastSet, load_le};
 use crate::model::EntityKind;
 use std::sync::OnceLock;
 
@@ -39,14 +39,10 @@ fn word_key(word: &str) -> u64 {
     let b = word.as_bytes();
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = (h.rotate_left(5) ^ load_le(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     let rest = chunks.remainder();
-    let mut x = [0u8; 8];
-    x[..rest.len()].copy_from_slice(rest);
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    h = (h.rotate_left(5) ^ load_le(rest)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     (h.rotate_left(5) ^ b.len() as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 

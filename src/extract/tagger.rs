@@ -8,7 +8,7 @@
 //! Lowercase tokens after an `O` tag are tagged `O` without scoring, which makes tagging fast.
 //! Pure code; no IO beyond the embedded bytes, no terminal imports.
 
-use super::fasthash::FastMap;
+use super::fasthash::{FastMap, load_le};
 use super::gazetteer::{self, GazKind, WordInfo};
 use crate::model::EntityKind;
 use std::sync::OnceLock;
@@ -72,9 +72,7 @@ impl Tag {
 fn mix(h: u64, bytes: &[u8]) -> u64 {
     let mut h = h;
     for chunk in bytes.chunks(8) {
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = (h.rotate_left(5) ^ load_le(chunk)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
