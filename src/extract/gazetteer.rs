@@ -119,12 +119,12 @@ pub struct Gazetteer {
     stem_prefixes: FastSet<String>,
     /// Everything known about an exact single word, for one lookup per token in the tagger.
     /// Keyed by [`word_key`] (a 64-bit hash: no string comparison, one probe).
-    words: FastMap<u64, WordInfo>,
+    words: WordTable,
     /// One bit per `WORD_FILTER_BITS`-bit prefix of the keys in `words`: most words are in no
     /// list, and this small table answers them without touching the large one.
     word_filter: Vec<u64>,
     /// The hashes of `nouns.bin` as a set (one probe instead of a binary search).
-    nouns: FastSet<u32>,
+    nouns: NounTable,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -159,6 +159,8 @@ pub struct WordInfo {
     /// The country the word derives from, when the tagger looked it up (see
     /// `tagger::word_infos`); never set by [`Gazetteer::word`].
     pub demonym: Option<&'static str>,
+    /// In the German word list ([`Gazetteer::is_noun`]); set by [`Gazetteer::words`] only.
+    pub noun: bool,
 }
 
 /// The shared gazetteer, built on first use.
@@ -340,12 +342,134 @@ fn build() -> Gazetteer {
         let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
         g.word_filter[b >> 6] |= 1 << (b & 63);
     }
-    g.words = words;
-    g.nouns = NOUNS
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
+    g.words = WordTable::new(&words);
+    g.nouns = NounTable::new(
+        NOUNS
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+    );
     g
+}
+
+/// Starts loading the cache line at `p` (a hint; no effect on memory).
+#[inline]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch hint has no effect on memory; `p` is a valid reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            p as *const T as *const i8,
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// [`WordInfo`]s by [`word_key`] in an open-addressing table (linear probing, key 0 empty),
+/// whose slots can be prefetched before they are probed.
+#[derive(Debug, Default)]
+struct WordTable {
+    keys: Vec<u64>,
+    vals: Vec<WordInfo>,
+    mask: usize,
+}
+
+impl WordTable {
+    fn new(words: &FastMap<u64, WordInfo>) -> WordTable {
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            keys: vec![0; size],
+            vals: vec![WordInfo::default(); size],
+            mask: size - 1,
+        };
+        for (&k, &v) in words {
+            // Key 0 marks an empty slot; a word hashing to 0 is folded onto 1 on both sides.
+            let k = k.max(1);
+            let mut i = t.slot(k);
+            while t.keys[i] != 0 && t.keys[i] != k {
+                i = (i + 1) & t.mask;
+            }
+            t.keys[i] = k;
+            t.vals[i] = v;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k as usize) & self.mask
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<&WordInfo> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let k = k.max(1);
+        let mut i = self.slot(k);
+        loop {
+            match self.keys[i] {
+                0 => return None,
+                x if x == k => return Some(&self.vals[i]),
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+}
+
+/// The noun hashes in an open-addressing table (linear probing; hash 0 kept aside).
+#[derive(Debug, Default)]
+struct NounTable {
+    keys: Vec<u32>,
+    mask: usize,
+    has_zero: bool,
+}
+
+impl NounTable {
+    fn new(hashes: impl Iterator<Item = u32>) -> NounTable {
+        let hashes: Vec<u32> = hashes.collect();
+        let size = (hashes.len() * 2).next_power_of_two().max(16);
+        let mut t = NounTable {
+            keys: vec![0; size],
+            mask: size - 1,
+            has_zero: false,
+        };
+        for h in hashes {
+            if h == 0 {
+                t.has_zero = true;
+                continue;
+            }
+            let mut i = t.slot(h);
+            while t.keys[i] != 0 && t.keys[i] != h {
+                i = (i + 1) & t.mask;
+            }
+            t.keys[i] = h;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, h: u32) -> usize {
+        (h.wrapping_mul(0x9e37_79b9) as usize >> 8) & self.mask
+    }
+
+    #[inline]
+    fn contains(&self, h: u32) -> bool {
+        if h == 0 {
+            return self.has_zero;
+        }
+        if self.keys.is_empty() {
+            return false;
+        }
+        let mut i = self.slot(h);
+        loop {
+            match self.keys[i] {
+                0 => return false,
+                x if x == h => return true,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
 }
 
 /// The first word of a multi-word name with an adjective ending folded ("Vereinigten" ->
@@ -473,20 +597,71 @@ impl Gazetteer {
     /// Surface entry, given-name class and surname flag of an exact word, in one lookup.
     pub fn word(&self, word: &str) -> WordInfo {
         let k = word_key(word);
-        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
-        if self
-            .word_filter
-            .get(b >> 6)
-            .is_none_or(|w| w & (1 << (b & 63)) == 0)
-        {
+        if !self.word_filter_has(k) {
             return WordInfo::default();
         }
-        self.words.get(&k).copied().unwrap_or_default()
+        self.words.get(k).copied().unwrap_or_default()
+    }
+
+    #[inline]
+    fn word_filter_has(&self, k: u64) -> bool {
+        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+        self.word_filter
+            .get(b >> 6)
+            .is_some_and(|w| w & (1 << (b & 63)) != 0)
+    }
+
+    /// [`Self::word`] with [`WordInfo::noun`] ([`Self::is_noun`]) set, for each word of `words`
+    /// whose `wanted` is true (the others get the default). The table loads of all words are
+    /// started together before any is probed, rather than one cache miss after another.
+    pub fn words(&self, words: &[&str], wanted: &[bool]) -> Vec<WordInfo> {
+        let keys: Vec<(u64, u32)> = words
+            .iter()
+            .zip(wanted)
+            .map(|(w, &on)| {
+                if !on {
+                    return (0, 0);
+                }
+                let k = word_key(w);
+                let h = word_hash(w);
+                let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+                if let Some(f) = self.word_filter.get(b >> 6) {
+                    prefetch(f);
+                }
+                if let Some(n) = self.nouns.keys.get(self.nouns.slot(h)) {
+                    prefetch(n);
+                }
+                (k, h)
+            })
+            .collect();
+        for ((k, _), &on) in keys.iter().zip(wanted) {
+            if on
+                && self.word_filter_has(*k)
+                && let Some(slot) = self.words.keys.get(self.words.slot((*k).max(1)))
+            {
+                prefetch(slot);
+            }
+        }
+        keys.iter()
+            .zip(wanted)
+            .map(|(&(k, h), &on)| {
+                if !on {
+                    return WordInfo::default();
+                }
+                let mut wi = if self.word_filter_has(k) {
+                    self.words.get(k).copied().unwrap_or_default()
+                } else {
+                    WordInfo::default()
+                };
+                wi.noun = self.nouns.contains(h);
+                wi
+            })
+            .collect()
     }
 
     /// Like [`is_dictionary_noun`], through a hash set.
     pub fn is_noun(&self, word: &str) -> bool {
-        self.nouns.contains(&word_hash(word))
+        self.nouns.contains(word_hash(word))
     }
 
     /// True when some multi-word entry starts with this word.

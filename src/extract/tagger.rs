@@ -168,17 +168,14 @@ struct TokInfo<'a> {
 /// of the words [`looks_up_demonym`] selects.
 pub fn word_infos(strs: &[&str], lowers: &[&str]) -> Vec<WordInfo> {
     let g = gazetteer::get();
-    strs.iter()
-        .zip(lowers)
-        .map(|(w, l)| {
-            let cap = w.chars().next().is_some_and(char::is_uppercase);
-            let mut wi = if cap { g.word(w) } else { WordInfo::default() };
-            if looks_up_demonym(w, l, cap) {
-                wi.demonym = g.demonym(w);
-            }
-            wi
-        })
-        .collect()
+    let caps: Vec<bool> = strs.iter().map(|w| is_cap(w)).collect();
+    let mut wis = g.words(strs, &caps);
+    for (((w, l), &cap), wi) in strs.iter().zip(lowers).zip(&caps).zip(&mut wis) {
+        if looks_up_demonym(w, l, cap) {
+            wi.demonym = g.demonym(w);
+        }
+    }
+    wis
 }
 
 /// True for the words whose demonym [`word_infos`] looks up: capitalised ones longer than four
@@ -188,7 +185,7 @@ pub fn looks_up_demonym(w: &str, lower: &str, cap: bool) -> bool {
 }
 
 fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
-    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    let cap = is_cap(w);
     let mut gaz = 0u16;
     let mut dict = false;
     if cap {
@@ -217,7 +214,7 @@ fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
         if wi.demonym.is_some() {
             gaz |= 128;
         }
-        dict = g.is_noun(w);
+        dict = wi.noun;
     } else if wi.demonym.is_some() {
         gaz |= 128;
     }
@@ -227,6 +224,15 @@ fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
         cap,
         gaz,
         dict,
+    }
+}
+
+/// True when the word starts with a capital letter.
+#[inline]
+fn is_cap(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
