@@ -393,6 +393,8 @@ impl Matcher<'_> {
                 .or_else(|| self.match_numeric(i))
                 .or_else(|| self.match_day_month(i))
                 .or_else(|| self.match_bare_year(i)),
+            // Qualifiers, seasons and month names are at most 12 bytes long.
+            Kind::Word if t.end - t.start > 12 => None,
             Kind::Word => self
                 .match_qualified(i)
                 .or_else(|| self.match_season(i))

@@ -149,10 +149,25 @@ fn shape(w: &str) -> Shape {
     out
 }
 
-const DETERMINERS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-    "the",
-];
+/// Articles before a noun (a feature of the next word).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+            | "the"
+    )
+}
 
 /// Static (tag-independent) information about one token.
 struct TokInfo<'a> {
@@ -315,7 +330,7 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
             42,
             &[info[i - 1].dict as u8, info[i - 1].cap as u8, t.dict as u8],
         ));
-        let det = DETERMINERS.contains(&prev);
+        let det = is_determiner(prev);
         out.push(feat(37, &[det as u8, t.cap as u8]));
         // The last four characters of the previous word, reversed.
         let mut ps = [0u8; 16];
