@@ -125,8 +125,13 @@ impl<'a> Doc<'a> {
                 && w.chars().any(char::is_uppercase)
             {
                 let start = doc.lower_buf.len() as u32;
-                for c in w.chars() {
-                    doc.lower_buf.extend(c.to_lowercase());
+                if w.is_ascii() {
+                    doc.lower_buf
+                        .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    for c in w.chars() {
+                        doc.lower_buf.extend(c.to_lowercase());
+                    }
                 }
                 doc.lower_at.push(Some((start, doc.lower_buf.len() as u32)));
             } else {

@@ -170,7 +170,12 @@ pub fn find(tokens: &[Token], strs: &[&str]) -> Vec<Quantity> {
     let lower = |i: usize| super::text::lowercase(strs[i]);
     let mut i = 0;
     while i < n {
-        let l = lower(i);
+        // Only words are compared with the word lists below.
+        let l = if tokens[i].kind == TokenKind::Word {
+            lower(i)
+        } else {
+            std::borrow::Cow::Borrowed("")
+        };
         let first_value = match tokens[i].kind {
             TokenKind::Number => parse_number(strs[i]),
             TokenKind::Word => NUMBER_WORDS.iter().find(|(w, _)| *w == l).map(|&(_, v)| v),

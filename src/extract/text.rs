@@ -364,6 +364,13 @@ pub fn sentences(text: &str, offset: usize, tokens: &[Token]) -> Vec<std::ops::R
 
 /// The lowercase form of a word, borrowed when it has no capitals (most tokens).
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
+    }
     if word.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(word.to_lowercase())
     } else {
