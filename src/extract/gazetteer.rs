@@ -2,8 +2,9 @@
 //! and German demonym/adjective derivation over the country names.
 //!
 //! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Debian
-//! `iso-codes`, `tzdata` and the name dictionary of the PyPI package `gender-guesser`; they are
-//! compiled in and parsed once on first use. No terminal imports.
+//! `iso-codes`, `tzdata`, the name dictionary of the PyPI package `gender-guesser` and the other
+//! sources listed in `data/gazetteers/README.md`; they are compiled in and parsed once on first
+//! use. No terminal imports.
 
 use super::canon;
 use super::fasthash::{FastMap, FastSet, load_le};
@@ -17,6 +18,8 @@ const GIVEN: &str = include_str!("../../data/gazetteers/given-names.tsv");
 const ORGS: &str = include_str!("../../data/gazetteers/manual-orgs.tsv");
 const GEONAMES: &str = include_str!("../../data/gazetteers/geonames-cities.tsv");
 const SURNAMES: &str = include_str!("../../data/gazetteers/surnames.tsv");
+const GERMAN_SURNAMES: &str = include_str!("../../data/gazetteers/german-surnames.tsv");
+const WIKI_WORDS: &str = include_str!("../../data/gazetteers/wiki-words.tsv");
 /// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
 const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
 
@@ -161,6 +164,9 @@ pub struct WordInfo {
     pub demonym: Option<&'static str>,
     /// In the German word list ([`Gazetteer::is_noun`]); set by [`Gazetteer::words`] only.
     pub noun: bool,
+    /// Frequency class of the word's lowercase form in German Wikipedia (1 = most frequent,
+    /// 0 = not among the listed words).
+    pub freq: u8,
 }
 
 /// The shared gazetteer, built on first use.
@@ -213,14 +219,30 @@ fn build() -> Gazetteer {
             g.names.entry(k).or_insert(e);
         }
     };
+    for r in rows(SURNAMES) {
+        g.surnames.insert(r[0]);
+    }
+    for r in rows(GERMAN_SURNAMES) {
+        g.surnames.insert(r[0]);
+    }
+    for r in rows(GIVEN) {
+        let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
+        g.given.insert(r[0].to_string(), freq);
+    }
     // GeoNames cities: large ones whose names are not German nouns are matched directly; the
-    // rest only inform the tagger.
+    // rest only inform the tagger. A one-word name that is also a given name or surname
+    // ("Jackson", "Nico") is left to the tagger unless the city has 500,000+ inhabitants.
+    let person_name = |g: &Gazetteer, name: &str| {
+        !name.contains(' ') && (g.surnames.contains(name) || g.given.contains_key(name))
+    };
     for r in rows(GEONAMES) {
         if r.len() < 3 {
             continue;
         }
         let pop: u64 = r[2].parse().unwrap_or(0);
-        let direct = pop >= 100_000 && !is_dictionary_noun(r[0]);
+        let direct = pop >= 100_000
+            && !is_dictionary_noun(r[0])
+            && (pop >= 500_000 || !person_name(&g, r[0]));
         let kind = if direct {
             GazKind::Region
         } else {
@@ -235,9 +257,6 @@ fn build() -> Gazetteer {
             },
             direct,
         );
-    }
-    for r in rows(SURNAMES) {
-        g.surnames.insert(r[0]);
     }
     for r in rows(CITIES) {
         add(
@@ -321,10 +340,6 @@ fn build() -> Gazetteer {
         g.stem_prefixes.insert(stem.chars().take(3).collect());
         g.stems.insert(canon::key(stem), canonical);
     }
-    for r in rows(GIVEN) {
-        let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
-        g.given.insert(r[0].to_string(), freq);
-    }
     let mut words: FastMap<u64, WordInfo> = FastMap::default();
     for (w, e) in &g.surfaces {
         words.entry(word_key(w)).or_default().surface = Some(*e);
@@ -336,6 +351,17 @@ fn build() -> Gazetteer {
     }
     for w in &g.surnames {
         words.entry(word_key(w)).or_default().surname = true;
+    }
+    // Wikipedia's words are lowercase, most frequent first; capitalised words are looked up,
+    // so each is keyed by its capitalised form. The class is 1 + log2 of the rank.
+    for (rank, r) in rows(WIKI_WORDS).enumerate() {
+        let mut c = r[0].chars();
+        let Some(first) = c.next() else { continue };
+        let cap: String = first.to_uppercase().chain(c).collect();
+        let e = words.entry(word_key(&cap)).or_default();
+        if e.freq == 0 {
+            e.freq = 1 + (rank as u32 + 1).ilog2() as u8;
+        }
     }
     g.word_filter = vec![0; 1 << (WORD_FILTER_BITS - 6)];
     for k in words.keys() {

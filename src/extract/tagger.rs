@@ -1,8 +1,9 @@
 //! A greedy averaged-perceptron sequence tagger for PER/LOC/ORG/OTH names (BIO tags).
 //!
 //! Features: word, lowercase, affixes, shape, capitalisation in context, neighbouring words,
-//! previous tags, gazetteer membership (countries, regions, given names, organisations,
-//! demonyms), role words before a name and organisation heads. Feature strings are hashed to
+//! previous tags, gazetteer membership (countries, regions, given names, surnames, organisations,
+//! demonyms), the word's frequency class in German Wikipedia, role words before a name and
+//! organisation heads. Feature strings are hashed to
 //! 32 bits; the trained model (see `examples/train_ner.rs`) keeps only the features that survived
 //! pruning, with weights quantised to `i16`, and is compiled in from `data/ner-model.bin`.
 //! Lowercase tokens after an `O` tag are tagged `O` without scoring, which makes tagging fast.
@@ -177,6 +178,8 @@ struct TokInfo<'a> {
     gaz: u16,
     /// In the German word list (capitalised entries: common nouns, some names).
     dict: bool,
+    /// Frequency class of the lowercase form in German Wikipedia (capitalised words; 0 unknown).
+    freq: u8,
 }
 
 /// The gazetteer facts of each word (looked up for capitalised words only), with the country
@@ -239,6 +242,7 @@ fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
         cap,
         gaz,
         dict,
+        freq: wi.freq,
     }
 }
 
@@ -352,6 +356,17 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
     if i > 0 {
         out.push(feat(41, info[i - 1].shape.as_bytes()));
     }
+    // How common the word is in running German text (a capitalised word that is frequent but
+    // not a dictionary noun is often a name), alone and with its neighbours' classes.
+    out.push(feat(60, &[t.freq, t.dict as u8, t.cap as u8]));
+    let pf = if i > 0 { info[i - 1].freq } else { 99 };
+    let nf = if i + 1 < strs.len() {
+        info[i + 1].freq
+    } else {
+        99
+    };
+    out.push(feat(61, &[pf, t.freq]));
+    out.push(feat(62, &[t.freq, nf]));
 }
 
 /// Tag-dependent features given the two previous tags.
