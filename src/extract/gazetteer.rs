@@ -120,6 +120,9 @@ pub struct Gazetteer {
     surfaces: FastMap<String, Entry>,
     /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
     stem_prefixes: FastSet<String>,
+    /// One bit per 16-bit hash of the prefixes in `stem_prefixes`, to rule most words out
+    /// without a string hash lookup.
+    stem_prefix_bits: Vec<u64>,
     /// Everything known about an exact single word, for one lookup per token in the tagger.
     /// Keyed by [`word_key`] (a 64-bit hash: no string comparison, one probe).
     words: WordTable,
@@ -369,12 +372,23 @@ fn build() -> Gazetteer {
         g.word_filter[b >> 6] |= 1 << (b & 63);
     }
     g.words = WordTable::new(&words);
+    g.stem_prefix_bits = vec![0; 1 << (16 - 6)];
+    for p in &g.stem_prefixes {
+        let b = prefix_bit(p);
+        g.stem_prefix_bits[b >> 6] |= 1 << (b & 63);
+    }
     g.nouns = NounTable::new(
         NOUNS
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
     );
     g
+}
+
+/// The bit of a demonym stem prefix in [`Gazetteer::stem_prefix_bits`] (16 bits of its hash).
+#[inline]
+fn prefix_bit(prefix: &str) -> usize {
+    (word_key(prefix) >> 48) as usize
 }
 
 /// Starts loading the cache line at `p` (a hint; no effect on memory).
@@ -726,7 +740,13 @@ impl Gazetteer {
             len += c.encode_utf8(&mut buf[len..]).len();
         }
         let prefix = std::str::from_utf8(&buf[..len]).unwrap_or("");
-        if !self.stem_prefixes.contains(prefix) {
+        let b = prefix_bit(prefix);
+        if self
+            .stem_prefix_bits
+            .get(b >> 6)
+            .is_none_or(|w| w & (1 << (b & 63)) == 0)
+            || !self.stem_prefixes.contains(prefix)
+        {
             return None;
         }
         // Words repeat: remember the answers of the slow path below, per thread.
