@@ -139,7 +139,10 @@ impl<'a> Doc<'a> {
             }
         }
         for s in &doc.sentences {
-            for mut q in quantity::find(&doc.tokens[s.range.clone()], &doc.strs[s.range.clone()]) {
+            let r = s.range.clone();
+            for mut q in
+                quantity::find_lowered(&doc.tokens[r.clone()], &doc.strs[r.clone()], &doc.lowers(r))
+            {
                 q.text = text[q.span.start..q.span.end].to_string();
                 doc.quantities.push(q);
             }
