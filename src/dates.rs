@@ -44,6 +44,10 @@ pub fn find_dates(text: &str) -> Vec<(Span, PartialDate)> {
 /// Finds date expressions like [`find_dates`], completing year-less ones ("am 19. Juni") with
 /// `year` when it is given.
 pub fn find_dates_with_default_year(text: &str, year: Option<i32>) -> Vec<(Span, PartialDate)> {
+    // Without a default year every pattern needs a number ("Ende Oktober" alone gives no year).
+    if year.is_none() && !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let mut out: Vec<(Span, PartialDate)> = Vec::new();
     let mut last_end_tok: Option<usize> = None;
@@ -393,6 +397,8 @@ impl Matcher<'_> {
                 .or_else(|| self.match_numeric(i))
                 .or_else(|| self.match_day_month(i))
                 .or_else(|| self.match_bare_year(i)),
+            // Qualifiers, seasons and month names are at most 12 bytes long.
+            Kind::Word if t.end - t.start > 12 => None,
             Kind::Word => self
                 .match_qualified(i)
                 .or_else(|| self.match_season(i))

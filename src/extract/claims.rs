@@ -329,17 +329,14 @@ fn classify(
     let lower: Vec<&str> = doc.lowers(range.clone());
     // Verbs, adverbs and modals are lowercase in German: a capitalised word mid-sentence is a
     // noun ("Kämpfe") even when it looks like a Konjunktiv form ("kämpfe").
-    let flags = lower
+    let lex: Vec<u8> = lower.iter().map(|w| lexicon_flags(w)).collect();
+    let flags = lex
         .iter()
         .zip(strs)
         .enumerate()
-        .fold(0u8, |f, (i, (w, orig))| {
+        .fold(0u8, |f, (i, (&l, orig))| {
             let is_lower = orig.chars().next().is_some_and(char::is_lowercase);
-            if is_lower || i == 0 {
-                f | lexicon_flags(w)
-            } else {
-                f
-            }
+            if is_lower || i == 0 { f | l } else { f }
         });
     let has = |flag: u8| flags & flag != 0;
     let inside: Vec<&Mention> = mentions.iter().filter(|m| span.contains(m.span)).collect();
@@ -385,7 +382,7 @@ fn classify(
         max_quote = max_quote.max(quote_words);
     }
     let is_quote = max_quote >= 4;
-    let attribution = find_attribution(doc, range.clone(), &lower, mentions);
+    let attribution = find_attribution(doc, range.clone(), &lower, &lex, mentions);
     let speech = has(F_SPEECH);
     let konj = has(F_KONJ);
     let hedged = has(F_HEDGE) || konj;
@@ -477,6 +474,7 @@ fn find_attribution(
     doc: &Doc,
     range: std::ops::Range<usize>,
     lower: &[&str],
+    lex: &[u8],
     mentions: &[Mention],
 ) -> Option<Attribution> {
     let strs = &doc.strs[range.clone()];
@@ -601,7 +599,8 @@ fn find_attribution(
         }
     }
     let v = (0..n).find(|&i| {
-        is_speech_verb(lower[i])
+        lex[i] & F_SPEECH != 0
+            || is_speech_stem_form(lower[i])
             || (lower[i] == "bekannt"
                 && lower
                     .get(i + 1)
@@ -813,19 +812,25 @@ fn lexicon_flags(w: &str) -> u8 {
     lex.get(w).copied().unwrap_or(0)
 }
 
-/// True for finite and participle forms of verbs of saying, reporting and accusing.
-fn is_speech_verb(w: &str) -> bool {
-    if lexicon_flags(w) & F_SPEECH != 0 {
-        return true;
-    }
+/// True for a word of [`SPEECH_STEMS`] plus at most three letters: with the speech verbs of
+/// [`lexicon_flags`], the finite and participle forms of verbs of saying, reporting and accusing.
+fn is_speech_stem_form(w: &str) -> bool {
+    // The stems by first byte: most words share no initial with any stem.
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut v = vec![Vec::new(); 256];
+        for s in SPEECH_STEMS {
+            v[s.as_bytes()[0] as usize].push(*s);
+        }
+        v
+    });
     let Some(&first) = w.as_bytes().first() else {
         return false;
     };
-    // Compare first bytes before whole prefixes: most words share no initial with any stem.
     w.len() >= 4
-        && SPEECH_STEMS
+        && by_first[first as usize]
             .iter()
-            .any(|s| s.as_bytes()[0] == first && w.starts_with(s) && w.len() <= s.len() + 3)
+            .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)
 }
 
 /// Stems of verbs of saying; a form matches when it adds at most three letters ("warn" -> "warnte").

@@ -916,6 +916,40 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             }
         }
     }
+    // A last name the tagger found on its own ("Putins") is the person named in full nearby, as
+    // the short names found below are.
+    for c in cands.iter_mut() {
+        if c.kind != EntityKind::Person || c.derived || c.prio != TAGGER_PRIO {
+            continue;
+        }
+        let w = &doc.text[c.span.start..c.span.end];
+        if w.contains(' ') {
+            continue;
+        }
+        let forms = [
+            Some(w),
+            w.strip_suffix('s'),
+            w.strip_suffix("es"),
+            w.strip_suffix("’s"),
+            w.strip_suffix("'s"),
+        ];
+        if let Some(list) = forms
+            .into_iter()
+            .flatten()
+            .filter(|f| f.chars().count() >= 2)
+            .find_map(|f| surnames.get(f).map(|l| (f, l)))
+            && let Some((_, canonical)) = list
+                .1
+                .iter()
+                .rev()
+                .find(|(p, _)| *p < c.span.start)
+                .or_else(|| list.1.first())
+            // Only by the last name: a first name alone ("Kim") is left as the tagger found it.
+            && canonical.rsplit(' ').next() == Some(list.0)
+        {
+            c.canonical = canonical.clone();
+        }
+    }
     // Tokens already covered by a confident candidate.
     let mut covered: Vec<Span> = cands
         .iter()

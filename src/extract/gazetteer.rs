@@ -2,11 +2,12 @@
 //! and German demonym/adjective derivation over the country names.
 //!
 //! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Debian
-//! `iso-codes`, `tzdata` and the name dictionary of the PyPI package `gender-guesser`; they are
-//! compiled in and parsed once on first use. No terminal imports.
+//! `iso-codes`, `tzdata`, the name dictionary of the PyPI package `gender-guesser` and the other
+//! sources listed in `data/gazetteers/README.md`; they are compiled in and parsed once on first
+//! use. No terminal imports.
 
 use super::canon;
-use super::fasthash::{FastMap, FastSet};
+use super::fasthash::{FastMap, FastSet, load_le};
 use crate::model::EntityKind;
 use std::sync::OnceLock;
 
@@ -17,6 +18,8 @@ const GIVEN: &str = include_str!("../../data/gazetteers/given-names.tsv");
 const ORGS: &str = include_str!("../../data/gazetteers/manual-orgs.tsv");
 const GEONAMES: &str = include_str!("../../data/gazetteers/geonames-cities.tsv");
 const SURNAMES: &str = include_str!("../../data/gazetteers/surnames.tsv");
+const GERMAN_SURNAMES: &str = include_str!("../../data/gazetteers/german-surnames.tsv");
+const WIKI_WORDS: &str = include_str!("../../data/gazetteers/wiki-words.tsv");
 /// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
 const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
 
@@ -39,14 +42,10 @@ fn word_key(word: &str) -> u64 {
     let b = word.as_bytes();
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = (h.rotate_left(5) ^ load_le(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     let rest = chunks.remainder();
-    let mut x = [0u8; 8];
-    x[..rest.len()].copy_from_slice(rest);
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    h = (h.rotate_left(5) ^ load_le(rest)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     (h.rotate_left(5) ^ b.len() as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
@@ -121,14 +120,17 @@ pub struct Gazetteer {
     surfaces: FastMap<String, Entry>,
     /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
     stem_prefixes: FastSet<String>,
+    /// One bit per 16-bit hash of the prefixes in `stem_prefixes`, to rule most words out
+    /// without a string hash lookup.
+    stem_prefix_bits: Vec<u64>,
     /// Everything known about an exact single word, for one lookup per token in the tagger.
     /// Keyed by [`word_key`] (a 64-bit hash: no string comparison, one probe).
-    words: FastMap<u64, WordInfo>,
+    words: WordTable,
     /// One bit per `WORD_FILTER_BITS`-bit prefix of the keys in `words`: most words are in no
     /// list, and this small table answers them without touching the large one.
     word_filter: Vec<u64>,
     /// The hashes of `nouns.bin` as a set (one probe instead of a binary search).
-    nouns: FastSet<u32>,
+    nouns: NounTable,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -163,6 +165,11 @@ pub struct WordInfo {
     /// The country the word derives from, when the tagger looked it up (see
     /// `tagger::word_infos`); never set by [`Gazetteer::word`].
     pub demonym: Option<&'static str>,
+    /// In the German word list ([`Gazetteer::is_noun`]); set by [`Gazetteer::words`] only.
+    pub noun: bool,
+    /// Frequency class of the word's lowercase form in German Wikipedia (1 = most frequent,
+    /// 0 = not among the listed words).
+    pub freq: u8,
 }
 
 /// The shared gazetteer, built on first use.
@@ -215,14 +222,30 @@ fn build() -> Gazetteer {
             g.names.entry(k).or_insert(e);
         }
     };
+    for r in rows(SURNAMES) {
+        g.surnames.insert(r[0]);
+    }
+    for r in rows(GERMAN_SURNAMES) {
+        g.surnames.insert(r[0]);
+    }
+    for r in rows(GIVEN) {
+        let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
+        g.given.insert(r[0].to_string(), freq);
+    }
     // GeoNames cities: large ones whose names are not German nouns are matched directly; the
-    // rest only inform the tagger.
+    // rest only inform the tagger. A one-word name that is also a given name or surname
+    // ("Jackson", "Nico") is left to the tagger unless the city has 500,000+ inhabitants.
+    let person_name = |g: &Gazetteer, name: &str| {
+        !name.contains(' ') && (g.surnames.contains(name) || g.given.contains_key(name))
+    };
     for r in rows(GEONAMES) {
         if r.len() < 3 {
             continue;
         }
         let pop: u64 = r[2].parse().unwrap_or(0);
-        let direct = pop >= 100_000 && !is_dictionary_noun(r[0]);
+        let direct = pop >= 100_000
+            && !is_dictionary_noun(r[0])
+            && (pop >= 500_000 || !person_name(&g, r[0]));
         let kind = if direct {
             GazKind::Region
         } else {
@@ -237,9 +260,6 @@ fn build() -> Gazetteer {
             },
             direct,
         );
-    }
-    for r in rows(SURNAMES) {
-        g.surnames.insert(r[0]);
     }
     for r in rows(CITIES) {
         add(
@@ -323,10 +343,6 @@ fn build() -> Gazetteer {
         g.stem_prefixes.insert(stem.chars().take(3).collect());
         g.stems.insert(canon::key(stem), canonical);
     }
-    for r in rows(GIVEN) {
-        let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
-        g.given.insert(r[0].to_string(), freq);
-    }
     let mut words: FastMap<u64, WordInfo> = FastMap::default();
     for (w, e) in &g.surfaces {
         words.entry(word_key(w)).or_default().surface = Some(*e);
@@ -339,17 +355,161 @@ fn build() -> Gazetteer {
     for w in &g.surnames {
         words.entry(word_key(w)).or_default().surname = true;
     }
+    // Wikipedia's words are lowercase, most frequent first; capitalised words are looked up,
+    // so each is keyed by its capitalised form. The class is 1 + log2 of the rank.
+    for (rank, r) in rows(WIKI_WORDS).enumerate() {
+        let mut c = r[0].chars();
+        let Some(first) = c.next() else { continue };
+        let cap: String = first.to_uppercase().chain(c).collect();
+        let e = words.entry(word_key(&cap)).or_default();
+        if e.freq == 0 {
+            e.freq = 1 + (rank as u32 + 1).ilog2() as u8;
+        }
+    }
     g.word_filter = vec![0; 1 << (WORD_FILTER_BITS - 6)];
     for k in words.keys() {
         let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
         g.word_filter[b >> 6] |= 1 << (b & 63);
     }
-    g.words = words;
-    g.nouns = NOUNS
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
+    g.words = WordTable::new(&words);
+    g.stem_prefix_bits = vec![0; 1 << (16 - 6)];
+    for p in &g.stem_prefixes {
+        let b = prefix_bit(p);
+        g.stem_prefix_bits[b >> 6] |= 1 << (b & 63);
+    }
+    g.nouns = NounTable::new(
+        NOUNS
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+    );
     g
+}
+
+/// The bit of a demonym stem prefix in [`Gazetteer::stem_prefix_bits`] (16 bits of its hash).
+#[inline]
+fn prefix_bit(prefix: &str) -> usize {
+    (word_key(prefix) >> 48) as usize
+}
+
+/// Starts loading the cache line at `p` (a hint; no effect on memory).
+#[inline]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch hint has no effect on memory; `p` is a valid reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            p as *const T as *const i8,
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// [`WordInfo`]s by [`word_key`] in an open-addressing table (linear probing, key 0 empty),
+/// whose slots can be prefetched before they are probed.
+#[derive(Debug, Default)]
+struct WordTable {
+    keys: Vec<u64>,
+    vals: Vec<WordInfo>,
+    mask: usize,
+}
+
+impl WordTable {
+    fn new(words: &FastMap<u64, WordInfo>) -> WordTable {
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            keys: vec![0; size],
+            vals: vec![WordInfo::default(); size],
+            mask: size - 1,
+        };
+        for (&k, &v) in words {
+            // Key 0 marks an empty slot; a word hashing to 0 is folded onto 1 on both sides.
+            let k = k.max(1);
+            let mut i = t.slot(k);
+            while t.keys[i] != 0 && t.keys[i] != k {
+                i = (i + 1) & t.mask;
+            }
+            t.keys[i] = k;
+            t.vals[i] = v;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k as usize) & self.mask
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<&WordInfo> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let k = k.max(1);
+        let mut i = self.slot(k);
+        loop {
+            match self.keys[i] {
+                0 => return None,
+                x if x == k => return Some(&self.vals[i]),
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+}
+
+/// The noun hashes in an open-addressing table (linear probing; hash 0 kept aside).
+#[derive(Debug, Default)]
+struct NounTable {
+    keys: Vec<u32>,
+    mask: usize,
+    has_zero: bool,
+}
+
+impl NounTable {
+    fn new(hashes: impl Iterator<Item = u32>) -> NounTable {
+        let hashes: Vec<u32> = hashes.collect();
+        let size = (hashes.len() * 2).next_power_of_two().max(16);
+        let mut t = NounTable {
+            keys: vec![0; size],
+            mask: size - 1,
+            has_zero: false,
+        };
+        for h in hashes {
+            if h == 0 {
+                t.has_zero = true;
+                continue;
+            }
+            let mut i = t.slot(h);
+            while t.keys[i] != 0 && t.keys[i] != h {
+                i = (i + 1) & t.mask;
+            }
+            t.keys[i] = h;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, h: u32) -> usize {
+        (h.wrapping_mul(0x9e37_79b9) as usize >> 8) & self.mask
+    }
+
+    #[inline]
+    fn contains(&self, h: u32) -> bool {
+        if h == 0 {
+            return self.has_zero;
+        }
+        if self.keys.is_empty() {
+            return false;
+        }
+        let mut i = self.slot(h);
+        loop {
+            match self.keys[i] {
+                0 => return false,
+                x if x == h => return true,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
 }
 
 /// The first word of a multi-word name with an adjective ending folded ("Vereinigten" ->
@@ -477,20 +637,71 @@ impl Gazetteer {
     /// Surface entry, given-name class and surname flag of an exact word, in one lookup.
     pub fn word(&self, word: &str) -> WordInfo {
         let k = word_key(word);
-        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
-        if self
-            .word_filter
-            .get(b >> 6)
-            .is_none_or(|w| w & (1 << (b & 63)) == 0)
-        {
+        if !self.word_filter_has(k) {
             return WordInfo::default();
         }
-        self.words.get(&k).copied().unwrap_or_default()
+        self.words.get(k).copied().unwrap_or_default()
+    }
+
+    #[inline]
+    fn word_filter_has(&self, k: u64) -> bool {
+        let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+        self.word_filter
+            .get(b >> 6)
+            .is_some_and(|w| w & (1 << (b & 63)) != 0)
+    }
+
+    /// [`Self::word`] with [`WordInfo::noun`] ([`Self::is_noun`]) set, for each word of `words`
+    /// whose `wanted` is true (the others get the default). The table loads of all words are
+    /// started together before any is probed, rather than one cache miss after another.
+    pub fn words(&self, words: &[&str], wanted: &[bool]) -> Vec<WordInfo> {
+        let keys: Vec<(u64, u32)> = words
+            .iter()
+            .zip(wanted)
+            .map(|(w, &on)| {
+                if !on {
+                    return (0, 0);
+                }
+                let k = word_key(w);
+                let h = word_hash(w);
+                let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
+                if let Some(f) = self.word_filter.get(b >> 6) {
+                    prefetch(f);
+                }
+                if let Some(n) = self.nouns.keys.get(self.nouns.slot(h)) {
+                    prefetch(n);
+                }
+                (k, h)
+            })
+            .collect();
+        for ((k, _), &on) in keys.iter().zip(wanted) {
+            if on
+                && self.word_filter_has(*k)
+                && let Some(slot) = self.words.keys.get(self.words.slot((*k).max(1)))
+            {
+                prefetch(slot);
+            }
+        }
+        keys.iter()
+            .zip(wanted)
+            .map(|(&(k, h), &on)| {
+                if !on {
+                    return WordInfo::default();
+                }
+                let mut wi = if self.word_filter_has(k) {
+                    self.words.get(k).copied().unwrap_or_default()
+                } else {
+                    WordInfo::default()
+                };
+                wi.noun = self.nouns.contains(h);
+                wi
+            })
+            .collect()
     }
 
     /// Like [`is_dictionary_noun`], through a hash set.
     pub fn is_noun(&self, word: &str) -> bool {
-        self.nouns.contains(&word_hash(word))
+        self.nouns.contains(word_hash(word))
     }
 
     /// True when some multi-word entry starts with this word.
@@ -529,7 +740,13 @@ impl Gazetteer {
             len += c.encode_utf8(&mut buf[len..]).len();
         }
         let prefix = std::str::from_utf8(&buf[..len]).unwrap_or("");
-        if !self.stem_prefixes.contains(prefix) {
+        let b = prefix_bit(prefix);
+        if self
+            .stem_prefix_bits
+            .get(b >> 6)
+            .is_none_or(|w| w & (1 << (b & 63)) == 0)
+            || !self.stem_prefixes.contains(prefix)
+        {
             return None;
         }
         // Words repeat: remember the answers of the slow path below, per thread.

@@ -30,7 +30,7 @@ use text::Token;
 pub use text::{Token as TextToken, TokenKind, sentence_spans, sentences, tokenize};
 
 /// Version of the extractor's output; bumped whenever the output for some input changes.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// One sentence of the tokenised article.
 #[derive(Debug, Clone)]
@@ -125,8 +125,13 @@ impl<'a> Doc<'a> {
                 && w.chars().any(char::is_uppercase)
             {
                 let start = doc.lower_buf.len() as u32;
-                for c in w.chars() {
-                    doc.lower_buf.extend(c.to_lowercase());
+                if w.is_ascii() {
+                    doc.lower_buf
+                        .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    for c in w.chars() {
+                        doc.lower_buf.extend(c.to_lowercase());
+                    }
                 }
                 doc.lower_at.push(Some((start, doc.lower_buf.len() as u32)));
             } else {
@@ -134,7 +139,10 @@ impl<'a> Doc<'a> {
             }
         }
         for s in &doc.sentences {
-            for mut q in quantity::find(&doc.tokens[s.range.clone()], &doc.strs[s.range.clone()]) {
+            let r = s.range.clone();
+            for mut q in
+                quantity::find_lowered(&doc.tokens[r.clone()], &doc.strs[r.clone()], &doc.lowers(r))
+            {
                 q.text = text[q.span.start..q.span.end].to_string();
                 doc.quantities.push(q);
             }

@@ -165,12 +165,25 @@ pub fn parse_number(s: &str) -> Option<f64> {
 
 /// Finds quantities in one sentence's tokens (`strs[i]` is the text of `tokens[i]`).
 pub fn find(tokens: &[Token], strs: &[&str]) -> Vec<Quantity> {
+    let lowers: Vec<std::borrow::Cow<str>> =
+        strs.iter().map(|w| super::text::lowercase(w)).collect();
+    let lowers: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
+    find_lowered(tokens, strs, &lowers)
+}
+
+/// [`find`] given the lowercase forms of the tokens (`lowers[i]` is `strs[i]` lowercased).
+pub fn find_lowered(tokens: &[Token], strs: &[&str], lowers: &[&str]) -> Vec<Quantity> {
     let mut out = Vec::new();
     let n = tokens.len();
-    let lower = |i: usize| super::text::lowercase(strs[i]);
+    let lower = |i: usize| std::borrow::Cow::Borrowed(lowers[i]);
     let mut i = 0;
     while i < n {
-        let l = lower(i);
+        // Only words are compared with the word lists below.
+        let l = if tokens[i].kind == TokenKind::Word {
+            lower(i)
+        } else {
+            std::borrow::Cow::Borrowed("")
+        };
         let first_value = match tokens[i].kind {
             TokenKind::Number => parse_number(strs[i]),
             TokenKind::Word => NUMBER_WORDS.iter().find(|(w, _)| *w == l).map(|&(_, v)| v),

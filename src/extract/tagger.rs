@@ -1,14 +1,15 @@
 //! A greedy averaged-perceptron sequence tagger for PER/LOC/ORG/OTH names (BIO tags).
 //!
 //! Features: word, lowercase, affixes, shape, capitalisation in context, neighbouring words,
-//! previous tags, gazetteer membership (countries, regions, given names, organisations,
-//! demonyms), role words before a name and organisation heads. Feature strings are hashed to
+//! previous tags, gazetteer membership (countries, regions, given names, surnames, organisations,
+//! demonyms), the word's frequency class in German Wikipedia, role words before a name and
+//! organisation heads. Feature strings are hashed to
 //! 32 bits; the trained model (see `examples/train_ner.rs`) keeps only the features that survived
 //! pruning, with weights quantised to `i16`, and is compiled in from `data/ner-model.bin`.
 //! Lowercase tokens after an `O` tag are tagged `O` without scoring, which makes tagging fast.
 //! Pure code; no IO beyond the embedded bytes, no terminal imports.
 
-use super::fasthash::FastMap;
+use super::fasthash::{FastMap, load_le};
 use super::gazetteer::{self, GazKind, WordInfo};
 use crate::model::EntityKind;
 use std::sync::OnceLock;
@@ -72,9 +73,7 @@ impl Tag {
 fn mix(h: u64, bytes: &[u8]) -> u64 {
     let mut h = h;
     for chunk in bytes.chunks(8) {
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = (h.rotate_left(5) ^ load_le(chunk)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
@@ -151,10 +150,25 @@ fn shape(w: &str) -> Shape {
     out
 }
 
-const DETERMINERS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-    "the",
-];
+/// Articles before a noun (a feature of the next word).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+            | "the"
+    )
+}
 
 /// Static (tag-independent) information about one token.
 struct TokInfo<'a> {
@@ -164,23 +178,22 @@ struct TokInfo<'a> {
     gaz: u16,
     /// In the German word list (capitalised entries: common nouns, some names).
     dict: bool,
+    /// Frequency class of the lowercase form in German Wikipedia (capitalised words; 0 unknown).
+    freq: u8,
 }
 
 /// The gazetteer facts of each word (looked up for capitalised words only), with the country
 /// of the words [`looks_up_demonym`] selects.
 pub fn word_infos(strs: &[&str], lowers: &[&str]) -> Vec<WordInfo> {
     let g = gazetteer::get();
-    strs.iter()
-        .zip(lowers)
-        .map(|(w, l)| {
-            let cap = w.chars().next().is_some_and(char::is_uppercase);
-            let mut wi = if cap { g.word(w) } else { WordInfo::default() };
-            if looks_up_demonym(w, l, cap) {
-                wi.demonym = g.demonym(w);
-            }
-            wi
-        })
-        .collect()
+    let caps: Vec<bool> = strs.iter().map(|w| is_cap(w)).collect();
+    let mut wis = g.words(strs, &caps);
+    for (((w, l), &cap), wi) in strs.iter().zip(lowers).zip(&caps).zip(&mut wis) {
+        if looks_up_demonym(w, l, cap) {
+            wi.demonym = g.demonym(w);
+        }
+    }
+    wis
 }
 
 /// True for the words whose demonym [`word_infos`] looks up: capitalised ones longer than four
@@ -190,7 +203,7 @@ pub fn looks_up_demonym(w: &str, lower: &str, cap: bool) -> bool {
 }
 
 fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
-    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    let cap = is_cap(w);
     let mut gaz = 0u16;
     let mut dict = false;
     if cap {
@@ -219,7 +232,7 @@ fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
         if wi.demonym.is_some() {
             gaz |= 128;
         }
-        dict = g.is_noun(w);
+        dict = wi.noun;
     } else if wi.demonym.is_some() {
         gaz |= 128;
     }
@@ -229,6 +242,16 @@ fn token_info<'a>(w: &'a str, lower: &'a str, wi: &WordInfo) -> TokInfo<'a> {
         cap,
         gaz,
         dict,
+        freq: wi.freq,
+    }
+}
+
+/// True when the word starts with a capital letter.
+#[inline]
+fn is_cap(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
@@ -311,7 +334,7 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
             42,
             &[info[i - 1].dict as u8, info[i - 1].cap as u8, t.dict as u8],
         ));
-        let det = DETERMINERS.contains(&prev);
+        let det = is_determiner(prev);
         out.push(feat(37, &[det as u8, t.cap as u8]));
         // The last four characters of the previous word, reversed.
         let mut ps = [0u8; 16];
@@ -333,6 +356,17 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
     if i > 0 {
         out.push(feat(41, info[i - 1].shape.as_bytes()));
     }
+    // How common the word is in running German text (a capitalised word that is frequent but
+    // not a dictionary noun is often a name), alone and with its neighbours' classes.
+    out.push(feat(60, &[t.freq, t.dict as u8, t.cap as u8]));
+    let pf = if i > 0 { info[i - 1].freq } else { 99 };
+    let nf = if i + 1 < strs.len() {
+        info[i + 1].freq
+    } else {
+        99
+    };
+    out.push(feat(61, &[pf, t.freq]));
+    out.push(feat(62, &[t.freq, nf]));
 }
 
 /// Tag-dependent features given the two previous tags.

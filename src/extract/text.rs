@@ -223,11 +223,17 @@ fn scan_number(text: &str, i: usize) -> usize {
 
 /// End of a word starting at `i`, with inner hyphens and apostrophes.
 fn scan_word(text: &str, i: usize) -> usize {
-    let mut j = i;
+    // A leading run of ASCII letters and digits (most of most words) is word characters.
+    let ascii = text.as_bytes()[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let mut j = i + ascii;
     let mut part_start = i;
-    let mut chars = text[i..].char_indices().peekable();
+    let mut chars = text[j..].char_indices().peekable();
+    let base = j;
     while let Some((k, c)) = chars.next() {
-        let pos = i + k;
+        let pos = base + k;
         if is_word_char(c) {
             j = pos + c.len_utf8();
             continue;
@@ -358,6 +364,13 @@ pub fn sentences(text: &str, offset: usize, tokens: &[Token]) -> Vec<std::ops::R
 
 /// The lowercase form of a word, borrowed when it has no capitals (most tokens).
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
+    }
     if word.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(word.to_lowercase())
     } else {
