@@ -2,6 +2,10 @@
 //! (robust on a shared machine): `cargo run --release --example throughput [ROUNDS]`.
 use std::time::Instant;
 
+/// The allocator the `dossier` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// User plus system CPU seconds of this process, from /proc/self/stat (Linux).
 fn cpu_seconds() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;

@@ -459,7 +459,8 @@ fn from_snapshot(
 pub const SNAPSHOT_DIR: &str = "corpora";
 
 /// Writes the snapshot of a finished run: every article under corpus-wide names, sorted by
-/// path as the reader lists them.
+/// path as the reader lists them. Articles go in as the workers encoded them; only the
+/// analyses are decoded, renamed and encoded again, a segment at a time.
 fn write_snapshot(
     path: &Path,
     files: &[FileStamp],
@@ -468,26 +469,44 @@ fn write_snapshot(
     results: WorkResult,
     names: &CanonicalNames,
 ) -> std::io::Result<()> {
-    let mut entries: Vec<(Article, Analysis)> = results
-        .encoded
-        .into_par_iter()
-        .map(|(_, bytes)| {
-            let (article, mut analysis): (Article, Analysis) =
-                postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
-            names.apply(&mut analysis);
-            Ok((article, analysis))
-        })
-        .collect::<std::io::Result<_>>()?;
-    entries.par_sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
-    snapshot::save(path, files, messages, started, &entries)
+    let mut encoded = results.encoded;
+    // The order readers sort by: the article's source, which is the path as displayed.
+    let keys: Vec<String> = files.iter().map(|f| f.path.display().to_string()).collect();
+    let key = |i: usize| Path::new(keys.get(i).map_or("", String::as_str));
+    encoded.par_sort_by(|a, b| key(a.0).cmp(key(b.0)));
+    let articles = |r: std::ops::Range<usize>| {
+        snapshot::concat_encoded(encoded[r].iter().map(|e| e.1.as_slice()))
+    };
+    let analyses = |r: std::ops::Range<usize>| {
+        let renamed = encoded[r]
+            .iter()
+            .map(|e| {
+                let mut analysis: Analysis =
+                    postcard::from_bytes(&e.2).map_err(std::io::Error::other)?;
+                names.apply(&mut analysis);
+                Ok(analysis)
+            })
+            .collect::<std::io::Result<Vec<Analysis>>>()?;
+        postcard::to_stdvec(&renamed).map_err(std::io::Error::other)
+    };
+    snapshot::save_segments(
+        path,
+        files,
+        messages,
+        started,
+        encoded.len(),
+        &articles,
+        &analyses,
+    )
 }
 
 /// What one worker hands back: name counts, and each article encoded for the snapshot.
 #[derive(Default)]
 struct WorkResult {
     counts: NameCounts,
-    /// (index in the file list, postcard-encoded (article, per-article analysis)).
-    encoded: Vec<(usize, Vec<u8>)>,
+    /// (index in the file list, postcard-encoded article, postcard-encoded per-article
+    /// analysis).
+    encoded: Vec<(usize, Vec<u8>, Vec<u8>)>,
 }
 
 impl WorkResult {
@@ -517,8 +536,11 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
             }
             if let Some(entry) = index_file(shared, &file.path, tx) {
                 result.counts.add(&entry.1);
-                if keep && let Ok(bytes) = postcard::to_stdvec(&entry) {
-                    result.encoded.push((i, bytes));
+                if keep
+                    && let (Ok(article), Ok(analysis)) =
+                        (postcard::to_stdvec(&entry.0), postcard::to_stdvec(&entry.1))
+                {
+                    result.encoded.push((i, article, analysis));
                 }
                 batch.push(entry);
             }

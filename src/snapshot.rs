@@ -316,33 +316,73 @@ pub fn save(
     started: SystemTime,
     entries: &[(Article, Analysis)],
 ) -> io::Result<()> {
+    let encode = |range: std::ops::Range<usize>, articles: bool| {
+        let chunk = &entries[range];
+        if articles {
+            postcard::to_stdvec(&chunk.iter().map(|(a, _)| a).collect::<Vec<_>>())
+        } else {
+            postcard::to_stdvec(&chunk.iter().map(|(_, a)| a).collect::<Vec<_>>())
+        }
+        .map_err(io::Error::other)
+    };
+    save_segments(
+        path,
+        files,
+        messages,
+        started,
+        entries.len(),
+        &|r| encode(r, true),
+        &|r| encode(r, false),
+    )
+}
+
+/// A postcard sequence of already encoded values: the count as a varint, then the values.
+pub fn concat_encoded<'a>(values: impl ExactSizeIterator<Item = &'a [u8]>) -> io::Result<Vec<u8>> {
+    let mut out = postcard::to_stdvec(&values.len()).map_err(io::Error::other)?;
+    for v in values {
+        out.extend_from_slice(v);
+    }
+    Ok(out)
+}
+
+/// [`save`] for `n` articles whose segments the caller encodes: `articles(range)` must give
+/// the postcard `Vec<Article>` of the articles in `range` (in path order), `analyses(range)`
+/// the postcard `Vec<Analysis>` of their analyses under corpus-wide names. Segments are
+/// encoded on all cores.
+pub fn save_segments(
+    path: &Path,
+    files: &[FileStamp],
+    messages: &[String],
+    started: SystemTime,
+    n: usize,
+    articles: &(dyn Fn(std::ops::Range<usize>) -> io::Result<Vec<u8>> + Sync),
+    analyses: &(dyn Fn(std::ops::Range<usize>) -> io::Result<Vec<u8>> + Sync),
+) -> io::Result<()> {
     use rayon::prelude::*;
-    let per = entries.len().div_ceil(ARTICLE_SEGMENTS).max(1);
-    let split = entries.len().min(FIRST);
-    let (head, tail) = entries.split_at(split);
-    let analysis_chunks: Vec<&[(Article, Analysis)]> = std::iter::once(head)
-        .chain(tail.chunks(SEGMENT))
-        .enumerate()
-        .filter(|(i, chunk)| *i == 0 || !chunk.is_empty())
-        .map(|(_, chunk)| chunk)
+    let per = n.div_ceil(ARTICLE_SEGMENTS).max(1);
+    let article_ranges: Vec<std::ops::Range<usize>> =
+        (0..n).step_by(per).map(|s| s..(s + per).min(n)).collect();
+    // The first analysis segment is always there, even when empty.
+    let split = n.min(FIRST);
+    let analysis_ranges: Vec<std::ops::Range<usize>> = std::iter::once(0..split)
+        .chain((split..n).step_by(SEGMENT).map(|s| s..(s + SEGMENT).min(n)))
         .collect();
+    let article_count = article_ranges.len();
     // Segments are independent: encode them on all cores, then lay them out in order.
-    let encoded: Vec<Vec<u8>> = entries
-        .chunks(per)
-        .map(|chunk| (true, chunk))
-        .chain(analysis_chunks.into_iter().map(|chunk| (false, chunk)))
+    let encoded: Vec<Vec<u8>> = article_ranges
+        .into_iter()
+        .map(|r| (true, r))
+        .chain(analysis_ranges.into_iter().map(|r| (false, r)))
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(articles, chunk)| {
-            if articles {
-                postcard::to_stdvec(&chunk.iter().map(|(a, _)| a).collect::<Vec<_>>())
+        .map(|(is_articles, r)| {
+            if is_articles {
+                articles(r)
             } else {
-                postcard::to_stdvec(&chunk.iter().map(|(_, a)| a).collect::<Vec<_>>())
+                analyses(r)
             }
-            .map_err(io::Error::other)
         })
         .collect::<io::Result<_>>()?;
-    let article_count = entries.chunks(per).count();
     let segment = |seg: &Vec<u8>| (seg.len() as u64, crc32fast::hash(seg));
     let article_segments: Vec<(u64, u32)> = encoded[..article_count].iter().map(segment).collect();
     let analysis_segments: Vec<(u64, u32)> = encoded[article_count..].iter().map(segment).collect();
@@ -350,7 +390,7 @@ pub fn save(
         files: files.to_vec(),
         messages: messages.to_vec(),
         started: since_epoch(started),
-        articles: entries.len() as u64,
+        articles: n as u64,
         article_segments,
         analysis_segments,
     };
