@@ -180,13 +180,13 @@ pub fn score_bound(choice: &str, pattern: &str) -> Option<i64> {
     }
     let case_sensitive = pattern.bytes().any(|b| b.is_ascii_uppercase());
     if choice.is_ascii() && pattern.is_ascii() {
-        bound_units(choice.as_bytes(), pattern.as_bytes(), case_sensitive)
+        bound_bytes(choice.as_bytes(), pattern.as_bytes(), case_sensitive)
     } else {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
             if let Some(units) = ascii_units(choice, pattern, &mut s.bytes) {
-                return bound_units(units, pattern.as_bytes(), case_sensitive);
+                return bound_bytes(units, pattern.as_bytes(), case_sensitive);
             }
             s.choice.clear();
             s.choice.extend(choice.chars());
@@ -206,50 +206,84 @@ fn bound_units<U: Unit>(choice: &[U], pattern: &[U], case_sensitive: bool) -> Op
             + choice[first..]
                 .iter()
                 .position(|&c| units_equal(c, p, case_sensitive))?;
-        let mut best = i32::MIN;
-        let mut prev_type = if start == 0 {
-            CharType::Empty
-        } else {
-            choice[start - 1].class()
-        };
-        for (j, &c) in choice.iter().enumerate().skip(start) {
-            let t = c.class();
-            if units_equal(c, p, case_sensitive) {
-                let mut in_place = in_place_bonus(prev_type, t);
-                if j == 0 {
-                    in_place *= BONUS_FIRST_CHAR_MULTIPLIER;
-                }
-                let match_score = if !case_sensitive && p != c {
-                    (SCORE_MATCH + PENALTY_CASE_MISMATCH).max(0)
-                } else {
-                    SCORE_MATCH
-                };
-                let gain = if i == 0 {
-                    GAP_EXTENSION + in_place
-                } else {
-                    let after_gap = GAP_START + GAP_EXTENSION + in_place;
-                    if units_equal(choice[j - 1], pattern[i - 1], case_sensitive) {
-                        // The left cell's bonus is this row's own chain, or a value left from
-                        // two rows before at the row's first cell: at most the largest bonus.
-                        let carried = if j == start || units_equal(choice[j - 1], p, case_sensitive)
-                        {
-                            BONUS_HEAD * BONUS_FIRST_CHAR_MULTIPLIER
-                        } else {
-                            0
-                        };
-                        after_gap.max(carried.max(in_place.max(BONUS_CONSECUTIVE)))
-                    } else {
-                        after_gap
-                    }
-                };
-                best = best.max(gain + match_score);
-            }
-            prev_type = t;
-        }
+        let best = (start..choice.len())
+            .filter(|&j| units_equal(choice[j], p, case_sensitive))
+            .map(|j| best_gain(choice, pattern, i, j, start, case_sensitive))
+            .max()
+            .unwrap_or(i32::MIN);
         total += i64::from(best);
         first = start + 1;
     }
     Some(total)
+}
+
+/// [`bound_units`] on bytes, visiting only the matching positions (found with memchr).
+fn bound_bytes(choice: &[u8], pattern: &[u8], case_sensitive: bool) -> Option<i64> {
+    let mut total: i64 = 0;
+    let mut first = 0;
+    for (i, &p) in pattern.iter().enumerate() {
+        let (a, b) = if case_sensitive {
+            (p, p)
+        } else {
+            (p.to_ascii_lowercase(), p.to_ascii_uppercase())
+        };
+        let mut at = memchr::memchr2_iter(a, b, choice.get(first..)?).map(|j| first + j);
+        let start = at.next()?;
+        let best = std::iter::once(start)
+            .chain(at)
+            .map(|j| best_gain(choice, pattern, i, j, start, case_sensitive))
+            .max()
+            .unwrap_or(i32::MIN);
+        total += i64::from(best);
+        first = start + 1;
+    }
+    Some(total)
+}
+
+/// The most that matching pattern char `i` at choice position `j` (a match, at or after the
+/// row's first match `start`) can add to the score.
+#[inline]
+fn best_gain<U: Unit>(
+    choice: &[U],
+    pattern: &[U],
+    i: usize,
+    j: usize,
+    start: usize,
+    case_sensitive: bool,
+) -> i32 {
+    let (c, p) = (choice[j], pattern[i]);
+    let prev_type = if j == 0 {
+        CharType::Empty
+    } else {
+        choice[j - 1].class()
+    };
+    let mut in_place = in_place_bonus(prev_type, c.class());
+    if j == 0 {
+        in_place *= BONUS_FIRST_CHAR_MULTIPLIER;
+    }
+    let match_score = if !case_sensitive && p != c {
+        (SCORE_MATCH + PENALTY_CASE_MISMATCH).max(0)
+    } else {
+        SCORE_MATCH
+    };
+    let gain = if i == 0 {
+        GAP_EXTENSION + in_place
+    } else {
+        let after_gap = GAP_START + GAP_EXTENSION + in_place;
+        if units_equal(choice[j - 1], pattern[i - 1], case_sensitive) {
+            // The left cell's bonus is this row's own chain, or a value left from two rows
+            // before at the row's first cell: at most the largest bonus.
+            let carried = if j == start || units_equal(choice[j - 1], p, case_sensitive) {
+                BONUS_HEAD * BONUS_FIRST_CHAR_MULTIPLIER
+            } else {
+                0
+            };
+            after_gap.max(carried.max(in_place.max(BONUS_CONSECUTIVE)))
+        } else {
+            after_gap
+        }
+    };
+    gain + match_score
 }
 
 #[inline]
@@ -398,7 +432,10 @@ mod tests {
             state ^= state << 17;
             (state % n as u64) as usize
         };
-        for _ in 0..20_000 {
+        let ascii: Vec<char> = "aabbpuutinn AB-./()_x1PUT".chars().collect();
+        for round in 0..20_000 {
+            // Every other round ASCII only, for the byte paths.
+            let alphabet = if round % 2 == 0 { &alphabet } else { &ascii };
             let len = next(40);
             let choice: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
             let plen = 1 + next(5);
@@ -410,6 +447,14 @@ mod tests {
                 reference(&choice, &pattern),
                 "{choice:?} / {pattern:?}"
             );
+            if choice.is_ascii() && pattern.is_ascii() {
+                let cs = pattern.bytes().any(|b| b.is_ascii_uppercase());
+                assert_eq!(
+                    bound_bytes(choice.as_bytes(), pattern.as_bytes(), cs),
+                    bound_units(choice.as_bytes(), pattern.as_bytes(), cs),
+                    "{choice:?} / {pattern:?}"
+                );
+            }
             let bound = score_bound(&choice, &pattern);
             assert_eq!(bound.is_some(), score.is_some(), "{choice:?} / {pattern:?}");
             assert!(
