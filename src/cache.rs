@@ -269,9 +269,13 @@ impl Cache {
         let at = w.end;
         {
             use std::os::unix::fs::FileExt;
+            // A failed write leaves `end` where it was: the next record overwrites the torn one.
             w.file
                 .write_all_at(&bytes, at)
-                .map_err(|e| self.io_error(e))?;
+                .map_err(|source| CacheError::Io {
+                    path: self.packs_dir(),
+                    source,
+                })?;
         }
         w.end += bytes.len() as u64;
         let loc = Loc {
@@ -295,7 +299,7 @@ impl Cache {
         }
     }
 
-    /// Creates this process's next pack and registers it in the index.
+    /// Creates this process's next pack, holding only its header.
     fn new_pack(&self) -> Result<Writer, CacheError> {
         use std::os::unix::fs::FileExt;
         let nanos = std::time::SystemTime::now()

@@ -1039,8 +1039,19 @@ fn literal_match(entry: &Entry, term: &Term) -> Option<std::ops::Range<usize>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A deterministic xorshift source of numbers below `n`, for randomised tests.
+    pub(crate) fn numbers(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut state = seed;
+        move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        }
+    }
 
     fn cand(kind: CandidateKind, label: &str) -> Candidate {
         Candidate {
@@ -1098,13 +1109,7 @@ mod tests {
     #[test]
     fn subsequence_checks_on_bytes_agree_with_chars() {
         let alphabet: Vec<char> = "puTIn aä–Ü1-".chars().collect();
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5_000 {
             let hay: String = (0..next(30))
                 .map(|_| alphabet[next(alphabet.len())])
@@ -1489,13 +1494,7 @@ mod tests {
         let alphabet: Vec<char> = "aeouäöüßÄÖÜẞéèçñłŁæœĳ \u{301}🚀xyzAEOU'^$!"
             .chars()
             .collect();
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
         let mut random_text =
             |len: usize| -> String { (0..len).map(|_| alphabet[next(alphabet.len())]).collect() };
         let labels: Vec<String> = (0..300).map(|i| random_text(1 + i % 40)).collect();

@@ -425,13 +425,7 @@ mod tests {
     #[test]
     fn scores_equal_the_library_on_random_text() {
         let alphabet: Vec<char> = "aabbpuutinn AB-./()_x1ÜüéPUT\u{7f}–".chars().collect();
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::search::tests::numbers(0x2545_f491_4f6c_dd1d);
         let ascii: Vec<char> = "aabbpuutinn AB-./()_x1PUT".chars().collect();
         for round in 0..20_000 {
             // Every other round ASCII only, for the byte paths.
