@@ -167,6 +167,19 @@ fn palette_candidates_cover_every_kind_and_details_are_only_left_out_on_request(
 }
 
 #[test]
+fn a_palette_index_built_while_idle_serves_the_next_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state(false);
+    assert!(s.palette_needs_index());
+    s.prepare_palette();
+    assert!(!s.palette_needs_index());
+    let built = s.index.clone().unwrap();
+    let (_, screen) = run(&mut s, &mut open(dir.path()), ": p j o n g j a n g");
+    assert!(screen.contains("entity   Pjöngjang"), "{screen}");
+    assert!(std::sync::Arc::ptr_eq(&built, s.index.as_ref().unwrap()));
+}
+
+#[test]
 fn entity_card_lists_spellings_and_mentions_and_jumps() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = state(false);

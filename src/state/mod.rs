@@ -384,7 +384,8 @@ pub struct AppState {
     pub store_problems: Vec<String>,
     /// The last deleted bookmark, for undo.
     pub last_deleted: Option<Bookmark>,
-    /// The palette's search index, built when the palette first opens.
+    /// The palette's search index, built when the palette first opens or while the reader is
+    /// idle ([`AppState::prepare_palette`]).
     pub index: Option<std::sync::Arc<crate::search::SearchIndex>>,
     /// The index misses recent changes (bookmarks) and is rebuilt at the next opening.
     pub index_stale: bool,

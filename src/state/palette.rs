@@ -263,12 +263,23 @@ impl AppState {
         out
     }
 
-    /// Opens the palette, with `prefix` already typed.
-    pub(crate) fn open_palette(&mut self, prefix: &str) {
-        if self.index.is_none() || self.index_stale {
+    /// True when the palette's index is missing or misses recent changes.
+    pub fn palette_needs_index(&self) -> bool {
+        self.index.is_none() || self.index_stale
+    }
+
+    /// Builds the palette's index if [`AppState::palette_needs_index`]. The reader calls this
+    /// when the user has been idle for a moment, so the palette opens at once.
+    pub fn prepare_palette(&mut self) {
+        if self.palette_needs_index() {
             self.index = Some(Arc::new(SearchIndex::new(self.palette_candidates())));
             self.index_stale = false;
         }
+    }
+
+    /// Opens the palette, with `prefix` already typed.
+    pub(crate) fn open_palette(&mut self, prefix: &str) {
+        self.prepare_palette();
         self.overlay = Some(Overlay::Palette(Box::new(Palette {
             query: String::new(),
             result: None,
