@@ -235,11 +235,6 @@ impl Cache {
         Self::read_entry(id, &loc)
     }
 
-    /// [`Cache::get`] from a given index.
-    fn get_from(&self, index: &Index, id: &ArticleId) -> Option<Analysis> {
-        Self::read_entry(id, index.get(&id.0)?)
-    }
-
     /// Reads and checks the entry of `id` at `loc`.
     fn read_entry(id: &ArticleId, loc: &Loc) -> Option<Analysis> {
         let payload = read_at(&loc.pack, loc.offset, loc.len as usize)?;
@@ -361,7 +356,7 @@ impl Cache {
                 continue;
             }
             let id = ArticleId(id.clone());
-            if let Some(analysis) = self.get_from(&old, &id) {
+            if let Some(analysis) = old.get(&id.0).and_then(|loc| Self::read_entry(&id, loc)) {
                 fresh.put(&id, &analysis)?;
             }
         }
