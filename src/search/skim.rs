@@ -198,36 +198,36 @@ pub fn score_bound(choice: &str, pattern: &str) -> Option<i64> {
 }
 
 fn bound_units<U: Unit>(choice: &[U], pattern: &[U], case_sensitive: bool) -> Option<i64> {
-    let mut total: i64 = 0;
-    let mut first = 0;
-    for (i, &p) in pattern.iter().enumerate() {
-        // The scorer's row for this char starts at its greedy first match.
-        let start = first
-            + choice[first..]
-                .iter()
-                .position(|&c| units_equal(c, p, case_sensitive))?;
-        let best = (start..choice.len())
-            .filter(|&j| units_equal(choice[j], p, case_sensitive))
-            .map(|j| best_gain(choice, pattern, i, j, start, case_sensitive))
-            .max()
-            .unwrap_or(i32::MIN);
-        total += i64::from(best);
-        first = start + 1;
-    }
-    Some(total)
+    bound_over(choice, pattern, case_sensitive, |p, from| {
+        (from..choice.len()).filter(move |&j| units_equal(choice[j], p, case_sensitive))
+    })
 }
 
 /// [`bound_units`] on bytes, visiting only the matching positions (found with memchr).
 fn bound_bytes(choice: &[u8], pattern: &[u8], case_sensitive: bool) -> Option<i64> {
-    let mut total: i64 = 0;
-    let mut first = 0;
-    for (i, &p) in pattern.iter().enumerate() {
+    bound_over(choice, pattern, case_sensitive, |p, from| {
         let (a, b) = if case_sensitive {
             (p, p)
         } else {
             (p.to_ascii_lowercase(), p.to_ascii_uppercase())
         };
-        let mut at = memchr::memchr2_iter(a, b, choice.get(first..)?).map(|j| first + j);
+        memchr::memchr2_iter(a, b, &choice[from..]).map(move |j| from + j)
+    })
+}
+
+/// The bound, given `matches(p, from)`: the positions from `from` on where `p` matches, in
+/// order. For each pattern char the scorer's row starts at its greedy first match; the char
+/// adds at most its best gain at any match from there.
+fn bound_over<U: Unit, I: Iterator<Item = usize>>(
+    choice: &[U],
+    pattern: &[U],
+    case_sensitive: bool,
+    matches: impl Fn(U, usize) -> I,
+) -> Option<i64> {
+    let mut total: i64 = 0;
+    let mut first = 0;
+    for (i, &p) in pattern.iter().enumerate() {
+        let mut at = matches(p, first);
         let start = at.next()?;
         let best = std::iter::once(start)
             .chain(at)
