@@ -87,15 +87,20 @@ impl Tmux {
     }
 
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |screen| screen.contains(needle))
+    }
+
+    /// Waits until `done` holds for the screen (`what` names it in the failure message).
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(needle) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {needle:?}; screen:\n{screen}"
+                "timed out waiting for {what}; screen:\n{screen}"
             );
             sleep(Duration::from_millis(50));
         }
@@ -641,8 +646,10 @@ fn assert_saved_after_retry(t: &Tmux, data: &std::path::Path) {
         sleep(Duration::from_millis(50));
     };
     assert_eq!(after.matches("\"id\"").count(), 4, "{after}");
-    let screen = t.wait_for("saved");
-    assert!(!screen.contains("not saved"), "{screen}");
+    // The file is written before the next frame is drawn: wait for the frame that says so.
+    t.wait_until("\"saved\" without \"not saved\"", |screen| {
+        screen.contains("saved") && !screen.contains("not saved")
+    });
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
