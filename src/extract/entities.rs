@@ -926,16 +926,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
         if w.contains(' ') {
             continue;
         }
-        let forms = [
-            Some(w),
-            w.strip_suffix('s'),
-            w.strip_suffix("es"),
-            w.strip_suffix("’s"),
-            w.strip_suffix("'s"),
-        ];
-        if let Some(list) = forms
-            .into_iter()
-            .flatten()
+        if let Some(list) = genitive_bases(w)
             .filter(|f| f.chars().count() >= 2)
             .find_map(|f| surnames.get(f).map(|l| (f, l)))
             && let Some((_, canonical)) = list
@@ -967,15 +958,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
         if t.kind != TokenKind::Word || !is_cap(w) || is_covered(t.span) {
             continue;
         }
-        // The word itself and its genitive base ("Putins" -> "Putin").
-        let forms = [
-            Some(w),
-            w.strip_suffix('s'),
-            w.strip_suffix("es"),
-            w.strip_suffix("’s"),
-            w.strip_suffix("'s"),
-        ];
-        for form in forms.into_iter().flatten() {
+        for form in genitive_bases(w) {
             if form.chars().count() < 2 {
                 continue;
             }
@@ -1133,6 +1116,19 @@ fn strip_inflection(name: &str) -> String {
         last.pop();
     }
     out.join(" ")
+}
+
+/// A word and the bases its genitive endings leave ("Putins" -> "Putin", "Bush's" -> "Bush").
+fn genitive_bases(w: &str) -> impl Iterator<Item = &str> {
+    [
+        Some(w),
+        w.strip_suffix('s'),
+        w.strip_suffix("es"),
+        w.strip_suffix("’s"),
+        w.strip_suffix("'s"),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 #[cfg(test)]
