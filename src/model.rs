@@ -399,6 +399,11 @@ pub struct Attribution {
     pub canonical: Option<String>,
     /// True for unnamed sources ("Berichten zufolge").
     pub unnamed: bool,
+    /// Where the source phrase is written in the text, when it is written in the claim's own
+    /// sentence (a resolved or inherited source has the span of the phrase it came from, if any).
+    pub span: Option<Span>,
+    /// The pronoun or role noun that was resolved to this source ("er", "der Minister").
+    pub resolved_from: Option<String>,
 }
 
 /// A normalised quantity found in a claim.

@@ -547,6 +547,8 @@ fn find_attribution(
             text,
             canonical: pick.map(|m| m.canonical.clone()),
             unnamed,
+            span: Some(sp),
+            resolved_from: None,
         }
     };
     for i in 0..n {

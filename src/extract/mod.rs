@@ -30,7 +30,7 @@ use text::Token;
 pub use text::{Token as TextToken, TokenKind, sentence_spans, sentences, tokenize};
 
 /// Version of the extractor's output; bumped whenever the output for some input changes.
-pub const EXTRACTOR_VERSION: u32 = 3;
+pub const EXTRACTOR_VERSION: u32 = 4;
 
 /// One sentence of the tokenised article.
 #[derive(Debug, Clone)]
@@ -413,7 +413,13 @@ pub fn to_json(
         .iter()
         .map(|c| {
             let attribution = match &c.attribution {
-                Some(a) => json!({"text": a.text, "canonical": a.canonical}),
+                Some(a) => {
+                    let mut v = json!({"text": a.text, "canonical": a.canonical, "unnamed": a.unnamed, "start": a.span.map(|s| s.start), "end": a.span.map(|s| s.end)});
+                    if let (Some(r), Some(obj)) = (&a.resolved_from, v.as_object_mut()) {
+                        obj.insert("resolved_from".into(), json!(r));
+                    }
+                    v
+                }
                 None => Value::Null,
             };
             let quantities: Vec<Value> = c
