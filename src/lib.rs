@@ -26,5 +26,6 @@ pub mod session;
 pub mod snapshot;
 pub mod state;
 pub mod store;
+pub mod team;
 pub mod timeline;
 pub mod tui;

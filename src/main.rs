@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod cli;
+mod team_cli;
 
 /// A keyboard-driven terminal reader for news and analysis articles.
 #[derive(Parser, Debug)]
@@ -62,6 +63,11 @@ struct Common {
     #[arg(long, global = true, value_name = "LEVEL", env = "DOSSIER_LOG",
           default_value = cli::logging::DEFAULT_LEVEL)]
     log_level: String,
+    /// Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in
+    /// config.toml). The password comes from PGPASSWORD or ~/.pgpass.
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "")]
+    team: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -182,6 +188,59 @@ enum Command {
         #[arg(long)]
         paths: bool,
     },
+    /// Sync bookmarks, notes and reading positions with the team server once and print counts.
+    Sync,
+    /// Put articles and their analyses on the team server (skips those already there), with
+    /// progress on stderr.
+    Publish {
+        /// Connections used at once.
+        #[arg(long, default_value_t = 2)]
+        connections: usize,
+        /// Files and directories to publish.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Query the team server: search, entities, sources, status, migrate.
+    Team {
+        #[command(subcommand)]
+        what: TeamCommand,
+    },
+}
+
+/// `dossier team …`.
+#[derive(Subcommand, Debug)]
+enum TeamCommand {
+    /// Full text (German and English) and fuzzy title search over the published corpus: score,
+    /// title, source, excerpt as TSV.
+    Search {
+        /// Most results printed.
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        /// Words, "a phrase", or, -excluded.
+        query: String,
+    },
+    /// Entities by the number of articles naming them: kind, name, articles, mentions as TSV.
+    Entities {
+        /// Only this kind (person, organization, place, date, quantity, misc).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only names similar to this one (case and accents ignored).
+        #[arg(long)]
+        name: Option<String>,
+        /// Most rows printed.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Outlets by number of articles, with their date range, as TSV.
+    Sources {
+        /// Most rows printed.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Server, user, TLS, schema version and counts.
+    Status,
+    /// Bring the server's schema up to date (needs a user who may create tables).
+    Migrate,
 }
 
 /// Output of `dossier extract`.
@@ -230,6 +289,8 @@ struct Config {
     scroll_regions: bool,
     /// Colour theme: a built-in name or the path of a theme file.
     theme: Option<String>,
+    /// The team server.
+    team: dossier::team::TeamConfig,
 }
 
 impl Default for Config {
@@ -238,6 +299,7 @@ impl Default for Config {
             mouse: false,
             scroll_regions: true,
             theme: None,
+            team: dossier::team::TeamConfig::default(),
         }
     }
 }
@@ -678,8 +740,42 @@ fn index(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
     })
 }
 
+/// Settings for the team server from `--team` and config.toml.
+fn team_settings(common: &Common) -> Result<dossier::team::Settings> {
+    let mut warnings = Vec::new();
+    let config = load_config(&dirs(common), &mut warnings);
+    for w in &warnings {
+        eprintln!("dossier: {w}");
+    }
+    team_cli::settings(common.team.as_deref(), &config.team)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Sync) => {
+            let settings = team_settings(&cli.common)?;
+            let Some(data) = dirs(&cli.common).data else {
+                bail!("no data directory: pass --data-dir");
+            };
+            return team_cli::sync(&settings, &data);
+        }
+        Some(Command::Publish { connections, paths }) => {
+            let settings = team_settings(&cli.common)?;
+            let indexer = start_indexer(&paths, &cli.common, &dirs(&cli.common))?;
+            return team_cli::publish(&settings, &paths, indexer, connections);
+        }
+        Some(Command::Team { what }) => {
+            let settings = team_settings(&cli.common)?;
+            match what {
+                TeamCommand::Search { limit, query } => team_cli::search(&settings, &query, limit)?,
+                TeamCommand::Entities { kind, name, limit } => {
+                    team_cli::entities(&settings, kind.as_deref(), name.as_deref(), limit)?
+                }
+                TeamCommand::Sources { limit } => team_cli::sources(&settings, limit)?,
+                TeamCommand::Status => team_cli::status(&settings)?,
+                TeamCommand::Migrate => team_cli::migrate(&settings)?,
+            }
+        }
         Some(Command::Find {
             list,
             limit,

@@ -227,6 +227,30 @@ impl StoreError {
     }
 }
 
+/// A change for [`Store::apply_changes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Add a bookmark (skipped if its id is there).
+    Add(Bookmark),
+    /// Replace a note; `base` is the note the change started from. When the note here is
+    /// neither `base` nor the new text, both texts are kept (see [`CONFLICT_MARKER`]).
+    SetNote {
+        /// The note the change was made against.
+        base: String,
+        /// The whole bookmark after the change (added if absent).
+        snapshot: Bookmark,
+    },
+    /// Remove a bookmark (if present).
+    Delete(BookmarkId),
+    /// Set a reading position unless the one here is newer.
+    Position {
+        /// See [`position_key`].
+        key: String,
+        /// The position and when it was set.
+        position: Position,
+    },
+}
+
 /// State of one data file.
 #[derive(Debug, Default)]
 struct FileState {
@@ -337,6 +361,11 @@ impl Store {
         self.positions.iter().map(|(k, p)| (k.as_str(), p.offset))
     }
 
+    /// Every stored reading position with the time it was set, by key.
+    pub fn position_entries(&self) -> impl Iterator<Item = (&str, Position)> {
+        self.positions.iter().map(|(k, p)| (k.as_str(), *p))
+    }
+
     /// The reading position of an article: by source path, else by id.
     pub fn position_for(&self, article: &Article) -> Option<usize> {
         self.position(position_key(article))
@@ -398,6 +427,44 @@ impl Store {
         };
         op.apply(&mut self.positions);
         self.pending_positions.push(op);
+        self.flush()
+    }
+
+    /// Applies many changes that arrived from elsewhere (a team server) and saves once. Each
+    /// change is idempotent, as the single-change methods are; a note changed here meanwhile
+    /// keeps both texts.
+    pub fn apply_changes(&mut self, changes: Vec<Change>) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        for change in changes {
+            match change {
+                Change::Add(b) => {
+                    self.tick(b.updated);
+                    let op = BookmarkOp::Add(b);
+                    op.apply(&mut self.bookmarks);
+                    self.pending_bookmarks.push(op);
+                }
+                Change::SetNote { base, snapshot } => {
+                    self.tick(snapshot.updated);
+                    let op = BookmarkOp::SetNote { base, snapshot };
+                    op.apply(&mut self.bookmarks);
+                    self.pending_bookmarks.push(op);
+                }
+                Change::Delete(id) => {
+                    let op = BookmarkOp::Delete(id);
+                    op.apply(&mut self.bookmarks);
+                    self.pending_bookmarks.push(op);
+                }
+                Change::Position { key, position } => {
+                    self.tick(position.updated);
+                    let op = PositionOp { key, position };
+                    op.apply(&mut self.positions);
+                    self.pending_positions.push(op);
+                }
+            }
+        }
+        ops::sort(&mut self.bookmarks);
         self.flush()
     }
 
