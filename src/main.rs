@@ -839,8 +839,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 indexer,
                 ..
             } = setup(&cli.paths, &cli.common, Loading::Background)?;
+            let team = team_cli::syncer(
+                &cli.common.team,
+                &load_config(&dirs(&cli.common), &mut Vec::new()).team,
+                dirs(&cli.common).data,
+            );
             if let tui::run::Exit::Signal(n) =
-                tui::run::run(&mut state, &mut session, indexer).context("terminal error")?
+                tui::run::run_with_team(&mut state, &mut session, indexer, team?)
+                    .context("terminal error")?
             {
                 // The shell convention for "ended by signal n".
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));

@@ -52,6 +52,14 @@ impl Session {
         }
     }
 
+    /// Re-reads the data files after another process (the team sync worker) changed them.
+    pub fn reload(&mut self, now: i64) {
+        if let Some(store) = &mut self.store {
+            // Problems found on re-reading are reported through the next `report`.
+            let _ = store.retry(now);
+        }
+    }
+
     /// Every saved reading position, by position key.
     pub fn positions(&self) -> std::collections::HashMap<String, usize> {
         self.store

@@ -62,6 +62,27 @@ fn connect_migrated(settings: &Settings) -> Result<postgres::Client> {
     Ok(client)
 }
 
+/// The background sync worker for the reader, when a team server is configured or given with
+/// `--team`; sync rounds run at start and every 30 seconds.
+pub fn syncer(
+    flag: &Option<String>,
+    config: &TeamConfig,
+    data_dir: Option<PathBuf>,
+) -> Result<Option<team::background::Syncer>> {
+    if flag.is_none() && config.url.is_none() {
+        return Ok(None);
+    }
+    let Some(data_dir) = data_dir else {
+        bail!("team sync needs a data directory: pass --data-dir");
+    };
+    let settings = settings(flag.as_deref(), config)?;
+    Ok(Some(team::background::Syncer::start(
+        settings,
+        data_dir,
+        Duration::from_secs(30),
+    )))
+}
+
 /// `dossier sync`: one round, counts on stdout.
 pub fn sync(settings: &Settings, data_dir: &Path) -> Result<ExitCode> {
     let mut store = Store::open(data_dir, dossier::session::now());

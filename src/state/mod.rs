@@ -49,6 +49,8 @@ pub enum Input {
     },
     /// What the store holds after an operation, or at start-up.
     Store(StoreReport),
+    /// A team sync round finished (see [`crate::team::background`]).
+    Team(crate::team::background::TeamStatus),
     /// The external editor finished editing a note: the new text, or why it failed.
     ExternalEdit {
         /// The bookmark whose note was edited.
@@ -376,6 +378,8 @@ pub struct AppState {
     pub positions: std::collections::HashMap<String, usize>,
     /// Background indexing, while it runs.
     pub indexing: Option<IndexStatus>,
+    /// Team sync as of the last round, in team mode.
+    pub team: Option<crate::team::background::TeamStatus>,
     /// The reading cursor, when in use.
     pub cursor: Option<Cursor>,
     /// Every bookmark, as the store last reported.
@@ -432,6 +436,7 @@ impl AppState {
             jumps: JumpList::default(),
             positions: std::collections::HashMap::new(),
             indexing: None,
+            team: None,
             cursor: None,
             bookmarks: Vec::new(),
             saving: true,

@@ -77,6 +77,19 @@ impl AppState {
                 self.store_report(report);
                 Vec::new()
             }
+            Input::Team(status) => {
+                if !status.online && self.team.as_ref().is_none_or(|t| t.online) {
+                    self.notify(
+                        format!(
+                            "team server offline; notes stay here until it is back ({})",
+                            status.message
+                        ),
+                        Severity::Warning,
+                    );
+                }
+                self.team = Some(status);
+                Vec::new()
+            }
             Input::ExternalEdit { id, result } => {
                 match result {
                     Ok(text) => {

@@ -10,6 +10,7 @@
 //! Paths, the password and the clock are passed in by the caller. This module must not import
 //! `ratatui`, `crossterm` or `directories`.
 
+pub mod background;
 pub mod cluster;
 pub mod corpus;
 pub mod migrate;

@@ -110,6 +110,16 @@ pub fn run(
     session: &mut Session,
     indexer: Option<Indexer>,
 ) -> io::Result<Exit> {
+    run_with_team(state, session, indexer, None)
+}
+
+/// As [`run`], with team sync rounds running in the background.
+pub fn run_with_team(
+    state: &mut AppState,
+    session: &mut Session,
+    indexer: Option<Indexer>,
+    team: Option<crate::team::background::Syncer>,
+) -> io::Result<Exit> {
     let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
@@ -122,7 +132,7 @@ pub fn run(
     state.clock = crate::session::now();
     let effects = state.handle(Input::Resize(size.width, size.height));
     crate::session::settle(state, session, effects);
-    let exit = event_loop(state, session, &mut terminal, &stop, indexer)?;
+    let exit = event_loop(state, session, &mut terminal, &stop, indexer, team)?;
     if let Exit::Signal(_) = exit {
         // Keep the reading position and any note being typed when the session is dropped.
         state.clock = crate::session::now();
@@ -327,6 +337,7 @@ fn event_loop(
     terminal: &mut Term,
     stop: &AtomicUsize,
     mut indexer: Option<Indexer>,
+    team: Option<crate::team::background::Syncer>,
 ) -> io::Result<Exit> {
     let input = InputThread::start();
     let crash_on_key = std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1");
@@ -344,6 +355,20 @@ fn event_loop(
             if absorb_index_events(state, events) {
                 indexer = None;
             }
+        }
+        if let Some(status) = team.as_ref().and_then(|t| t.try_latest()) {
+            // The worker wrote the data files; read them again before showing its news.
+            let changed = status.changed;
+            state.clock = crate::session::now();
+            let mut effects = state.handle(Input::Team(status));
+            if changed {
+                session.reload(state.clock);
+                effects.extend(state.handle(Input::Store(session.report(None))));
+            }
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, effects)? {
+                return Ok(exit);
+            }
+            dirty = true;
         }
         if dirty {
             terminal.draw(|frame| view::draw(state, frame))?;

@@ -119,7 +119,14 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
             .map(|a| store::resolve(&state.entries[a].article, &b.anchor))
             .is_none_or(|r| r == Resolution::Orphaned);
         let status = if orphaned { " [orphaned]" } else { "" };
-        let head = format!("{} · {}{status}", b.title, b.target.name());
+        // In team mode, notes others made carry their author.
+        let by = state
+            .team
+            .as_ref()
+            .and_then(|t| t.authors.get(&b.id).filter(|(a, _)| *a != t.user))
+            .map(|(a, _)| format!(" · by {a}"))
+            .unwrap_or_default();
+        let head = format!("{} · {}{by}{status}", b.title, b.target.name());
         lines.push(Line::from(vec![
             Span::styled(if is_sel { "▶ " } else { "  " }, style),
             Span::styled(truncate(&head, width.saturating_sub(2)), style),

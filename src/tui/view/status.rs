@@ -31,8 +31,13 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         state.selected + 1
     };
     let saving = if state.saving { "" } else { " │ NOT SAVING" };
+    let team = match &state.team {
+        None => String::new(),
+        Some(t) if t.online => format!(" │ team {} ✓", t.user),
+        Some(_) => " │ offline".to_string(),
+    };
     let left = format!(
-        " {mode} │ {n}/{} │ {:>3}%{saving} ",
+        " {mode} │ {n}/{} │ {:>3}%{saving}{team} ",
         state.entries.len(),
         state.reader_percent()
     );
