@@ -24,6 +24,7 @@ pub mod reflow;
 pub mod search;
 pub mod session;
 pub mod snapshot;
+pub mod sources;
 pub mod state;
 pub mod store;
 pub mod team;

@@ -827,3 +827,47 @@ fn open_lands_on_the_quoted_sentence() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn the_sources_view_opens_a_source_and_jumps_to_one_of_its_claims() {
+    let Some(t) = Tmux::start("sources", 160, 45) else {
+        return;
+    };
+    let articles = dossier::ingest::bundled();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let sources = dossier::sources::collect(
+        &articles.iter().collect::<Vec<_>>(),
+        &analyses.iter().collect::<Vec<_>>(),
+    );
+    let first = sources.first().expect("the bundled corpus has sources");
+    let target = first.claims.last().expect("a source has claims");
+    let claim = &analyses[target.article].claims[target.claim];
+    t.launch();
+    t.wait_for("READ │ 1/5");
+    t.send(&["W"]);
+    t.wait_for(&format!("Sources ({}) · all sorts", sources.len()));
+    t.send(&["Enter"]);
+    let name: String = first.name.chars().take(30).collect();
+    t.wait_for(&format!("{name} · "));
+    t.send(&["G"]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for(&format!("READ │ {}/5", target.article + 1));
+    assert!(!screen.contains("Sources ("), "{screen}");
+    let words = claim.text.split_whitespace().take(2).collect::<Vec<_>>();
+    assert!(screen.contains(&words.join(" ")), "{screen}");
+    // The claims pane selects the claim too: its card is marked.
+    assert!(
+        screen.contains(&format!(
+            "▶ {} ",
+            dossier::sources::stance_glyph(claim.stance)
+        )),
+        "{screen}"
+    );
+    if target.article != 0 {
+        t.send(&["C-o"]);
+        t.wait_for("READ │ 1/5");
+    }
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+}

@@ -2,16 +2,20 @@
 //! turns an [`Input`] into state changes plus [`Effect`]s for the runner to carry out. No IO, no
 //! terminal crates; the view reads this state and nothing else.
 
+mod claims;
 pub mod cross;
 pub mod geometry;
 mod indexing;
 pub mod nav;
 mod notes;
 pub mod palette;
+mod sources;
 pub mod update;
 
+pub use claims::{ClaimCard, ClaimFilter, ClaimsPane, SourceFilter};
 pub use geometry::{Geometry, Pane, Rect};
 pub use nav::{JumpList, Location};
+pub use sources::{OpenSource, SourcesView};
 
 use crate::action::Action;
 use crate::editor::TextArea;
@@ -159,6 +163,8 @@ pub enum Overlay {
         /// Only events involving this entity, when set.
         entity: Option<String>,
     },
+    /// Every source of the corpus, or one source's claims.
+    Sources(Box<SourcesView>),
     /// An entity's card: its names, counts and every mention in context.
     Card {
         /// The entity's canonical name.
@@ -367,8 +373,10 @@ pub struct AppState {
     pub reader: ReaderState,
     /// Selected claim of the open article.
     pub claim_selected: usize,
-    /// First claim shown in the claims pane.
+    /// First card shown in the claims pane (a row of [`ClaimsPane::shown`]).
     pub claims_top: usize,
+    /// The claims pane's cards and filter, for the open article.
+    pub claims: ClaimsPane,
     /// Which highlights show.
     pub highlights: Highlights,
     /// Jumps made, for going back and forth.
@@ -432,6 +440,7 @@ impl AppState {
             reader: ReaderState::default(),
             claim_selected: 0,
             claims_top: 0,
+            claims: ClaimsPane::default(),
             highlights: Highlights::default(),
             jumps: JumpList::default(),
             positions: std::collections::HashMap::new(),
@@ -495,6 +504,7 @@ impl AppState {
             (Some(Overlay::Entities { .. }), _) => Section::Entities,
             (Some(Overlay::Group { .. }), _) => Section::Group,
             (Some(Overlay::Timeline { .. }), _) => Section::Timeline,
+            (Some(Overlay::Sources(_)), _) => Section::Sources,
             (None, Pane::List) => Section::List,
             (None, Pane::Reader) => Section::Reader,
             (None, Pane::Claims) => Section::Claims,
@@ -571,6 +581,7 @@ impl AppState {
                 ..ReaderState::default()
             };
             self.place_bookmarks();
+            self.refresh_claims();
         }
         self.clamp_reader();
     }
@@ -612,6 +623,7 @@ impl AppState {
 
     /// Rebuilds the marks after a toggle or a search.
     pub(crate) fn refresh_marks(&mut self) {
+        self.refresh_claims();
         let (entities, claims) = self.mark_layers();
         self.reader.entities = entities;
         self.reader.claims = claims;

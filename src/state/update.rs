@@ -127,6 +127,11 @@ impl AppState {
         if in_cross && self.apply_in_cross(action).is_some() {
             return Vec::new();
         }
+        if matches!(self.overlay, Some(Overlay::Sources(_)))
+            && self.apply_in_sources(action).is_some()
+        {
+            return Vec::new();
+        }
         match &self.overlay {
             Some(Overlay::Help { scroll }) => return self.apply_in_help(action, *scroll),
             Some(Overlay::Note(_)) => return self.apply_in_note(action),
@@ -181,7 +186,12 @@ impl AppState {
             Action::ShowEntityIndex => self.open_entity_index(),
             Action::ShowClaimGroup => self.open_claim_group(),
             Action::ShowTimeline => self.open_timeline(None),
-            Action::CycleSort | Action::CycleKindFilter => {}
+            Action::CycleSort | Action::CycleKindFilter | Action::CycleSourceFilter => {}
+            Action::CycleClaimKind => self.cycle_claim_kind(),
+            Action::CycleClaimStance => self.cycle_claim_stance(),
+            Action::FilterClaimSource => self.toggle_claim_source_filter(),
+            Action::ClearClaimFilters => self.clear_claim_filters(),
+            Action::ShowSources => self.open_sources(),
             Action::NextSentence => self.move_cursor(Unit::Sentence, 1),
             Action::PrevSentence => self.move_cursor(Unit::Sentence, -1),
             Action::NextParagraph => self.move_cursor(Unit::Paragraph, 1),
@@ -503,7 +513,7 @@ impl AppState {
         step.max(1) as isize
     }
 
-    fn pane_rows(&self, pane: Pane) -> usize {
+    pub(crate) fn pane_rows(&self, pane: Pane) -> usize {
         let g = self.geometry();
         g.rect(pane)
             .or_else(|| g.panes.first().map(|(_, r)| *r))
@@ -514,7 +524,7 @@ impl AppState {
         match self.focus {
             Pane::List => self.select_article(self.selected as isize + delta),
             Pane::Reader => self.scroll_pane(Pane::Reader, delta),
-            Pane::Claims => self.select_claim(self.claim_selected as isize + delta),
+            Pane::Claims => self.move_claim(delta),
         }
     }
 
@@ -526,7 +536,7 @@ impl AppState {
                 self.after_reader_move();
             }
             Pane::List => self.select_article(self.selected as isize + delta.signum()),
-            Pane::Claims => self.select_claim(self.claim_selected as isize + delta.signum()),
+            Pane::Claims => self.move_claim(delta.signum()),
         }
     }
 
@@ -560,12 +570,21 @@ impl AppState {
         self.sync_claim_to_view();
     }
 
-    fn select_claim(&mut self, index: isize) {
-        let n = self.current().map_or(0, |e| e.analysis.claims.len());
+    /// Moves the claims selection by `delta` cards among the shown claims.
+    fn move_claim(&mut self, delta: isize) {
+        let n = self.claims.shown.len();
         if n == 0 {
             return;
         }
-        self.claim_selected = index.clamp(0, n as isize - 1) as usize;
+        let row = self.claims.row_of(self.claim_selected).unwrap_or_else(|| {
+            self.claims
+                .shown
+                .partition_point(|&i| i < self.claim_selected)
+        });
+        let row = (row as isize)
+            .saturating_add(delta)
+            .clamp(0, n as isize - 1) as usize;
+        self.claim_selected = self.claims.shown[row];
         self.keep_claim_visible();
         self.scroll_to_claim();
     }
@@ -605,10 +624,12 @@ impl AppState {
             return;
         };
         let found = self.current().and_then(|e| {
-            e.analysis
-                .claims
-                .iter()
-                .position(|c| c.span.end > first && c.span.start < last)
+            self.claims.shown.iter().copied().find(|&i| {
+                e.analysis
+                    .claims
+                    .get(i)
+                    .is_some_and(|c| c.span.end > first && c.span.start < last)
+            })
         });
         if let Some(i) = found {
             self.claim_selected = i;
@@ -617,12 +638,7 @@ impl AppState {
     }
 
     fn keep_claim_visible(&mut self) {
-        let visible = (self.pane_rows(Pane::Claims) / CLAIM_ITEM_ROWS).max(1);
-        if self.claim_selected < self.claims_top {
-            self.claims_top = self.claim_selected;
-        } else if self.claim_selected >= self.claims_top + visible {
-            self.claims_top = self.claim_selected + 1 - visible;
-        }
+        self.keep_claim_row_visible();
     }
 
     /// Keeps the selected article in view in the list after the list changed.
@@ -701,7 +717,12 @@ impl AppState {
                 }
             }
             Pane::Claims => {
-                self.select_claim((self.claims_top + offset / CLAIM_ITEM_ROWS) as isize)
+                let row = self.claims_top + offset / CLAIM_ITEM_ROWS;
+                if let Some(&i) = self.claims.shown.get(row) {
+                    self.claim_selected = i;
+                    self.keep_claim_visible();
+                    self.scroll_to_claim();
+                }
             }
             Pane::Reader => {}
         }

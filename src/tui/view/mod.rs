@@ -6,6 +6,7 @@ mod help;
 mod notes;
 mod palette;
 mod panes;
+mod sources;
 mod status;
 
 use crate::state::{AppState, Overlay, Pane};
@@ -96,6 +97,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         Some(Overlay::Timeline { selected, entity }) => {
             cross::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
         }
+        Some(Overlay::Sources(view)) => sources::draw_sources(state, view, frame, &theme),
         Some(Overlay::Find { .. }) | None => {}
     }
 }

@@ -21,6 +21,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         (Some(Overlay::Entities { .. }), _) => "INDEX",
         (Some(Overlay::Group { .. }), _) => "COMPARE",
         (Some(Overlay::Timeline { .. }), _) => "TIMELINE",
+        (Some(Overlay::Sources(_)), _) => "SOURCES",
         (None, Pane::List) => "LIST",
         (None, Pane::Reader) => "READ",
         (None, Pane::Claims) => "CLAIMS",
