@@ -62,6 +62,13 @@ pub enum Input {
         /// The edited text, or an error message.
         result: Result<String, String>,
     },
+    /// The user has been idle for a moment (the runner sends this while
+    /// [`AppState::palette_needs_index`]): a time for background preparation.
+    Idle,
+    /// An answer of the palette's background ranking.
+    Ranked(palette::Ranked),
+    /// The palette's index, built in the background.
+    PaletteIndex(palette::BuiltIndex),
 }
 
 /// A change to the user's saved data, carried out by the runner.
@@ -116,6 +123,9 @@ pub enum Effect {
         /// The note as it is now.
         text: String,
     },
+    /// Run a job off the UI thread (ranking the palette, indexing it); its answers come back
+    /// as inputs.
+    Background(palette::Job),
 }
 
 /// An overlay drawn over the panes.
@@ -411,6 +421,8 @@ pub struct AppState {
     pub clock: i64,
     /// Effects produced while handling the current input.
     outbox: Vec<Effect>,
+    /// The palette's background jobs.
+    jobs: palette::Jobs,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending: Vec<KeyChord>,
     /// Status messages, oldest first.
@@ -457,6 +469,7 @@ impl AppState {
             search: None,
             clock: 0,
             outbox: Vec::new(),
+            jobs: palette::Jobs::default(),
             pending: Vec::new(),
             messages: Vec::new(),
             keymap,

@@ -115,6 +115,18 @@ impl AppState {
                 self.click(col, row);
                 Vec::new()
             }
+            Input::Idle => {
+                self.index_palette_in_background();
+                Vec::new()
+            }
+            Input::Ranked(ranked) => {
+                self.take_ranked(ranked);
+                Vec::new()
+            }
+            Input::PaletteIndex(built) => {
+                self.take_palette_index(built);
+                Vec::new()
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! The interactive event loop: owns the terminal, turns events into inputs, carries out effects,
 //! and restores the terminal on every way out (normal exit, error, panic, SIGTERM, SIGHUP).
 
+use crate::background::Background;
 use crate::index::{IndexEvent, Indexer};
 use crate::session::Session;
 use crate::state::{AppState, Effect, Input};
@@ -163,6 +164,7 @@ fn carry_out(
     state: &mut AppState,
     session: &mut Session,
     terminal: &mut Term,
+    background: &mut Background,
     effects: Vec<Effect>,
 ) -> io::Result<Flow> {
     let mut queue = crate::session::settle(state, session, effects);
@@ -186,6 +188,7 @@ fn carry_out(
                     next.extend(state.handle(Input::ExternalEdit { id, result }));
                 }
                 Effect::Store(_) => next.push(effect),
+                Effect::Background(job) => background.start(job),
             }
         }
         queue = crate::session::settle(state, session, next);
@@ -340,6 +343,7 @@ fn event_loop(
     team: Option<crate::team::background::Syncer>,
 ) -> io::Result<Exit> {
     let input = InputThread::start();
+    let mut background = Background::new();
     let crash_on_key = std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1");
     let mut last_tick = Instant::now();
     let mut last_input = Instant::now();
@@ -365,7 +369,18 @@ fn event_loop(
                 session.reload(state.clock);
                 effects.extend(state.handle(Input::Store(session.report(None))));
             }
-            if let Flow::Exit(exit) = carry_out(state, session, terminal, effects)? {
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
+                return Ok(exit);
+            }
+            dirty = true;
+        }
+        // Answers of background jobs (the palette's ranking and index) come in through the
+        // same door as keys.
+        for answer in background.try_recv_all() {
+            let effects = state.handle(answer);
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
                 return Ok(exit);
             }
             dirty = true;
@@ -374,8 +389,11 @@ fn event_loop(
             terminal.draw(|frame| view::draw(state, frame))?;
             dirty = false;
         }
-        // While indexing, wake often so the list fills as articles arrive.
-        let wait = if indexer.is_some() {
+        // While a job runs, wake often to show its answers; while indexing, so the list fills
+        // as articles arrive.
+        let wait = if background.is_busy() {
+            JOB_POLL
+        } else if indexer.is_some() {
             Duration::from_millis(40)
         } else {
             TICK
@@ -399,7 +417,7 @@ fn event_loop(
                 if external {
                     input.pause();
                 }
-                let flow = carry_out(state, session, terminal, effects);
+                let flow = carry_out(state, session, terminal, &mut background, effects);
                 if external {
                     input.resume();
                 }
@@ -423,20 +441,28 @@ fn event_loop(
             state.clock = crate::session::now();
             let effects = state.handle(Input::Tick);
             dirty |= before != state.messages.len() || !effects.is_empty();
-            if let Flow::Exit(exit) = carry_out(state, session, terminal, effects)? {
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
                 return Ok(exit);
             }
         }
-        // Once the corpus is in and the user pauses, build the palette's index (a quarter of a
-        // second for 10,000 articles) so that the palette opens at once.
+        // Once the corpus is in and the user pauses, index the palette in the background so
+        // that it opens at once.
         if indexer.is_none()
             && state.palette_needs_index()
             && last_input.elapsed() >= PREPARE_AFTER_IDLE
         {
-            state.prepare_palette();
+            let effects = state.handle(Input::Idle);
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
+                return Ok(exit);
+            }
         }
     }
 }
+
+/// How often the loop looks for answers while a background job runs.
+const JOB_POLL: Duration = Duration::from_millis(2);
 
 /// How long the user must be idle before the reader builds the palette's index unasked.
 const PREPARE_AFTER_IDLE: Duration = Duration::from_millis(500);

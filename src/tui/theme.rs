@@ -125,8 +125,14 @@ impl Theme {
     pub fn stance(&self, stance: Stance) -> Style {
         match stance {
             Stance::Asserted => Style::new().add_modifier(Modifier::BOLD),
-            Stance::Attributed => self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan),
-            Stance::Uncertain => self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow),
+            Stance::Attributed => self.fg(
+                Style::new().add_modifier(Modifier::BOLD),
+                crate::colors::Color::Ansi(6),
+            ),
+            Stance::Uncertain => self.fg(
+                Style::new().add_modifier(Modifier::BOLD),
+                crate::colors::Color::Ansi(3),
+            ),
         }
     }
 
