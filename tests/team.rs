@@ -409,3 +409,100 @@ fn a_corpus_published_twice_is_stored_once_and_searchable() {
     let err = corpus::publish(&mut r, "rita", &[(&changed, &analyses[0])]).unwrap_err();
     assert!(matches!(err, TeamError::ReadOnly { .. }), "{err}");
 }
+
+fn reader() -> dossier::state::AppState {
+    let entries = dossier::ingest::bundled()
+        .into_iter()
+        .map(|article| dossier::state::Entry {
+            article,
+            analysis: dossier::model::Analysis::default(),
+            bookmarks: 0,
+        })
+        .collect();
+    dossier::state::AppState::new(
+        entries,
+        dossier::keymap::Keymap::builtin(),
+        dossier::reflow::Hyphenators::load(),
+        dossier::state::Options::default(),
+    )
+}
+
+fn status(online: bool, authors: &[(&str, &str)]) -> dossier::team::background::TeamStatus {
+    dossier::team::background::TeamStatus {
+        user: "ann".into(),
+        online,
+        message: if online {
+            "sent 0 new".into()
+        } else {
+            "cannot connect to the team server 127.0.0.1:1/team: connection refused".into()
+        },
+        changed: false,
+        authors: authors
+            .iter()
+            .map(|(id, who)| {
+                (
+                    BookmarkId(id.to_string()),
+                    (who.to_string(), who.to_string()),
+                )
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_reader_says_offline_in_the_status_line_and_keeps_working() {
+    let mut state = reader();
+    state.handle(dossier::state::Input::Team(status(false, &[])));
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 30), &[]);
+    let last = screen.lines().last().unwrap();
+    assert!(last.contains("offline"), "{last}");
+    assert!(screen.contains("team server offline"), "{screen}");
+    state.handle(dossier::state::Input::Team(status(true, &[])));
+    let keys = dossier::keymap::parse_sequence("j").unwrap();
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 30), &keys);
+    let last = screen.lines().last().unwrap();
+    assert!(last.contains("team ann ✓"), "{last}");
+    assert!(!last.contains("│ offline"), "{last}");
+}
+
+#[test]
+fn the_bookmarks_view_names_the_author_of_others_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dossier::ingest::bundled();
+    let mut store = open(dir.path());
+    // Text from the server is drawn, never sent to the terminal as control sequences.
+    let mut theirs = bookmark(
+        "theirs",
+        "bob's note \u{1b}[2J\u{1b}]0;pwned\u{7}",
+        &format!("{}\u{1b}[31m", articles[0].title),
+    );
+    theirs.article = articles[0].id.clone();
+    theirs.source = articles[0].source.clone();
+    let mut mine = bookmark("mine", "my note", &articles[0].title);
+    mine.article = articles[0].id.clone();
+    mine.source = articles[0].source.clone();
+    mine.created += 1;
+    store.add(theirs).unwrap();
+    store.add(mine).unwrap();
+    drop(store);
+    let mut session = dossier::session::Session::open(Some(dir.path()), 1_700_000_200);
+    let mut state = reader();
+    let effects = state.handle(dossier::state::Input::Store(session.report(None)));
+    assert!(effects.is_empty());
+    state.handle(dossier::state::Input::Team(status(
+        true,
+        &[("theirs", "bob"), ("mine", "ann")],
+    )));
+    let keys = dossier::keymap::parse_sequence("B").unwrap();
+    let buffer =
+        dossier::tui::headless::render_buffer_with(&mut state, &mut session, (120, 30), &keys);
+    let screen = dossier::tui::headless::buffer_text(&buffer);
+    let by_bob: Vec<&str> = screen.lines().filter(|l| l.contains("by bob")).collect();
+    assert_eq!(by_bob.len(), 1, "{screen}");
+    assert!(!screen.contains("by ann"), "{screen}");
+    assert!(screen.contains("bob's note"), "{screen}");
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{7}'),
+        "{screen:?}"
+    );
+}
