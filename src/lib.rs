@@ -2,7 +2,7 @@
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
 //! `reflow`, `search`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`,
-//! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`) never import the
+//! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`, `sanitize`) never import the
 //! terminal crates; only `tui` does.
 
 pub mod action;
@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod keymap;
 pub mod model;
 pub mod reflow;
+pub mod sanitize;
 pub mod search;
 pub mod session;
 pub mod snapshot;
