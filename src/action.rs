@@ -68,6 +68,8 @@ actions! {
     UndoDelete = "undo_delete": "Bring back the last deleted bookmark",
     CopyWithCitation = "copy_with_citation": "Copy the passage under the cursor with its citation (OSC 52)",
     RetrySave = "retry_save": "Try again to save bookmarks kept in memory",
+    WriteRescueFile = "write_rescue_file": "Write the bookmarks and notes kept in memory to a rescue file",
+    Suspend = "suspend": "Suspend dossier to the shell (fg brings it back)",
     StartFreshBookmarks = "start_fresh_bookmarks": "Start a new bookmarks file when the old one is unreadable (it is kept as a backup)",
     OpenPalette = "open_palette": "Jump to anything: articles, headings, entities, claims, bookmarks",
     SearchCorpus = "search_corpus": "Search the text of every article",

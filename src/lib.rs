@@ -2,8 +2,8 @@
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
 //! `reflow`, `search`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`,
-//! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`, `colors`, `background`)
-//! never import the terminal crates; only `tui` does.
+//! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`, `colors`, `background`,
+//! `sanitize`) never import the terminal crates; only `tui` does.
 
 pub mod action;
 pub mod background;
@@ -22,6 +22,7 @@ pub mod ingest;
 pub mod keymap;
 pub mod model;
 pub mod reflow;
+pub mod sanitize;
 pub mod search;
 pub mod session;
 pub mod snapshot;

@@ -422,7 +422,7 @@ fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Resu
         files.push((path.clone(), true));
     }
     for (path, required) in files {
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_settings_file(&path) {
             Ok(text) => text,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
@@ -436,11 +436,28 @@ fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Resu
     Ok(keymap)
 }
 
+/// Largest keymap or configuration file read: such files are a few kilobytes.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Reads a keymap or configuration file as the article loader reads articles: a regular file
+/// only (a named pipe or a device is refused at once instead of blocking or filling memory),
+/// at most [`MAX_SETTINGS_BYTES`], UTF-8.
+fn read_settings_file(path: &std::path::Path) -> std::io::Result<String> {
+    let bytes = ingest::read_regular_file(path, MAX_SETTINGS_BYTES)?
+        .map_err(|why| std::io::Error::new(std::io::ErrorKind::InvalidData, why))?;
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not UTF-8 text (a keymap or config file must be UTF-8)",
+        )
+    })
+}
+
 fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
     let Some(path) = dirs.config.as_ref().map(|d| d.join("config.toml")) else {
         return Config::default();
     };
-    match std::fs::read_to_string(&path) {
+    match read_settings_file(&path) {
         Ok(text) => toml::from_str(&text).unwrap_or_else(|e| {
             warnings.push(format!(
                 "{}: {}; using defaults",
@@ -463,13 +480,16 @@ fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
 fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> {
     let dirs = dirs(common);
     let mut warnings = Vec::new();
+    // Settings first: a keymap that cannot be read fails before any article is read.
+    let mut settings_warnings = Vec::new();
+    let keymap = load_keymap(common, &dirs, &mut settings_warnings)?;
+    let config = load_config(&dirs, &mut settings_warnings);
     let (entries, indexer) = if loading == Loading::Background && !paths.is_empty() {
         (Vec::new(), Some(start_indexer(paths, common, &dirs)?))
     } else {
         (corpus(paths, common, &dirs, &mut warnings)?, None)
     };
-    let keymap = load_keymap(common, &dirs, &mut warnings)?;
-    let config = load_config(&dirs, &mut warnings);
+    warnings.extend(settings_warnings);
     let colors = cli::config::load_theme(common, &dirs, &config, &mut warnings);
     let options = Options {
         no_color: !dossier::colors::use_color(
@@ -485,11 +505,18 @@ fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> 
         state.start_indexing();
     }
     state.clock = session::now();
+    state.in_tmux = std::env::var_os("TMUX").is_some();
     for w in &warnings {
         tracing::warn!("{w}");
         state.notify(w.clone(), Severity::Warning);
     }
-    let session = Session::open(dirs.data.as_deref(), state.clock);
+    let mut session = Session::open(dirs.data.as_deref(), state.clock);
+    // A rescue file goes to the data directory, else the cache directory.
+    if let Some(cache) = common.cache_dir.clone().or_else(|| {
+        directories::ProjectDirs::from("", "", "dossier").map(|p| p.cache_dir().to_path_buf())
+    }) {
+        session = session.with_rescue_dir(cache);
+    }
     state.positions = session.positions();
     let report = session.report(None);
     for p in &report.problems {
@@ -518,16 +545,16 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
         match ingest::load_paths(std::slice::from_ref(path), &options) {
             Ok(report) => {
                 for m in &report.messages {
-                    eprintln!("dossier: {m}");
+                    warn(m);
                 }
                 failed |= report.articles.is_empty();
                 if report.articles.is_empty() {
-                    eprintln!("dossier: {}: no readable article", path.display());
+                    warn(&format!("{}: no readable article", path.display()));
                 }
                 articles.extend(report.articles);
             }
             Err(e) => {
-                eprintln!("dossier: {e}");
+                warn(&e.to_string());
                 failed = true;
             }
         }
@@ -543,8 +570,8 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
     for (article, analysis) in articles.iter().zip(&analyses) {
         let value = dossier::extract::to_json(&article.source, article, analysis, !raw);
         let text = match format {
-            JsonFormat::Json => serde_json::to_string_pretty(&value)?,
-            JsonFormat::Jsonl => serde_json::to_string(&value)?,
+            JsonFormat::Json => dossier::sanitize::to_json_pretty(&value)?,
+            JsonFormat::Jsonl => dossier::sanitize::to_json_line(&value)?,
         };
         writeln!(out, "{text}")?;
     }
@@ -583,7 +610,7 @@ fn analysed(
     let mut warnings = Vec::new();
     let articles = load_corpus(paths, common, &mut warnings)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        warn(w);
     }
     let analyses = dossier::extract::analyze_corpus(&articles);
     Ok((articles, analyses))
@@ -595,8 +622,8 @@ fn print_output(
     md: impl FnOnce() -> String,
 ) -> Result<()> {
     let text = match format {
-        ExportFormat::Json => serde_json::to_string_pretty(&json())? + "\n",
-        ExportFormat::Md => md(),
+        ExportFormat::Json => dossier::sanitize::to_json_pretty(&json())? + "\n",
+        ExportFormat::Md => dossier::sanitize::defuse(&md()).into_owned(),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
@@ -630,7 +657,7 @@ fn find(
         state, warnings, ..
     } = setup(&paths, common, Loading::Wait)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        warn(w);
     }
     let candidates: Vec<_> = state
         .palette_candidates_without_details()
@@ -658,10 +685,11 @@ fn find(
             .unwrap_or("");
         writeln!(
             out,
-            "{}\t{}\t{}\t{source}:{}",
+            "{}\t{}\t{}\t{}:{}",
             c.kind.name(),
             hit.score,
             clean(&c.label),
+            clean(source),
             c.offset
         )?;
     }
@@ -695,7 +723,7 @@ fn index(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
                 if bar {
                     let _ = write!(err, "\r\x1b[2K");
                 }
-                eprintln!("dossier: {m}");
+                warn(&m);
             }
             dossier::index::IndexEvent::Progress(p) => {
                 last_progress = Some(p);
@@ -844,10 +872,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &load_config(&dirs(&cli.common), &mut Vec::new()).team,
                 dirs(&cli.common).data,
             );
-            if let tui::run::Exit::Signal(n) =
-                tui::run::run_with_team(&mut state, &mut session, indexer, team?)
-                    .context("terminal error")?
-            {
+            let exit = tui::run::run_with_team(&mut state, &mut session, indexer, team?)
+                .context("terminal error")?;
+            for line in &state.farewell {
+                warn(line);
+            }
+            // The process ends here: freeing a large article's layout piece by piece would only
+            // delay the exit.
+            std::mem::forget(state);
+            std::mem::forget(session);
+            if let tui::run::Exit::Signal(n) = exit {
                 // The shell convention for "ended by signal n".
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
             }
@@ -870,7 +904,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..
             } = setup(&paths, &cli.common, Loading::Wait)?;
             for w in &warnings {
-                eprintln!("dossier: {w}");
+                warn(w);
             }
             let buffer = tui::headless::render_buffer_with(&mut state, &mut session, size, &keys);
             if ansi {
@@ -881,6 +915,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a message on standard error as one line, defused: it may carry file names, keymap
+/// values or article text, none of which may act on the terminal.
+fn warn(message: &str) {
+    eprintln!("dossier: {}", dossier::sanitize::defuse_line(message));
 }
 
 /// Extraction, loading and search make many small allocations from several threads at once;
@@ -914,7 +954,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            warn(&format!("{e:#}"));
             ExitCode::FAILURE
         }
     }

@@ -6,6 +6,7 @@ mod claims;
 pub mod cross;
 pub mod geometry;
 mod indexing;
+mod leaving;
 pub mod nav;
 mod notes;
 pub mod palette;
@@ -55,6 +56,13 @@ pub enum Input {
     Store(StoreReport),
     /// A team sync round finished (see [`crate::team::background`]).
     Team(crate::team::background::TeamStatus),
+    /// What the store holds when the user asked to quit: quitting goes ahead only when nothing
+    /// is left unsaved, and asks otherwise.
+    QuitCheck(StoreReport),
+    /// A rescue file was written (its path), or why not.
+    Rescued(Result<String, String>),
+    /// Text pasted into the terminal (bracketed paste), as one piece.
+    Paste(String),
     /// The external editor finished editing a note: the new text, or why it failed.
     ExternalEdit {
         /// The bookmark whose note was edited.
@@ -88,6 +96,11 @@ pub enum StoreOp {
     Retry,
     /// Replace an unreadable bookmarks file with a new one, keeping the old one as a backup.
     StartFresh,
+    /// Report what is unsaved before quitting (answered with [`Input::QuitCheck`]).
+    CheckBeforeQuit,
+    /// Write every bookmark and note held in memory to a rescue file (answered with
+    /// [`Input::Rescued`]).
+    Rescue,
 }
 
 /// The store's state as the reader needs it.
@@ -112,6 +125,9 @@ pub enum Effect {
     Quit,
     /// Turn mouse capture on or off.
     SetMouse(bool),
+    /// Stop the process (job control) until the shell continues it, with the terminal restored
+    /// meanwhile.
+    Suspend,
     /// Change the saved data.
     Store(StoreOp),
     /// Put text on the clipboard (OSC 52).
@@ -131,6 +147,9 @@ pub enum Effect {
 /// An overlay drawn over the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
+    /// Quitting with changes that could not be saved: save again, write a rescue file, quit
+    /// anyway, or go back.
+    QuitConfirm,
     /// The key help, scrolled by this many lines.
     Help {
         /// First help line shown.
@@ -406,6 +425,12 @@ pub struct AppState {
     pub saving: bool,
     /// Problems with the data files.
     pub store_problems: Vec<String>,
+    /// Changes the store holds in memory because they could not be saved.
+    pub unsaved: usize,
+    /// Lines to print on standard error once the terminal is restored (where a rescue file went).
+    pub farewell: Vec<String>,
+    /// Running inside tmux, where copying needs a tmux setting (the help says which).
+    pub in_tmux: bool,
     /// The last deleted bookmark, for undo.
     pub last_deleted: Option<Bookmark>,
     /// The palette's search index, built when the palette first opens or while the reader is
@@ -462,6 +487,9 @@ impl AppState {
             bookmarks: Vec::new(),
             saving: true,
             store_problems: Vec::new(),
+            unsaved: 0,
+            farewell: Vec::new(),
+            in_tmux: false,
             last_deleted: None,
             index: None,
             index_stale: false,
@@ -509,6 +537,7 @@ impl AppState {
     pub fn section(&self) -> Section {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Section::Help,
+            (Some(Overlay::QuitConfirm), _) => Section::Global,
             (Some(Overlay::Note(_)), _) => Section::Note,
             (Some(Overlay::Bookmarks { .. }), _) => Section::Bookmarks,
             (Some(Overlay::Palette(_)), _) => Section::Palette,
@@ -723,6 +752,14 @@ impl AppState {
                 ));
             }
             out.push((String::new(), String::new(), String::new()));
+        }
+        if self.in_tmux {
+            out.push(("[clipboard]".into(), String::new(), String::new()));
+            out.push((
+                format!("  {}", crate::clipboard::TMUX_HINT),
+                String::new(),
+                String::new(),
+            ));
         }
         out
     }

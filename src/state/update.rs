@@ -20,6 +20,17 @@ impl AppState {
 
     fn handle_input(&mut self, input: Input) -> Vec<Effect> {
         match input {
+            // Nothing on the screen says what a key would do while it is too small to show
+            // anything but that; a key pressed then must not act unseen. Only Ctrl-C, the
+            // terminal's interrupt key, still quits (with the unsaved-changes check).
+            Input::Key(chord) if self.geometry().too_small => {
+                if chord.ctrl && chord.key == crate::keymap::Key::Char('c') {
+                    self.request_quit()
+                } else {
+                    Vec::new()
+                }
+            }
+            Input::Paste(_) if self.geometry().too_small => Vec::new(),
             Input::Key(chord) => {
                 let section = self.section();
                 match self.keymap.resolve(section, &self.pending, chord) {
@@ -90,6 +101,20 @@ impl AppState {
                 self.team = Some(status);
                 Vec::new()
             }
+            Input::QuitCheck(report) => {
+                self.store_report(report);
+                if self.unsaved == 0 {
+                    vec![Effect::Quit]
+                } else {
+                    self.overlay = Some(Overlay::QuitConfirm);
+                    Vec::new()
+                }
+            }
+            Input::Rescued(result) => self.rescued(result),
+            Input::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
             Input::ExternalEdit { id, result } => {
                 match result {
                     Ok(text) => {
@@ -145,6 +170,7 @@ impl AppState {
             return Vec::new();
         }
         match &self.overlay {
+            Some(Overlay::QuitConfirm) => return self.apply_in_quit_confirm(action),
             Some(Overlay::Help { scroll }) => return self.apply_in_help(action, *scroll),
             Some(Overlay::Note(_)) => return self.apply_in_note(action),
             Some(Overlay::Bookmarks { selected }) => {
@@ -173,10 +199,9 @@ impl AppState {
             Some(_) | None => {}
         }
         match action {
-            Action::Quit => {
-                self.save_position();
-                return vec![Effect::Quit];
-            }
+            Action::Quit => return self.request_quit(),
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::WriteRescueFile => self.emit(Effect::Store(super::StoreOp::Rescue)),
             Action::ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => {
                 self.messages.clear();
@@ -326,10 +351,7 @@ impl AppState {
             Action::PageUp | Action::HalfPageUp => self.move_palette(-page),
             Action::GoTop => self.move_palette(isize::MIN / 2),
             Action::GoBottom => self.move_palette(isize::MAX / 2),
-            Action::Quit => {
-                self.save_position();
-                return vec![Effect::Quit];
-            }
+            Action::Quit => return self.request_quit(),
             _ => {}
         }
         Vec::new()
@@ -380,9 +402,9 @@ impl AppState {
             Action::EditNoteExternal => self.edit_note_externally(),
             Action::Quit => {
                 self.save_note(true);
-                self.save_position();
-                return vec![Effect::Quit];
+                return self.request_quit();
             }
+            Action::Suspend => return vec![Effect::Suspend],
             _ => {}
         }
         Vec::new()
@@ -429,7 +451,7 @@ impl AppState {
         let page = self.size.1.saturating_sub(6).max(1) as usize;
         let max = total.saturating_sub(page);
         let new_scroll = match action {
-            Action::Quit => return vec![Effect::Quit],
+            Action::Quit => return self.request_quit(),
             Action::ShowHelp | Action::Close => {
                 self.overlay = None;
                 return Vec::new();

@@ -38,11 +38,43 @@ pub struct BookmarkId(pub String);
 static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl BookmarkId {
-    /// A fresh id from the given time, this process's id and a per-process counter.
+    /// A fresh id: the given time, 64 random bits and a per-process counter. Two readers
+    /// starting in the same second with the same process id (containers) still get different
+    /// ids; a collision that happens anyway is caught when saving (the newcomer gets a new id).
     pub fn generate(now: i64) -> Self {
         let n = ID_COUNTER.fetch_add(1, Ordering::Relaxed);
-        BookmarkId(format!("{now:x}-{:x}-{n:x}", std::process::id()))
+        BookmarkId(format!("{now:x}-{:016x}-{n:x}", random_u64()))
     }
+}
+
+/// 64 bits from the kernel's random source; should that fail, a mix of the time in nanoseconds,
+/// the process id, a counter and an address of this process (randomised by ASLR).
+fn random_u64() -> u64 {
+    let mut buf = [0u8; 8];
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: `buf` is valid for writes of its length for the duration of the call.
+        let n = unsafe { libc::getrandom(buf.as_mut_ptr().cast(), buf.len(), 0) };
+        if n == 8 {
+            return u64::from_le_bytes(buf);
+        }
+    }
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom")
+        && std::io::Read::read_exact(&mut f, &mut buf).is_ok()
+    {
+        return u64::from_le_bytes(buf);
+    }
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    h.write_u64(ID_COUNTER.load(Ordering::Relaxed));
+    h.write_usize(&buf as *const _ as usize);
+    h.finish()
 }
 
 impl fmt::Display for BookmarkId {
@@ -416,13 +448,18 @@ impl Store {
     }
 
     /// Remembers a reading position (a byte offset) under `key` (see [`position_key`]).
+    ///
+    /// The newest position wins between readers; its time never goes below the store's clock or
+    /// the time already stored for `key`, so a clock set back does not make this reader's later
+    /// positions lose to its earlier ones.
     pub fn set_position(&mut self, key: &str, offset: usize, now: i64) -> Result<(), StoreError> {
         self.tick(now);
+        let stored = self.positions.get(key).map_or(i64::MIN, |p| p.updated);
         let op = PositionOp {
             key: key.to_string(),
             position: Position {
                 offset,
-                updated: now,
+                updated: self.clock.max(stored),
             },
         };
         op.apply(&mut self.positions);
@@ -525,6 +562,28 @@ impl Store {
         }
         drop(lock);
         self.flush()
+    }
+
+    /// Writes every bookmark and note held in memory, saved or not, to a new file
+    /// `bookmarks-rescue-<now>-<n>.json` (private to the user) in the data directory, or else in
+    /// the first of `fallbacks` that takes it, and returns its path. The file has the format of
+    /// `bookmarks.json`, so it can be put in its place.
+    pub fn write_rescue(&self, fallbacks: &[PathBuf], now: i64) -> Result<PathBuf, String> {
+        let f = BookmarksFile {
+            version: VERSION,
+            bookmarks: self.bookmarks.clone(),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&f).map_err(|e| e.to_string())?;
+        bytes.push(b'\n');
+        let mut failures = Vec::new();
+        for dir in std::iter::once(&self.dir).chain(fallbacks) {
+            match file::write_new_private(dir, &format!("bookmarks-rescue-{now}"), ".json", &bytes)
+            {
+                Ok(path) => return Ok(path),
+                Err(e) => failures.push(format!("{}: {e}", dir.display())),
+            }
+        }
+        Err(failures.join("; "))
     }
 
     fn tick(&mut self, now: i64) {

@@ -210,7 +210,8 @@ pub fn buffer_text(buffer: &Buffer) -> String {
             }
             let cell = &buffer[(x, y)];
             let sym = cell.symbol();
-            line.push_str(sym);
+            // Views defuse what they draw; this keeps a missed path off the terminal too.
+            line.push_str(&crate::sanitize::defuse_line(sym));
             // A wide character covers the next cell, which holds an empty symbol.
             skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
         }
@@ -288,7 +289,7 @@ pub fn buffer_ansi(buffer: &Buffer) -> String {
                 current = Some(sgr);
             }
             let sym = cell.symbol();
-            out.push_str(sym);
+            out.push_str(&crate::sanitize::defuse_line(sym));
             skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
         }
         out.push_str("\u{1b}[0m\n");

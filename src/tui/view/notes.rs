@@ -151,3 +151,18 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// Draws the dialog shown when quitting with changes that could not be saved.
+pub fn draw_quit_confirm(state: &AppState, frame: &mut Frame, theme: &Theme) {
+    let lines = state.quit_confirm_lines();
+    let area = popup(frame, 90, lines.len() as u16 + 2);
+    let block = framed(" Quit with unsaved changes? ".to_string(), theme);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::from(super::truncate(l, width)))
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(text).block(block), area);
+}

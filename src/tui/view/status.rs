@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the status line.
 pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mode = match (&state.overlay, state.focus) {
+        (Some(Overlay::QuitConfirm), _) => "QUIT?",
         (Some(Overlay::Help { .. }), _) => "HELP",
         (Some(Overlay::Note(_)), _) => "NOTE",
         (Some(Overlay::Bookmarks { .. }), _) => "MARKS",
