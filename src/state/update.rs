@@ -20,6 +20,13 @@ impl AppState {
 
     fn handle_input(&mut self, input: Input) -> Vec<Effect> {
         match input {
+            Input::Key(chord)
+                if self.help_search.typing
+                    && matches!(self.overlay, Some(Overlay::Help { .. })) =>
+            {
+                self.type_into_help(chord);
+                Vec::new()
+            }
             Input::Key(chord) => {
                 let section = self.section();
                 match self.keymap.resolve(section, &self.pending, chord) {
@@ -111,6 +118,9 @@ impl AppState {
             self.overlay,
             Some(Overlay::Entities { .. } | Overlay::Group { .. } | Overlay::Timeline { .. })
         );
+        if in_cross && self.apply_in_timeline(action).is_some() {
+            return Vec::new();
+        }
         if in_cross && self.apply_in_cross(action).is_some() {
             return Vec::new();
         }
@@ -147,7 +157,10 @@ impl AppState {
                 self.save_position();
                 return vec![Effect::Quit];
             }
-            Action::ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ShowHelp => {
+                self.help_search = super::help::HelpSearch::default();
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+            }
             Action::Close => {
                 self.messages.clear();
                 self.cursor = None;
@@ -168,7 +181,11 @@ impl AppState {
             Action::ShowEntityIndex => self.open_entity_index(),
             Action::ShowClaimGroup => self.open_claim_group(),
             Action::ShowTimeline => self.open_timeline(None),
-            Action::CycleSort | Action::CycleKindFilter => {}
+            Action::CycleSort
+            | Action::CycleKindFilter
+            | Action::TimelineFilterEntity
+            | Action::TimelineFilterSource
+            | Action::SearchHelp => {}
             Action::NextSentence => self.move_cursor(Unit::Sentence, 1),
             Action::PrevSentence => self.move_cursor(Unit::Sentence, -1),
             Action::NextParagraph => self.move_cursor(Unit::Paragraph, 1),
@@ -390,7 +407,24 @@ impl AppState {
     }
 
     fn apply_in_help(&mut self, action: Action, scroll: usize) -> Vec<Effect> {
-        let total = self.help_lines().len();
+        match action {
+            Action::SearchHelp => {
+                self.help_search = super::help::HelpSearch {
+                    query: String::new(),
+                    typing: true,
+                };
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return Vec::new();
+            }
+            // A filter is dropped before the help closes.
+            Action::Close if !self.help_search.query.is_empty() => {
+                self.help_search = super::help::HelpSearch::default();
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return Vec::new();
+            }
+            _ => {}
+        }
+        let total = self.help_rows().len();
         let page = self.size.1.saturating_sub(6).max(1) as usize;
         let max = total.saturating_sub(page);
         let new_scroll = match action {

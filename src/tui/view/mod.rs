@@ -1,12 +1,15 @@
 //! Pure views: `draw` reads [`AppState`] and paints a frame; nothing here changes state or does
 //! IO.
 
+mod compare;
 mod cross;
 mod help;
 mod notes;
 mod palette;
 mod panes;
 mod status;
+mod table;
+mod timeline;
 
 use crate::state::{AppState, Overlay, Pane};
 use crate::tui::theme::Theme;
@@ -91,10 +94,10 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
             kind,
         }) => cross::draw_entities(state, *selected, *sort, *kind, frame, &theme),
         Some(Overlay::Group { group, selected }) => {
-            cross::draw_group(state, *group, *selected, frame, &theme)
+            compare::draw_group(state, *group, *selected, frame, &theme)
         }
         Some(Overlay::Timeline { selected, entity }) => {
-            cross::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
+            timeline::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
         }
         Some(Overlay::Find { .. }) | None => {}
     }
