@@ -98,11 +98,12 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Print groups of claims from different articles about the same thing, side by side.
+    /// Print groups of claims from different articles about the same thing, side by side. Exits
+    /// with status 1 and a message on stderr when no two articles share a figure or an event.
     Compare {
-        /// JSON or Markdown.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
+        /// Markdown, JSON, or SVG (the comparison charts, one below the other, for a report).
+        #[arg(long, value_enum, default_value_t = CompareFormat::Md)]
+        format: CompareFormat,
         /// Articles to compare (default: the bundled corpus).
         paths: Vec<PathBuf>,
     },
@@ -259,6 +260,17 @@ enum ExportFormat {
     Md,
     /// JSON.
     Json,
+}
+
+/// Output of `dossier compare`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CompareFormat {
+    /// Markdown tables.
+    Md,
+    /// JSON.
+    Json,
+    /// An SVG document with each group's chart.
+    Svg,
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -629,6 +641,34 @@ fn print_output(
     Ok(())
 }
 
+/// `dossier compare`: the claim groups as Markdown, JSON or SVG; status 1 when there are none.
+fn compare(format: CompareFormat, paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
+    let (articles, analyses) = analysed(paths, common)?;
+    let groups = dossier::compare::groups(&articles, &analyses);
+    if groups.is_empty() {
+        let claims: usize = analyses.iter().map(|a| a.claims.len()).sum();
+        eprintln!(
+            "dossier: no claim groups: none of the {claims} claims in {} article(s) shares a \
+             figure or a dated event with a claim of another article",
+            articles.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let text = match format {
+        CompareFormat::Json => {
+            serde_json::to_string_pretty(&dossier::compare::to_json(&groups, &articles, &analyses))?
+                + "\n"
+        }
+        CompareFormat::Md => dossier::compare::to_markdown(&groups, &articles, &analyses),
+        CompareFormat::Svg => {
+            let charts: Vec<_> = groups.iter().map(dossier::compare::chart::chart).collect();
+            dossier::compare::svg::to_svg(&charts)
+        }
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `dossier find`: the palette's ranking, scriptable.
 fn find(
     list: bool,
@@ -813,13 +853,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => find(list, limit, kind.as_deref(), query, paths, &cli.common)?,
         Some(Command::Index { paths }) => return index(&paths, &cli.common),
         Some(Command::Compare { format, paths }) => {
-            let (articles, analyses) = analysed(&paths, &cli.common)?;
-            let groups = dossier::compare::groups(&articles, &analyses);
-            print_output(
-                format,
-                || dossier::compare::to_json(&groups, &articles, &analyses),
-                || dossier::compare::to_markdown(&groups, &articles, &analyses),
-            )?;
+            return compare(format, &paths, &cli.common);
         }
         Some(Command::Timeline {
             format,

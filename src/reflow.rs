@@ -266,15 +266,16 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Splits a word after each hyphen that joins two alphanumeric parts ("russisch-ukrainischen"),
+/// Splits a word after each hyphen that joins two alphabetic parts ("russisch-ukrainischen"),
 /// so that a line breaks at the writer's hyphen before the dictionary hyphenates inside a part.
+/// Hyphens next to a digit stay unbroken: "2025-06-25" and "F-16" are one token.
 fn hyphen_parts(word: &str) -> Vec<Word<'_>> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (idx, _) in word.match_indices('-') {
         let prev = word[..idx].chars().next_back();
         let next = word[idx + 1..].chars().next();
-        if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+        if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
             let part = &word[start..=idx];
             parts.push(Word {
                 word: part,
@@ -490,6 +491,20 @@ fn wrap_literal(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dates_and_designations_are_not_split_at_their_hyphens() {
+        let words = |w: &str| -> Vec<String> {
+            hyphen_parts(w).iter().map(|p| p.word.to_string()).collect()
+        };
+        assert_eq!(words("2025-06-25"), ["2025-06-25"]);
+        assert_eq!(words("F-16"), ["F-16"]);
+        assert_eq!(
+            words("russisch-ukrainischen"),
+            ["russisch-", "ukrainischen"]
+        );
+    }
+
     use super::*;
     use crate::model::{ArticleId, Block};
 

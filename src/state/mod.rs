@@ -5,12 +5,14 @@
 mod claims;
 pub mod cross;
 pub mod geometry;
+pub mod help;
 mod indexing;
 mod leaving;
 pub mod nav;
 mod notes;
 pub mod palette;
 mod sources;
+mod timeline;
 pub mod update;
 
 pub use claims::{ClaimCard, ClaimFilter, ClaimsPane, SourceFilter};
@@ -440,6 +442,10 @@ pub struct AppState {
     pub index_stale: bool,
     /// Entity index, claim groups and timeline, computed when first shown.
     pub cross: Option<std::sync::Arc<cross::CrossSource>>,
+    /// The timeline shows only events of this article, when set.
+    pub timeline_source: Option<usize>,
+    /// The help overlay's search.
+    pub help_search: help::HelpSearch,
     /// The search inside the open article, if any.
     pub search: Option<palette::ArticleSearch>,
     /// The time now (Unix seconds), set by the runner before each input.
@@ -494,6 +500,8 @@ impl AppState {
             index: None,
             index_stale: false,
             cross: None,
+            timeline_source: None,
+            help_search: help::HelpSearch::default(),
             search: None,
             clock: 0,
             outbox: Vec::new(),

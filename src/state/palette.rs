@@ -692,25 +692,31 @@ impl AppState {
             .cursor
             .map(|c| c.span.start)
             .unwrap_or_else(|| self.location().offset.saturating_sub(1));
-        let found = if step > 0 {
-            search
-                .matches
-                .iter()
-                .find(|m| m.start > from)
-                .or(search.matches.first())
+        let ahead = if step > 0 {
+            search.matches.iter().find(|m| m.start > from)
         } else {
-            search
-                .matches
-                .iter()
-                .rev()
-                .find(|m| m.start < from)
-                .or(search.matches.last())
+            search.matches.iter().rev().find(|m| m.start < from)
         };
+        // Past the last match the search starts again at the other end, and says so.
+        let wrapped = match (ahead, step > 0) {
+            (Some(_), _) => "",
+            (None, true) => " · wrapped to top",
+            (None, false) => " · wrapped to bottom",
+        };
+        let found = ahead.or(if step > 0 {
+            search.matches.first()
+        } else {
+            search.matches.last()
+        });
         if let Some(&span) = found {
             let i = search.matches.iter().position(|m| *m == span).unwrap_or(0);
             let n = search.matches.len();
+            let query = search.query.clone();
             self.jump_to_span(self.selected, span, Unit::Mention);
-            self.notify(format!("match {} of {n}", i + 1), Severity::Info);
+            self.notify(
+                format!("“{query}”: match {} of {n}{wrapped}", i + 1),
+                Severity::Info,
+            );
         }
     }
 
@@ -775,7 +781,7 @@ impl AppState {
 }
 
 /// Applies a key to a one-line input; returns true when the text changed.
-fn edit_line(line: &mut String, chord: KeyChord) -> bool {
+pub(crate) fn edit_line(line: &mut String, chord: KeyChord) -> bool {
     match (chord.key, chord.ctrl, chord.alt) {
         (Key::Char('u'), true, false) => {
             let changed = !line.is_empty();

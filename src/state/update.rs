@@ -31,6 +31,13 @@ impl AppState {
                 }
             }
             Input::Paste(_) if self.geometry().too_small => Vec::new(),
+            Input::Key(chord)
+                if self.help_search.typing
+                    && matches!(self.overlay, Some(Overlay::Help { .. })) =>
+            {
+                self.type_into_help(chord);
+                Vec::new()
+            }
             Input::Key(chord) => {
                 let section = self.section();
                 match self.keymap.resolve(section, &self.pending, chord) {
@@ -161,6 +168,9 @@ impl AppState {
             self.overlay,
             Some(Overlay::Entities { .. } | Overlay::Group { .. } | Overlay::Timeline { .. })
         );
+        if in_cross && self.apply_in_timeline(action).is_some() {
+            return Vec::new();
+        }
         if in_cross && self.apply_in_cross(action).is_some() {
             return Vec::new();
         }
@@ -202,7 +212,10 @@ impl AppState {
             Action::Quit => return self.request_quit(),
             Action::Suspend => return vec![Effect::Suspend],
             Action::WriteRescueFile => self.emit(Effect::Store(super::StoreOp::Rescue)),
-            Action::ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ShowHelp => {
+                self.help_search = super::help::HelpSearch::default();
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+            }
             Action::Close => {
                 self.messages.clear();
                 self.cursor = None;
@@ -223,7 +236,12 @@ impl AppState {
             Action::ShowEntityIndex => self.open_entity_index(),
             Action::ShowClaimGroup => self.open_claim_group(),
             Action::ShowTimeline => self.open_timeline(None),
-            Action::CycleSort | Action::CycleKindFilter | Action::CycleSourceFilter => {}
+            Action::CycleSort
+            | Action::CycleKindFilter
+            | Action::CycleSourceFilter
+            | Action::TimelineFilterEntity
+            | Action::TimelineFilterSource
+            | Action::SearchHelp => {}
             Action::CycleClaimKind => self.cycle_claim_kind(),
             Action::CycleClaimStance => self.cycle_claim_stance(),
             Action::FilterClaimSource => self.toggle_claim_source_filter(),
@@ -447,7 +465,24 @@ impl AppState {
     }
 
     fn apply_in_help(&mut self, action: Action, scroll: usize) -> Vec<Effect> {
-        let total = self.help_lines().len();
+        match action {
+            Action::SearchHelp => {
+                self.help_search = super::help::HelpSearch {
+                    query: String::new(),
+                    typing: true,
+                };
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return Vec::new();
+            }
+            // A filter is dropped before the help closes.
+            Action::Close if !self.help_search.query.is_empty() => {
+                self.help_search = super::help::HelpSearch::default();
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return Vec::new();
+            }
+            _ => {}
+        }
+        let total = self.help_rows().len();
         let page = self.size.1.saturating_sub(6).max(1) as usize;
         let max = total.saturating_sub(page);
         let new_scroll = match action {

@@ -1,6 +1,7 @@
 //! Pure views: `draw` reads [`AppState`] and paints a frame; nothing here changes state or does
 //! IO.
 
+mod compare;
 mod cross;
 mod help;
 mod notes;
@@ -8,6 +9,8 @@ mod palette;
 mod panes;
 mod sources;
 mod status;
+mod table;
+mod timeline;
 
 use crate::state::{AppState, Overlay, Pane};
 use crate::tui::theme::Theme;
@@ -93,10 +96,10 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
             kind,
         }) => cross::draw_entities(state, *selected, *sort, *kind, frame, &theme),
         Some(Overlay::Group { group, selected }) => {
-            cross::draw_group(state, *group, *selected, frame, &theme)
+            compare::draw_group(state, *group, *selected, frame, &theme)
         }
         Some(Overlay::Timeline { selected, entity }) => {
-            cross::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
+            timeline::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
         }
         Some(Overlay::Sources(view)) => sources::draw_sources(state, view, frame, &theme),
         Some(Overlay::Find { .. }) | None => {}
