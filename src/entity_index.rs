@@ -428,6 +428,7 @@ mod tests {
                 mention("Moskau", t0, EntityKind::Place, "Moskau"),
             ],
             claims: vec![],
+            name_candidates: vec![],
         };
         let a1 = Analysis {
             mentions: vec![
@@ -435,6 +436,7 @@ mod tests {
                 mention("Moskau", t1, EntityKind::Organization, "Moskau"),
             ],
             claims: vec![],
+            name_candidates: vec![],
         };
         (vec![article(t0), article(t1)], vec![a0, a1])
     }
