@@ -2,12 +2,13 @@
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
 //! `reflow`, `search`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`,
-//! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`) never import the
+//! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`, `colors`) never import the
 //! terminal crates; only `tui` does.
 
 pub mod action;
 pub mod cache;
 pub mod clipboard;
+pub mod colors;
 pub mod compare;
 pub mod dates;
 pub mod editor;

@@ -10,12 +10,13 @@ use dossier::model::Article;
 use dossier::reflow::Hyphenators;
 use dossier::session::{self, Session};
 use dossier::state::{AppState, Entry, Input, Options, Severity};
-use dossier::store;
 use dossier::tui;
 use serde::Deserialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod cli;
 
 /// A keyboard-driven terminal reader for news and analysis articles.
 #[derive(Parser, Debug)]
@@ -36,10 +37,10 @@ struct Common {
     #[arg(long, global = true, value_name = "FILE")]
     keymap: Option<PathBuf>,
     /// Configuration directory (default: the platform's config dir for dossier).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_CONFIG_DIR")]
     config_dir: Option<PathBuf>,
     /// Data directory for bookmarks and notes (default: the platform's data dir for dossier).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// Start with mouse support on (wheel scrolls, click focuses and selects).
     #[arg(long, global = true)]
@@ -47,12 +48,20 @@ struct Common {
     /// Largest article file read, in bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = LoadOptions::default().max_bytes)]
     max_bytes: u64,
-    /// Directory of the extraction cache (default: the platform's cache dir for dossier).
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Directory of the extraction cache and the log (default: the platform's cache dir).
+    #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_CACHE_DIR")]
     cache_dir: Option<PathBuf>,
     /// Extract every article again instead of reading the cache.
     #[arg(long, global = true)]
     no_cache: bool,
+    /// Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config).
+    #[arg(long, global = true, value_name = "NAME|FILE")]
+    theme: Option<String>,
+    /// What to write to the log file: error, warn, info, debug, trace or a filter such as
+    /// "dossier=debug".
+    #[arg(long, global = true, value_name = "LEVEL", env = "DOSSIER_LOG",
+          default_value = cli::logging::DEFAULT_LEVEL)]
+    log_level: String,
 }
 
 #[derive(Subcommand, Debug)]
@@ -126,14 +135,52 @@ enum Command {
     },
     /// Export bookmarks and notes, grouped by article, with citations.
     Export {
-        /// Markdown (front matter, block quotes) or JSON.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
-        /// Write to this file instead of standard output.
-        #[arg(long, value_name = "FILE")]
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = cli::export::Format::Md)]
+        format: cli::export::Format,
+        /// Write to this file instead of standard output (md: a directory gets a file per
+        /// article).
+        #[arg(long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
         /// Articles the bookmarks belong to (default: the bundled corpus).
         paths: Vec<PathBuf>,
+    },
+    /// Import W3C Web Annotations or Hypothesis API JSON as bookmarks; unmatched ones are kept
+    /// as orphans.
+    Import {
+        /// Show what would be imported without storing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// The annotation file (JSON or JSON-LD).
+        file: PathBuf,
+        /// Articles to place the annotations on (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Open the reader at a spot: ARTICLE[#OFFSET|#QUOTE], ARTICLE being a path, id or title.
+    Open {
+        /// ARTICLE, ARTICLE#OFFSET (a byte offset), ARTICLE#QUOTE, or a dossier://open/ link.
+        target: String,
+        /// The corpus (default: the article's file when ARTICLE is a path, else the bundled
+        /// corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a directory.
+    Man {
+        /// Write dossier.1 and dossier-COMMAND.1 files here instead of printing dossier.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Print the effective configuration with comments, or where files live.
+    Config {
+        /// Print the paths of the configuration, data, cache and log instead.
+        #[arg(long)]
+        paths: bool,
     },
 }
 
@@ -181,6 +228,8 @@ struct Config {
     mouse: bool,
     /// Scroll with terminal scroll regions (off: every scroll redraws the pane).
     scroll_regions: bool,
+    /// Colour theme: a built-in name or the path of a theme file.
+    theme: Option<String>,
 }
 
 impl Default for Config {
@@ -188,6 +237,7 @@ impl Default for Config {
         Config {
             mouse: false,
             scroll_regions: true,
+            theme: None,
         }
     }
 }
@@ -358,22 +408,31 @@ fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> 
     };
     let keymap = load_keymap(common, &dirs, &mut warnings)?;
     let config = load_config(&dirs, &mut warnings);
+    let colors = cli::config::load_theme(common, &dirs, &config, &mut warnings);
     let options = Options {
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        no_color: !dossier::colors::use_color(
+            std::env::var("NO_COLOR").ok().as_deref(),
+            std::env::var("CLICOLOR_FORCE").ok().as_deref(),
+        ),
         mouse: common.mouse || config.mouse,
         scroll_regions: config.scroll_regions,
     };
     let mut state = AppState::new(entries, keymap, Hyphenators::load(), options);
+    state.colors = colors;
     if indexer.is_some() {
         state.start_indexing();
     }
     state.clock = session::now();
     for w in &warnings {
+        tracing::warn!("{w}");
         state.notify(w.clone(), Severity::Warning);
     }
     let session = Session::open(dirs.data.as_deref(), state.clock);
     state.positions = session.positions();
     let report = session.report(None);
+    for p in &report.problems {
+        tracing::warn!("{p}");
+    }
     warnings.extend(report.problems.iter().cloned());
     let effects = state.handle(Input::Store(report));
     debug_assert!(effects.is_empty());
@@ -432,42 +491,6 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// `dossier export`: bookmarks and notes with citations, as Markdown or JSON.
-fn export(
-    paths: &[PathBuf],
-    format: ExportFormat,
-    output: Option<&std::path::Path>,
-    common: &Common,
-) -> Result<()> {
-    let dirs = dirs(common);
-    let mut warnings = Vec::new();
-    let articles = load_corpus(paths, common, &mut warnings)?;
-    for w in &warnings {
-        eprintln!("dossier: {w}");
-    }
-    let Some(data) = &dirs.data else {
-        bail!("no data directory: pass --data-dir");
-    };
-    let now = session::now();
-    let store = store::Store::open(data, now);
-    for p in store.problems() {
-        eprintln!("dossier: {}: {}", p.path.display(), p.message);
-    }
-    let items = dossier::export::collect(&articles, store.bookmarks());
-    let text = match format {
-        ExportFormat::Md => dossier::export::to_markdown(&items, now),
-        ExportFormat::Json => {
-            serde_json::to_string_pretty(&dossier::export::to_json(&items, now))? + "\n"
-        }
-    };
-    match output {
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-        Some(path) => write_atomically(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
-    }
-    Ok(())
 }
 
 /// Writes through a temporary file in the same directory and a rename, so a reader of `path`
@@ -697,8 +720,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             paths,
-        }) => {
-            export(&paths, format, output.as_deref(), &cli.common)?;
+        }) => cli::export::run(&paths, format, output.as_deref(), &cli.common)?,
+        Some(Command::Import {
+            dry_run,
+            file,
+            paths,
+        }) => cli::import::run(&file, &paths, dry_run, &cli.common)?,
+        Some(Command::Open { target, paths }) => {
+            return cli::open::run(&target, &paths, &cli.common);
+        }
+        Some(Command::Completions { shell }) => cli::generate::completions(shell)?,
+        Some(Command::Man { dir }) => cli::generate::man(dir.as_deref())?,
+        Some(Command::Config { paths }) => {
+            let mut warnings = Vec::new();
+            let config = load_config(&dirs(&cli.common), &mut warnings);
+            cli::config::run(&config, paths, &warnings, &cli.common)?;
         }
         None => {
             let Setup {
@@ -751,7 +787,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let cli = match Cli::from_arg_matches(&cli::help::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let quiet = matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man { .. } | Command::Config { .. })
+    );
+    if !quiet && let Err(e) = cli::logging::init(&cli.common) {
+        eprintln!("dossier: no log: {e}");
+    }
     // Crash reports go to the cache directory in use (--cache-dir or the platform's).
     let crash_dir = cli
         .common

@@ -826,3 +826,48 @@ fn the_sources_view_opens_a_source_and_jumps_to_one_of_its_claims() {
     t.wait_for("EXIT=0");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn open_lands_on_the_quoted_sentence() {
+    let Some(t) = Tmux::start("open", 160, 45) else {
+        return;
+    };
+    t.launch_with(
+        "",
+        "open 'Russland und Nordkorea schmieden eine neue Allianz#Der Vertrag, den Russland jetzt'",
+    );
+    let screen = t.wait_for("READ │ 2/5");
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Der Vertrag, den Russland jetzt"))
+        .unwrap_or_else(|| panic!("the quoted sentence is not on screen:\n{screen}"));
+    // The sentence starts the reading pane (below its border), not somewhere further down.
+    assert!(row <= 2, "sentence on row {row}:\n{screen}");
+    assert!(!status_position(&screen).ends_with(" 0%"), "{screen}");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+
+    // The link form that exports carry works the same way, by byte offset.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/001_0e7700d99b7e3dd7.txt"
+    ))
+    .expect("seed");
+    let offset = text
+        .find("Nordkorea unter Russlands atomarem")
+        .expect("heading");
+    t.type_line("clear");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/001_0e7700d99b7e3dd7.txt"
+    );
+    t.launch_with("", &format!("open '{path}#{offset}'"));
+    let screen = t.wait_for("READ │ 1/1");
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Nordkorea unter Russlands atomarem"))
+        .unwrap_or_else(|| panic!("the heading is not on screen:\n{screen}"));
+    assert!(row <= 2, "heading on row {row}:\n{screen}");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}

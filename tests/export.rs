@@ -38,7 +38,10 @@ fn markdown_has_front_matter_quote_note_and_citation() {
     let items = collect(std::slice::from_ref(&a), std::slice::from_ref(&b));
     let md = to_markdown(&items, NOW);
     assert!(
-        md.starts_with("---\ntitle: \"dossier notes\"\nexported: 2023-11-14\ncount: 1\n---\n"),
+        md.starts_with(
+            "---\ntitle: \"dossier notes\"\nexported: 2023-11-14\ncount: 1\narticles:\n  - title: \
+             \"Russland und Nordkorea schmieden eine neue Allianz\"\n    authors: [\"Ralf Havertz\"]\n"
+        ),
         "{md}"
     );
     assert!(

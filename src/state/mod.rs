@@ -363,6 +363,8 @@ pub struct AppState {
     pub mouse: bool,
     /// Draw without colours.
     pub no_color: bool,
+    /// The colour of each part of the screen (the theme).
+    pub colors: crate::colors::ColorTheme,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
     /// The reading pane.
@@ -429,6 +431,7 @@ impl AppState {
             overlay: None,
             mouse: options.mouse,
             no_color: options.no_color,
+            colors: crate::colors::ColorTheme::default(),
             size: (0, 0),
             reader: ReaderState::default(),
             claim_selected: 0,

@@ -51,7 +51,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// Draws the whole screen.
 pub fn draw(state: &AppState, frame: &mut Frame) {
-    let theme = Theme::new(state.no_color);
+    let theme = Theme::with_colors(state.colors, state.no_color);
     let geometry = state.geometry();
     if geometry.too_small {
         let (w, h) = state.size;
