@@ -120,19 +120,14 @@ impl Theme {
         self.fg(Style::new().add_modifier(Modifier::BOLD), self.colors.label)
     }
 
-    /// The glyph of a claim's stance: plain for asserted, cyan for attributed, yellow for
-    /// uncertain (the glyphs differ in fill too).
+    /// The glyph of a claim's stance: plain for asserted, the accent (focus) colour for
+    /// attributed, the title colour for uncertain (the glyphs differ in fill too).
     pub fn stance(&self, stance: Stance) -> Style {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
         match stance {
-            Stance::Asserted => Style::new().add_modifier(Modifier::BOLD),
-            Stance::Attributed => self.fg(
-                Style::new().add_modifier(Modifier::BOLD),
-                crate::colors::Color::Ansi(6),
-            ),
-            Stance::Uncertain => self.fg(
-                Style::new().add_modifier(Modifier::BOLD),
-                crate::colors::Color::Ansi(3),
-            ),
+            Stance::Asserted => bold,
+            Stance::Attributed => self.fg(bold, self.colors.focus),
+            Stance::Uncertain => self.fg(bold, self.colors.title),
         }
     }
 
