@@ -599,7 +599,8 @@ fn index_file(
 #[derive(Default)]
 struct Walk {
     files: Vec<FileStamp>,
-    dirs: HashSet<PathBuf>,
+    /// Directories walked (device and inode, not canonical paths: see `ingest::load_paths`).
+    dirs: HashSet<crate::ingest::FileKey>,
     seen: HashSet<crate::ingest::FileKey>,
     /// Files skipped because they are not `.txt` or `.md`.
     other: usize,
@@ -642,9 +643,11 @@ impl Walk {
                 dir.display()
             )));
         };
-        match fs::canonicalize(dir) {
-            Ok(c) => {
-                if !self.dirs.insert(c) {
+        match fs::metadata(dir) {
+            Ok(meta) => {
+                if let Some(key) = crate::ingest::FileKey::of(dir, &meta)
+                    && !self.dirs.insert(key)
+                {
                     return;
                 }
             }

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod cli;
+mod team_cli;
 
 /// A keyboard-driven terminal reader for news and analysis articles.
 #[derive(Parser, Debug)]
@@ -62,6 +63,11 @@ struct Common {
     #[arg(long, global = true, value_name = "LEVEL", env = "DOSSIER_LOG",
           default_value = cli::logging::DEFAULT_LEVEL)]
     log_level: String,
+    /// Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in
+    /// config.toml). The password comes from PGPASSWORD or ~/.pgpass.
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "")]
+    team: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -182,6 +188,59 @@ enum Command {
         #[arg(long)]
         paths: bool,
     },
+    /// Sync bookmarks, notes and reading positions with the team server once and print counts.
+    Sync,
+    /// Put articles and their analyses on the team server (skips those already there), with
+    /// progress on stderr.
+    Publish {
+        /// Connections used at once.
+        #[arg(long, default_value_t = 2)]
+        connections: usize,
+        /// Files and directories to publish.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Query the team server: search, entities, sources, status, migrate.
+    Team {
+        #[command(subcommand)]
+        what: TeamCommand,
+    },
+}
+
+/// `dossier team …`.
+#[derive(Subcommand, Debug)]
+enum TeamCommand {
+    /// Full text (German and English) and fuzzy title search over the published corpus: score,
+    /// title, source, excerpt as TSV.
+    Search {
+        /// Most results printed.
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        /// Words, "a phrase", or, -excluded.
+        query: String,
+    },
+    /// Entities by the number of articles naming them: kind, name, articles, mentions as TSV.
+    Entities {
+        /// Only this kind (person, organization, place, date, quantity, misc).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only names similar to this one (case and accents ignored).
+        #[arg(long)]
+        name: Option<String>,
+        /// Most rows printed.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Outlets by number of articles, with their date range, as TSV.
+    Sources {
+        /// Most rows printed.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Server, user, TLS, schema version and counts.
+    Status,
+    /// Bring the server's schema up to date (needs a user who may create tables).
+    Migrate,
 }
 
 /// Output of `dossier extract`.
@@ -230,6 +289,8 @@ struct Config {
     scroll_regions: bool,
     /// Colour theme: a built-in name or the path of a theme file.
     theme: Option<String>,
+    /// The team server.
+    team: dossier::team::TeamConfig,
 }
 
 impl Default for Config {
@@ -238,6 +299,7 @@ impl Default for Config {
             mouse: false,
             scroll_regions: true,
             theme: None,
+            team: dossier::team::TeamConfig::default(),
         }
     }
 }
@@ -360,7 +422,7 @@ fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Resu
         files.push((path.clone(), true));
     }
     for (path, required) in files {
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_settings_file(&path) {
             Ok(text) => text,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
@@ -374,11 +436,28 @@ fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Resu
     Ok(keymap)
 }
 
+/// Largest keymap or configuration file read: such files are a few kilobytes.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Reads a keymap or configuration file as the article loader reads articles: a regular file
+/// only (a named pipe or a device is refused at once instead of blocking or filling memory),
+/// at most [`MAX_SETTINGS_BYTES`], UTF-8.
+fn read_settings_file(path: &std::path::Path) -> std::io::Result<String> {
+    let bytes = ingest::read_regular_file(path, MAX_SETTINGS_BYTES)?
+        .map_err(|why| std::io::Error::new(std::io::ErrorKind::InvalidData, why))?;
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not UTF-8 text (a keymap or config file must be UTF-8)",
+        )
+    })
+}
+
 fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
     let Some(path) = dirs.config.as_ref().map(|d| d.join("config.toml")) else {
         return Config::default();
     };
-    match std::fs::read_to_string(&path) {
+    match read_settings_file(&path) {
         Ok(text) => toml::from_str(&text).unwrap_or_else(|e| {
             warnings.push(format!(
                 "{}: {}; using defaults",
@@ -401,13 +480,16 @@ fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
 fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> {
     let dirs = dirs(common);
     let mut warnings = Vec::new();
+    // Settings first: a keymap that cannot be read fails before any article is read.
+    let mut settings_warnings = Vec::new();
+    let keymap = load_keymap(common, &dirs, &mut settings_warnings)?;
+    let config = load_config(&dirs, &mut settings_warnings);
     let (entries, indexer) = if loading == Loading::Background && !paths.is_empty() {
         (Vec::new(), Some(start_indexer(paths, common, &dirs)?))
     } else {
         (corpus(paths, common, &dirs, &mut warnings)?, None)
     };
-    let keymap = load_keymap(common, &dirs, &mut warnings)?;
-    let config = load_config(&dirs, &mut warnings);
+    warnings.extend(settings_warnings);
     let colors = cli::config::load_theme(common, &dirs, &config, &mut warnings);
     let options = Options {
         no_color: !dossier::colors::use_color(
@@ -423,11 +505,18 @@ fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> 
         state.start_indexing();
     }
     state.clock = session::now();
+    state.in_tmux = std::env::var_os("TMUX").is_some();
     for w in &warnings {
         tracing::warn!("{w}");
         state.notify(w.clone(), Severity::Warning);
     }
-    let session = Session::open(dirs.data.as_deref(), state.clock);
+    let mut session = Session::open(dirs.data.as_deref(), state.clock);
+    // A rescue file goes to the data directory, else the cache directory.
+    if let Some(cache) = common.cache_dir.clone().or_else(|| {
+        directories::ProjectDirs::from("", "", "dossier").map(|p| p.cache_dir().to_path_buf())
+    }) {
+        session = session.with_rescue_dir(cache);
+    }
     state.positions = session.positions();
     let report = session.report(None);
     for p in &report.problems {
@@ -456,16 +545,16 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
         match ingest::load_paths(std::slice::from_ref(path), &options) {
             Ok(report) => {
                 for m in &report.messages {
-                    eprintln!("dossier: {m}");
+                    warn(m);
                 }
                 failed |= report.articles.is_empty();
                 if report.articles.is_empty() {
-                    eprintln!("dossier: {}: no readable article", path.display());
+                    warn(&format!("{}: no readable article", path.display()));
                 }
                 articles.extend(report.articles);
             }
             Err(e) => {
-                eprintln!("dossier: {e}");
+                warn(&e.to_string());
                 failed = true;
             }
         }
@@ -481,8 +570,8 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
     for (article, analysis) in articles.iter().zip(&analyses) {
         let value = dossier::extract::to_json(&article.source, article, analysis, !raw);
         let text = match format {
-            JsonFormat::Json => serde_json::to_string_pretty(&value)?,
-            JsonFormat::Jsonl => serde_json::to_string(&value)?,
+            JsonFormat::Json => dossier::sanitize::to_json_pretty(&value)?,
+            JsonFormat::Jsonl => dossier::sanitize::to_json_line(&value)?,
         };
         writeln!(out, "{text}")?;
     }
@@ -521,7 +610,7 @@ fn analysed(
     let mut warnings = Vec::new();
     let articles = load_corpus(paths, common, &mut warnings)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        warn(w);
     }
     let analyses = dossier::extract::analyze_corpus(&articles);
     Ok((articles, analyses))
@@ -533,8 +622,8 @@ fn print_output(
     md: impl FnOnce() -> String,
 ) -> Result<()> {
     let text = match format {
-        ExportFormat::Json => serde_json::to_string_pretty(&json())? + "\n",
-        ExportFormat::Md => md(),
+        ExportFormat::Json => dossier::sanitize::to_json_pretty(&json())? + "\n",
+        ExportFormat::Md => dossier::sanitize::defuse(&md()).into_owned(),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
@@ -568,7 +657,7 @@ fn find(
         state, warnings, ..
     } = setup(&paths, common, Loading::Wait)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        warn(w);
     }
     let candidates: Vec<_> = state
         .palette_candidates_without_details()
@@ -596,10 +685,11 @@ fn find(
             .unwrap_or("");
         writeln!(
             out,
-            "{}\t{}\t{}\t{source}:{}",
+            "{}\t{}\t{}\t{}:{}",
             c.kind.name(),
             hit.score,
             clean(&c.label),
+            clean(source),
             c.offset
         )?;
     }
@@ -633,7 +723,7 @@ fn index(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
                 if bar {
                     let _ = write!(err, "\r\x1b[2K");
                 }
-                eprintln!("dossier: {m}");
+                warn(&m);
             }
             dossier::index::IndexEvent::Progress(p) => {
                 last_progress = Some(p);
@@ -678,8 +768,42 @@ fn index(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
     })
 }
 
+/// Settings for the team server from `--team` and config.toml.
+fn team_settings(common: &Common) -> Result<dossier::team::Settings> {
+    let mut warnings = Vec::new();
+    let config = load_config(&dirs(common), &mut warnings);
+    for w in &warnings {
+        eprintln!("dossier: {w}");
+    }
+    team_cli::settings(common.team.as_deref(), &config.team)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Sync) => {
+            let settings = team_settings(&cli.common)?;
+            let Some(data) = dirs(&cli.common).data else {
+                bail!("no data directory: pass --data-dir");
+            };
+            return team_cli::sync(&settings, &data);
+        }
+        Some(Command::Publish { connections, paths }) => {
+            let settings = team_settings(&cli.common)?;
+            let indexer = start_indexer(&paths, &cli.common, &dirs(&cli.common))?;
+            return team_cli::publish(&settings, &paths, indexer, connections);
+        }
+        Some(Command::Team { what }) => {
+            let settings = team_settings(&cli.common)?;
+            match what {
+                TeamCommand::Search { limit, query } => team_cli::search(&settings, &query, limit)?,
+                TeamCommand::Entities { kind, name, limit } => {
+                    team_cli::entities(&settings, kind.as_deref(), name.as_deref(), limit)?
+                }
+                TeamCommand::Sources { limit } => team_cli::sources(&settings, limit)?,
+                TeamCommand::Status => team_cli::status(&settings)?,
+                TeamCommand::Migrate => team_cli::migrate(&settings)?,
+            }
+        }
         Some(Command::Find {
             list,
             limit,
@@ -743,9 +867,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 indexer,
                 ..
             } = setup(&cli.paths, &cli.common, Loading::Background)?;
-            if let tui::run::Exit::Signal(n) =
-                tui::run::run(&mut state, &mut session, indexer).context("terminal error")?
-            {
+            let team = team_cli::syncer(
+                &cli.common.team,
+                &load_config(&dirs(&cli.common), &mut Vec::new()).team,
+                dirs(&cli.common).data,
+            );
+            let exit = tui::run::run_with_team(&mut state, &mut session, indexer, team?)
+                .context("terminal error")?;
+            for line in &state.farewell {
+                warn(line);
+            }
+            // The process ends here: freeing a large article's layout piece by piece would only
+            // delay the exit.
+            std::mem::forget(state);
+            std::mem::forget(session);
+            if let tui::run::Exit::Signal(n) = exit {
                 // The shell convention for "ended by signal n".
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
             }
@@ -768,7 +904,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..
             } = setup(&paths, &cli.common, Loading::Wait)?;
             for w in &warnings {
-                eprintln!("dossier: {w}");
+                warn(w);
             }
             let buffer = tui::headless::render_buffer_with(&mut state, &mut session, size, &keys);
             if ansi {
@@ -779,6 +915,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a message on standard error as one line, defused: it may carry file names, keymap
+/// values or article text, none of which may act on the terminal.
+fn warn(message: &str) {
+    eprintln!("dossier: {}", dossier::sanitize::defuse_line(message));
 }
 
 /// Extraction, loading and search make many small allocations from several threads at once;
@@ -812,7 +954,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            warn(&format!("{e:#}"));
             ExitCode::FAILURE
         }
     }

@@ -3,7 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use dossier::clipboard::osc52;
+use dossier::clipboard::{Route, osc52};
 use dossier::export::{citation, collect, to_json, to_markdown};
 use dossier::ingest::{bundled, parse_article};
 use dossier::model::{Article, BlockKind, Span};
@@ -129,10 +129,13 @@ fn orphaned_bookmark_stays_in_store_and_export() {
 }
 
 #[test]
-fn osc52_with_and_without_tmux() {
-    assert_eq!(osc52("Pjöngjang", false), "\x1b]52;c;UGrDtm5namFuZw==\x07");
+fn osc52_plain_and_inside_screen() {
     assert_eq!(
-        osc52("Pjöngjang", true),
-        "\x1bPtmux;\x1b\x1b]52;c;UGrDtm5namFuZw==\x07\x1b\\"
+        osc52("Pjöngjang", Route::Plain),
+        "\x1b]52;c;UGrDtm5namFuZw==\x07"
+    );
+    assert_eq!(
+        osc52("Pjöngjang", Route::Screen),
+        "\x1bP\x1b]52;c;UGrDtm5namFuZw==\x07\x1b\\"
     );
 }

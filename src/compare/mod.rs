@@ -461,33 +461,23 @@ fn member(articles: &[Article], node: &Node) -> Member {
     }
 }
 
-/// Identity of a member's source: a named attribution (by canonical entity when known, else by
-/// its folded words without leading articles), or the article itself.
+/// Identity of a member's source for counting independent sources: a named source by its
+/// entity (else its normalised phrase, see [`crate::sources::source_key`]), so two articles
+/// quoting the same ministry count once; an unnamed source or the article itself counts once
+/// per article, since nothing shows that two articles' "Medienberichte" are the same.
 fn source_key(nodes: &[Node], m: &Member) -> String {
     let attribution = nodes
         .iter()
         .find(|n| n.article == m.article && n.claim == m.claim_index)
         .and_then(|n| n.analysis.claims.get(n.claim))
         .and_then(|c| c.attribution.as_ref());
-    match attribution {
-        Some(a) if !a.unnamed => match &a.canonical {
-            Some(c) => format!("entity:{c}"),
-            None => {
-                let folded = crate::entity_index::fold_key(&a.text);
-                let words: Vec<&str> = folded
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| {
-                        !w.is_empty()
-                            && !matches!(
-                                *w,
-                                "der" | "die" | "das" | "den" | "dem" | "des" | "the" | "laut"
-                            )
-                    })
-                    .collect();
-                format!("named:{}", words.join(" "))
-            }
-        },
-        _ => format!("article:{}", m.article),
+    match attribution
+        .filter(|a| !a.unnamed)
+        .and_then(crate::sources::source_key)
+    {
+        Some(crate::sources::SourceKey::Entity(c)) => format!("entity:{c}"),
+        Some(crate::sources::SourceKey::Phrase(p)) => format!("named:{p}"),
+        None => format!("article:{}", m.article),
     }
 }
 
@@ -792,6 +782,86 @@ mod tests {
         let js = to_json(&groups, &arts, &an);
         assert_eq!(js[0]["basis"]["keyword"], "unterzeichnen");
         assert_eq!(js[0]["members"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn two_articles_quoting_the_same_ministry_are_one_independent_source() {
+        use crate::model::{Attribution, Claim, ClaimKind, Span};
+        let claim = |source: Option<(&str, Option<&str>, bool)>| Claim {
+            span: Span::new(0, 1),
+            text: "1.500 Soldaten".into(),
+            kind: ClaimKind::Reported,
+            attribution: source.map(|(text, canonical, unnamed)| Attribution {
+                text: text.into(),
+                canonical: canonical.map(Into::into),
+                unnamed,
+                span: None,
+                resolved_from: None,
+            }),
+            stance: Stance::Attributed,
+            entities: Vec::new(),
+            quantities: Vec::new(),
+            dates: Vec::new(),
+        };
+        let ministry = Some("Verteidigungsministerium");
+        let analyses: Vec<Analysis> = [
+            claim(Some(("das Ministerium", ministry, false))),
+            claim(Some(("Verteidigungsministerium", ministry, false))),
+            // No canonical entity: the same phrase, spelt differently, is still one source.
+            claim(Some(("laut dem Generalstab", None, false))),
+            claim(Some(("Generalstab", None, false))),
+            // Unnamed sources and the articles' own assertions count once per article.
+            claim(Some(("Medienberichten zufolge", None, true))),
+            claim(Some(("Medienberichten zufolge", None, true))),
+            claim(None),
+        ]
+        .into_iter()
+        .map(|c| Analysis {
+            mentions: Vec::new(),
+            claims: vec![c],
+        })
+        .collect();
+        let nodes: Vec<Node> = analyses
+            .iter()
+            .enumerate()
+            .map(|(article, analysis)| Node {
+                article,
+                claim: 0,
+                facts: Facts::default(),
+                analysis,
+            })
+            .collect();
+        let members = |which: &[usize]| -> Vec<Member> {
+            which
+                .iter()
+                .map(|&article| Member {
+                    article,
+                    claim_index: 0,
+                    source: String::new(),
+                    stance: Stance::Attributed,
+                    figure: Some(fig(1500.0, 1500.0, false)),
+                    event_date: None,
+                    article_date: None,
+                })
+                .collect()
+        };
+        let count = |which: &[usize]| {
+            finish(
+                "t".into(),
+                Basis::Figure {
+                    unit: "soldiers".into(),
+                },
+                Vec::new(),
+                members(which),
+                &nodes,
+            )
+            .independent_sources
+        };
+        assert_eq!(count(&[0, 1]), 1);
+        assert_eq!(count(&[2, 3]), 1);
+        assert_eq!(count(&[0, 1, 2, 3]), 2);
+        assert_eq!(count(&[4, 5]), 2);
+        assert_eq!(count(&[0, 4, 6]), 3);
     }
 
     #[test]

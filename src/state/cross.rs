@@ -19,6 +19,8 @@ pub struct CrossSource {
     pub groups: Vec<ClaimGroup>,
     /// Dated events in date order.
     pub events: Vec<Event>,
+    /// Every source of the claims, most claims first.
+    pub sources: Arc<Vec<crate::sources::SourceEntry>>,
 }
 
 /// Sort orders the entity index cycles through.
@@ -51,12 +53,17 @@ impl AppState {
         }
         let articles: Vec<_> = self.entries.iter().map(|e| e.article.clone()).collect();
         let analyses: Vec<_> = self.entries.iter().map(|e| e.analysis.clone()).collect();
+        let sources = crate::sources::collect(
+            &self.entries.iter().map(|e| &e.article).collect::<Vec<_>>(),
+            &self.entries.iter().map(|e| &e.analysis).collect::<Vec<_>>(),
+        );
         let mut entities = EntityIndex::from_analyses(&analyses);
         entities.sort(SortBy::Mentions);
         let cross = Arc::new(CrossSource {
             entities,
             groups: crate::compare::groups(&articles, &analyses),
             events: crate::timeline::events(&articles, &analyses),
+            sources: Arc::new(sources),
         });
         self.cross = Some(Arc::clone(&cross));
         cross

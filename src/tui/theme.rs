@@ -5,7 +5,7 @@
 
 use crate::colors::{self, ColorTheme};
 use crate::highlight::Tags;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Stance};
 use crate::reflow::LineKind;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -118,6 +118,22 @@ impl Theme {
     /// Emphasised secondary text: claim kinds and stances.
     pub fn label(&self) -> Style {
         self.fg(Style::new().add_modifier(Modifier::BOLD), self.colors.label)
+    }
+
+    /// The glyph of a claim's stance: plain for asserted, cyan for attributed, yellow for
+    /// uncertain (the glyphs differ in fill too).
+    pub fn stance(&self, stance: Stance) -> Style {
+        match stance {
+            Stance::Asserted => Style::new().add_modifier(Modifier::BOLD),
+            Stance::Attributed => self.fg(
+                Style::new().add_modifier(Modifier::BOLD),
+                crate::colors::Color::Ansi(6),
+            ),
+            Stance::Uncertain => self.fg(
+                Style::new().add_modifier(Modifier::BOLD),
+                crate::colors::Color::Ansi(3),
+            ),
+        }
     }
 
     /// The mode block at the left of the status line.

@@ -20,7 +20,7 @@ fn framed<'a>(title: String, hint: &'static str, theme: &Theme) -> Block<'a> {
         .title_bottom(Line::from(Span::styled(hint, theme.dim())))
 }
 
-fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
+pub(super) fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
     let area = frame.area();
     let width = area.width.saturating_sub(4).min(150);
     let rect = Rect {
@@ -36,13 +36,13 @@ fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
 }
 
 /// Pads or cuts `text` to exactly `width` cells.
-fn cell(text: &str, width: usize) -> String {
+pub(super) fn cell(text: &str, width: usize) -> String {
     let t = truncate(text, width);
     let pad = width.saturating_sub(t.width());
     format!("{t}{}", " ".repeat(pad))
 }
 
-fn row_style(selected: bool, theme: &Theme) -> Style {
+pub(super) fn row_style(selected: bool, theme: &Theme) -> Style {
     if selected {
         theme.selected()
     } else {
@@ -51,7 +51,7 @@ fn row_style(selected: bool, theme: &Theme) -> Style {
 }
 
 /// First row to show so that `selected` is visible in `rows` rows.
-fn first_row(selected: usize, rows: usize) -> usize {
+pub(super) fn first_row(selected: usize, rows: usize) -> usize {
     selected.saturating_sub(rows.saturating_sub(1))
 }
 

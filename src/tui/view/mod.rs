@@ -6,6 +6,7 @@ mod help;
 mod notes;
 mod palette;
 mod panes;
+mod sources;
 mod status;
 
 use crate::state::{AppState, Overlay, Pane};
@@ -55,7 +56,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     if geometry.too_small {
         let (w, h) = state.size;
         let msg = format!(
-            "terminal too small: {w}×{h}, dossier needs at least {}×{}",
+            "terminal too small: {w}×{h}, dossier needs at least {}×{} (ctrl-c quits)",
             crate::state::geometry::MIN_SIZE.0,
             crate::state::geometry::MIN_SIZE.1
         );
@@ -75,6 +76,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     }
     status::draw_status(state, frame, rect(geometry.status), &theme);
     match &state.overlay {
+        Some(Overlay::QuitConfirm) => notes::draw_quit_confirm(state, frame, &theme),
         Some(Overlay::Help { scroll }) => help::draw_help(state, frame, *scroll, &theme),
         Some(Overlay::Note(editor)) => notes::draw_note(state, editor, frame, &theme),
         Some(Overlay::Bookmarks { selected }) => {
@@ -96,6 +98,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         Some(Overlay::Timeline { selected, entity }) => {
             cross::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
         }
+        Some(Overlay::Sources(view)) => sources::draw_sources(state, view, frame, &theme),
         Some(Overlay::Find { .. }) | None => {}
     }
 }
