@@ -271,7 +271,11 @@ pub fn to_json(items: &[ExportArticle], exported: i64) -> Value {
                 "link": m.link(),
                 "citation": m.citation(),
                 "found": m.found,
-                "bookmarks": g.bookmarks.iter().map(bookmark_json).collect::<Vec<_>>(),
+                "bookmarks": g
+                    .bookmarks
+                    .iter()
+                    .map(|e| bookmark_json(e, &m.source))
+                    .collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -283,7 +287,7 @@ pub fn to_json(items: &[ExportArticle], exported: i64) -> Value {
     })
 }
 
-fn bookmark_json(e: &ExportBookmark) -> Value {
+fn bookmark_json(e: &ExportBookmark, source: &str) -> Value {
     let b = &e.bookmark;
     let score = match e.resolution {
         Resolution::Fuzzy { score, .. } => Some(score),
@@ -300,6 +304,8 @@ fn bookmark_json(e: &ExportBookmark) -> Value {
         "note": b.note,
         "created": b.created,
         "updated": b.updated,
+        "paragraph": e.paragraph,
+        "open": link::open_uri(source, e.offset()),
     })
 }
 

@@ -82,6 +82,11 @@ fn json_has_stable_fields() {
     assert_eq!(bm["note"], "Notiz");
     assert_eq!(bm["quote"], b.anchor.quote.as_str());
     assert_eq!(bm["span"]["start"], b.anchor.start);
+    assert_eq!(
+        bm["open"],
+        format!("dossier://open/{}#{}", a.source, b.anchor.start)
+    );
+    assert_eq!(bm["paragraph"], b.anchor.block + 1);
 }
 
 #[test]
