@@ -391,10 +391,12 @@ mod tests {
                 canonical: "Verteidigungsministerium".into(),
                 derived: false,
             }],
+            ..Default::default()
         };
         let an1 = Analysis {
             claims: vec![ministry("das Ministerium"), media("medienberichten")],
             mentions: Vec::new(),
+            ..Default::default()
         };
         let sources = collect(&[&a0, &a1], &[&an0, &an1]);
         assert_eq!(sources.len(), 2, "{sources:#?}");

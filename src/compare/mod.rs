@@ -943,6 +943,7 @@ mod tests {
         .map(|c| Analysis {
             mentions: Vec::new(),
             claims: vec![c],
+            ..Default::default()
         })
         .collect();
         let nodes: Vec<Node> = analyses

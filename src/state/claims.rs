@@ -297,6 +297,7 @@ mod tests {
         let analysis = Analysis {
             mentions: Vec::new(),
             claims,
+            ..Default::default()
         };
         let mut s = AppState::new(
             Entry::from_pairs([(article, analysis)]),

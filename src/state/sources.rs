@@ -248,6 +248,7 @@ mod tests {
                 Analysis {
                     mentions: Vec::new(),
                     claims,
+                    ..Default::default()
                 },
             )
         });
