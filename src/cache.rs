@@ -447,6 +447,7 @@ pub(crate) mod tests {
                 derived: false,
             }],
             claims: vec![],
+            name_candidates: vec![],
         }
     }
 

@@ -22,7 +22,7 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
         let year: i32 = trimmed.parse().ok()?;
         return is_plausible_year(year).then(|| PartialDate::y(year));
     }
-    let mut rest = trimmed;
+    let mut rest = strip_weekday(trimmed);
     for prep in ["am ", "Am ", "im ", "Im ", "on ", "On ", "in ", "In "] {
         if let Some(r) = rest.strip_prefix(prep) {
             rest = r.trim_start();
@@ -568,8 +568,176 @@ impl Matcher<'_> {
     }
 }
 
+/// Weekday names, English and German, full and abbreviated.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+];
+
+/// `text` without a leading weekday ("Tuesday 17 September 2024", "Dienstag, 17. September
+/// 2024", "Di., 17.09.2024"); unchanged when it does not start with one.
+pub fn strip_weekday(text: &str) -> &str {
+    let word_end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    let word = text[..word_end].to_lowercase();
+    if word.is_empty() || !WEEKDAYS.contains(&word.as_str()) {
+        return text;
+    }
+    let rest = text[word_end..].trim_start_matches(['.', ',']);
+    // "So" and "Mo" are also words: only a weekday when a digit follows.
+    if word.len() <= 2 && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return text;
+    }
+    if rest.len() == text.len() - word_end && !rest.starts_with(' ') {
+        return text;
+    }
+    rest.trim_start()
+}
+
+/// Days since 1970-01-01 of a calendar day (proleptic Gregorian; Howard Hinnant's
+/// `days_from_civil`).
+pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The days a partial date covers, as days since 1970-01-01, end exclusive: one day for a full
+/// date, the whole month for "Oktober 2024", its third for "Ende Oktober", three months for a
+/// season, the whole year for a bare year (its quarter for "Anfang 2024").
+pub fn day_span(date: &PartialDate) -> (i64, i64) {
+    let y = date.year;
+    let month_span = |m: u8| {
+        let start = days_from_civil(y, m, 1);
+        (start, start + i64::from(days_in_month(y, m).max(1)))
+    };
+    match (date.month, date.day, date.part) {
+        (Some(m), Some(d), _) => {
+            let start = days_from_civil(y, m, d);
+            (start, start + 1)
+        }
+        (Some(m), None, part) => {
+            let (start, end) = month_span(m);
+            match part {
+                Some(DatePart::Early) => (start, start + 10),
+                Some(DatePart::Mid) => (start + 10, start + 20),
+                Some(DatePart::Late) => (start + 20, end),
+                _ => (start, end),
+            }
+        }
+        (None, _, part) => {
+            let (from, to) = match part {
+                Some(DatePart::Early) => (1, 3),
+                Some(DatePart::Mid) => (5, 8),
+                Some(DatePart::Late) => (10, 12),
+                Some(DatePart::Spring) => (3, 5),
+                Some(DatePart::Summer) => (6, 8),
+                Some(DatePart::Autumn) => (9, 11),
+                Some(DatePart::Winter) => (12, 12),
+                None => (1, 12),
+            };
+            (month_span(from).0, month_span(to).1)
+        }
+    }
+}
+
+/// The calendar day of a count of days since 1970-01-01 (inverse of [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    // The values are in range by construction: a month 1-12 and a day 1-31.
+    (
+        i32::try_from(y).unwrap_or(i32::MAX),
+        u8::try_from(m).unwrap_or(1),
+        u8::try_from(d).unwrap_or(1),
+    )
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dates_with_weekdays_parse() {
+        assert_eq!(
+            parse_date("Tuesday 17 September 2024"),
+            Some(PartialDate::ymd(2024, 9, 17))
+        );
+        assert_eq!(
+            parse_date("Dienstag, 17. September 2024"),
+            Some(PartialDate::ymd(2024, 9, 17))
+        );
+        assert_eq!(
+            parse_date("Tue, 17 Sep 2024"),
+            Some(PartialDate::ymd(2024, 9, 17))
+        );
+        assert_eq!(strip_weekday("Sonntagsfrage 2024"), "Sonntagsfrage 2024");
+        assert_eq!(strip_weekday("So wird 2024"), "So wird 2024");
+    }
+
+    #[test]
+    fn days_round_trip_and_spans_cover_the_partial_date() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(
+            days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28),
+            2
+        );
+        for d in [-1000, 0, 19_000, 20_000, 20_104] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+        let oct = day_span(&PartialDate::ym(2024, 10));
+        assert_eq!(oct.1 - oct.0, 31);
+        let late = day_span(&PartialDate::ym(2024, 10).with_part(DatePart::Late));
+        assert_eq!((late.0, late.1), (oct.0 + 20, oct.1));
+        let year = day_span(&PartialDate::y(2024));
+        assert_eq!(year.1 - year.0, 366);
+        let day = day_span(&PartialDate::ymd(2024, 6, 19));
+        assert_eq!(day.1 - day.0, 1);
+    }
+
     use super::*;
 
     fn found(text: &str) -> Vec<(String, String)> {

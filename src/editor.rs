@@ -1,5 +1,6 @@
 //! A small multi-line text editor for notes: the text, a cursor, and soft wrapping for display.
-//! Pure state; the reader turns keys into [`Edit`]s and draws [`TextArea::wrapped`].
+//! Pure state; the reader turns keys into [`Edit`]s and draws [`TextArea::wrapped`]. Also the
+//! private temporary file a note is edited in when it goes to `$EDITOR` ([`ScratchFile`]).
 
 use unicode_width::UnicodeWidthChar;
 
@@ -198,6 +199,79 @@ impl TextArea {
     }
 }
 
+/// A note's text in a file of its own for `$EDITOR`: in a new directory with a random name that
+/// only the user can enter (mode 0700), created exclusively (never an existing file, never through
+/// a link) with mode 0600, so no other user can read the note or plant a link in its place. The
+/// file and its directory are removed when this is dropped, unless [`ScratchFile::keep`] was
+/// called.
+#[derive(Debug)]
+pub struct ScratchFile {
+    dir: std::path::PathBuf,
+    path: std::path::PathBuf,
+    keep: bool,
+}
+
+impl ScratchFile {
+    /// Creates the directory under `parent` (for example the system's temporary directory) and
+    /// the file `name` in it holding `text`.
+    pub fn create(parent: &std::path::Path, name: &str, text: &str) -> std::io::Result<Self> {
+        use std::io::Write;
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        let mut attempt = 0u32;
+        let dir = loop {
+            let dir = parent.join(format!("dossier-{}", crate::store::BookmarkId::generate(0)));
+            match builder.create(&dir) {
+                Ok(()) => break dir,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 16 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        let path = dir.join(name);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        let scratch = ScratchFile {
+            dir,
+            path,
+            keep: false,
+        };
+        let mut file = options.open(&scratch.path)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        Ok(scratch)
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Leaves the file on disk (its text could not be read back and must not be lost).
+    pub fn keep(&mut self) {
+        self.keep = true;
+    }
+}
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = std::fs::remove_file(&self.path);
+            let _ = std::fs::remove_dir(&self.dir);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +329,25 @@ mod tests {
         let (rows, cursor) = t.wrapped(4);
         assert_eq!(rows, ["北朝", "鮮"]);
         assert_eq!(cursor, (1, 2));
+    }
+
+    #[test]
+    fn the_scratch_file_is_private_new_and_removed_afterwards() {
+        use std::os::unix::fs::PermissionsExt;
+        let parent = tempfile::tempdir().unwrap();
+        let scratch = ScratchFile::create(parent.path(), "note.md", "geheim").unwrap();
+        let file_mode = std::fs::metadata(scratch.path())
+            .unwrap()
+            .permissions()
+            .mode();
+        let dir = scratch.path().parent().unwrap().to_path_buf();
+        let dir_mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+        assert_eq!(file_mode & 0o777, 0o600);
+        assert_eq!(dir_mode & 0o777, 0o700);
+        assert_eq!(std::fs::read_to_string(scratch.path()).unwrap(), "geheim");
+        let other = ScratchFile::create(parent.path(), "note.md", "x").unwrap();
+        assert_ne!(other.path(), scratch.path(), "names are not predictable");
+        drop(scratch);
+        assert!(!dir.exists());
     }
 }

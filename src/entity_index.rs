@@ -335,10 +335,29 @@ pub fn kwic(article: &Article, span: Span, width_chars: usize) -> (String, Strin
     let mut right = collapse_edges(&right_src);
     let left_chars = left.chars().count();
     if left_chars > width_chars {
-        left = left.chars().skip(left_chars - width_chars).collect();
+        let cut: String = left.chars().skip(left_chars - width_chars).collect();
+        // Start at a word: drop the part of a word the cut ran through.
+        let cut_in_word = left
+            .chars()
+            .nth(left_chars - width_chars - 1)
+            .is_some_and(|c| !c.is_whitespace());
+        left = match (cut_in_word, cut.find(' ')) {
+            (true, Some(i)) => cut[i..].to_string(),
+            (true, None) => String::new(),
+            (false, _) => cut,
+        };
     }
     if right.chars().count() > width_chars {
-        right = right.chars().take(width_chars).collect();
+        let cut: String = right.chars().take(width_chars).collect();
+        let cut_in_word = right
+            .chars()
+            .nth(width_chars)
+            .is_some_and(|c| !c.is_whitespace());
+        right = match (cut_in_word, cut.rfind(' ')) {
+            (true, Some(i)) => cut[..=i].to_string(),
+            (true, None) => String::new(),
+            (false, _) => cut,
+        };
     }
     (left, collapse_whitespace(hit), right)
 }
@@ -409,6 +428,7 @@ mod tests {
                 mention("Moskau", t0, EntityKind::Place, "Moskau"),
             ],
             claims: vec![],
+            name_candidates: vec![],
         };
         let a1 = Analysis {
             mentions: vec![
@@ -416,6 +436,7 @@ mod tests {
                 mention("Moskau", t1, EntityKind::Organization, "Moskau"),
             ],
             claims: vec![],
+            name_candidates: vec![],
         };
         (vec![article(t0), article(t1)], vec![a0, a1])
     }
@@ -466,13 +487,17 @@ mod tests {
     }
 
     #[test]
-    fn kwic_collapses_whitespace_and_cuts_to_width() {
+    fn kwic_collapses_whitespace_and_cuts_to_width_at_word_boundaries() {
         let a = article("Erste Zeile\n\n  mit   Putin  und\n dann mehr Text hier.");
         let start = a.text.find("Putin").unwrap();
         let (l, h, r) = kwic(&a, Span::new(start, start + 5), 8);
         assert_eq!(h, "Putin");
-        assert_eq!(l, "ile mit ");
-        assert_eq!(r, " und dan");
+        // "ile mit " and " und dan" would start and end inside words.
+        assert_eq!(l, " mit ");
+        assert_eq!(r, " und ");
+        let (l, _, r) = kwic(&a, Span::new(start, start + 5), 10);
+        assert_eq!(l, "Zeile mit ");
+        assert_eq!(r, " und dann ");
         let (l, _, _) = kwic(&a, Span::new(start, start + 5), 100);
         assert_eq!(l, "Erste Zeile mit ");
     }

@@ -1,11 +1,24 @@
 //! Taking notes out: bookmarks and notes grouped by article, with the current (re-anchored)
-//! quote and a citation, as Markdown for a notes app or as JSON.
+//! quote and a citation, as Markdown for a notes app, JSON, W3C Web Annotations, CSL-JSON,
+//! BibTeX or an Org outline (one submodule per format), and reading annotations back in.
 //!
 //! Pure functions; the export date is passed in. Must not import `ratatui`, `crossterm` or
 //! `directories`.
 
-use crate::model::{Article, ArticleId, PartialDate};
-use crate::store::{Bookmark, Resolution, find_article, resolve};
+pub mod bibtex;
+pub mod citekey;
+pub mod csl;
+pub mod import;
+pub mod link;
+pub mod markdown;
+pub mod org;
+pub mod time;
+pub mod w3c;
+
+pub use markdown::to_markdown;
+
+use crate::model::{Article, ArticleId, PartialDate, Span};
+use crate::store::{Anchor, Bookmark, Resolution, find_article, make_anchor, resolve};
 use serde_json::{Value, json};
 
 /// The metadata of an article needed to cite it.
@@ -105,6 +118,59 @@ pub struct ExportBookmark {
     pub resolution: Resolution,
     /// The current text at the resolved place, or the stored quote when orphaned.
     pub quote: String,
+    /// Where it points now: the stored anchor when it is still exact or orphaned, else one
+    /// rebuilt at the resolved place.
+    pub anchor: Anchor,
+    /// Character (not byte) positions of the resolved place, as W3C position selectors count.
+    pub chars: Option<(usize, usize)>,
+    /// 1-based number of the body block (paragraph, heading or list item) it lies in.
+    pub paragraph: Option<usize>,
+}
+
+impl ExportBookmark {
+    /// Byte offset of the passage in the article's current text (the stored hint when
+    /// orphaned), for links back into the reader.
+    pub fn offset(&self) -> usize {
+        self.resolution
+            .span()
+            .map_or(self.anchor.start, |s| s.start)
+    }
+}
+
+/// Index of the body block of `article` that holds byte `offset`.
+fn block_at(article: &Article, offset: usize) -> Option<usize> {
+    article
+        .body
+        .iter()
+        .position(|b| b.span.start <= offset && offset < b.span.end.max(b.span.start + 1))
+}
+
+/// The anchor, character positions and block number of a bookmark resolved to `span`.
+fn placed(article: &Article, stored: &Anchor, resolution: &Resolution, span: Span) -> ExportPlace {
+    let block = block_at(article, span.start);
+    let anchor = match resolution {
+        Resolution::Exact(_) => stored.clone(),
+        _ => make_anchor(article, block.unwrap_or(stored.block), span),
+    };
+    let text = article.text.as_str();
+    let chars = text
+        .get(..span.start)
+        .zip(text.get(span.start..span.end))
+        .map(|(before, inside)| {
+            let start = before.chars().count();
+            (start, start + inside.chars().count())
+        });
+    ExportPlace {
+        anchor,
+        chars,
+        paragraph: block.map(|b| b + 1),
+    }
+}
+
+struct ExportPlace {
+    anchor: Anchor,
+    chars: Option<(usize, usize)>,
+    paragraph: Option<usize>,
 }
 
 /// An article and the bookmarks on it.
@@ -130,10 +196,21 @@ pub fn collect(articles: &[Article], bookmarks: &[Bookmark]) -> Vec<ExportArticl
             (Some(a), Some(span)) => a.slice(span).to_string(),
             _ => b.anchor.quote.clone(),
         };
+        let place = match (article, resolution.span()) {
+            (Some(a), Some(span)) => placed(a, &b.anchor, &resolution, span),
+            _ => ExportPlace {
+                anchor: b.anchor.clone(),
+                chars: None,
+                paragraph: None,
+            },
+        };
         let item = ExportBookmark {
             bookmark: b.clone(),
             resolution,
             quote,
+            anchor: place.anchor,
+            chars: place.chars,
+            paragraph: place.paragraph,
         };
         match article {
             Some(a) => {
@@ -175,46 +252,6 @@ pub fn collect(articles: &[Article], bookmarks: &[Bookmark]) -> Vec<ExportArticl
     out
 }
 
-/// Markdown for a notes app: YAML front matter, a `##` heading and citation per article, each
-/// bookmark as a block quote followed by its note; orphaned ones are marked as such.
-pub fn to_markdown(items: &[ExportArticle], exported: i64) -> String {
-    let count: usize = items.iter().map(|g| g.bookmarks.len()).sum();
-    let mut out = format!(
-        "---\ntitle: \"dossier notes\"\nexported: {}\ncount: {count}\n---\n",
-        iso_date(exported)
-    );
-    for group in items {
-        out.push_str(&format!(
-            "\n## {}\n\n",
-            escape_inline(&one_line(&group.meta.title))
-        ));
-        out.push_str(&escape_inline(&group.meta.citation()));
-        out.push('\n');
-        if !group.meta.found {
-            out.push_str("\n*The article is no longer in the corpus (source: ");
-            out.push_str(&escape_inline(&group.meta.source));
-            out.push_str(").*\n");
-        }
-        for item in &group.bookmarks {
-            out.push('\n');
-            if item.resolution.is_orphaned() {
-                out.push_str(
-                    "*Orphaned: this passage is no longer in the article; the quote is as \
-                     bookmarked.*\n\n",
-                );
-            }
-            out.push_str(&block_quote(&item.quote));
-            let note = item.bookmark.note.trim_end();
-            if !note.is_empty() {
-                out.push('\n');
-                out.push_str(note);
-                out.push('\n');
-            }
-        }
-    }
-    out
-}
-
 /// The same data as [`to_markdown`] as JSON with stable field names.
 pub fn to_json(items: &[ExportArticle], exported: i64) -> Value {
     let count: usize = items.iter().map(|g| g.bookmarks.len()).sum();
@@ -234,7 +271,11 @@ pub fn to_json(items: &[ExportArticle], exported: i64) -> Value {
                 "link": m.link(),
                 "citation": m.citation(),
                 "found": m.found,
-                "bookmarks": g.bookmarks.iter().map(bookmark_json).collect::<Vec<_>>(),
+                "bookmarks": g
+                    .bookmarks
+                    .iter()
+                    .map(|e| bookmark_json(e, &m.source))
+                    .collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -246,7 +287,7 @@ pub fn to_json(items: &[ExportArticle], exported: i64) -> Value {
     })
 }
 
-fn bookmark_json(e: &ExportBookmark) -> Value {
+fn bookmark_json(e: &ExportBookmark, source: &str) -> Value {
     let b = &e.bookmark;
     let score = match e.resolution {
         Resolution::Fuzzy { score, .. } => Some(score),
@@ -263,6 +304,8 @@ fn bookmark_json(e: &ExportBookmark) -> Value {
         "note": b.note,
         "created": b.created,
         "updated": b.updated,
+        "paragraph": e.paragraph,
+        "open": link::open_uri(source, e.offset()),
     })
 }
 
@@ -281,49 +324,8 @@ pub fn iso_date(unix: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Escapes characters that Markdown would read as formatting inside a line.
-fn escape_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A Markdown block quote of `text`, each line escaped so that it stays plain text.
-fn block_quote(text: &str) -> String {
-    let mut out = String::new();
-    for line in text.trim().lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            out.push_str(">\n");
-            continue;
-        }
-        let mut escaped = escape_inline(line);
-        // A line that starts like a list item or a numbered item would become one.
-        let numbered = line
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        if numbered {
-            escaped = escaped.replacen(". ", "\\. ", 1);
-        } else if matches!(line.chars().next(), Some('-' | '+')) {
-            escaped.insert(0, '\\');
-        }
-        out.push_str("> ");
-        out.push_str(&escaped);
-        out.push('\n');
-    }
-    out
 }
 
 #[cfg(test)]
@@ -335,15 +337,6 @@ mod tests {
         assert_eq!(iso_date(0), "1970-01-01");
         assert_eq!(iso_date(1_700_000_000), "2023-11-14");
         assert_eq!(iso_date(951_782_400), "2000-02-29");
-    }
-
-    #[test]
-    fn markdown_specials_are_escaped() {
-        assert_eq!(escape_inline("a *b* [c]"), "a \\*b\\* \\[c\\]");
-        assert_eq!(
-            block_quote("- eins\n\n3. drei"),
-            "> \\- eins\n>\n> 3\\. drei\n"
-        );
     }
 
     #[test]

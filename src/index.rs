@@ -10,12 +10,13 @@
 //!
 //! # Cross-article canonical names
 //!
-//! [`crate::extract::analyze_corpus`] is `analyze` on every article plus one pass that needs the
-//! whole corpus: the most frequent spelling of each entity key wins, and a single-word person
-//! name ("Putin") becomes the full name it starts or ends ("Wladimir Putin") unless that is
-//! ambiguous across the corpus. That pass depends only on how often each (kind, canonical name)
-//! occurs, so the workers count those as they go, and when every file is done the coordinator
-//! sends [`IndexEvent::Canonical`] with the resulting [`CanonicalNames`]. Batches arrive with
+//! [`crate::extract::analyze_corpus`] is `analyze` on every article plus the corpus pass of
+//! [`crate::extract::corpus`], which only renames what each article found: the most frequent
+//! spelling of each entity key wins, and a single-word person name ("Putin") becomes the full
+//! name it starts or ends ("Wladimir Putin") unless that is ambiguous. That pass depends only on
+//! how often each (language, kind, canonical name) occurs, so the workers count those with the
+//! same [`NameCounts`] as they go, and when every file is done the coordinator sends
+//! [`IndexEvent::Canonical`] with the resulting [`CanonicalNames`]. Batches arrive with
 //! per-article names (what the cache stores); applying the map to every analysis gives exactly
 //! `analyze_corpus`'s output. The trade-off: until the end, "Putin" in one article and "Wladimir
 //! Putin" in another are listed apart; the final pass costs one hash lookup per mention.
@@ -30,12 +31,14 @@
 //! Paths are passed in; this module must not import `ratatui`, `crossterm` or `directories`.
 
 use crate::cache::Cache;
-use crate::extract::{analyze, canon};
+use crate::extract::analyze;
+pub use crate::extract::corpus::CanonicalNames;
+use crate::extract::corpus::NameCounts;
 use crate::ingest::{LoadOptions, load_paths};
-use crate::model::{Analysis, Article, EntityKind};
+use crate::model::{Analysis, Article, Lang};
 use crate::snapshot::{self, FileStamp};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -475,15 +478,15 @@ fn write_snapshot(
     let key = |i: usize| Path::new(keys.get(i).map_or("", String::as_str));
     encoded.par_sort_by(|a, b| key(a.0).cmp(key(b.0)));
     let articles = |r: std::ops::Range<usize>| {
-        snapshot::concat_encoded(encoded[r].iter().map(|e| e.1.as_slice()))
+        snapshot::concat_encoded(encoded[r].iter().map(|e| e.2.as_slice()))
     };
     let analyses = |r: std::ops::Range<usize>| {
         let renamed = encoded[r]
             .iter()
             .map(|e| {
                 let mut analysis: Analysis =
-                    postcard::from_bytes(&e.2).map_err(std::io::Error::other)?;
-                names.apply(&mut analysis);
+                    postcard::from_bytes(&e.3).map_err(std::io::Error::other)?;
+                names.apply(e.1, &mut analysis);
                 Ok(analysis)
             })
             .collect::<std::io::Result<Vec<Analysis>>>()?;
@@ -504,9 +507,9 @@ fn write_snapshot(
 #[derive(Default)]
 struct WorkResult {
     counts: NameCounts,
-    /// (index in the file list, postcard-encoded article, postcard-encoded per-article
-    /// analysis).
-    encoded: Vec<(usize, Vec<u8>, Vec<u8>)>,
+    /// (index in the file list, the article's language, postcard-encoded article,
+    /// postcard-encoded per-article analysis).
+    encoded: Vec<(usize, Lang, Vec<u8>, Vec<u8>)>,
 }
 
 impl WorkResult {
@@ -535,12 +538,12 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
                 break;
             }
             if let Some(entry) = index_file(shared, &file.path, tx) {
-                result.counts.add(&entry.1);
+                result.counts.add(entry.0.lang, &entry.1);
                 if keep
                     && let (Ok(article), Ok(analysis)) =
                         (postcard::to_stdvec(&entry.0), postcard::to_stdvec(&entry.1))
                 {
-                    result.encoded.push((i, article, analysis));
+                    result.encoded.push((i, entry.0.lang, article, analysis));
                 }
                 batch.push(entry);
             }
@@ -599,7 +602,8 @@ fn index_file(
 #[derive(Default)]
 struct Walk {
     files: Vec<FileStamp>,
-    dirs: HashSet<PathBuf>,
+    /// Directories walked (device and inode, not canonical paths: see `ingest::load_paths`).
+    dirs: HashSet<crate::ingest::FileKey>,
     seen: HashSet<crate::ingest::FileKey>,
     /// Files skipped because they are not `.txt` or `.md`.
     other: usize,
@@ -642,9 +646,11 @@ impl Walk {
                 dir.display()
             )));
         };
-        match fs::canonicalize(dir) {
-            Ok(c) => {
-                if !self.dirs.insert(c) {
+        match fs::metadata(dir) {
+            Ok(meta) => {
+                if let Some(key) = crate::ingest::FileKey::of(dir, &meta)
+                    && !self.dirs.insert(key)
+                {
                     return;
                 }
             }
@@ -683,120 +689,6 @@ fn has_text_extension(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
-/// How often each (kind, canonical name) occurs in the analyses seen so far.
-#[derive(Debug, Default)]
-struct NameCounts(HashMap<(EntityKind, String), usize>);
-
-impl NameCounts {
-    fn add(&mut self, analysis: &Analysis) {
-        for m in &analysis.mentions {
-            if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
-                continue;
-            }
-            match self.0.get_mut(&(m.kind, m.canonical.clone())) {
-                Some(n) => *n += 1,
-                None => {
-                    self.0.insert((m.kind, m.canonical.clone()), 1);
-                }
-            }
-        }
-    }
-
-    fn merge(&mut self, other: NameCounts) {
-        for (k, n) in other.0 {
-            *self.0.entry(k).or_default() += n;
-        }
-    }
-
-    /// The corpus-wide name map, built exactly as `analyze_corpus` builds it.
-    fn finish(self) -> CanonicalNames {
-        let mut names: Vec<(&(EntityKind, String), &usize)> = self.0.iter().collect();
-        // Most frequent spelling first, ties by name, so the choice is deterministic.
-        names.sort_by(|a, b| b.1.cmp(a.1).then(a.0.1.cmp(&b.0.1)));
-        let mut by_key: HashMap<(EntityKind, String), String> = HashMap::new();
-        for ((kind, name), _) in &names {
-            by_key
-                .entry((*kind, canon::key(name)))
-                .or_insert_with(|| name.clone());
-        }
-        let mut short: HashMap<String, Option<String>> = HashMap::new();
-        for ((kind, name), _) in &names {
-            if *kind != EntityKind::Person || !name.contains(' ') {
-                continue;
-            }
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let (Some(first), Some(last)) = (words.first(), words.last()) else {
-                continue;
-            };
-            let full = by_key
-                .get(&(*kind, canon::key(name)))
-                .cloned()
-                .unwrap_or_else(|| name.clone());
-            for w in [first, last] {
-                let e = short
-                    .entry(canon::key(w))
-                    .or_insert_with(|| Some(full.clone()));
-                if e.as_deref() != Some(full.as_str()) {
-                    *e = None; // ambiguous across the corpus: keep apart
-                }
-            }
-        }
-        CanonicalNames { by_key, short }
-    }
-}
-
-/// The corpus-wide canonical names: the final pass of `analyze_corpus`, as a map.
-#[derive(Debug, Clone, Default)]
-pub struct CanonicalNames {
-    by_key: HashMap<(EntityKind, String), String>,
-    short: HashMap<String, Option<String>>,
-}
-
-impl CanonicalNames {
-    /// The corpus-wide name for an entity of `kind` whose per-article name is `name`.
-    pub fn map(&self, kind: EntityKind, name: &str) -> String {
-        if kind == EntityKind::Person
-            && !name.contains(' ')
-            && let Some(Some(full)) = self.short.get(&canon::key(name))
-        {
-            return full.clone();
-        }
-        self.by_key
-            .get(&(kind, canon::key(name)))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
-    }
-
-    /// Renames the entities of one per-article analysis (mentions, claim entities and
-    /// attributions) to their corpus-wide names, as `analyze_corpus` does.
-    pub fn apply(&self, analysis: &mut Analysis) {
-        let mut renamed: HashMap<String, String> = HashMap::new();
-        for m in &mut analysis.mentions {
-            if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
-                continue;
-            }
-            let new = self.map(m.kind, &m.canonical);
-            renamed.insert(m.canonical.clone(), new.clone());
-            m.canonical = new;
-        }
-        for c in &mut analysis.claims {
-            for e in &mut c.entities {
-                if let Some(n) = renamed.get(e) {
-                    *e = n.clone();
-                }
-            }
-            let mut seen = HashSet::new();
-            c.entities.retain(|e| seen.insert(e.clone()));
-            if let Some(att) = &mut c.attribution
-                && let Some(canonical) = &att.canonical
-                && let Some(n) = renamed.get(canonical)
-            {
-                att.canonical = Some(n.clone());
-            }
-        }
-    }
-}
-
 /// The receiving side's view of an indexing run: articles sorted by path, messages, progress.
 #[derive(Debug, Default)]
 pub struct IndexedCorpus {
@@ -823,8 +715,8 @@ impl IndexedCorpus {
             match ev {
                 IndexEvent::Articles(mut batch) => {
                     if let Some(names) = &self.canonical {
-                        for (_, a) in &mut batch {
-                            names.apply(a);
+                        for (article, a) in &mut batch {
+                            names.apply(article.lang, a);
                         }
                     }
                     self.entries.append(&mut batch);
@@ -858,8 +750,8 @@ impl IndexedCorpus {
                 IndexEvent::Message(m) => self.messages.push(m),
                 IndexEvent::Progress(p) => self.progress = Some(p),
                 IndexEvent::Canonical(names) => {
-                    for (_, a) in &mut self.entries {
-                        names.apply(a);
+                    for (article, a) in &mut self.entries {
+                        names.apply(article.lang, a);
                     }
                     self.canonical = Some(names);
                     changed = true;

@@ -10,12 +10,14 @@ use dossier::model::Article;
 use dossier::reflow::Hyphenators;
 use dossier::session::{self, Session};
 use dossier::state::{AppState, Entry, Input, Options, Severity};
-use dossier::store;
 use dossier::tui;
 use serde::Deserialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod cli;
+mod team_cli;
 
 /// A keyboard-driven terminal reader for news and analysis articles.
 #[derive(Parser, Debug)]
@@ -36,10 +38,10 @@ struct Common {
     #[arg(long, global = true, value_name = "FILE")]
     keymap: Option<PathBuf>,
     /// Configuration directory (default: the platform's config dir for dossier).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_CONFIG_DIR")]
     config_dir: Option<PathBuf>,
     /// Data directory for bookmarks and notes (default: the platform's data dir for dossier).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// Start with mouse support on (wheel scrolls, click focuses and selects).
     #[arg(long, global = true)]
@@ -47,12 +49,25 @@ struct Common {
     /// Largest article file read, in bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = LoadOptions::default().max_bytes)]
     max_bytes: u64,
-    /// Directory of the extraction cache (default: the platform's cache dir for dossier).
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Directory of the extraction cache and the log (default: the platform's cache dir).
+    #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_CACHE_DIR")]
     cache_dir: Option<PathBuf>,
     /// Extract every article again instead of reading the cache.
     #[arg(long, global = true)]
     no_cache: bool,
+    /// Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config).
+    #[arg(long, global = true, value_name = "NAME|FILE")]
+    theme: Option<String>,
+    /// What to write to the log file: error, warn, info, debug, trace or a filter such as
+    /// "dossier=debug".
+    #[arg(long, global = true, value_name = "LEVEL", env = "DOSSIER_LOG",
+          default_value = cli::logging::DEFAULT_LEVEL)]
+    log_level: String,
+    /// Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in
+    /// config.toml). The password comes from PGPASSWORD or ~/.pgpass.
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "")]
+    team: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -83,11 +98,12 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Print groups of claims from different articles about the same thing, side by side.
+    /// Print groups of claims from different articles about the same thing, side by side. Exits
+    /// with status 1 and a message on stderr when no two articles share a figure or an event.
     Compare {
-        /// JSON or Markdown.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
+        /// Markdown, JSON, or SVG (the comparison charts, one below the other, for a report).
+        #[arg(long, value_enum, default_value_t = CompareFormat::Md)]
+        format: CompareFormat,
         /// Articles to compare (default: the bundled corpus).
         paths: Vec<PathBuf>,
     },
@@ -126,15 +142,106 @@ enum Command {
     },
     /// Export bookmarks and notes, grouped by article, with citations.
     Export {
-        /// Markdown (front matter, block quotes) or JSON.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
-        /// Write to this file instead of standard output.
-        #[arg(long, value_name = "FILE")]
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = cli::export::Format::Md)]
+        format: cli::export::Format,
+        /// Write to this file instead of standard output (md: a directory gets a file per
+        /// article).
+        #[arg(long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
         /// Articles the bookmarks belong to (default: the bundled corpus).
         paths: Vec<PathBuf>,
     },
+    /// Import W3C Web Annotations or Hypothesis API JSON as bookmarks; unmatched ones are kept
+    /// as orphans.
+    Import {
+        /// Show what would be imported without storing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// The annotation file (JSON or JSON-LD).
+        file: PathBuf,
+        /// Articles to place the annotations on (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Open the reader at a spot: ARTICLE[#OFFSET|#QUOTE], ARTICLE being a path, id or title.
+    Open {
+        /// ARTICLE, ARTICLE#OFFSET (a byte offset), ARTICLE#QUOTE, or a dossier://open/ link.
+        target: String,
+        /// The corpus (default: the article's file when ARTICLE is a path, else the bundled
+        /// corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a directory.
+    Man {
+        /// Write dossier.1 and dossier-COMMAND.1 files here instead of printing dossier.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Print the effective configuration with comments, or where files live.
+    Config {
+        /// Print the paths of the configuration, data, cache and log instead.
+        #[arg(long)]
+        paths: bool,
+    },
+    /// Sync bookmarks, notes and reading positions with the team server once and print counts.
+    Sync,
+    /// Put articles and their analyses on the team server (skips those already there), with
+    /// progress on stderr.
+    Publish {
+        /// Connections used at once.
+        #[arg(long, default_value_t = 2)]
+        connections: usize,
+        /// Files and directories to publish.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Query the team server: search, entities, sources, status, migrate.
+    Team {
+        #[command(subcommand)]
+        what: TeamCommand,
+    },
+}
+
+/// `dossier team …`.
+#[derive(Subcommand, Debug)]
+enum TeamCommand {
+    /// Full text (German and English) and fuzzy title search over the published corpus: score,
+    /// title, source, excerpt as TSV.
+    Search {
+        /// Most results printed.
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        /// Words, "a phrase", or, -excluded.
+        query: String,
+    },
+    /// Entities by the number of articles naming them: kind, name, articles, mentions as TSV.
+    Entities {
+        /// Only this kind (person, organization, place, date, quantity, misc).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only names similar to this one (case and accents ignored).
+        #[arg(long)]
+        name: Option<String>,
+        /// Most rows printed.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Outlets by number of articles, with their date range, as TSV.
+    Sources {
+        /// Most rows printed.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Server, user, TLS, schema version and counts.
+    Status,
+    /// Bring the server's schema up to date (needs a user who may create tables).
+    Migrate,
 }
 
 /// Output of `dossier extract`.
@@ -153,6 +260,17 @@ enum ExportFormat {
     Md,
     /// JSON.
     Json,
+}
+
+/// Output of `dossier compare`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CompareFormat {
+    /// Markdown tables.
+    Md,
+    /// JSON.
+    Json,
+    /// An SVG document with each group's chart.
+    Svg,
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -181,6 +299,10 @@ struct Config {
     mouse: bool,
     /// Scroll with terminal scroll regions (off: every scroll redraws the pane).
     scroll_regions: bool,
+    /// Colour theme: a built-in name or the path of a theme file.
+    theme: Option<String>,
+    /// The team server.
+    team: dossier::team::TeamConfig,
 }
 
 impl Default for Config {
@@ -188,6 +310,8 @@ impl Default for Config {
         Config {
             mouse: false,
             scroll_regions: true,
+            theme: None,
+            team: dossier::team::TeamConfig::default(),
         }
     }
 }
@@ -310,7 +434,7 @@ fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Resu
         files.push((path.clone(), true));
     }
     for (path, required) in files {
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_settings_file(&path) {
             Ok(text) => text,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
@@ -324,11 +448,28 @@ fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Resu
     Ok(keymap)
 }
 
+/// Largest keymap or configuration file read: such files are a few kilobytes.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Reads a keymap or configuration file as the article loader reads articles: a regular file
+/// only (a named pipe or a device is refused at once instead of blocking or filling memory),
+/// at most [`MAX_SETTINGS_BYTES`], UTF-8.
+fn read_settings_file(path: &std::path::Path) -> std::io::Result<String> {
+    let bytes = ingest::read_regular_file(path, MAX_SETTINGS_BYTES)?
+        .map_err(|why| std::io::Error::new(std::io::ErrorKind::InvalidData, why))?;
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not UTF-8 text (a keymap or config file must be UTF-8)",
+        )
+    })
+}
+
 fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
     let Some(path) = dirs.config.as_ref().map(|d| d.join("config.toml")) else {
         return Config::default();
     };
-    match std::fs::read_to_string(&path) {
+    match read_settings_file(&path) {
         Ok(text) => toml::from_str(&text).unwrap_or_else(|e| {
             warnings.push(format!(
                 "{}: {}; using defaults",
@@ -351,29 +492,48 @@ fn load_config(dirs: &Dirs, warnings: &mut Vec<String>) -> Config {
 fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> {
     let dirs = dirs(common);
     let mut warnings = Vec::new();
+    // Settings first: a keymap that cannot be read fails before any article is read.
+    let mut settings_warnings = Vec::new();
+    let keymap = load_keymap(common, &dirs, &mut settings_warnings)?;
+    let config = load_config(&dirs, &mut settings_warnings);
     let (entries, indexer) = if loading == Loading::Background && !paths.is_empty() {
         (Vec::new(), Some(start_indexer(paths, common, &dirs)?))
     } else {
         (corpus(paths, common, &dirs, &mut warnings)?, None)
     };
-    let keymap = load_keymap(common, &dirs, &mut warnings)?;
-    let config = load_config(&dirs, &mut warnings);
+    warnings.extend(settings_warnings);
+    let colors = cli::config::load_theme(common, &dirs, &config, &mut warnings);
     let options = Options {
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        no_color: !dossier::colors::use_color(
+            std::env::var("NO_COLOR").ok().as_deref(),
+            std::env::var("CLICOLOR_FORCE").ok().as_deref(),
+        ),
         mouse: common.mouse || config.mouse,
         scroll_regions: config.scroll_regions,
     };
     let mut state = AppState::new(entries, keymap, Hyphenators::load(), options);
+    state.colors = colors;
     if indexer.is_some() {
         state.start_indexing();
     }
     state.clock = session::now();
+    state.in_tmux = std::env::var_os("TMUX").is_some();
     for w in &warnings {
+        tracing::warn!("{w}");
         state.notify(w.clone(), Severity::Warning);
     }
-    let session = Session::open(dirs.data.as_deref(), state.clock);
+    let mut session = Session::open(dirs.data.as_deref(), state.clock);
+    // A rescue file goes to the data directory, else the cache directory.
+    if let Some(cache) = common.cache_dir.clone().or_else(|| {
+        directories::ProjectDirs::from("", "", "dossier").map(|p| p.cache_dir().to_path_buf())
+    }) {
+        session = session.with_rescue_dir(cache);
+    }
     state.positions = session.positions();
     let report = session.report(None);
+    for p in &report.problems {
+        tracing::warn!("{p}");
+    }
     warnings.extend(report.problems.iter().cloned());
     let effects = state.handle(Input::Store(report));
     debug_assert!(effects.is_empty());
@@ -397,16 +557,16 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
         match ingest::load_paths(std::slice::from_ref(path), &options) {
             Ok(report) => {
                 for m in &report.messages {
-                    eprintln!("dossier: {m}");
+                    warn(m);
                 }
                 failed |= report.articles.is_empty();
                 if report.articles.is_empty() {
-                    eprintln!("dossier: {}: no readable article", path.display());
+                    warn(&format!("{}: no readable article", path.display()));
                 }
                 articles.extend(report.articles);
             }
             Err(e) => {
-                eprintln!("dossier: {e}");
+                warn(&e.to_string());
                 failed = true;
             }
         }
@@ -422,8 +582,8 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
     for (article, analysis) in articles.iter().zip(&analyses) {
         let value = dossier::extract::to_json(&article.source, article, analysis, !raw);
         let text = match format {
-            JsonFormat::Json => serde_json::to_string_pretty(&value)?,
-            JsonFormat::Jsonl => serde_json::to_string(&value)?,
+            JsonFormat::Json => dossier::sanitize::to_json_pretty(&value)?,
+            JsonFormat::Jsonl => dossier::sanitize::to_json_line(&value)?,
         };
         writeln!(out, "{text}")?;
     }
@@ -432,42 +592,6 @@ fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) ->
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// `dossier export`: bookmarks and notes with citations, as Markdown or JSON.
-fn export(
-    paths: &[PathBuf],
-    format: ExportFormat,
-    output: Option<&std::path::Path>,
-    common: &Common,
-) -> Result<()> {
-    let dirs = dirs(common);
-    let mut warnings = Vec::new();
-    let articles = load_corpus(paths, common, &mut warnings)?;
-    for w in &warnings {
-        eprintln!("dossier: {w}");
-    }
-    let Some(data) = &dirs.data else {
-        bail!("no data directory: pass --data-dir");
-    };
-    let now = session::now();
-    let store = store::Store::open(data, now);
-    for p in store.problems() {
-        eprintln!("dossier: {}: {}", p.path.display(), p.message);
-    }
-    let items = dossier::export::collect(&articles, store.bookmarks());
-    let text = match format {
-        ExportFormat::Md => dossier::export::to_markdown(&items, now),
-        ExportFormat::Json => {
-            serde_json::to_string_pretty(&dossier::export::to_json(&items, now))? + "\n"
-        }
-    };
-    match output {
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-        Some(path) => write_atomically(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
-    }
-    Ok(())
 }
 
 /// Writes through a temporary file in the same directory and a rename, so a reader of `path`
@@ -498,7 +622,7 @@ fn analysed(
     let mut warnings = Vec::new();
     let articles = load_corpus(paths, common, &mut warnings)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        warn(w);
     }
     let analyses = dossier::extract::analyze_corpus(&articles);
     Ok((articles, analyses))
@@ -510,11 +634,39 @@ fn print_output(
     md: impl FnOnce() -> String,
 ) -> Result<()> {
     let text = match format {
-        ExportFormat::Json => serde_json::to_string_pretty(&json())? + "\n",
-        ExportFormat::Md => md(),
+        ExportFormat::Json => dossier::sanitize::to_json_pretty(&json())? + "\n",
+        ExportFormat::Md => dossier::sanitize::defuse(&md()).into_owned(),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// `dossier compare`: the claim groups as Markdown, JSON or SVG; status 1 when there are none.
+fn compare(format: CompareFormat, paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
+    let (articles, analyses) = analysed(paths, common)?;
+    let groups = dossier::compare::groups(&articles, &analyses);
+    if groups.is_empty() {
+        let claims: usize = analyses.iter().map(|a| a.claims.len()).sum();
+        eprintln!(
+            "dossier: no claim groups: none of the {claims} claims in {} article(s) shares a \
+             figure or a dated event with a claim of another article",
+            articles.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let text = match format {
+        CompareFormat::Json => {
+            serde_json::to_string_pretty(&dossier::compare::to_json(&groups, &articles, &analyses))?
+                + "\n"
+        }
+        CompareFormat::Md => dossier::compare::to_markdown(&groups, &articles, &analyses),
+        CompareFormat::Svg => {
+            let charts: Vec<_> = groups.iter().map(dossier::compare::chart::chart).collect();
+            dossier::compare::svg::to_svg(&charts)
+        }
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `dossier find`: the palette's ranking, scriptable.
@@ -545,7 +697,7 @@ fn find(
         state, warnings, ..
     } = setup(&paths, common, Loading::Wait)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        warn(w);
     }
     let candidates: Vec<_> = state
         .palette_candidates_without_details()
@@ -573,10 +725,11 @@ fn find(
             .unwrap_or("");
         writeln!(
             out,
-            "{}\t{}\t{}\t{source}:{}",
+            "{}\t{}\t{}\t{}:{}",
             c.kind.name(),
             hit.score,
             clean(&c.label),
+            clean(source),
             c.offset
         )?;
     }
@@ -610,7 +763,7 @@ fn index(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
                 if bar {
                     let _ = write!(err, "\r\x1b[2K");
                 }
-                eprintln!("dossier: {m}");
+                warn(&m);
             }
             dossier::index::IndexEvent::Progress(p) => {
                 last_progress = Some(p);
@@ -655,8 +808,42 @@ fn index(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
     })
 }
 
+/// Settings for the team server from `--team` and config.toml.
+fn team_settings(common: &Common) -> Result<dossier::team::Settings> {
+    let mut warnings = Vec::new();
+    let config = load_config(&dirs(common), &mut warnings);
+    for w in &warnings {
+        eprintln!("dossier: {w}");
+    }
+    team_cli::settings(common.team.as_deref(), &config.team)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Sync) => {
+            let settings = team_settings(&cli.common)?;
+            let Some(data) = dirs(&cli.common).data else {
+                bail!("no data directory: pass --data-dir");
+            };
+            return team_cli::sync(&settings, &data);
+        }
+        Some(Command::Publish { connections, paths }) => {
+            let settings = team_settings(&cli.common)?;
+            let indexer = start_indexer(&paths, &cli.common, &dirs(&cli.common))?;
+            return team_cli::publish(&settings, &paths, indexer, connections);
+        }
+        Some(Command::Team { what }) => {
+            let settings = team_settings(&cli.common)?;
+            match what {
+                TeamCommand::Search { limit, query } => team_cli::search(&settings, &query, limit)?,
+                TeamCommand::Entities { kind, name, limit } => {
+                    team_cli::entities(&settings, kind.as_deref(), name.as_deref(), limit)?
+                }
+                TeamCommand::Sources { limit } => team_cli::sources(&settings, limit)?,
+                TeamCommand::Status => team_cli::status(&settings)?,
+                TeamCommand::Migrate => team_cli::migrate(&settings)?,
+            }
+        }
         Some(Command::Find {
             list,
             limit,
@@ -666,13 +853,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => find(list, limit, kind.as_deref(), query, paths, &cli.common)?,
         Some(Command::Index { paths }) => return index(&paths, &cli.common),
         Some(Command::Compare { format, paths }) => {
-            let (articles, analyses) = analysed(&paths, &cli.common)?;
-            let groups = dossier::compare::groups(&articles, &analyses);
-            print_output(
-                format,
-                || dossier::compare::to_json(&groups, &articles, &analyses),
-                || dossier::compare::to_markdown(&groups, &articles, &analyses),
-            )?;
+            return compare(format, &paths, &cli.common);
         }
         Some(Command::Timeline {
             format,
@@ -697,8 +878,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             paths,
-        }) => {
-            export(&paths, format, output.as_deref(), &cli.common)?;
+        }) => cli::export::run(&paths, format, output.as_deref(), &cli.common)?,
+        Some(Command::Import {
+            dry_run,
+            file,
+            paths,
+        }) => cli::import::run(&file, &paths, dry_run, &cli.common)?,
+        Some(Command::Open { target, paths }) => {
+            return cli::open::run(&target, &paths, &cli.common);
+        }
+        Some(Command::Completions { shell }) => cli::generate::completions(shell)?,
+        Some(Command::Man { dir }) => cli::generate::man(dir.as_deref())?,
+        Some(Command::Config { paths }) => {
+            let mut warnings = Vec::new();
+            let config = load_config(&dirs(&cli.common), &mut warnings);
+            cli::config::run(&config, paths, &warnings, &cli.common)?;
         }
         None => {
             let Setup {
@@ -707,9 +901,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 indexer,
                 ..
             } = setup(&cli.paths, &cli.common, Loading::Background)?;
-            if let tui::run::Exit::Signal(n) =
-                tui::run::run(&mut state, &mut session, indexer).context("terminal error")?
-            {
+            let team = team_cli::syncer(
+                &cli.common.team,
+                &load_config(&dirs(&cli.common), &mut Vec::new()).team,
+                dirs(&cli.common).data,
+            );
+            let exit = tui::run::run_with_team(&mut state, &mut session, indexer, team?)
+                .context("terminal error")?;
+            for line in &state.farewell {
+                warn(line);
+            }
+            // The process ends here: freeing a large article's layout piece by piece would only
+            // delay the exit.
+            std::mem::forget(state);
+            std::mem::forget(session);
+            if let tui::run::Exit::Signal(n) = exit {
                 // The shell convention for "ended by signal n".
                 return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
             }
@@ -732,7 +938,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..
             } = setup(&paths, &cli.common, Loading::Wait)?;
             for w in &warnings {
-                eprintln!("dossier: {w}");
+                warn(w);
             }
             let buffer = tui::headless::render_buffer_with(&mut state, &mut session, size, &keys);
             if ansi {
@@ -745,13 +951,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Prints a message on standard error as one line, defused: it may carry file names, keymap
+/// values or article text, none of which may act on the terminal.
+fn warn(message: &str) {
+    eprintln!("dossier: {}", dossier::sanitize::defuse_line(message));
+}
+
 /// Extraction, loading and search make many small allocations from several threads at once;
 /// mimalloc serves them from per-thread pages instead of growing glibc's arenas a page at a time.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let cli = match Cli::from_arg_matches(&cli::help::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let quiet = matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man { .. } | Command::Config { .. })
+    );
+    if !quiet && let Err(e) = cli::logging::init(&cli.common) {
+        eprintln!("dossier: no log: {e}");
+    }
     // Crash reports go to the cache directory in use (--cache-dir or the platform's).
     let crash_dir = cli
         .common
@@ -765,7 +988,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            warn(&format!("{e:#}"));
             ExitCode::FAILURE
         }
     }

@@ -462,6 +462,20 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Claims in text order.
     pub claims: Vec<Claim>,
+    /// Capitalised words that look like surnames but that the article alone does not resolve
+    /// to a person ("Nehammer reiste ..."): the corpus pass makes them mentions of the one
+    /// person of the corpus with that last name, if there is exactly one.
+    #[serde(default)]
+    pub name_candidates: Vec<NameCandidate>,
+}
+
+/// A word an article's own evidence allows to be a surname (see [`Analysis::name_candidates`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameCandidate {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// The word as written.
+    pub text: String,
 }
 
 #[cfg(test)]

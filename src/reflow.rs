@@ -169,27 +169,7 @@ impl Layout {
     }
 }
 
-/// Replaces characters that must never reach a terminal, one character for one, so positions
-/// still line up character by character: C0/C1 controls (ESC among them) become U+FFFD; the
-/// bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), with
-/// which a terminal that reorders text could show a line in a misleading order, become a zero
-/// width space, which like them takes no cell, so the layout is unchanged.
-pub fn sanitize_char(c: char) -> char {
-    if c.is_control() {
-        '\u{FFFD}'
-    } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-        '\u{200B}'
-    } else {
-        c
-    }
-}
-
-/// Replaces control characters in a string (see [`sanitize_char`]); tabs become one space.
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\t' { ' ' } else { sanitize_char(c) })
-        .collect()
-}
+pub use crate::sanitize::{sanitize, sanitize_char};
 
 /// Lays out `article` for `width` columns.
 pub fn layout_article(article: &Article, width: u16, hyph: &Hyphenators) -> Layout {
@@ -286,15 +266,16 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Splits a word after each hyphen that joins two alphanumeric parts ("russisch-ukrainischen"),
+/// Splits a word after each hyphen that joins two alphabetic parts ("russisch-ukrainischen"),
 /// so that a line breaks at the writer's hyphen before the dictionary hyphenates inside a part.
+/// Hyphens next to a digit stay unbroken: "2025-06-25" and "F-16" are one token.
 fn hyphen_parts(word: &str) -> Vec<Word<'_>> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (idx, _) in word.match_indices('-') {
         let prev = word[..idx].chars().next_back();
         let next = word[idx + 1..].chars().next();
-        if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+        if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
             let part = &word[start..=idx];
             parts.push(Word {
                 word: part,
@@ -396,6 +377,34 @@ fn wrap_words<'a>(
         .collect()
 }
 
+/// Blocks longer than this (in bytes) are wrapped a piece at a time ([`huge_block_pieces`]).
+const HUGE_BLOCK: usize = 256 * 1024;
+
+/// Splits a huge block into pieces of about 16 KiB that end at a space (or, with no space for
+/// long, at a character boundary), each with its byte offset in `text`.
+fn huge_block_pieces(text: &str) -> Vec<(usize, &str)> {
+    const PIECE: usize = 16 * 1024;
+    let mut out = Vec::with_capacity(text.len() / PIECE + 1);
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + PIECE).min(text.len());
+        if end < text.len() {
+            let window = &text.as_bytes()[end..(end + PIECE).min(text.len())];
+            match window.iter().position(|&b| b == b' ') {
+                Some(p) => end += p + 1,
+                None => {
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                }
+            }
+        }
+        out.push((start, &text[start..end]));
+        start = end;
+    }
+    out
+}
+
 #[allow(clippy::too_many_arguments)]
 fn wrap_span(
     lines: &mut Vec<VisualLine>,
@@ -411,7 +420,23 @@ fn wrap_span(
     let inner = width
         .saturating_sub(first_prefix.width().max(rest_prefix.width()))
         .max(4);
-    for (n, (frags, hyphen)) in wrap_words(text, inner, dict).into_iter().enumerate() {
+    // A huge block (a whole book in one paragraph) is wrapped a piece at a time, without
+    // hyphenation, so that time and memory grow with its length alone and a resize stays quick.
+    let (pieces, dict) = if text.len() > HUGE_BLOCK {
+        (huge_block_pieces(text), None)
+    } else {
+        (vec![(0, text)], dict)
+    };
+    let wrapped = pieces.into_iter().flat_map(|(at, piece)| {
+        wrap_words(piece, inner, dict)
+            .into_iter()
+            .map(move |(frags, hyphen)| {
+                let frags: Vec<(usize, &str)> =
+                    frags.into_iter().map(|(off, f)| (at + off, f)).collect();
+                (frags, hyphen)
+            })
+    });
+    for (n, (frags, hyphen)) in wrapped.enumerate() {
         let mut line = VisualLine {
             kind,
             block,
@@ -466,6 +491,20 @@ fn wrap_literal(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dates_and_designations_are_not_split_at_their_hyphens() {
+        let words = |w: &str| -> Vec<String> {
+            hyphen_parts(w).iter().map(|p| p.word.to_string()).collect()
+        };
+        assert_eq!(words("2025-06-25"), ["2025-06-25"]);
+        assert_eq!(words("F-16"), ["F-16"]);
+        assert_eq!(
+            words("russisch-ukrainischen"),
+            ["russisch-", "ukrainischen"]
+        );
+    }
+
     use super::*;
     use crate::model::{ArticleId, Block};
 
@@ -509,6 +548,31 @@ mod tests {
             text,
             body,
             references: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_wrapped_piece_by_piece_and_every_word_is_shown_once() {
+        let sentence = "Die Regierung in Berlin erklärte am Montag, der Haushalt werde steigen. ";
+        let text = sentence.repeat(2 * HUGE_BLOCK / sentence.len());
+        let a = article(&[&text]);
+        let hyph = Hyphenators::load();
+        for width in [100, 61] {
+            let layout = layout_article(&a, width, &hyph);
+            let w = usize::from(layout.width);
+            assert!(layout.lines.iter().all(|l| l.text.width() <= w));
+            // The pieces tile the paragraph's words, in order, each once.
+            let mut at = 0;
+            let mut words = text.split_whitespace();
+            for piece in layout.lines.iter().flat_map(|l| &l.pieces) {
+                assert!(piece.span.start >= at);
+                at = piece.span.end;
+                assert_eq!(
+                    &a.text[piece.span.start..piece.span.end],
+                    words.next().unwrap()
+                );
+            }
+            assert!(words.next().is_none());
         }
     }
 

@@ -56,6 +56,14 @@
 //! [`SearchIndex::refine`] takes the previous [`QueryResult`] and, when the new query can only
 //! narrow it (another character typed, another term added), re-scores only the previous matches;
 //! otherwise it falls back to [`SearchIndex::query`]. Scoring runs on all cores with rayon.
+//!
+//! # Ranking in steps
+//!
+//! [`SearchIndex::rank_in_steps`] answers the same query a chunk of candidates at a time, for a
+//! caller that ranks off its UI thread: a shared cancel flag is checked between chunks (a newer
+//! query stops an older one within a chunk's time), and when a ranking runs long, the best hits
+//! among the candidates scanned so far are handed out as they stand. Candidates are scanned by
+//! kind, then shortest label first, so these early hits are mostly the final ones.
 
 mod skim;
 
@@ -63,6 +71,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use std::cmp::Ordering;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 /// What a palette candidate points at; the order is the tie-break order (articles first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -173,10 +183,20 @@ pub struct QueryResult {
     pub total_matched: usize,
     /// The parsed query, kept so that [`SearchIndex::refine`] can tell whether it may narrow.
     parsed: Option<ParsedQuery>,
-    /// Every matched candidate in index order, for [`SearchIndex::refine`].
+    /// Every matched candidate, in the order scanned, for [`SearchIndex::refine`].
     matched: Vec<u32>,
     /// Number of candidates in the index that answered, to refuse a result from another index.
     index_len: usize,
+    /// False for the early answer of a ranking still under way ([`SearchIndex::rank_in_steps`]):
+    /// its hits come from part of the candidates, and it cannot be refined.
+    complete: bool,
+}
+
+impl QueryResult {
+    /// True when every candidate was considered; false for an early, partial answer.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
 }
 
 /// Folds `s` for matching: ä/ö/ü become a/o/u, ß becomes ss, accents and combining marks are
@@ -622,6 +642,8 @@ pub struct SearchIndex {
     candidates: Vec<Candidate>,
     entries: Vec<Entry>,
     label_chars: Vec<u32>,
+    /// Candidate ids by kind, then label length: the order of a ranking in steps.
+    scan_order: Vec<u32>,
     matcher: SkimMatcherV2,
 }
 
@@ -632,6 +654,14 @@ impl std::fmt::Debug for SearchIndex {
             .finish()
     }
 }
+
+/// Candidates scanned between two looks at the cancel flag in [`SearchIndex::rank_in_steps`]
+/// (well under a millisecond of work).
+const SCAN_CHUNK: usize = 16_384;
+
+/// How long a ranking in steps runs before it hands out the best hits found so far, and again
+/// after each early answer.
+pub const PARTIAL_EVERY: Duration = Duration::from_millis(25);
 
 /// Below this many candidates scoring stays on the calling thread.
 const PARALLEL_MIN: usize = 4096;
@@ -658,15 +688,22 @@ impl SearchIndex {
                 }
             })
             .collect();
-        let label_chars = candidates
+        let label_chars: Vec<u32> = candidates
             .par_iter()
             .with_min_len(4096)
             .map(|c| u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX))
             .collect();
+        let n = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+        let mut scan_order: Vec<u32> = (0..n).collect();
+        scan_order.par_sort_by_key(|&id| {
+            let id = id as usize;
+            (candidates[id].kind, label_chars[id])
+        });
         SearchIndex {
             candidates,
             entries,
             label_chars,
+            scan_order,
             matcher: SkimMatcherV2::default(),
         }
     }
@@ -711,7 +748,8 @@ impl SearchIndex {
         let Some(parsed) = parsed else {
             return self.empty_result(mode);
         };
-        let narrows = previous.index_len == self.len()
+        let narrows = previous.complete
+            && previous.index_len == self.len()
             && previous
                 .parsed
                 .as_ref()
@@ -732,7 +770,64 @@ impl SearchIndex {
             parsed: None,
             matched: Vec::new(),
             index_len: self.len(),
+            complete: true,
         }
+    }
+
+    /// Answers `query` like [`SearchIndex::refine`] from `previous` (or [`SearchIndex::query`]
+    /// without it) with the same result, scanning a chunk of candidates at a time. Between
+    /// chunks it checks `cancel` and returns `None` once it is set. When the ranking has run for
+    /// `every` (the palette uses [`PARTIAL_EVERY`]), `partial` receives the best hits among the
+    /// candidates scanned so far ([`QueryResult::is_complete`] false); the wait before the next
+    /// early answer doubles each time, so that on a slow machine early answers do not crowd out
+    /// the complete one.
+    pub fn rank_in_steps(
+        &self,
+        previous: Option<&QueryResult>,
+        query: &str,
+        limit: usize,
+        cancel: &AtomicBool,
+        every: Duration,
+        mut partial: impl FnMut(QueryResult),
+    ) -> Option<QueryResult> {
+        let is_cancelled = || cancel.load(std::sync::atomic::Ordering::Relaxed);
+        let (mode, parsed) = parse_query(query);
+        let Some(parsed) = parsed else {
+            return Some(self.empty_result(mode));
+        };
+        let narrowed = previous.filter(|p| {
+            p.complete
+                && p.index_len == self.len()
+                && p.parsed
+                    .as_ref()
+                    .is_some_and(|old| parsed.is_narrower_than(old))
+        });
+        let ids: &[u32] = narrowed.map_or(&self.scan_order, |p| &p.matched);
+        let mut matches: Vec<Scored> = Vec::new();
+        let mut since = Instant::now();
+        let mut every = every;
+        let mut chunks = ids.chunks(SCAN_CHUNK).peekable();
+        while let Some(chunk) = chunks.next() {
+            if is_cancelled() {
+                return None;
+            }
+            matches.extend(self.scan(&parsed, Some(chunk)));
+            if chunks.peek().is_some() && since.elapsed() >= every {
+                let mut early = self.finish(mode.clone(), parsed.clone(), matches.clone(), limit);
+                early.complete = false;
+                early.matched = Vec::new();
+                if is_cancelled() {
+                    return None;
+                }
+                partial(early);
+                since = Instant::now();
+                every = every.saturating_mul(2);
+            }
+        }
+        if is_cancelled() {
+            return None;
+        }
+        Some(self.finish(mode, parsed, matches, limit))
     }
 
     /// Matches the candidates `ids` (all when `None`) against `q`, in index order, with their
@@ -952,6 +1047,7 @@ impl SearchIndex {
             parsed: Some(parsed),
             matched,
             index_len: self.len(),
+            complete: true,
         }
     }
 
@@ -1417,6 +1513,112 @@ pub(crate) mod tests {
             assert_eq!(refined.total_matched, fresh.total_matched, "query {step:?}");
             previous = refined;
         }
+    }
+
+    /// A large index of generated labels, several scan chunks long.
+    fn large_index(n: usize) -> SearchIndex {
+        const WORDS: [&str; 12] = [
+            "Regierung",
+            "Wien",
+            "Putin",
+            "Kanzler",
+            "Pjöngjang",
+            "Straße",
+            "Moskau",
+            "Rede",
+            "Reform",
+            "Grenze",
+            "Präsident",
+            "Montag",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let cands = (0..n)
+            .map(|i| {
+                let words = 1 + i % 7;
+                let label: Vec<&str> = (0..words)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        WORDS[(state % WORDS.len() as u64) as usize]
+                    })
+                    .collect();
+                let kind = CandidateKind::ALL[i % 4];
+                cand(kind, &label.join(" "))
+            })
+            .collect();
+        SearchIndex::new(cands)
+    }
+
+    #[test]
+    fn ranking_in_steps_gives_the_answer_of_a_fresh_query() {
+        let never = AtomicBool::new(false);
+        for idx in [sample_index(), large_index(3 * SCAN_CHUNK + 17)] {
+            let mut previous: Option<QueryResult> = None;
+            for q in [
+                "", "p", "pu", "put", "putin", "putin w", "pu", "'wien", "@mos", "Pj",
+            ] {
+                for every in [Duration::ZERO, Duration::MAX] {
+                    let stepped = idx
+                        .rank_in_steps(previous.as_ref(), q, 20, &never, every, |_| {})
+                        .unwrap_or_else(|| panic!("{q:?} was cancelled"));
+                    let fresh = idx.query(q, 20);
+                    assert_eq!(stepped.hits, fresh.hits, "query {q:?}");
+                    assert_eq!(stepped.total_matched, fresh.total_matched, "query {q:?}");
+                    assert!(stepped.is_complete());
+                    if every == Duration::MAX {
+                        previous = Some(stepped);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_ranking_hands_out_ranked_partial_answers_first() {
+        let idx = large_index(4 * SCAN_CHUNK);
+        let never = AtomicBool::new(false);
+        let mut partials = Vec::new();
+        let done = idx
+            .rank_in_steps(None, "putin", 20, &never, Duration::ZERO, |r| {
+                partials.push(r)
+            })
+            .unwrap_or_else(|| panic!("cancelled"));
+        assert_eq!(partials.len(), 3, "one after each chunk but the last");
+        let mut seen = 0;
+        for p in &partials {
+            assert!(!p.is_complete());
+            assert!(p.total_matched >= seen && p.total_matched < done.total_matched);
+            seen = p.total_matched;
+            assert_eq!(p.hits.len(), 20);
+            // Best first: scores never rise down the list within a tier.
+            assert!(p.hits.windows(2).all(|w| w[0].score >= w[1].score
+                || idx.entries[w[0].candidate].lower.starts_with("putin")));
+            // A partial answer is never the base of a narrower query.
+            let refined = idx.refine(p, "putin r", 20);
+            assert_eq!(
+                refined.total_matched,
+                idx.query("putin r", 20).total_matched
+            );
+        }
+    }
+
+    #[test]
+    fn a_cancelled_ranking_stops_between_chunks() {
+        let idx = large_index(4 * SCAN_CHUNK);
+        let cancel = AtomicBool::new(true);
+        assert!(
+            idx.rank_in_steps(None, "putin", 20, &cancel, Duration::MAX, |_| {})
+                .is_none()
+        );
+        let cancel = AtomicBool::new(false);
+        let mut partials = 0;
+        let stopped = idx.rank_in_steps(None, "putin", 20, &cancel, Duration::ZERO, |_| {
+            partials += 1;
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        assert!(stopped.is_none());
+        assert_eq!(partials, 1);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use std::path::Path;
 #[derive(Debug)]
 pub struct Session {
     store: Option<Store>,
+    /// Where a rescue file may go when the data directory takes none, in order.
+    rescue_dirs: Vec<std::path::PathBuf>,
 }
 
 /// Seconds since the Unix epoch, the clock the store records times in.
@@ -24,7 +26,19 @@ impl Session {
     pub fn open(data_dir: Option<&Path>, now: i64) -> Session {
         Session {
             store: data_dir.map(|dir| Store::open(dir, now)),
+            rescue_dirs: Vec::new(),
         }
+    }
+
+    /// Adds a directory for rescue files, tried after the data directory.
+    pub fn with_rescue_dir(mut self, dir: std::path::PathBuf) -> Session {
+        self.rescue_dirs.push(dir);
+        self
+    }
+
+    /// Number of changes held in memory that are not saved.
+    pub fn unsaved(&self) -> usize {
+        self.store.as_ref().map_or(0, Store::pending_changes)
     }
 
     /// What the state needs to know about the store: bookmarks, saved reading positions by key,
@@ -52,6 +66,14 @@ impl Session {
         }
     }
 
+    /// Re-reads the data files after another process (the team sync worker) changed them.
+    pub fn reload(&mut self, now: i64) {
+        if let Some(store) = &mut self.store {
+            // Problems found on re-reading are reported through the next `report`.
+            let _ = store.retry(now);
+        }
+    }
+
     /// Every saved reading position, by position key.
     pub fn positions(&self) -> std::collections::HashMap<String, usize> {
         self.store
@@ -67,6 +89,20 @@ impl Session {
 
     /// Carries out one operation and reports the result.
     pub fn perform(&mut self, op: StoreOp, now: i64) -> Input {
+        match op {
+            StoreOp::CheckBeforeQuit => return Input::QuitCheck(self.report(None)),
+            StoreOp::Rescue => {
+                let Some(store) = &self.store else {
+                    return Input::Rescued(Err("no data directory".into()));
+                };
+                return Input::Rescued(
+                    store
+                        .write_rescue(&self.rescue_dirs, now)
+                        .map(|p| p.display().to_string()),
+                );
+            }
+            _ => {}
+        }
         let Some(store) = &mut self.store else {
             return Input::Store(self.report(Some((
                 "not saved: no data directory".into(),
@@ -89,6 +125,7 @@ impl Session {
                 store.start_fresh(now),
                 "started a new bookmarks file; the old one is kept as a backup".into(),
             ),
+            StoreOp::CheckBeforeQuit | StoreOp::Rescue => (Ok(()), String::new()),
         };
         let message = match result {
             Ok(()) if done.is_empty() => None,

@@ -2,8 +2,8 @@
 //! start reads one file instead of re-ingesting every article and reading thousands of cache
 //! entries.
 //!
-//! A snapshot records, for every file the walk found, its path, length and modification time
-//! (a [`FileStamp`]), the messages indexing produced, and every article with its analysis under
+//! A snapshot records, for every file the walk found, its path, length, modification time,
+//! inode change time and inode number (a [`FileStamp`]), the messages indexing produced, and every article with its analysis under
 //! corpus-wide canonical names, sorted by path as the reader lists them. It is used only when it
 //! matches exactly: same extractor version, same paths and load options (they name the file, see
 //! [`snapshot_name`]), the same files in the same order with the same stamps, and none of them
@@ -20,7 +20,7 @@
 //! # Format
 //!
 //! ```text
-//! magic "DOSSNAP2" | extractor version: u32 LE | header length: u64 LE | header CRC-32: u32 LE
+//! magic "DOSSNAP3" | extractor version: u32 LE | header length: u64 LE | header CRC-32: u32 LE
 //! header (postcard) | article segments | analysis segments
 //! ```
 //!
@@ -41,7 +41,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-const MAGIC: &[u8; 8] = b"DOSSNAP2";
+const MAGIC: &[u8; 8] = b"DOSSNAP3";
 /// Bytes before the header: magic, version, header length, header checksum.
 const PREAMBLE: usize = 8 + 4 + 8 + 4;
 /// Files modified this close before a run started may have changed without changing stamp.
@@ -56,12 +56,43 @@ const ARTICLE_SEGMENTS: usize = 4;
 /// What identifies one file's content without reading it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
-    /// The path as the walk produced it.
+    /// The path as the walk produced it (its bytes: a file name need not be UTF-8).
+    #[serde(with = "path_bytes")]
     pub path: PathBuf,
     /// Length in bytes.
     pub len: u64,
     /// Modification time: seconds and nanoseconds since the Unix epoch (0, 0 when unknown).
     pub mtime: (u64, u32),
+    /// Inode change time (seconds, nanoseconds; 0, 0 when unknown) and inode number. A file
+    /// edited to the same length with its modification time set back still gets a new change
+    /// time, which no user can set.
+    pub changed: (i64, u32, u64),
+}
+
+/// Paths as their bytes, so that a file name that is not UTF-8 does not stop a snapshot from
+/// being written.
+mod path_bytes {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::path::{Path, PathBuf};
+
+    pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+        path.as_os_str().as_encoded_bytes().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        let bytes = Vec::<u8>::deserialize(d)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+        }
+        #[cfg(not(unix))]
+        {
+            String::from_utf8(bytes)
+                .map(PathBuf::from)
+                .map_err(serde::de::Error::custom)
+        }
+    }
 }
 
 impl FileStamp {
@@ -72,10 +103,22 @@ impl FileStamp {
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or((0, 0), |d| (d.as_secs(), d.subsec_nanos()));
+        #[cfg(unix)]
+        let changed = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                meta.ctime(),
+                u32::try_from(meta.ctime_nsec()).unwrap_or(0),
+                meta.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let changed = (0, 0, 0);
         FileStamp {
             path: path.to_path_buf(),
             len: meta.len(),
             mtime,
+            changed,
         }
     }
 
@@ -510,6 +553,41 @@ mod tests {
         let path = dir.path().join("x.snap");
         save(&path, &files, &[], SystemTime::now(), &[entry("a")]).unwrap();
         assert!(load(&path, &files, 1).is_none());
+    }
+
+    #[test]
+    fn a_file_edited_to_the_same_size_with_its_mtime_set_back_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = stamps(dir.path(), &["a.txt"], Duration::from_secs(60));
+        let path = dir.path().join("x.snap");
+        save(&path, &files, &[], SystemTime::now(), &[entry("a")]).unwrap();
+        assert!(load(&path, &files, 1).is_some());
+        let p = dir.path().join("a.txt");
+        let before = fs::metadata(&p).unwrap();
+        // Inode change times tick with the kernel's clock; let it move on.
+        std::thread::sleep(Duration::from_millis(20));
+        fs::write(&p, "z.txt").unwrap();
+        let f = fs::File::options().write(true).open(&p).unwrap();
+        f.set_modified(before.modified().unwrap()).unwrap();
+        let after = FileStamp::new(&p, &fs::metadata(&p).unwrap());
+        assert_eq!((after.len, after.mtime), (files[0].len, files[0].mtime));
+        assert!(load(&path, &[after], 1).is_none());
+    }
+
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_kept_in_the_snapshot() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        let p = dir.path().join(name);
+        fs::write(&p, "x").unwrap();
+        let f = fs::File::options().write(true).open(&p).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(60))
+            .unwrap();
+        let files = vec![FileStamp::new(&p, &fs::metadata(&p).unwrap())];
+        let path = dir.path().join("x.snap");
+        save(&path, &files, &[], SystemTime::now(), &[entry("a")]).unwrap();
+        assert!(load(&path, &files, 1).is_some());
     }
 
     #[test]

@@ -236,7 +236,7 @@ fn resizing_redraws_at_once() {
         .success();
     assert!(ok);
     t.wait_for("terminal too small");
-    t.send(&["q"]);
+    t.send(&["C-c"]);
     t.wait_for("EXIT=0");
 }
 
@@ -781,4 +781,333 @@ fn a_read_only_data_directory_keeps_the_note_in_memory_says_so_and_saves_on_retr
     }
     t.send(&["C-r"]);
     assert_saved_after_retry(&t, &data);
+}
+
+#[test]
+fn open_lands_on_the_quoted_sentence() {
+    let Some(t) = Tmux::start("open", 160, 45) else {
+        return;
+    };
+    t.launch_with(
+        "",
+        "open 'Russland und Nordkorea schmieden eine neue Allianz#Der Vertrag, den Russland jetzt'",
+    );
+    let screen = t.wait_for("READ │ 2/5");
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Der Vertrag, den Russland jetzt"))
+        .unwrap_or_else(|| panic!("the quoted sentence is not on screen:\n{screen}"));
+    // The sentence starts the reading pane (below its border), not somewhere further down.
+    assert!(row <= 2, "sentence on row {row}:\n{screen}");
+    assert!(!status_position(&screen).ends_with(" 0%"), "{screen}");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+
+    // The link form that exports carry works the same way, by byte offset.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/001_0e7700d99b7e3dd7.txt"
+    ))
+    .expect("seed");
+    let offset = text
+        .find("Nordkorea unter Russlands atomarem")
+        .expect("heading");
+    t.type_line("clear");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/001_0e7700d99b7e3dd7.txt"
+    );
+    t.launch_with("", &format!("open '{path}#{offset}'"));
+    let screen = t.wait_for("READ │ 1/1");
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Nordkorea unter Russlands atomarem"))
+        .unwrap_or_else(|| panic!("the heading is not on screen:\n{screen}"));
+    assert!(row <= 2, "heading on row {row}:\n{screen}");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn the_sources_view_opens_a_source_and_jumps_to_one_of_its_claims() {
+    let Some(t) = Tmux::start("sources", 160, 45) else {
+        return;
+    };
+    let articles = dossier::ingest::bundled();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let sources = dossier::sources::collect(
+        &articles.iter().collect::<Vec<_>>(),
+        &analyses.iter().collect::<Vec<_>>(),
+    );
+    let first = sources.first().expect("the bundled corpus has sources");
+    let target = first.claims.last().expect("a source has claims");
+    let claim = &analyses[target.article].claims[target.claim];
+    t.launch();
+    t.wait_for("READ │ 1/5");
+    t.send(&["W"]);
+    t.wait_for(&format!("Sources ({}) · all sorts", sources.len()));
+    t.send(&["Enter"]);
+    let name: String = first.name.chars().take(30).collect();
+    t.wait_for(&format!("{name} · "));
+    t.send(&["G"]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for(&format!("READ │ {}/5", target.article + 1));
+    assert!(!screen.contains("Sources ("), "{screen}");
+    let words = claim.text.split_whitespace().take(2).collect::<Vec<_>>();
+    assert!(screen.contains(&words.join(" ")), "{screen}");
+    // The claims pane selects the claim too: its card is marked.
+    assert!(
+        screen.contains(&format!(
+            "▶ {} ",
+            dossier::sources::stance_glyph(claim.stance)
+        )),
+        "{screen}"
+    );
+    if target.article != 0 {
+        t.send(&["C-o"]);
+        t.wait_for("READ │ 1/5");
+    }
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+}
+
+impl Tmux {
+    fn tmux(&self, args: &[&str]) {
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .status()
+            .expect("tmux")
+            .success();
+        assert!(ok, "tmux {args:?}");
+    }
+
+    fn files_in(&self, dir: &str, prefix: &str) -> Vec<PathBuf> {
+        std::fs::read_dir(self.dir.join(dir))
+            .map(|rd| {
+                rd.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_a_rescue_file_keeps_them() {
+    let Some(t) = Tmux::start("rescue", 160, 45) else {
+        return;
+    };
+    let data = t.dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("bookmarks.json"), b"{oops").unwrap();
+    // q asks; w writes the rescue file, names it and quits.
+    t.launch();
+    t.send(&[")", "m", "a"]);
+    t.send(&["-l", "Rettung eins"]);
+    t.send(&["Escape"]);
+    t.wait_for("NOT SAVING");
+    t.send(&["q"]);
+    let screen = t.wait_for("Quit with unsaved changes?");
+    assert!(screen.contains("rescue file"), "{screen}");
+    t.send(&["w"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(screen.contains("bookmarks-rescue-"), "{screen}");
+    let rescued = t.files_in("data", "bookmarks-rescue-");
+    assert_eq!(rescued.len(), 1);
+    assert!(
+        std::fs::read_to_string(&rescued[0])
+            .unwrap()
+            .contains("Rettung eins")
+    );
+    // Esc goes back; q in the dialog quits anyway; Ctrl-C asks as q does.
+    t.type_line("clear");
+    t.launch();
+    t.send(&[")", "m"]);
+    t.wait_for("NOT SAVING");
+    t.send(&["C-c"]);
+    t.wait_for("Quit with unsaved changes?");
+    t.send(&["Escape"]);
+    t.wait_until("the dialog to close", |s| {
+        !s.contains("Quit with unsaved changes?")
+    });
+    t.send(&["q"]);
+    t.wait_for("Quit with unsaved changes?");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    // SIGTERM writes a rescue file and names it on stderr.
+    t.type_line("clear");
+    t.launch();
+    t.send(&[")", "m", "a"]);
+    t.send(&["-l", "Rettung zwei"]);
+    t.send(&["Escape"]);
+    t.wait_for("NOT SAVING");
+    sleep(Duration::from_millis(300));
+    t.signal_reader("TERM");
+    let screen = t.wait_for("EXIT=143");
+    assert!(screen.contains("bookmarks-rescue-"), "{screen}");
+    let rescued = t.files_in("data", "bookmarks-rescue-");
+    assert_eq!(rescued.len(), 2);
+    assert!(
+        rescued
+            .iter()
+            .any(|p| std::fs::read_to_string(p).unwrap().contains("Rettung zwei"))
+    );
+}
+
+#[test]
+fn a_paste_goes_into_the_note_as_text_and_is_ignored_elsewhere() {
+    let Some(t) = Tmux::start("paste", 160, 45) else {
+        return;
+    };
+    t.launch();
+    // Elsewhere: ignored with a message, not run as keys ("q" would quit, "J" switch article).
+    t.tmux(&["set-buffer", "-b", "p", "q J J"]);
+    t.tmux(&["paste-buffer", "-p", "-b", "p", "-t", "0"]);
+    let screen = t.wait_for("paste ignored");
+    assert!(screen.contains("READ │ 1/5"), "{screen}");
+    // In the note editor: text, controls stripped; an ESC [200~ inside does not freeze input.
+    t.send(&[")", "m", "a"]);
+    t.tmux(&[
+        "set-buffer",
+        "-b",
+        "p",
+        "Eingefügt \u{1b}[200~ mitten q drin",
+    ]);
+    t.tmux(&["paste-buffer", "-p", "-b", "p", "-t", "0"]);
+    t.send(&["-l", " ENDE"]);
+    t.wait_for("drin ENDE");
+    t.send(&["Escape"]);
+    t.wait_for("note saved");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let saved = std::fs::read_to_string(t.dir.join("data/bookmarks.json")).unwrap();
+    assert!(
+        saved.contains("Eingefügt [200~ mitten q drin ENDE"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn the_editor_temp_file_is_private_and_not_predictable() {
+    let Some(t) = Tmux::start("editor-private", 160, 45) else {
+        return;
+    };
+    let editor = t.dir.join("editor.sh");
+    let log = t.dir.join("perms.log");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nstat -c %a \"$1\" > {log}\nstat -c %a \"$(dirname \"$1\")\" >> {log}\n\
+             echo \"$1\" >> {log}\nprintf 'privat' >> \"$1\"\n",
+            log = log.display()
+        ),
+    )
+    .unwrap();
+    t.tmux(&["run-shell", &format!("chmod +x {}", editor.display())]);
+    t.launch_with(&format!("EDITOR={}", editor.display()), "");
+    t.wait_for("Articles (5)");
+    t.send(&[")", "A"]);
+    t.wait_for("note saved");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let lines: Vec<String> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(lines[0], "600", "{lines:?}");
+    assert_eq!(lines[1], "700", "{lines:?}");
+    assert!(
+        !lines[2].contains("dossier-note-"),
+        "predictable name: {lines:?}"
+    );
+    assert!(!std::path::Path::new(&lines[2]).exists(), "left behind");
+}
+
+#[test]
+fn copying_inside_tmux_sends_the_plain_sequence_and_help_names_the_setting() {
+    let Some(t) = Tmux::start("clipboard-tmux", 160, 45) else {
+        return;
+    };
+    t.tmux(&["set", "-g", "set-clipboard", "on"]);
+    // As inside tmux (TMUX set), with tmux's default allow-passthrough (off).
+    t.launch_with("TMUX=/tmp/tmux-0/default,1,0", "");
+    t.wait_for("Articles (5)");
+    t.send(&[")", ")"]);
+    sleep(Duration::from_millis(200));
+    t.send(&["y"]);
+    t.wait_for("set-clipboard on");
+    let start = Instant::now();
+    loop {
+        let out = Command::new("tmux")
+            .args(["-L", &t.socket, "show-buffer"])
+            .output()
+            .unwrap();
+        let buffer = String::from_utf8_lossy(&out.stdout).into_owned();
+        if buffer.contains("Moskau hat in den vergangenen zehn Jahren") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "clipboard never set: {buffer:?}"
+        );
+        sleep(Duration::from_millis(100));
+    }
+    t.send(&["?"]);
+    t.send(&["G"]);
+    t.wait_for("set -g set-clipboard on");
+    t.send(&["Escape"]);
+    t.wait_until("the help to close", |s| {
+        !s.contains("set -g set-clipboard on")
+    });
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_restores_the_reader() {
+    let Some(t) = Tmux::start("suspend", 160, 45) else {
+        return;
+    };
+    // Started alone, as a user does (a list such as `dossier; echo` would go on when it stops).
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = t.dir.display();
+    t.type_line(&format!(
+        "clear; {bin} --config-dir {dir}/config --data-dir {dir}/data"
+    ));
+    t.wait_for("Articles (5)");
+    t.send(&["J"]);
+    t.wait_for("READ │ 2/5");
+    t.send(&["C-z"]);
+    t.wait_for("Stopped");
+    t.assert_terminal_restored();
+    t.type_line("fg");
+    t.wait_for("READ │ 2/5");
+    t.send(&["J"]);
+    t.wait_for("READ │ 3/5");
+    t.send(&["q"]);
+    t.wait_until("the reader to end", |s| !s.contains("READ │"));
+    t.type_line("echo DONE=$?");
+    t.wait_for("DONE=0");
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let Some(t) = Tmux::start("too-small", 160, 45) else {
+        return;
+    };
+    t.launch();
+    t.tmux(&["resize-window", "-t", "0", "-x", "30", "-y", "10"]);
+    t.wait_for("terminal too small");
+    t.send(&["J", "J", "q"]);
+    sleep(Duration::from_millis(500));
+    let screen = t.screen();
+    assert!(!screen.contains("EXIT="), "a key acted unseen:\n{screen}");
+    t.tmux(&["resize-window", "-t", "0", "-x", "160", "-y", "45"]);
+    t.wait_for("READ │ 1/5");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
 }

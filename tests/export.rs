@@ -3,7 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use dossier::clipboard::osc52;
+use dossier::clipboard::{Route, osc52};
 use dossier::export::{citation, collect, to_json, to_markdown};
 use dossier::ingest::{bundled, parse_article};
 use dossier::model::{Article, BlockKind, Span};
@@ -38,7 +38,10 @@ fn markdown_has_front_matter_quote_note_and_citation() {
     let items = collect(std::slice::from_ref(&a), std::slice::from_ref(&b));
     let md = to_markdown(&items, NOW);
     assert!(
-        md.starts_with("---\ntitle: \"dossier notes\"\nexported: 2023-11-14\ncount: 1\n---\n"),
+        md.starts_with(
+            "---\ntitle: \"dossier notes\"\nexported: 2023-11-14\ncount: 1\narticles:\n  - title: \
+             \"Russland und Nordkorea schmieden eine neue Allianz\"\n    authors: [\"Ralf Havertz\"]\n"
+        ),
         "{md}"
     );
     assert!(
@@ -79,6 +82,11 @@ fn json_has_stable_fields() {
     assert_eq!(bm["note"], "Notiz");
     assert_eq!(bm["quote"], b.anchor.quote.as_str());
     assert_eq!(bm["span"]["start"], b.anchor.start);
+    assert_eq!(
+        bm["open"],
+        format!("dossier://open/{}#{}", a.source, b.anchor.start)
+    );
+    assert_eq!(bm["paragraph"], b.anchor.block + 1);
 }
 
 #[test]
@@ -121,10 +129,13 @@ fn orphaned_bookmark_stays_in_store_and_export() {
 }
 
 #[test]
-fn osc52_with_and_without_tmux() {
-    assert_eq!(osc52("Pjöngjang", false), "\x1b]52;c;UGrDtm5namFuZw==\x07");
+fn osc52_plain_and_inside_screen() {
     assert_eq!(
-        osc52("Pjöngjang", true),
-        "\x1bPtmux;\x1b\x1b]52;c;UGrDtm5namFuZw==\x07\x1b\\"
+        osc52("Pjöngjang", Route::Plain),
+        "\x1b]52;c;UGrDtm5namFuZw==\x07"
+    );
+    assert_eq!(
+        osc52("Pjöngjang", Route::Screen),
+        "\x1bP\x1b]52;c;UGrDtm5namFuZw==\x07\x1b\\"
     );
 }

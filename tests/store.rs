@@ -548,3 +548,133 @@ fn temporary_files_of_a_killed_writer_are_removed_on_open() {
     );
     assert!(other.exists());
 }
+
+#[test]
+fn two_readers_that_make_the_same_bookmark_id_keep_both_bookmarks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = seed();
+    let mut first = Store::open(dir.path(), NOW);
+    let mut second = Store::open(dir.path(), NOW);
+    let mine = bookmark(&a, 0, "mine", NOW);
+    let mut theirs = bookmark(&a, 1, "theirs", NOW);
+    // The same id, as two readers started in the same second with the same process id made
+    // under the old scheme.
+    theirs.id = mine.id.clone();
+    first.add(mine).expect("add");
+    second.add(theirs).expect("add");
+    let notes: Vec<String> = Store::open(dir.path(), NOW)
+        .bookmarks()
+        .iter()
+        .map(|b| b.note.clone())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes.contains(&"mine".to_string()) && notes.contains(&"theirs".to_string()));
+    let ids: std::collections::HashSet<_> = (0..1000)
+        .map(|_| dossier::store::BookmarkId::generate(NOW))
+        .collect();
+    assert_eq!(ids.len(), 1000);
+}
+
+#[test]
+fn a_symlinked_bookmarks_file_stays_a_link_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let synced = dir.path().join("synced");
+    let data = dir.path().join("data");
+    fs::create_dir_all(&synced).unwrap();
+    fs::create_dir_all(&data).unwrap();
+    let real = synced.join("bookmarks.json");
+    fs::write(&real, "{\"version\": 1, \"bookmarks\": []}").unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::symlink(&real, data.join("bookmarks.json")).unwrap();
+    let a = seed();
+    let mut store = Store::open(&data, NOW);
+    store
+        .add(bookmark(&a, 0, "durch den Link", NOW))
+        .expect("add");
+    let link = fs::symlink_metadata(data.join("bookmarks.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .contains("durch den Link")
+    );
+    let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let leftovers: Vec<_> = fs::read_dir(&synced)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    // A plain file keeps its mode too.
+    let plain = dir.path().join("plain");
+    let mut store = Store::open(&plain, NOW);
+    store.add(bookmark(&a, 0, "x", NOW)).expect("add");
+    fs::set_permissions(
+        plain.join("bookmarks.json"),
+        fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+    store.add(bookmark(&a, 1, "y", NOW)).expect("add");
+    let mode = fs::metadata(plain.join("bookmarks.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn a_named_pipe_or_dev_zero_as_bookmarks_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("fifo");
+    fs::create_dir_all(&fifo).unwrap();
+    let path = std::ffi::CString::new(fifo.join("bookmarks.json").display().to_string()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    let zero = dir.path().join("zero");
+    fs::create_dir_all(&zero).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", zero.join("bookmarks.json")).unwrap();
+    for data in [&fifo, &zero] {
+        let started = std::time::Instant::now();
+        let store = Store::open(data, NOW);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(!store.is_saving_enabled());
+        let problem = &store.problems()[0].message;
+        assert!(problem.contains("not a regular file"), "{problem}");
+    }
+}
+
+#[test]
+fn positions_are_still_saved_after_the_clock_goes_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), NOW);
+    store.set_position("a.txt", 100, NOW).expect("position");
+    // The clock is set back an hour, in this run and in the next.
+    store
+        .set_position("a.txt", 200, NOW - 3600)
+        .expect("position");
+    assert_eq!(Store::open(dir.path(), NOW).position("a.txt"), Some(200));
+    let mut next = Store::open(dir.path(), NOW - 3600);
+    next.set_position("a.txt", 300, NOW - 3599)
+        .expect("position");
+    assert_eq!(Store::open(dir.path(), NOW).position("a.txt"), Some(300));
+}
+
+#[test]
+fn a_rescue_file_holds_every_bookmark_kept_in_memory_and_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    fs::write(data.join("bookmarks.json"), b"{oops").unwrap();
+    let a = seed();
+    let mut store = Store::open(&data, NOW);
+    assert!(store.add(bookmark(&a, 0, "nicht verlieren", NOW)).is_err());
+    let path = store.write_rescue(&[], NOW).expect("rescue");
+    assert!(path.starts_with(&data));
+    let mode = fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let rescued = dossier::store::parse_bookmarks(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(rescued.len(), 1);
+    assert_eq!(rescued[0].note, "nicht verlieren");
+}

@@ -59,6 +59,11 @@ pub struct Fig {
     pub key: String,
     /// "etwa", "rund", vague plurals.
     pub approximate: bool,
+    /// A vague count ("Tausende", "mehrere hundert"): the bounds give only the order of
+    /// magnitude, so the figure neither agrees nor disagrees with others.
+    pub vague: bool,
+    /// The quantity as written, whitespace collapsed ("Tausende von nordkoreanischen Soldaten").
+    pub written: String,
 }
 
 /// The comparable facts of one claim.
@@ -121,6 +126,18 @@ pub fn reference_year(article: &Article, analysis: &Analysis) -> Option<i32> {
         .filter(|m| m.kind == EntityKind::Date)
         .filter_map(|m| crate::dates::parse_date(&m.text).map(|d| d.year))
         .max()
+}
+
+/// The latest date with a month that an article mentions: for an undated article, the
+/// earliest it can have been written, used as the time of its figures.
+pub fn latest_mentioned_date(analysis: &Analysis) -> Option<PartialDate> {
+    analysis
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Date)
+        .filter_map(|m| crate::dates::parse_date(&m.text))
+        .filter(|d| d.month.is_some())
+        .max_by_key(|d| d.sort_key())
 }
 
 /// The dates of a claim, completing year-less ones with `year` when the article is undated.
@@ -211,7 +228,10 @@ pub fn facts(article: &Article, analysis: &Analysis, claim: &Claim, year: Option
         if key.is_empty() || units::is_duration(&key) {
             continue;
         }
+        let written = crate::entity_index::collapse_whitespace(article.slice(q.span));
         figures.push(Fig {
+            vague: crate::extract::quantity::is_vague(&written),
+            written,
             span: q.span,
             min: q.min.min(q.max),
             max: q.max.max(q.min),

@@ -10,8 +10,14 @@
 //!   share an event keyword ([`keywords`]).
 //!
 //! Groups are the connected components of these links that span at least two articles. Vague
-//! figures come from the extractor as ranges ("Tausende" = 2,000..9,999). Pure and
-//! deterministic; must not import `ratatui`, `crossterm` or `directories`.
+//! counts ("Tausende", "mehrere hundert") come from the extractor as order-of-magnitude ranges;
+//! they link claims but are marked [`Figure::vague`] and never agree or disagree with anything.
+//! Two figures are checked for disagreement only when they speak of the same period
+//! ([`same_period`]): a figure from October and one from December may both be right.
+//! Pure and deterministic; must not import `ratatui`, `crossterm` or `directories`.
+
+pub mod chart;
+pub mod svg;
 
 pub mod facts;
 pub mod keywords;
@@ -40,6 +46,10 @@ pub struct Figure {
     pub unit: String,
     /// True for "etwa", "rund", vague plurals and the like.
     pub approximate: bool,
+    /// A vague count ("Tausende"): the bounds are only an order of magnitude.
+    pub vague: bool,
+    /// The quantity as written ("Tausende von nordkoreanischen Soldaten").
+    pub written: String,
 }
 
 /// What a group has in common.
@@ -76,6 +86,12 @@ pub struct Member {
     pub event_date: Option<PartialDate>,
     /// Publication date of the article.
     pub article_date: Option<PartialDate>,
+    /// When the figure or event holds: the date the claim gives for it, else the article's
+    /// publication date, else the latest date the article mentions; `None` when none is known.
+    pub time: Option<PartialDate>,
+    /// True when `time` is the latest date an undated article mentions (it was written then or
+    /// later).
+    pub time_estimated: bool,
 }
 
 /// Claims from different articles about the same thing.
@@ -89,7 +105,8 @@ pub struct ClaimGroup {
     pub entities: Vec<String>,
     /// Members ordered by article and claim.
     pub members: Vec<Member>,
-    /// True when two figures do not overlap (approximate ones widened by ±20%).
+    /// True when two precise figures about the same period do not overlap (approximate ones
+    /// widened by ±20%).
     pub disagreement: bool,
     /// Distinct sources behind the best-supported figure (or behind the event): a named source
     /// counts once however many articles cite it; unattributed claims count once per article.
@@ -220,6 +237,27 @@ pub fn has_disagreement(figures: &[&Figure]) -> bool {
         .any(|(i, a)| figures[i + 1..].iter().any(|b| !figures_agree(a, b)))
 }
 
+/// True when two times can describe the same state of affairs: both known, the same year, and
+/// the same month when both give one. A figure of October and one of December are not compared.
+pub fn same_period(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.year == b.year && (a.month.is_none() || b.month.is_none() || a.month == b.month)
+        }
+        _ => false,
+    }
+}
+
+/// True when two members give precise figures for the same period that do not overlap.
+pub fn members_disagree(a: &Member, b: &Member) -> bool {
+    match (&a.figure, &b.figure) {
+        (Some(x), Some(y)) => {
+            !x.vague && !y.vague && same_period(a.time, b.time) && !figures_agree(x, y)
+        }
+        _ => false,
+    }
+}
+
 fn figure_groups(articles: &[Article], nodes: &[Node]) -> Vec<ClaimGroup> {
     // One graph node per (claim, figure).
     let figs: Vec<(usize, usize)> = nodes
@@ -276,14 +314,33 @@ fn figure_groups(articles: &[Article], nodes: &[Node]) -> Vec<ClaimGroup> {
         let built: Vec<Member> = members
             .iter()
             .map(|&(ni, fi)| {
-                let f = &nodes[ni].facts.figures[fi];
+                let facts = &nodes[ni].facts;
+                let f = &facts.figures[fi];
                 let mut m = member(articles, &nodes[ni]);
                 m.figure = Some(Figure {
                     min: f.min,
                     max: f.max,
                     unit: f.unit.clone(),
                     approximate: f.approximate,
+                    vague: f.vague,
+                    written: f.written.clone(),
                 });
+                // The claim's own date nearest the figure says when it holds.
+                let nearest = facts
+                    .dates
+                    .iter()
+                    .min_by_key(|(s, _)| {
+                        f.span
+                            .start
+                            .saturating_sub(s.end)
+                            .max(s.start.saturating_sub(f.span.end))
+                    })
+                    .map(|(_, d)| *d);
+                m.time = nearest.or(m.article_date);
+                if m.time.is_none() {
+                    m.time = facts::latest_mentioned_date(nodes[ni].analysis);
+                    m.time_estimated = m.time.is_some();
+                }
                 m
             })
             .collect();
@@ -408,6 +465,7 @@ fn event_groups(articles: &[Article], nodes: &[Node]) -> Vec<ClaimGroup> {
                     .iter()
                     .map(|(_, d)| *d)
                     .find(|d| same_event_date(d, &date));
+                m.time = m.event_date;
                 m
             })
             .collect();
@@ -458,36 +516,28 @@ fn member(articles: &[Article], node: &Node) -> Member {
         figure: None,
         event_date: None,
         article_date: articles.get(node.article).and_then(|a| a.date),
+        time: None,
+        time_estimated: false,
     }
 }
 
-/// Identity of a member's source: a named attribution (by canonical entity when known, else by
-/// its folded words without leading articles), or the article itself.
+/// Identity of a member's source for counting independent sources: a named source by its
+/// entity (else its normalised phrase, see [`crate::sources::source_key`]), so two articles
+/// quoting the same ministry count once; an unnamed source or the article itself counts once
+/// per article, since nothing shows that two articles' "Medienberichte" are the same.
 fn source_key(nodes: &[Node], m: &Member) -> String {
     let attribution = nodes
         .iter()
         .find(|n| n.article == m.article && n.claim == m.claim_index)
         .and_then(|n| n.analysis.claims.get(n.claim))
         .and_then(|c| c.attribution.as_ref());
-    match attribution {
-        Some(a) if !a.unnamed => match &a.canonical {
-            Some(c) => format!("entity:{c}"),
-            None => {
-                let folded = crate::entity_index::fold_key(&a.text);
-                let words: Vec<&str> = folded
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| {
-                        !w.is_empty()
-                            && !matches!(
-                                *w,
-                                "der" | "die" | "das" | "den" | "dem" | "des" | "the" | "laut"
-                            )
-                    })
-                    .collect();
-                format!("named:{}", words.join(" "))
-            }
-        },
-        _ => format!("article:{}", m.article),
+    match attribution
+        .filter(|a| !a.unnamed)
+        .and_then(crate::sources::source_key)
+    {
+        Some(crate::sources::SourceKey::Entity(c)) => format!("entity:{c}"),
+        Some(crate::sources::SourceKey::Phrase(p)) => format!("named:{p}"),
+        None => format!("article:{}", m.article),
     }
 }
 
@@ -499,21 +549,31 @@ fn finish(
     nodes: &[Node],
 ) -> ClaimGroup {
     members.sort_by_key(|m| (m.article, m.claim_index));
-    let figures: Vec<&Figure> = members.iter().filter_map(|m| m.figure.as_ref()).collect();
-    let disagreement = has_disagreement(&figures);
+    let precise: Vec<&Figure> = members
+        .iter()
+        .filter_map(|m| m.figure.as_ref())
+        .filter(|f| !f.vague)
+        .collect();
+    let disagreement = members
+        .iter()
+        .enumerate()
+        .any(|(i, a)| members[i + 1..].iter().any(|b| members_disagree(a, b)));
     let keys: Vec<String> = members.iter().map(|m| source_key(nodes, m)).collect();
-    let independent_sources = if figures.is_empty() {
+    let independent_sources = if precise.is_empty() {
         keys.iter().collect::<BTreeSet<_>>().len()
     } else {
-        // The figure with the most distinct sources agreeing with it.
-        members
+        // The precise figure with the most distinct sources agreeing with it.
+        precise
             .iter()
-            .filter_map(|m| m.figure.as_ref())
             .map(|f| {
                 members
                     .iter()
                     .zip(&keys)
-                    .filter(|(o, _)| o.figure.as_ref().is_some_and(|g| figures_agree(f, g)))
+                    .filter(|(o, _)| {
+                        o.figure
+                            .as_ref()
+                            .is_some_and(|g| !g.vague && figures_agree(f, g))
+                    })
                     .map(|(_, k)| k)
                     .collect::<BTreeSet<_>>()
                     .len()
@@ -531,8 +591,27 @@ fn finish(
     }
 }
 
-/// A figure for display: "10.000–12.000 Soldaten (approx.)".
+/// A figure for display: "10.000–12.000 Soldaten (approx.)"; a vague count as written
+/// ("Tausende Soldaten (vague)").
 pub fn format_figure(f: &Figure) -> String {
+    if f.vague {
+        // "mehrere tausend neue Soldaten" is written without its unit next to it.
+        return if f.written.contains(&f.unit) {
+            format!("{} (vague)", f.written)
+        } else {
+            format!("{} {} (vague)", f.written, f.unit)
+        };
+    }
+    format!(
+        "{} {}{}",
+        format_value(f),
+        f.unit,
+        if f.approximate { " (approx.)" } else { "" }
+    )
+}
+
+/// The number or range of a precise figure, with German thousands: "10.000–12.000".
+pub fn format_value(f: &Figure) -> String {
     let num = |v: f64| {
         let r = v.round();
         if (v - r).abs() < 1e-9 && r.abs() < 1e15 {
@@ -541,16 +620,15 @@ pub fn format_figure(f: &Figure) -> String {
             format!("{v}")
         }
     };
-    let range = if (f.max - f.min).abs() < 1e-9 {
+    if (f.max - f.min).abs() < 1e-9 {
         num(f.min)
     } else {
         format!("{}–{}", num(f.min), num(f.max))
-    };
-    let approx = if f.approximate { " (approx.)" } else { "" };
-    format!("{range} {}{approx}", f.unit)
+    }
 }
 
-fn group_thousands(n: i64) -> String {
+/// An integer with German thousands separators: "12.000".
+pub fn group_thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -592,8 +670,11 @@ pub fn to_json(groups: &[ClaimGroup], articles: &[Article], analyses: &[Analysis
                         "source": m.source,
                         "stance": m.stance.name(),
                         "figure": m.figure.as_ref().map(|f| json!({
-                            "min": f.min, "max": f.max, "unit": f.unit, "approximate": f.approximate
+                            "min": f.min, "max": f.max, "unit": f.unit, "approximate": f.approximate,
+                            "vague": f.vague, "written": f.written
                         })),
+                        "time": m.time.map(|d| d.iso()),
+                        "time_estimated": m.time_estimated,
                         "event_date": m.event_date.map(|d| d.iso()),
                         "article_date": m.article_date.map(|d| d.iso()),
                     })
@@ -677,6 +758,8 @@ mod tests {
             max,
             unit: "Soldaten".into(),
             approximate,
+            vague: false,
+            written: String::new(),
         }
     }
 
@@ -738,8 +821,8 @@ mod tests {
     #[test]
     fn figures_of_one_unit_from_different_articles_form_a_group() {
         let (arts, an) = corpus(&[
-            "Der Bericht erschien am Montag.\n\nNordkorea hat 1.500 Soldaten nach Russland geschickt.",
-            "Eine Analyse.\n\nNordkorea hat etwa 12.000 Truppen an die Front entsandt.",
+            "Am 3. Oktober 2024 nannte der Bericht Zahlen.\n\nNordkorea hat 1.500 Soldaten nach Russland geschickt, hieß es am 3. Oktober 2024.",
+            "Eine Analyse.\n\nNordkorea hat Ende Oktober 2024 etwa 12.000 Truppen an die Front entsandt.",
             "Ein Kommentar.\n\nNordkorea hat 40 Panzer nach Russland geliefert.",
         ]);
         let groups = groups(&arts, &an);
@@ -756,6 +839,37 @@ mod tests {
         assert!(g.topic.starts_with("Nordkorea · "), "{}", g.topic);
         assert_eq!(group_of(&groups, 1, g.members[1].claim_index), Some(0));
         assert_eq!(group_of(&groups, 2, 0), None);
+    }
+
+    #[test]
+    fn figures_of_different_months_or_vague_counts_do_not_disagree() {
+        let (arts, an) = corpus(&[
+            "Ein Bericht.\n\nIm Oktober 2024 hat Nordkorea 1.500 Soldaten nach Russland geschickt.",
+            "Eine Analyse.\n\nIm Dezember 2024 hatte Nordkorea 10.000 bis 12.000 Soldaten in Russland.",
+            "Ein Kommentar.\n\nIm Oktober 2024 hat Nordkorea Tausende von Soldaten nach Russland geschickt.",
+        ]);
+        let groups = groups(&arts, &an);
+        let figures: Vec<&ClaimGroup> = groups
+            .iter()
+            .filter(|g| matches!(g.basis, Basis::Figure { .. }))
+            .collect();
+        assert_eq!(figures.len(), 1, "{groups:#?}");
+        let g = figures[0];
+        assert_eq!(g.article_count(), 3);
+        assert!(!g.disagreement, "{g:#?}");
+        let vague: Vec<&Figure> = g
+            .members
+            .iter()
+            .filter_map(|m| m.figure.as_ref())
+            .filter(|f| f.vague)
+            .collect();
+        assert_eq!(vague.len(), 1, "{g:#?}");
+        assert_eq!(format_figure(vague[0]), "Tausende von Soldaten (vague)");
+        let times: Vec<Option<PartialDate>> = g.members.iter().map(|m| m.time).collect();
+        assert!(
+            times.contains(&Some(PartialDate::ym(2024, 10))),
+            "{times:?}"
+        );
     }
 
     #[test]
@@ -792,6 +906,88 @@ mod tests {
         let js = to_json(&groups, &arts, &an);
         assert_eq!(js[0]["basis"]["keyword"], "unterzeichnen");
         assert_eq!(js[0]["members"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn two_articles_quoting_the_same_ministry_are_one_independent_source() {
+        use crate::model::{Attribution, Claim, ClaimKind, Span};
+        let claim = |source: Option<(&str, Option<&str>, bool)>| Claim {
+            span: Span::new(0, 1),
+            text: "1.500 Soldaten".into(),
+            kind: ClaimKind::Reported,
+            attribution: source.map(|(text, canonical, unnamed)| Attribution {
+                text: text.into(),
+                canonical: canonical.map(Into::into),
+                unnamed,
+                span: None,
+                resolved_from: None,
+            }),
+            stance: Stance::Attributed,
+            entities: Vec::new(),
+            quantities: Vec::new(),
+            dates: Vec::new(),
+        };
+        let ministry = Some("Verteidigungsministerium");
+        let analyses: Vec<Analysis> = [
+            claim(Some(("das Ministerium", ministry, false))),
+            claim(Some(("Verteidigungsministerium", ministry, false))),
+            // No canonical entity: the same phrase, spelt differently, is still one source.
+            claim(Some(("laut dem Generalstab", None, false))),
+            claim(Some(("Generalstab", None, false))),
+            // Unnamed sources and the articles' own assertions count once per article.
+            claim(Some(("Medienberichten zufolge", None, true))),
+            claim(Some(("Medienberichten zufolge", None, true))),
+            claim(None),
+        ]
+        .into_iter()
+        .map(|c| Analysis {
+            mentions: Vec::new(),
+            claims: vec![c],
+        })
+        .collect();
+        let nodes: Vec<Node> = analyses
+            .iter()
+            .enumerate()
+            .map(|(article, analysis)| Node {
+                article,
+                claim: 0,
+                facts: Facts::default(),
+                analysis,
+            })
+            .collect();
+        let members = |which: &[usize]| -> Vec<Member> {
+            which
+                .iter()
+                .map(|&article| Member {
+                    article,
+                    claim_index: 0,
+                    source: String::new(),
+                    stance: Stance::Attributed,
+                    figure: Some(fig(1500.0, 1500.0, false)),
+                    event_date: None,
+                    article_date: None,
+                    time: None,
+                    time_estimated: false,
+                })
+                .collect()
+        };
+        let count = |which: &[usize]| {
+            finish(
+                "t".into(),
+                Basis::Figure {
+                    unit: "soldiers".into(),
+                },
+                Vec::new(),
+                members(which),
+                &nodes,
+            )
+            .independent_sources
+        };
+        assert_eq!(count(&[0, 1]), 1);
+        assert_eq!(count(&[2, 3]), 1);
+        assert_eq!(count(&[0, 1, 2, 3]), 2);
+        assert_eq!(count(&[4, 5]), 2);
+        assert_eq!(count(&[0, 4, 6]), 3);
     }
 
     #[test]

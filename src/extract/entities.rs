@@ -192,6 +192,44 @@ const ORG_HEADS: &[&str] = &[
     "kirche",
 ];
 
+/// Institution words that, followed by a place, name one organisation ("Universität Wien").
+const INSTITUTION_HEADS: &[&str] = &[
+    "ministerium",
+    "amt",
+    "gericht",
+    "gerichtshof",
+    "bank",
+    "universität",
+    "university",
+    "institut",
+    "agentur",
+    "behörde",
+    "stiftung",
+    "verband",
+    "konzern",
+    "kommando",
+    "kammer",
+    "flughafen",
+    "zeitung",
+    "landtag",
+    "senat",
+    "museum",
+    "theater",
+    "oper",
+    "staatsanwaltschaft",
+];
+
+/// Heads whose compounds name one organisation ("Sozialministerium", "Bundeskriminalamt").
+const UNIQUE_ORG_HEADS: &[&str] = &[
+    "ministerium",
+    "kriminalamt",
+    "bundesamt",
+    "landesamt",
+    "verfassungsschutz",
+    "volkspartei",
+    "arbeiterpartei",
+];
+
 /// Heads of treaties, laws, resolutions and documents.
 const MISC_HEADS: &[&str] = &[
     "vertrag",
@@ -466,7 +504,7 @@ fn is_name_like(word: &str) -> bool {
     if is_stop(&lower) || is_role_word(&lower) {
         return false;
     }
-    if gazetteer::get().given_name(word) > 0 {
+    if gazetteer::get().given_name(word) > 0 || gazetteer::get().is_surname(word) {
         return true;
     }
     // Romanised East Asian names: "Il-sung", "Jong-un".
@@ -478,6 +516,13 @@ fn is_name_like(word: &str) -> bool {
     !NOUN_SUFFIXES
         .iter()
         .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2)
+}
+
+/// "al-Gaddafi", "el-Sisi": an Arabic article glued to a capitalised name.
+fn is_arabic_article_name(w: &str) -> bool {
+    ["al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "ash-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(is_cap))
 }
 
 /// True for a word of the role list itself (no suffix rule).
@@ -530,6 +575,108 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
     }
 
+    // Name words from `from` on (at most three): capitalised, name-like, not known places; the
+    // last may be a city or region name when a name word precedes it ("Lloyd Austin"), which
+    // the second value reports.
+    let name_words = |from: usize| -> (usize, bool) {
+        let mut j = from;
+        while j < n && j < from + 4 && word(j) {
+            // Particles inside a name: "Van der Bellen", "von der Leyen", "al-Gaddafi".
+            let particle = matches!(
+                lower[j],
+                "von" | "van" | "de" | "da" | "di" | "zu" | "bin" | "ibn"
+            ) || (matches!(lower[j], "der" | "den")
+                && matches!(lower[j - 1], "van" | "von"));
+            if j > from && particle {
+                let mut k = j + 1;
+                if k < n && matches!(lower[k], "der" | "den" | "la") {
+                    k += 1;
+                }
+                let name_follows = k < n
+                    && word(k)
+                    && is_name_like(strs[k])
+                    && !is_all_caps(strs[k])
+                    && wis[k].surface.is_none();
+                if !name_follows {
+                    break;
+                }
+                j = k;
+                continue;
+            }
+            if j > from && is_arabic_article_name(strs[j]) {
+                j += 1;
+                continue;
+            }
+            if !is_name_like(strs[j]) {
+                break;
+            }
+            match wis[j].surface {
+                None => j += 1,
+                Some(e)
+                    if j > from
+                        && e.kind != gazetteer::GazKind::Country
+                        && e.kind != gazetteer::GazKind::Org
+                        && !(j + 1 < n && word(j + 1) && is_cap(strs[j + 1])) =>
+                {
+                    return (j + 1, true);
+                }
+                Some(_) => break,
+            }
+        }
+        (j, false)
+    };
+    // Acronyms defined in the text: "Monte dei Paschi di Siena (MPS)". The longest run of
+    // words before the parenthesis whose capitalised words spell the acronym is one name, an
+    // organisation unless a gazetteer or a document head says otherwise; the acronym too.
+    for i in 1..n.saturating_sub(2) {
+        if strs[i] != "(" || strs[i + 2] != ")" {
+            continue;
+        }
+        let acr = strs[i + 1];
+        if !is_all_caps(acr) || !(2..=6).contains(&acr.chars().count()) || !word(i + 1) {
+            continue;
+        }
+        let mut best = None;
+        for a in (i.saturating_sub(8)..i).rev() {
+            if !word(a) {
+                break;
+            }
+            let sp = span(a, i);
+            let long = &doc.text[sp.start..sp.end];
+            if is_cap(strs[a]) && !is_stop(lower[a]) && canon::is_acronym_of(acr, long) {
+                best = Some(a);
+            }
+        }
+        let Some(a) = best else {
+            continue;
+        };
+        let sp = span(a, i);
+        let long = &doc.text[sp.start..sp.end];
+        let (kind, canonical) = match g.lookup(long) {
+            Some(e) => (e.kind.entity_kind(), e.canonical.to_string()),
+            None if MISC_HEADS.iter().any(|h| lower[i - 1].ends_with(h)) => {
+                (EntityKind::Misc, long.to_string())
+            }
+            None => (EntityKind::Organization, long.to_string()),
+        };
+        if kind == EntityKind::Person {
+            continue;
+        }
+        out.push(Cand {
+            span: sp,
+            kind,
+            canonical: canonical.clone(),
+            derived: false,
+            prio: 7,
+        });
+        out.push(Cand {
+            span: span(i + 1, i + 2),
+            kind,
+            canonical,
+            derived: false,
+            prio: 7,
+        });
+    }
     for i in 0..n {
         if !word(i) {
             continue;
@@ -580,16 +727,22 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             if found {
                 continue;
             }
-            // Hyphenated compounds: "Pentagon-Sprecher", "Ukraine-Front", "US-Präsident".
+            // Hyphenated compounds: "Pentagon-Sprecher", "Ukraine-Front", "US-Präsident". The
+            // compound names something else, so the name inside it is derived, as in GermEval's
+            // "part" classes. The head must be spelled as the entry is ("Win" is not "Vinh").
             if let Some((head, _)) = w.split_once('-')
                 && let Some(e) = g.lookup_exact(head)
+                && (head.chars().count() >= 4
+                    || is_all_caps(head)
+                    || canon::key(e.canonical) == canon::key(head)
+                        && e.canonical.len() == head.len())
             {
                 let sp = Span::new(toks[i].span.start, toks[i].span.start + head.len());
                 out.push(Cand {
                     span: sp,
                     kind: e.kind.entity_kind(),
                     canonical: e.canonical.to_string(),
-                    derived: false,
+                    derived: true,
                     prio: 6,
                 });
             }
@@ -709,10 +862,53 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 a -= 1;
             }
             let sp = span(a, i + 1);
+            // Above gazetteer places: "Flughafen Wien AG" is one organisation.
             out.push(Cand {
                 span: sp,
                 kind: EntityKind::Organization,
                 canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: 8,
+            });
+        }
+        // An institution word followed by a place: "Landeskriminalamt Stuttgart", "Bank
+        // Austria", "Universität Wien". The outermost span wins over the place inside.
+        if cap
+            && i + 1 < n
+            && word(i + 1)
+            && INSTITUTION_HEADS.iter().any(|h| l.ends_with(h))
+            && !w.contains('-')
+            && wis[i + 1].surface.is_some_and(|e| {
+                matches!(
+                    e.kind,
+                    gazetteer::GazKind::Region
+                        | gazetteer::GazKind::Country
+                        | gazetteer::GazKind::Subdivision
+                )
+            })
+            && !(i + 2 < n && word(i + 2) && is_cap(strs[i + 2]) && !is_legal_form(strs[i + 2]))
+        {
+            let sp = span(i, i + 2);
+            out.push(Cand {
+                span: sp,
+                kind: EntityKind::Organization,
+                canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: 8,
+            });
+        }
+        // Compounds naming one ministry or federal office: "Verteidigungsministerium",
+        // "Bundeskriminalamt" (the bare head "Ministerium" is generic).
+        if cap
+            && !w.contains('-')
+            && UNIQUE_ORG_HEADS
+                .iter()
+                .any(|h| genitive_bases(l).any(|b| b.ends_with(h) && b.len() >= h.len() + 4))
+        {
+            out.push(Cand {
+                span: span(i, i + 1),
+                kind: EntityKind::Organization,
+                canonical: strip_inflection(w),
                 derived: false,
                 prio: 6,
             });
@@ -759,12 +955,13 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 .split_once('-')
                 .is_some_and(|(head, _)| g.lookup_exact(head).is_some() || is_all_caps(head));
             if named_head {
+                // The outermost span wins: "UNO-Menschenrechtsrat", not "UNO" inside it.
                 out.push(Cand {
                     span: span(i, i + 1),
                     kind: EntityKind::Organization,
                     canonical: w.to_string(),
                     derived: false,
-                    prio: 3,
+                    prio: 7,
                 });
             } else if matches!(
                 l,
@@ -804,11 +1001,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
         // Persons after a role word: "Außenminister Lawrow", "Pentagon-Sprecher Pat Ryder".
         if i + 1 < n && (is_cap(w) || w == "§") && is_role(l) {
-            let mut j = i + 1;
-            while j < n && j < i + 4 && word(j) && is_name_like(strs[j]) && wis[j].surface.is_none()
-            {
-                j += 1;
-            }
+            let (j, place_surname) = name_words(i + 1);
             if j > i + 1 {
                 let sp = span(i + 1, j);
                 out.push(Cand {
@@ -816,17 +1009,13 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     kind: EntityKind::Person,
                     canonical: doc.text[sp.start..sp.end].to_string(),
                     derived: false,
-                    prio: 6,
+                    prio: if place_surname { 8 } else { 6 },
                 });
             }
         }
         // Given name followed by capitalised name words: "Wladimir Putin", "Kim Jong Un".
         if cap && wi.given >= 6 && w.chars().count() >= 3 && !is_stop(l) {
-            let mut j = i + 1;
-            while j < n && j < i + 4 && word(j) && is_name_like(strs[j]) && wis[j].surface.is_none()
-            {
-                j += 1;
-            }
+            let (j, place_surname) = name_words(i + 1);
             if j > i + 1 {
                 let sp = span(i, j);
                 out.push(Cand {
@@ -834,7 +1023,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     kind: EntityKind::Person,
                     canonical: doc.text[sp.start..sp.end].to_string(),
                     derived: false,
-                    prio: 4,
+                    prio: if place_surname { 8 } else { 4 },
                 });
             }
         }
@@ -878,9 +1067,267 @@ pub(crate) fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
+/// Weekdays and months, German and English: never a person, place or organisation alone.
+const CALENDAR_WORDS: &[&str] = &[
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "january",
+    "february",
+    "march",
+    "june",
+    "july",
+    "october",
+    "december",
+];
+
+/// Last words that make a name a place, whatever a tagger thought: "Black Sea", "Rotes Meer".
+const PLACE_HEADS: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "lake",
+    "mountains",
+    "valley",
+    "island",
+    "islands",
+    "bay",
+    "gulf",
+    "strait",
+    "peninsula",
+    "county",
+    "city",
+    "meer",
+    "see",
+    "ozean",
+    "gebirge",
+    "insel",
+    "inseln",
+    "halbinsel",
+    "straße",
+    "tal",
+    "fluss",
+    "golf",
+    "kanal",
+];
+
+/// Words that end personal names in English and German but never a real name part.
+fn is_calendar_word(lower: &str) -> bool {
+    CALENDAR_WORDS.contains(&lower)
+}
+
+/// The words of `text` (split at whitespace) with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// True when a lone capitalised word is a function word, weekday, month or role noun.
+pub(crate) fn is_never_a_name(lower: &str) -> bool {
+    is_stop(lower) || is_calendar_word(lower) || is_role_word(lower)
+}
+
+/// Removes candidates that cannot be names and trims words that cannot belong to one:
+/// - a name without letters ("20") is none;
+/// - a name never ends in a function word, weekday or month ("Flevoland Die" is "Flevoland"),
+///   and a person or place never starts with one;
+/// - a lone function word, weekday, month or role noun ("Je", "Friday", "He",
+///   "Gastwissenschaftler") is never a name;
+/// - a person named by a lone dictionary noun ("Puffer") needs a given name, a known surname or
+///   the same word ending a full name in the document;
+/// - a person name ending in a geographic head ("Black Sea") is a place, one ending in an
+///   organisation head or legal form is an organisation.
+pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
+    let g = gazetteer::get();
+    let full_last_words: FastSet<&str> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && !c.derived)
+        .filter_map(|c| {
+            let surface = &doc.text[c.span.start..c.span.end];
+            surface
+                .contains(' ')
+                .then(|| surface.rsplit(' ').next())
+                .flatten()
+        })
+        .collect();
+    cands.retain_mut(|c| {
+        if c.derived
+            || !matches!(
+                c.kind,
+                EntityKind::Person
+                    | EntityKind::Place
+                    | EntityKind::Organization
+                    | EntityKind::Misc
+            )
+        {
+            return true;
+        }
+        let surface = &doc.text[c.span.start..c.span.end];
+        if !surface.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        let words = words_at(surface);
+        let bad = |w: &str| {
+            let l = super::text::lowercase(w);
+            // "Spiegel Online" and "Bild" are names; the other stop words are not.
+            (is_stop(&l) && !matches!(l.as_ref(), "online" | "bild")) || is_calendar_word(&l)
+        };
+        let mut a = 0;
+        let mut b = words.len();
+        while b > a && bad(words[b - 1].1) {
+            b -= 1;
+        }
+        if matches!(c.kind, EntityKind::Person | EntityKind::Place) {
+            while a < b && bad(words[a].1) {
+                a += 1;
+            }
+        }
+        if a == b {
+            return false;
+        }
+        if (a, b) != (0, words.len()) {
+            let start = c.span.start + words[a].0;
+            let end = c.span.start + words[b - 1].0 + words[b - 1].1.len();
+            let trimmed = &doc.text[start..end];
+            let was_surface = c.canonical == surface;
+            c.span = Span::new(start, end);
+            if let Some(e) = g.lookup(trimmed) {
+                c.kind = e.kind.entity_kind();
+                c.canonical = e.canonical.to_string();
+            } else if was_surface || !c.canonical.contains(trimmed) {
+                c.canonical = trimmed.to_string();
+            }
+        }
+        let surface = &doc.text[c.span.start..c.span.end];
+        let last = surface.rsplit(' ').next().unwrap_or(surface);
+        let last_lower = super::text::lowercase(last);
+        if !surface.contains(' ') {
+            if is_never_a_name(&last_lower) {
+                return false;
+            }
+            if c.kind == EntityKind::Person
+                && c.prio <= TAGGER_PRIO
+                && (is_role(&last_lower)
+                    || (g.is_noun(surface)
+                        && g.given_name(surface) == 0
+                        && !g.is_surname(surface)
+                        && !full_last_words.contains(surface)))
+            {
+                return false;
+            }
+        } else if c.kind == EntityKind::Person {
+            if PLACE_HEADS.contains(&last_lower.as_ref()) {
+                c.kind = EntityKind::Place;
+            } else if is_legal_form(last) || ORG_HEADS.iter().any(|h| last_lower.as_ref() == *h) {
+                c.kind = EntityKind::Organization;
+            }
+        }
+        true
+    });
+}
+
+/// Splits a person name glued from two neighbours ("könnte Kim Putin zudem"): a name said once
+/// whose first part is a word of another full name of the document ("Kim Jong-un") and whose
+/// last part ends a third ("Wladimir Putin") is two mentions, one of each.
+pub(crate) fn split_neighbours(doc: &Doc, cands: &mut Vec<Cand>) {
+    let persons: Vec<(Span, &str)> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && !c.derived)
+        .map(|c| (c.span, &doc.text[c.span.start..c.span.end]))
+        .collect();
+    let full: Vec<(Span, &str)> = persons
+        .iter()
+        .copied()
+        .filter(|(_, s)| s.contains(' '))
+        .collect();
+    if full.len() < 3 {
+        return;
+    }
+    let mut count: FastMap<&str, usize> = FastMap::default();
+    for (_, s) in &full {
+        *count.entry(s).or_default() += 1;
+    }
+    let mut split: Vec<(usize, Span, Span)> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.kind != EntityKind::Person || c.derived {
+            continue;
+        }
+        let surface = &doc.text[c.span.start..c.span.end];
+        let words = words_at(surface);
+        if words.len() != 2 || count.get(surface).copied().unwrap_or(0) != 1 {
+            continue;
+        }
+        let (left, right) = (words[0].1, words[1].1);
+        let other = |s: &str| s != surface;
+        let left_known = full
+            .iter()
+            .any(|(_, s)| other(s) && s.split(' ').next() == Some(left));
+        let right_known = full.iter().any(|(_, s)| {
+            other(s) && s.rsplit(' ').next() == Some(right) && s.split(' ').next() != Some(left)
+        });
+        if left_known && right_known {
+            let l = Span::new(c.span.start, c.span.start + left.len());
+            let r = Span::new(c.span.start + words[1].0, c.span.end);
+            split.push((ci, l, r));
+        }
+    }
+    for (ci, l, r) in split.into_iter().rev() {
+        let c = cands.remove(ci);
+        for sp in [l, r] {
+            cands.push(Cand {
+                span: sp,
+                kind: EntityKind::Person,
+                canonical: doc.text[sp.start..sp.end].to_string(),
+                derived: false,
+                prio: c.prio,
+            });
+        }
+    }
+    cands.sort_by_key(|c| c.span.start);
+}
+
 /// Adds mentions of names already found elsewhere in the document and short names of persons.
 pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
-    let mut known: FastMap<&str, (EntityKind, String)> = FastMap::default();
+    let mut known: FastMap<&str, (EntityKind, String, u8)> = FastMap::default();
     let mut surnames: FastMap<&str, Vec<(usize, String)>> = FastMap::default();
     for c in cands.iter() {
         if c.derived
@@ -899,7 +1346,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
         if surface.contains(' ') || c.prio >= 6 || !gazetteer::get().is_noun(surface) {
             known
                 .entry(surface)
-                .or_insert((c.kind, c.canonical.clone()));
+                .or_insert((c.kind, c.canonical.clone(), c.prio));
         }
         if c.kind == EntityKind::Person {
             let words: Vec<&str> = surface.split_whitespace().collect();
@@ -916,6 +1363,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             }
         }
     }
+    let only_one = |list: &Vec<(usize, String)>| list.iter().all(|(_, c)| *c == list[0].1);
     // A last name the tagger found on its own ("Putins") is the person named in full nearby, as
     // the short names found below are.
     for c in cands.iter_mut() {
@@ -935,8 +1383,9 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
                 .rev()
                 .find(|(p, _)| *p < c.span.start)
                 .or_else(|| list.1.first())
-            // Only by the last name: a first name alone ("Kim") is left as the tagger found it.
-            && canonical.rsplit(' ').next() == Some(list.0)
+            // By the last name, or by the first ("Kim" for "Kim Jong-un") when the document
+            // gives only one person that first name.
+            && (canonical.rsplit(' ').next() == Some(list.0) || only_one(list.1))
         {
             c.canonical = canonical.clone();
         }
@@ -963,6 +1412,14 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
                 continue;
             }
             if let Some(list) = surnames.get(form) {
+                // A first name shared by several persons of the document ("Kim Il-sung", "Kim
+                // Jong-un") is left alone.
+                if list.iter().all(|(_, c)| {
+                    c.split(' ').next() == Some(form) && c.rsplit(' ').next() != Some(form)
+                }) && !only_one(list)
+                {
+                    break;
+                }
                 // The most recent full name before this position, else the first one after it.
                 let pick = list
                     .iter()
@@ -980,7 +1437,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
                 }
                 break;
             }
-            if let Some((kind, canonical)) = known.get(form) {
+            if let Some((kind, canonical, _)) = known.get(form) {
                 if !is_stop(&form.to_lowercase()) {
                     extra.push(Cand {
                         span: t.span,
@@ -996,15 +1453,16 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
     }
     // Multi-word names seen once are tagged everywhere: every token start whose text begins
     // with the name and where the name ends at a token end.
-    let mut by_prefix: FastMap<[u8; 3], Vec<(&str, EntityKind, &String)>> = FastMap::default();
-    for (surface, (kind, canonical)) in &known {
+    type Known<'k> = (&'k str, EntityKind, &'k String, u8);
+    let mut by_prefix: FastMap<[u8; 3], Vec<Known>> = FastMap::default();
+    for (surface, (kind, canonical, prio)) in &known {
         if surface.contains(' ')
             && let Some(p) = surface.as_bytes().get(..3)
         {
             by_prefix
                 .entry([p[0], p[1], p[2]])
                 .or_default()
-                .push((surface, *kind, canonical));
+                .push((surface, *kind, canonical, *prio));
         }
     }
     if !by_prefix.is_empty() {
@@ -1017,7 +1475,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             let Some(list) = by_prefix.get(&[p[0], p[1], p[2]]) else {
                 continue;
             };
-            for (surface, kind, canonical) in list {
+            for (surface, kind, canonical, prio) in list {
                 if !bytes[start..].starts_with(surface.as_bytes()) {
                     continue;
                 }
@@ -1027,12 +1485,13 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
                     .binary_search_by_key(&sp.end, |t| t.span.end)
                     .is_ok();
                 if at_token && doc.in_body(sp) {
+                    // A repeat wins what its first mention won ("Lloyd Austin" over "Austin").
                     extra.push(Cand {
                         span: sp,
                         kind: *kind,
                         canonical: (*canonical).clone(),
                         derived: false,
-                        prio: 5,
+                        prio: (*prio).max(5),
                     });
                 }
             }

@@ -1,7 +1,8 @@
 //! The extraction engine: entity mentions with canonical names and claims with source and stance.
 //!
 //! [`analyze`] turns one [`Article`] into an [`Analysis`]; [`analyze_corpus`] does the same for
-//! many articles and unifies canonical names across them; [`to_json`] renders the object that
+//! many articles and unifies canonical names across them through [`corpus`], the one corpus
+//! pass; [`to_json`] renders the object that
 //! `dossier extract` prints. Everything here is pure and deterministic. This module and its
 //! children must never import `ratatui`, `crossterm` or `directories`.
 //!
@@ -13,6 +14,7 @@
 
 pub mod canon;
 mod claims;
+pub mod corpus;
 mod entities;
 pub mod fasthash;
 pub mod gazetteer;
@@ -23,7 +25,6 @@ pub mod text;
 use crate::model::{
     Analysis, Article, BlockKind, EntityKind, Mention, PartialDate, Quantity, Span,
 };
-use std::collections::HashMap;
 use std::ops::Range;
 use text::Token;
 
@@ -174,7 +175,81 @@ pub fn analyze(article: &Article) -> Analysis {
     let doc = Doc::new(article);
     let mentions = find_mentions(&doc);
     let claims = claims::find(&doc, &mentions);
-    Analysis { mentions, claims }
+    let name_candidates = name_candidates(&doc, &mentions);
+    Analysis {
+        mentions,
+        claims,
+        name_candidates,
+    }
+}
+
+/// Capitalised words outside every mention that could be surnames on this article's own
+/// evidence: not after an article or name particle, not a function word, weekday or role, not
+/// a gazetteer name, and not among the thousand most frequent words of German Wikipedia.
+fn name_candidates(doc: &Doc, mentions: &[Mention]) -> Vec<crate::model::NameCandidate> {
+    let g = gazetteer::get();
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let w = doc.strs[i];
+        if t.kind != TokenKind::Word
+            || w.len() < 3
+            || !w.chars().next().is_some_and(char::is_uppercase)
+            || w.chars().all(char::is_uppercase)
+            || w.contains('-')
+        {
+            continue;
+        }
+        while mentions.get(k).is_some_and(|m| m.span.end <= t.span.start) {
+            k += 1;
+        }
+        if mentions.get(k).is_some_and(|m| m.span.start < t.span.end) {
+            continue;
+        }
+        // A word after an article or a name particle is a noun or the tail of a longer name.
+        let after_article = i > 0
+            && matches!(
+                doc.strs[i - 1],
+                "der"
+                    | "die"
+                    | "das"
+                    | "den"
+                    | "dem"
+                    | "des"
+                    | "ein"
+                    | "eine"
+                    | "einen"
+                    | "einem"
+                    | "einer"
+                    | "eines"
+                    | "im"
+                    | "am"
+                    | "zum"
+                    | "zur"
+                    | "vom"
+                    | "beim"
+                    | "ins"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "van"
+                    | "von"
+                    | "de"
+                    | "al"
+            );
+        if after_article || entities::is_never_a_name(doc.lower(i)) || g.surface(w).is_some() {
+            continue;
+        }
+        let info = g.words(&[w], &[true]);
+        if info.first().is_some_and(|wi| wi.freq != 0 && wi.freq <= 10) {
+            continue;
+        }
+        out.push(crate::model::NameCandidate {
+            span: t.span,
+            text: w.to_string(),
+        });
+    }
+    out
 }
 
 fn find_mentions(doc: &Doc) -> Vec<Mention> {
@@ -200,8 +275,9 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
     for s in &doc.sentences {
         entities::sentence_candidates(doc, s, &mut cands);
     }
-    let first = entities::resolve_overlaps(cands);
-    let mut cands = first;
+    let mut cands = entities::resolve_overlaps(cands);
+    entities::clean(doc, &mut cands);
+    entities::split_neighbours(doc, &mut cands);
     entities::propagate(doc, &mut cands);
     let kept = entities::resolve_overlaps(cands);
     let dates: fasthash::FastMap<Span, PartialDate> = doc.dates.iter().copied().collect();
@@ -233,166 +309,14 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
     mentions
 }
 
-/// Analyses every article and gives the same canonical name to the same entity across them.
+/// Analyses every article on its own and then gives the same canonical name to the same
+/// entity across them (see [`corpus`]): the one corpus pass every command uses.
 pub fn analyze_corpus(articles: &[Article]) -> Vec<Analysis> {
-    let mut out: Vec<Analysis> = articles.iter().map(analyze).collect();
-    add_corpus_short_names(articles, &mut out);
-    // Full names by key, and single-word person names mapped to the full name they end or start.
-    let mut by_key: HashMap<(EntityKind, String), String> = HashMap::new();
-    let mut counts: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for a in &out {
-        for m in &a.mentions {
-            if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
-                continue;
-            }
-            *counts.entry((m.kind, m.canonical.clone())).or_default() += 1;
-        }
-    }
-    let mut names: Vec<(&(EntityKind, String), &usize)> = counts.iter().collect();
-    // Most frequent spelling first, ties by name, so the choice is deterministic.
-    names.sort_by(|a, b| b.1.cmp(a.1).then(a.0.1.cmp(&b.0.1)));
-    for ((kind, name), _) in &names {
-        by_key
-            .entry((*kind, canon::key(name)))
-            .or_insert_with(|| name.clone());
-    }
-    let mut short: HashMap<String, Option<String>> = HashMap::new();
-    for ((kind, name), _) in &names {
-        if *kind != EntityKind::Person || !name.contains(' ') {
-            continue;
-        }
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let full = by_key
-            .get(&(*kind, canon::key(name)))
-            .cloned()
-            .unwrap_or_else(|| name.clone());
-        for w in [words[0], words[words.len() - 1]] {
-            let e = short
-                .entry(canon::key(w))
-                .or_insert_with(|| Some(full.clone()));
-            if e.as_deref() != Some(full.as_str()) {
-                *e = None; // ambiguous across the corpus: keep apart
-            }
-        }
-    }
-    let map = |kind: EntityKind, name: &str| -> String {
-        if kind == EntityKind::Person
-            && !name.contains(' ')
-            && let Some(Some(full)) = short.get(&canon::key(name))
-        {
-            return full.clone();
-        }
-        by_key
-            .get(&(kind, canon::key(name)))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
-    };
-    for a in &mut out {
-        let mut renamed: HashMap<String, String> = HashMap::new();
-        for m in &mut a.mentions {
-            if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
-                continue;
-            }
-            let new = map(m.kind, &m.canonical);
-            renamed.insert(m.canonical.clone(), new.clone());
-            m.canonical = new;
-        }
-        for c in &mut a.claims {
-            for e in &mut c.entities {
-                if let Some(n) = renamed.get(e) {
-                    *e = n.clone();
-                }
-            }
-            let mut seen = std::collections::HashSet::new();
-            c.entities.retain(|e| seen.insert(e.clone()));
-            if let Some(att) = &mut c.attribution
-                && let Some(canonical) = &att.canonical
-                && let Some(n) = renamed.get(canonical)
-            {
-                att.canonical = Some(n.clone());
-            }
-        }
-    }
+    use rayon::prelude::*;
+    let mut out: Vec<Analysis> = articles.par_iter().map(analyze).collect();
+    let langs: Vec<crate::model::Lang> = articles.iter().map(|a| a.lang).collect();
+    corpus::link(&langs, &mut out);
     out
-}
-
-/// Tags bare surnames ("Putin") in articles that never give the full name, when exactly one
-/// person of the corpus has that last (or, East Asian order, first) name.
-fn add_corpus_short_names(articles: &[Article], out: &mut [Analysis]) {
-    let mut owners: HashMap<&str, Option<String>> = HashMap::new();
-    for a in out.iter() {
-        for m in &a.mentions {
-            if m.kind != EntityKind::Person || !m.canonical.contains(' ') {
-                continue;
-            }
-            let words: Vec<&str> = m.canonical.split_whitespace().collect();
-            for w in [words[0], words[words.len() - 1]] {
-                if w.chars().count() < 3 {
-                    continue;
-                }
-                let e = owners.entry(w).or_insert_with(|| Some(m.canonical.clone()));
-                if e.as_deref() != Some(m.canonical.as_str()) {
-                    *e = None;
-                }
-            }
-        }
-    }
-    let owners: HashMap<String, String> = owners
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
-        .collect();
-    if owners.is_empty() {
-        return;
-    }
-    for (article, analysis) in articles.iter().zip(out.iter_mut()) {
-        let doc = Doc::new(article);
-        let mut added = Vec::new();
-        for (t, w) in doc.tokens.iter().zip(&doc.strs) {
-            if t.kind != TokenKind::Word || !w.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let base = w
-                .strip_suffix('s')
-                .filter(|b| owners.contains_key(*b))
-                .unwrap_or(w);
-            let Some(full) = owners.get(base) else {
-                continue;
-            };
-            let k = analysis
-                .mentions
-                .partition_point(|m| m.span.end <= t.span.start);
-            if analysis
-                .mentions
-                .get(k)
-                .is_some_and(|m| m.span.start < t.span.end)
-            {
-                continue;
-            }
-            added.push(Mention {
-                span: t.span,
-                text: w.to_string(),
-                kind: EntityKind::Person,
-                canonical: full.clone(),
-                derived: false,
-            });
-        }
-        if added.is_empty() {
-            continue;
-        }
-        for m in &added {
-            for c in analysis
-                .claims
-                .iter_mut()
-                .filter(|c| c.span.contains(m.span))
-            {
-                if !c.entities.contains(&m.canonical) {
-                    c.entities.push(m.canonical.clone());
-                }
-            }
-        }
-        analysis.mentions.extend(added);
-        analysis.mentions.sort_by_key(|m| m.span.start);
-    }
 }
 
 /// The JSON object `dossier extract` prints for one file (issue 3 §4).
@@ -576,6 +500,199 @@ mod tests {
         assert_eq!(
             canon_of(&out[0], "Putin").as_deref(),
             Some("Wladimir Putin")
+        );
+    }
+
+    fn persons(a: &Analysis) -> Vec<(&str, &str)> {
+        a.mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| (m.text.as_str(), m.canonical.as_str()))
+            .collect()
+    }
+
+    fn kind_of(a: &Analysis, text: &str) -> Option<EntityKind> {
+        a.mentions.iter().find(|m| m.text == text).map(|m| m.kind)
+    }
+
+    #[test]
+    fn neighbouring_names_do_not_merge_into_a_fake_person() {
+        let a = analyze(&article(
+            "Wladimir Putin empfing Kim Jong-un in Wladiwostok. Nach dem Treffen könnte Kim Putin zudem Raketen liefern. Putin lobte die Gespräche, Kim Jong-un ebenso.",
+        ));
+        let p = persons(&a);
+        assert!(p.iter().all(|(t, _)| *t != "Kim Putin"), "{p:?}");
+        assert!(p.iter().all(|(_, c)| *c != "Kim Putin"), "{p:?}");
+        assert!(p.contains(&("Putin", "Wladimir Putin")), "{p:?}");
+    }
+
+    #[test]
+    fn a_given_name_before_a_city_name_is_a_person() {
+        let a = analyze(&article(
+            "US-Verteidigungsminister Lloyd Austin reiste nach Kiew. Lloyd Austin sagte weitere Hilfe zu.",
+        ));
+        assert_eq!(
+            kind_of(&a, "Lloyd Austin"),
+            Some(EntityKind::Person),
+            "{:?}",
+            a.mentions
+        );
+        assert!(
+            a.mentions.iter().all(|m| m.text != "Austin"),
+            "{:?}",
+            a.mentions
+        );
+    }
+
+    #[test]
+    fn function_words_roles_calendar_words_and_numbers_are_not_names() {
+        let a = analyze(&article(
+            "Hochwasser in Flevoland Die Deiche halten\n\nJe länger der Streit dauert, desto teurer wird er. Der Gastwissenschaftler sprach am Friday mit 20 Kollegen.",
+        ));
+        for m in &a.mentions {
+            if matches!(m.kind, EntityKind::Date | EntityKind::Quantity) {
+                continue;
+            }
+            assert!(m.text.chars().any(char::is_alphabetic), "{m:?}");
+            assert!(!m.text.ends_with(" Die"), "{m:?}");
+            assert!(
+                !matches!(
+                    m.text.as_str(),
+                    "Je" | "Die" | "Gastwissenschaftler" | "Friday"
+                ),
+                "{m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_person_ending_in_a_geographic_head_is_a_place() {
+        let a = analyze(&article(
+            "Ships crossed the Black Sea on Friday. He said the Black Sea was calm.",
+        ));
+        for m in &a.mentions {
+            assert_ne!(m.kind, EntityKind::Person, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_first_name_joins_the_only_person_of_that_name() {
+        let one = analyze(&article(
+            "Machthaber Kim Jong-un besuchte eine Fabrik. Dort sagte Kim, die Produktion steige.",
+        ));
+        let bare: Vec<&str> = one
+            .mentions
+            .iter()
+            .filter(|m| m.text == "Kim")
+            .map(|m| m.canonical.as_str())
+            .collect();
+        assert!(
+            bare.iter().all(|c| *c == "Kim Jong-un"),
+            "{:?}",
+            one.mentions
+        );
+        let two = analyze(&article(
+            "Kim Il-sung gründete den Staat, Kim Jong-un regiert ihn heute. Kim sagte, die Produktion steige.",
+        ));
+        for m in two.mentions.iter().filter(|m| m.text == "Kim") {
+            assert_eq!(m.canonical, "Kim", "{:?}", two.mentions);
+        }
+    }
+
+    #[test]
+    fn the_outermost_organisation_span_wins_over_places_inside() {
+        let a = analyze(&article(
+            "Das Landeskriminalamt Stuttgart ermittelt. Die Flughafen Wien AG meldete Gewinne, die Bank Austria ebenso. Der UNO-Menschenrechtsrat tagte.",
+        ));
+        for org in [
+            "Landeskriminalamt Stuttgart",
+            "Flughafen Wien AG",
+            "Bank Austria",
+            "UNO-Menschenrechtsrat",
+        ] {
+            assert_eq!(
+                kind_of(&a, org),
+                Some(EntityKind::Organization),
+                "{org}: {:?}",
+                a.mentions
+            );
+        }
+        for place in ["Stuttgart", "Wien", "Austria", "UNO"] {
+            assert!(
+                a.mentions.iter().all(|m| m.text != place),
+                "{place}: {:?}",
+                a.mentions
+            );
+        }
+    }
+
+    #[test]
+    fn ministries_and_federal_offices_are_organisations() {
+        let a = analyze(&article(
+            "Das Verteidigungsministerium widersprach. Laut Bundeskriminalamt gibt es keine Hinweise. Ein Sprecher des Sozialministeriums schwieg.",
+        ));
+        assert_eq!(
+            kind_of(&a, "Verteidigungsministerium"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of(&a, "Bundeskriminalamt"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of(&a, "Sozialministeriums"),
+            Some(EntityKind::Organization)
+        );
+        assert!(a.mentions.iter().all(|m| m.text != "Ministerium"));
+    }
+
+    #[test]
+    fn names_inside_compounds_are_derived() {
+        let a = analyze(&article(
+            "Der US-Präsident und die SPD-Politikerin sprachen über den Win-Win-Handel.",
+        ));
+        for m in &a.mentions {
+            assert!(m.derived, "{m:?}");
+            assert_ne!(m.canonical, "Vinh", "{m:?}");
+        }
+    }
+
+    #[test]
+    fn name_particles_and_arabic_articles_stay_inside_person_names() {
+        let a = analyze(&article(
+            "Bundespräsident Alexander Van der Bellen traf Präsident Omar al-Bashir. Kommissionschefin Ursula von der Leyen kam später.",
+        ));
+        let p = persons(&a);
+        for name in [
+            "Alexander Van der Bellen",
+            "Omar al-Bashir",
+            "Ursula von der Leyen",
+        ] {
+            assert!(p.iter().any(|(t, _)| *t == name), "{name}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn an_acronym_defined_in_the_text_names_an_organisation_with_its_long_form() {
+        let a = analyze(&article(
+            "Die Bank Monte dei Paschi di Siena (MPS) braucht Kapital. Die MPS-Aktie fiel, MPS verlor weiter.",
+        ));
+        assert_eq!(
+            kind_of(&a, "Monte dei Paschi di Siena"),
+            Some(EntityKind::Organization),
+            "{:?}",
+            a.mentions
+        );
+        let mps: Vec<&Mention> = a.mentions.iter().filter(|m| m.text == "MPS").collect();
+        assert!(!mps.is_empty(), "{:?}", a.mentions);
+        for m in mps {
+            assert_eq!(m.kind, EntityKind::Organization);
+            assert_eq!(m.canonical, "Monte dei Paschi di Siena");
+        }
+        assert!(
+            a.mentions
+                .iter()
+                .all(|m| m.text != "Siena" && m.text != "Monte")
         );
     }
 

@@ -84,6 +84,37 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("dozens", 24.0, 99.0),
 ];
 
+/// Words that make a following "hundert"/"tausend" a vague count ("mehrere hundert Soldaten",
+/// "several thousand troops"): the number word only gives the order of magnitude.
+const QUANTIFIERS: &[&str] = &[
+    "mehrere", "einige", "etliche", "viele", "several", "some", "many", "few",
+];
+
+/// Order-of-magnitude words a quantifier can precede, with their factor.
+const MAGNITUDES: &[(&str, f64)] = &[
+    ("hundert", 1e2),
+    ("tausend", 1e3),
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+];
+
+/// True when a quantity as written is a vague count ("Tausende", "mehrere hundert", "dozens"):
+/// its bounds are an order of magnitude, not a figure anyone gave.
+pub fn is_vague(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        VAGUE.iter().any(|(v, _, _)| v == w)
+            || (QUANTIFIERS.contains(&w.as_str())
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| MAGNITUDES.iter().any(|(m, _)| m == n)))
+    })
+}
+
 /// Units written as symbols or lowercase words.
 const UNIT_WORDS: &[&str] = &[
     "%",
@@ -189,7 +220,21 @@ pub fn find_lowered(tokens: &[Token], strs: &[&str], lowers: &[&str]) -> Vec<Qua
             TokenKind::Word => NUMBER_WORDS.iter().find(|(w, _)| *w == l).map(|&(_, v)| v),
             _ => None,
         };
-        let vague = if tokens[i].kind == TokenKind::Word
+        let quantified = if tokens[i].kind == TokenKind::Word
+            && QUANTIFIERS.contains(&l.as_ref())
+            && i + 1 < n
+            && tokens[i + 1].kind == TokenKind::Word
+        {
+            MAGNITUDES
+                .iter()
+                .find(|(w, _)| *w == lowers[i + 1])
+                .map(|&(_, f)| (2.0 * f, 10.0 * f - 1.0))
+        } else {
+            None
+        };
+        let vague = if quantified.is_some() {
+            quantified
+        } else if tokens[i].kind == TokenKind::Word
             && strs[i].chars().next().is_some_and(char::is_uppercase)
         {
             VAGUE
@@ -225,7 +270,8 @@ pub fn find_lowered(tokens: &[Token], strs: &[&str], lowers: &[&str]) -> Vec<Qua
         }
         let (mut min, mut max, mut j) = if let Some((a, b)) = vague {
             approximate = true;
-            (a, b, i + 1)
+            // "mehrere hundert" spans the quantifier and the number word.
+            (a, b, if quantified.is_some() { i + 2 } else { i + 1 })
         } else {
             let v = first_value.unwrap_or(0.0);
             (v, v, i + 1)
@@ -363,6 +409,20 @@ mod tests {
         assert!(v[0].approximate);
         assert_eq!(v[0].unit.as_deref(), Some("Soldaten"));
         assert_eq!(q("mehr als 50 Prozent")[0].unit.as_deref(), Some("Prozent"));
+    }
+
+    #[test]
+    fn quantifiers_before_hundred_or_thousand_make_a_vague_count() {
+        let v = q("Pjöngjang schickte mehrere hundert Soldaten.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].min, v[0].max), (200.0, 999.0));
+        assert_eq!(v[0].unit.as_deref(), Some("Soldaten"));
+        assert_eq!(v[0].text, "mehrere hundert Soldaten");
+        assert!(is_vague(&v[0].text));
+        assert!(is_vague("Tausende von Soldaten"));
+        assert!(is_vague("several thousand troops"));
+        assert!(!is_vague("10.000-12.000 Soldaten"));
+        assert!(!is_vague("etwa 1.500 Soldaten"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 pub use decode::decode;
 pub use parse::{parse_article, parse_raw};
-pub use walk::load_paths;
+pub use walk::{load_paths, read_regular_file};
 
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

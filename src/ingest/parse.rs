@@ -11,8 +11,11 @@ use super::frontmatter::{FrontMatter, split_front_matter};
 use crate::dates::{find_dates, parse_date};
 use crate::model::{Article, Block, BlockKind, Lang, PartialDate, Span};
 
-/// Longest title, in characters, made from a lead sentence or a first line.
+/// Longest title, in characters, made from a first line, or cut from a lead sentence.
 const MAX_TITLE_CHARS: usize = 80;
+
+/// Longest lead sentence, in characters, taken whole as a title.
+const MAX_LEAD_TITLE_CHARS: usize = 160;
 
 /// Parses an article with heuristics for front matter, metadata, boilerplate and references.
 pub fn parse_article(source: &str, text: &str) -> Article {
@@ -531,6 +534,12 @@ impl<'a> Parser<'a> {
                 authors.push(name);
             }
         }
+        if authors.is_empty()
+            && let Some(last) = body.iter().rev().find(|b| b.kind == BlockKind::Paragraph)
+            && let Some(initials) = sign_off(&self.text[last.span.start..last.span.end])
+        {
+            authors.push(initials);
+        }
         let lang = match fm.lang.as_deref().map(str::to_lowercase).as_deref() {
             Some(l) if l.starts_with("en") => Lang::En,
             Some(l) if l.starts_with("de") => Lang::De,
@@ -592,13 +601,65 @@ fn title_case(t: &str) -> String {
         .join(" ")
 }
 
+/// The author's initials a German news text ends with: "… hieß es aus Seoul. (nak)",
+/// "(dpa/AFP)". Two to five letters per part, at most three parts.
+fn sign_off(paragraph: &str) -> Option<String> {
+    let t = paragraph.trim_end();
+    let inner = t.strip_suffix(')')?.rsplit_once('(')?.1;
+    let before = t[..t.len() - inner.len() - 2].trim_end();
+    let parts: Vec<&str> = inner.split('/').collect();
+    let ok = before.ends_with(['.', '!', '?', '“', '"', '»'])
+        && parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| (2..=5).contains(&p.len()) && p.chars().all(|c| c.is_alphabetic()));
+    ok.then(|| inner.to_string())
+}
+
+/// Bytes of a clock time at the start of `rest`: "10.30 BST", ", 14:05 Uhr", "um 9:15".
+fn clock_time_len(rest: &str) -> usize {
+    let mut end = 0;
+    let mut seen_time = false;
+    for (i, word) in rest.split_inclusive(' ').scan(0, |pos, w| {
+        let at = *pos;
+        *pos += w.len();
+        Some((at, w))
+    }) {
+        let w = word.trim().trim_matches(',');
+        let is_time = w.len() <= 5
+            && w.contains([':', '.'])
+            && w.split([':', '.'])
+                .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()));
+        let is_zone = seen_time
+            && (w == "Uhr"
+                || (w.len() <= 4 && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())));
+        if w.is_empty() || (!seen_time && matches!(w, "um" | "at" | "-" | "–")) {
+            end = i + word.len();
+        } else if is_time {
+            seen_time = true;
+            end = i + word.len();
+        } else if is_zone {
+            end = i + word.len();
+        } else {
+            break;
+        }
+    }
+    if seen_time { end } else { 0 }
+}
+
 /// A date line above the title: mostly a date, labelled ("Stand: …"), or "Place, date".
 fn dateline_date(t: &str) -> Option<PartialDate> {
     let found = find_dates(t);
     let (span, date) = *found.first()?;
+    // A weekday before the date and a clock time after it belong to the date
+    // ("Tuesday 17 September 2024 10.30 BST").
+    let weekday = t.len() - crate::dates::strip_weekday(t).len();
+    let time = clock_time_len(&t[span.end..]);
     let content: usize = t.chars().filter(|c| !c.is_whitespace()).count();
     let date_chars: usize = t[span.start..span.end]
         .chars()
+        .chain(t[..weekday.min(span.start)].chars())
+        .chain(t[span.end..span.end + time].chars())
         .filter(|c| !c.is_whitespace())
         .count();
     let lower = t.to_lowercase();
@@ -676,10 +737,102 @@ const NOT_NAME_STARTS: &[&str] = &[
     "Und", "Wie", "Was", "Wer", "Warum", "Neue", "Neuer", "Neues", "New", "Mehr", "Alle",
 ];
 
+/// English job titles that follow a name in a byline, often after modifiers that are
+/// capitalised like a name ("Technology Correspondent", "Global Affairs Editor").
+const ROLES_EN: &[&str] = &[
+    "correspondent",
+    "editor",
+    "reporter",
+    "writer",
+    "columnist",
+    "journalist",
+    "analyst",
+    "producer",
+];
+
+/// Endings of German job titles, which are compounds ("Wirtschaftsredakteurin") and may
+/// follow an adjective ("Leitende Redakteurin").
+const ROLES_DE: &[&str] = &[
+    "redakteur",
+    "redakteurin",
+    "redakteure",
+    "korrespondent",
+    "korrespondentin",
+    "korrespondenten",
+    "reporterin",
+    "journalistin",
+    "kolumnist",
+    "kolumnistin",
+    "autorin",
+    "mitarbeiter",
+    "mitarbeiterin",
+    "volontär",
+    "volontärin",
+    "ressortleiter",
+    "ressortleiterin",
+];
+
+/// The job a token names, when it names one: `Some(true)` for an English title, `Some(false)`
+/// for a German one ("Correspondent", "Correspondents", "Wirtschaftsredakteurin").
+fn role_word(token: &str) -> Option<bool> {
+    let lower = token
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    if ROLES_EN.contains(&singular) {
+        return Some(true);
+    }
+    (lower.len() > 3 && ROLES_DE.iter().any(|e| lower.ends_with(e))).then_some(false)
+}
+
+/// True when `token` names a job.
+fn is_role_word(token: &str) -> bool {
+    role_word(token).is_some()
+}
+
+/// A name followed by a job title without punctuation: "Alex Hern Technology Correspondent" ->
+/// "Alex Hern" (an English title's capitalised modifiers cannot be told from a surname, so two
+/// name words stay), "Anna Berg Leitende Redakteurin" -> "Anna Berg" (words before a German
+/// title that end like an adjective go with it).
+fn strip_role(name: &str) -> String {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let Some((k, english)) = tokens
+        .iter()
+        .enumerate()
+        .find_map(|(i, t)| role_word(t).map(|e| (i, e)))
+    else {
+        return name.to_string();
+    };
+    let mut kept: Vec<&str> = tokens[..k].to_vec();
+    if english {
+        let mut named = 0;
+        kept.retain(|t| {
+            if NAME_PARTICLES.contains(t) {
+                named < 2
+            } else {
+                named += 1;
+                named <= 2
+            }
+        });
+    } else {
+        while kept.len() > 2
+            && kept.last().is_some_and(|w| {
+                ["e", "er", "es", "en"].iter().any(|e| w.ends_with(e)) && w.len() > 4
+            })
+        {
+            kept.pop();
+        }
+    }
+    kept.join(" ")
+}
+
 /// A line that is just a person's name: 2-4 capitalised tokens (plus particles), no verb.
 fn is_person_name(t: &str) -> bool {
     let t = t.trim();
     let tokens: Vec<&str> = t.split_whitespace().collect();
+    if tokens.iter().any(|w| is_role_word(w)) {
+        return false;
+    }
     let named = tokens
         .iter()
         .filter(|w| !NAME_PARTICLES.contains(w))
@@ -751,7 +904,7 @@ fn split_names(s: &str) -> Vec<String> {
         .replace(" and ", ", ")
         .replace(" & ", ", ");
     for part in normalised.split(", ") {
-        let name = clean_name(part);
+        let name = strip_role(&clean_name(part));
         if is_person_name(&name) {
             out.push(name);
         } else {
@@ -917,11 +1070,16 @@ fn last_sentence_start(t: &str) -> usize {
     start + (t[start..].len() - t[start..].trim_start().len())
 }
 
-/// A title made from a lead: its first sentence, cut at a word boundary with "…" if too long.
+/// A title made from a lead: its first sentence, whole when it has at most
+/// [`MAX_LEAD_TITLE_CHARS`] characters (a cut sentence reads worse than a long one), else cut at
+/// a word boundary with "…".
 fn title_from_lead(lead: &str) -> String {
     let end = sentence_ends(lead).first().copied().unwrap_or(lead.len());
     let sentence = lead[..end].split_whitespace().collect::<Vec<_>>().join(" ");
     let sentence = sentence.strip_suffix('.').unwrap_or(&sentence).to_string();
+    if sentence.chars().count() <= MAX_LEAD_TITLE_CHARS {
+        return sentence;
+    }
     shorten(&sentence)
 }
 
@@ -1213,9 +1371,70 @@ mod tests {
     }
 
     #[test]
+    fn datelines_with_weekday_and_time_give_the_date() {
+        assert_eq!(
+            dateline_date("Tuesday 17 September 2024 10.30 BST"),
+            Some(PartialDate::ymd(2024, 9, 17))
+        );
+        assert_eq!(
+            dateline_date("Dienstag, 17. September 2024, 14:05 Uhr"),
+            Some(PartialDate::ymd(2024, 9, 17))
+        );
+        assert_eq!(clock_time_len(" 10.30 BST"), " 10.30 BST".len());
+        assert_eq!(clock_time_len(" und dann"), 0);
+    }
+
+    #[test]
+    fn a_closing_sign_off_names_the_author() {
+        assert_eq!(
+            sign_off("Das sagte er am Montag in Seoul. (nak)").as_deref(),
+            Some("nak")
+        );
+        assert_eq!(sign_off("Am Ende. (dpa/AFP)").as_deref(), Some("dpa/AFP"));
+        assert_eq!(sign_off("Er kam (wieder)"), None);
+        assert_eq!(sign_off("Die Zahl (2024)"), None);
+    }
+
+    #[test]
+    fn bylines_keep_the_name_and_drop_the_role() {
+        assert_eq!(
+            byline_names("By Alex Hern, Technology Correspondent"),
+            Some(vec!["Alex Hern".to_string()])
+        );
+        assert_eq!(
+            byline_names("By Alex Hern Technology Correspondent"),
+            Some(vec!["Alex Hern".to_string()])
+        );
+        assert_eq!(
+            byline_names("Von Anna Berg, Redakteurin"),
+            Some(vec!["Anna Berg".to_string()])
+        );
+        assert_eq!(
+            byline_names("Von Anna Berg und Jan de Vries, Wirtschaftsredakteure"),
+            Some(vec!["Anna Berg".to_string(), "Jan de Vries".to_string()])
+        );
+        assert!(!is_person_name("Technology Correspondent"));
+        assert!(!is_person_name("Leitende Redakteurin"));
+        assert_eq!(strip_role("Anna Berg Leitende Redakteurin"), "Anna Berg");
+        assert_eq!(
+            strip_role("Alex Hern Global Technology Editor"),
+            "Alex Hern"
+        );
+    }
+
+    #[test]
     fn titles_from_leads_are_cut_at_words() {
         let lead = "Berichte über nordkoreanische Soldaten, die in Russland für einen möglichen Einsatz in der Ukraine trainieren, sorgen für Unruhe. Zweiter Satz.";
-        let title = title_from_lead(lead);
+        // A whole sentence rather than a cut one.
+        assert_eq!(
+            title_from_lead(lead),
+            "Berichte über nordkoreanische Soldaten, die in Russland für einen möglichen Einsatz in der Ukraine trainieren, sorgen für Unruhe"
+        );
+        let long = lead.replace(
+            ". Zweiter Satz.",
+            ", und noch viele weitere Worte verlängern diesen Satz über jede Grenze hinaus.",
+        );
+        let title = title_from_lead(&long);
         assert!(title.starts_with("Berichte über nordkoreanische Soldaten"));
         assert!(title.ends_with('…'));
         assert!(title.chars().count() <= MAX_TITLE_CHARS);

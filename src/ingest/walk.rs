@@ -42,8 +42,10 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<LoadReport, I
 struct Walker<'a> {
     opts: &'a LoadOptions,
     report: LoadReport,
-    /// Canonical directories already walked, so symlink loops end.
-    dirs: HashSet<PathBuf>,
+    /// Directories already walked (device and inode), so symlink loops end. Not canonical
+    /// paths: resolving one costs a system call per component, which made walking nested
+    /// folders quadratic in their depth.
+    dirs: HashSet<super::FileKey>,
     /// Canonical files already loaded, so a file reached twice is read once.
     files: HashSet<super::FileKey>,
 }
@@ -56,11 +58,13 @@ impl Walker<'_> {
     }
 
     fn walk_dir(&mut self, dir: &Path) {
-        let canonical = match fs::canonicalize(dir) {
-            Ok(c) => c,
+        let key = match fs::metadata(dir) {
+            Ok(meta) => super::FileKey::of(dir, &meta),
             Err(e) => return self.skip(dir, format_args!("cannot read directory: {e}")),
         };
-        if !self.dirs.insert(canonical) {
+        if let Some(key) = key
+            && !self.dirs.insert(key)
+        {
             return;
         }
         let entries = match fs::read_dir(dir) {
@@ -124,7 +128,7 @@ impl Walker<'_> {
 /// Reads a regular file of at most `max` bytes. Named pipes, devices and sockets are refused
 /// without blocking (a pipe named `x.txt` would otherwise wait for a writer forever), and a file
 /// that grew past `max` since it was listed is refused rather than read to the end.
-fn read_regular_file(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, String>> {
+pub fn read_regular_file(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, String>> {
     use std::io::Read;
     let mut options = fs::OpenOptions::new();
     options.read(true);

@@ -40,11 +40,13 @@ pub enum Section {
     Group,
     /// The timeline.
     Timeline,
+    /// The sources view.
+    Sources,
 }
 
 impl Section {
     /// Every section, in help order.
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Global,
         Section::List,
         Section::Reader,
@@ -58,6 +60,7 @@ impl Section {
         Section::Entities,
         Section::Group,
         Section::Timeline,
+        Section::Sources,
     ];
 
     /// The table name in keymap files.
@@ -76,6 +79,7 @@ impl Section {
             Section::Entities => "entities",
             Section::Group => "group",
             Section::Timeline => "timeline",
+            Section::Sources => "sources",
         }
     }
 

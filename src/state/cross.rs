@@ -17,8 +17,12 @@ pub struct CrossSource {
     pub entities: EntityIndex,
     /// Claim groups, largest first.
     pub groups: Vec<ClaimGroup>,
+    /// The chart of each group, in the order of `groups`.
+    pub charts: Vec<crate::compare::chart::Chart>,
     /// Dated events in date order.
     pub events: Vec<Event>,
+    /// Every source of the claims, most claims first.
+    pub sources: Arc<Vec<crate::sources::SourceEntry>>,
 }
 
 /// Sort orders the entity index cycles through.
@@ -51,12 +55,19 @@ impl AppState {
         }
         let articles: Vec<_> = self.entries.iter().map(|e| e.article.clone()).collect();
         let analyses: Vec<_> = self.entries.iter().map(|e| e.analysis.clone()).collect();
+        let sources = crate::sources::collect(
+            &self.entries.iter().map(|e| &e.article).collect::<Vec<_>>(),
+            &self.entries.iter().map(|e| &e.analysis).collect::<Vec<_>>(),
+        );
         let mut entities = EntityIndex::from_analyses(&analyses);
         entities.sort(SortBy::Mentions);
+        let groups = crate::compare::groups(&articles, &analyses);
         let cross = Arc::new(CrossSource {
             entities,
-            groups: crate::compare::groups(&articles, &analyses),
+            charts: groups.iter().map(crate::compare::chart::chart).collect(),
+            groups,
             events: crate::timeline::events(&articles, &analyses),
+            sources: Arc::new(sources),
         });
         self.cross = Some(Arc::clone(&cross));
         cross
@@ -88,15 +99,19 @@ impl AppState {
         listed.into_iter().map(|e| e.canonical.clone()).collect()
     }
 
-    /// Timeline events shown, filtered by entity when set.
+    /// Timeline events shown, filtered by entity when set and by [`AppState::timeline_source`].
     pub fn listed_events(&self, entity: Option<&str>) -> Vec<Event> {
         let Some(cross) = &self.cross else {
             return Vec::new();
         };
-        match entity {
+        let mut events = match entity {
             Some(name) => crate::timeline::filter_by_entity(&cross.events, name),
             None => cross.events.clone(),
+        };
+        if let Some(article) = self.timeline_source {
+            events.retain(|e| e.article == article);
         }
+        events
     }
 
     /// Opens the entity index.
@@ -112,6 +127,7 @@ impl AppState {
     /// Opens the timeline, filtered by an entity when given.
     pub(crate) fn open_timeline(&mut self, entity: Option<String>) {
         self.cross();
+        self.timeline_source = None;
         if let Some(name) = &entity
             && self.listed_events(Some(name)).is_empty()
         {

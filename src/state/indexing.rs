@@ -71,7 +71,7 @@ impl AppState {
     /// Renames entities to their corpus-wide canonical names once indexing is complete.
     pub fn apply_canonical(&mut self, names: &CanonicalNames) {
         for e in &mut self.entries {
-            names.apply(&mut e.analysis);
+            names.apply(e.article.lang, &mut e.analysis);
         }
         self.index_stale = true;
         self.cross = None;

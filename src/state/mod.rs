@@ -2,16 +2,23 @@
 //! turns an [`Input`] into state changes plus [`Effect`]s for the runner to carry out. No IO, no
 //! terminal crates; the view reads this state and nothing else.
 
+mod claims;
 pub mod cross;
 pub mod geometry;
+pub mod help;
 mod indexing;
+mod leaving;
 pub mod nav;
 mod notes;
 pub mod palette;
+mod sources;
+mod timeline;
 pub mod update;
 
+pub use claims::{ClaimCard, ClaimFilter, ClaimsPane, SourceFilter};
 pub use geometry::{Geometry, Pane, Rect};
 pub use nav::{JumpList, Location};
+pub use sources::{OpenSource, SourcesView};
 
 use crate::action::Action;
 use crate::editor::TextArea;
@@ -49,6 +56,15 @@ pub enum Input {
     },
     /// What the store holds after an operation, or at start-up.
     Store(StoreReport),
+    /// A team sync round finished (see [`crate::team::background`]).
+    Team(crate::team::background::TeamStatus),
+    /// What the store holds when the user asked to quit: quitting goes ahead only when nothing
+    /// is left unsaved, and asks otherwise.
+    QuitCheck(StoreReport),
+    /// A rescue file was written (its path), or why not.
+    Rescued(Result<String, String>),
+    /// Text pasted into the terminal (bracketed paste), as one piece.
+    Paste(String),
     /// The external editor finished editing a note: the new text, or why it failed.
     ExternalEdit {
         /// The bookmark whose note was edited.
@@ -56,6 +72,13 @@ pub enum Input {
         /// The edited text, or an error message.
         result: Result<String, String>,
     },
+    /// The user has been idle for a moment (the runner sends this while
+    /// [`AppState::palette_needs_index`]): a time for background preparation.
+    Idle,
+    /// An answer of the palette's background ranking.
+    Ranked(palette::Ranked),
+    /// The palette's index, built in the background.
+    PaletteIndex(palette::BuiltIndex),
 }
 
 /// A change to the user's saved data, carried out by the runner.
@@ -75,6 +98,11 @@ pub enum StoreOp {
     Retry,
     /// Replace an unreadable bookmarks file with a new one, keeping the old one as a backup.
     StartFresh,
+    /// Report what is unsaved before quitting (answered with [`Input::QuitCheck`]).
+    CheckBeforeQuit,
+    /// Write every bookmark and note held in memory to a rescue file (answered with
+    /// [`Input::Rescued`]).
+    Rescue,
 }
 
 /// The store's state as the reader needs it.
@@ -99,6 +127,9 @@ pub enum Effect {
     Quit,
     /// Turn mouse capture on or off.
     SetMouse(bool),
+    /// Stop the process (job control) until the shell continues it, with the terminal restored
+    /// meanwhile.
+    Suspend,
     /// Change the saved data.
     Store(StoreOp),
     /// Put text on the clipboard (OSC 52).
@@ -110,11 +141,17 @@ pub enum Effect {
         /// The note as it is now.
         text: String,
     },
+    /// Run a job off the UI thread (ranking the palette, indexing it); its answers come back
+    /// as inputs.
+    Background(palette::Job),
 }
 
 /// An overlay drawn over the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
+    /// Quitting with changes that could not be saved: save again, write a rescue file, quit
+    /// anyway, or go back.
+    QuitConfirm,
     /// The key help, scrolled by this many lines.
     Help {
         /// First help line shown.
@@ -157,6 +194,8 @@ pub enum Overlay {
         /// Only events involving this entity, when set.
         entity: Option<String>,
     },
+    /// Every source of the corpus, or one source's claims.
+    Sources(Box<SourcesView>),
     /// An entity's card: its names, counts and every mention in context.
     Card {
         /// The entity's canonical name.
@@ -357,14 +396,18 @@ pub struct AppState {
     pub mouse: bool,
     /// Draw without colours.
     pub no_color: bool,
+    /// The colour of each part of the screen (the theme).
+    pub colors: crate::colors::ColorTheme,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
     /// The reading pane.
     pub reader: ReaderState,
     /// Selected claim of the open article.
     pub claim_selected: usize,
-    /// First claim shown in the claims pane.
+    /// First card shown in the claims pane (a row of [`ClaimsPane::shown`]).
     pub claims_top: usize,
+    /// The claims pane's cards and filter, for the open article.
+    pub claims: ClaimsPane,
     /// Which highlights show.
     pub highlights: Highlights,
     /// Jumps made, for going back and forth.
@@ -374,6 +417,8 @@ pub struct AppState {
     pub positions: std::collections::HashMap<String, usize>,
     /// Background indexing, while it runs.
     pub indexing: Option<IndexStatus>,
+    /// Team sync as of the last round, in team mode.
+    pub team: Option<crate::team::background::TeamStatus>,
     /// The reading cursor, when in use.
     pub cursor: Option<Cursor>,
     /// Every bookmark, as the store last reported.
@@ -382,6 +427,12 @@ pub struct AppState {
     pub saving: bool,
     /// Problems with the data files.
     pub store_problems: Vec<String>,
+    /// Changes the store holds in memory because they could not be saved.
+    pub unsaved: usize,
+    /// Lines to print on standard error once the terminal is restored (where a rescue file went).
+    pub farewell: Vec<String>,
+    /// Running inside tmux, where copying needs a tmux setting (the help says which).
+    pub in_tmux: bool,
     /// The last deleted bookmark, for undo.
     pub last_deleted: Option<Bookmark>,
     /// The palette's search index, built when the palette first opens or while the reader is
@@ -391,12 +442,18 @@ pub struct AppState {
     pub index_stale: bool,
     /// Entity index, claim groups and timeline, computed when first shown.
     pub cross: Option<std::sync::Arc<cross::CrossSource>>,
+    /// The timeline shows only events of this article, when set.
+    pub timeline_source: Option<usize>,
+    /// The help overlay's search.
+    pub help_search: help::HelpSearch,
     /// The search inside the open article, if any.
     pub search: Option<palette::ArticleSearch>,
     /// The time now (Unix seconds), set by the runner before each input.
     pub clock: i64,
     /// Effects produced while handling the current input.
     outbox: Vec<Effect>,
+    /// The palette's background jobs.
+    jobs: palette::Jobs,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending: Vec<KeyChord>,
     /// Status messages, oldest first.
@@ -421,25 +478,34 @@ impl AppState {
             overlay: None,
             mouse: options.mouse,
             no_color: options.no_color,
+            colors: crate::colors::ColorTheme::default(),
             size: (0, 0),
             reader: ReaderState::default(),
             claim_selected: 0,
             claims_top: 0,
+            claims: ClaimsPane::default(),
             highlights: Highlights::default(),
             jumps: JumpList::default(),
             positions: std::collections::HashMap::new(),
             indexing: None,
+            team: None,
             cursor: None,
             bookmarks: Vec::new(),
             saving: true,
             store_problems: Vec::new(),
+            unsaved: 0,
+            farewell: Vec::new(),
+            in_tmux: false,
             last_deleted: None,
             index: None,
             index_stale: false,
             cross: None,
+            timeline_source: None,
+            help_search: help::HelpSearch::default(),
             search: None,
             clock: 0,
             outbox: Vec::new(),
+            jobs: palette::Jobs::default(),
             pending: Vec::new(),
             messages: Vec::new(),
             keymap,
@@ -479,6 +545,7 @@ impl AppState {
     pub fn section(&self) -> Section {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Section::Help,
+            (Some(Overlay::QuitConfirm), _) => Section::Global,
             (Some(Overlay::Note(_)), _) => Section::Note,
             (Some(Overlay::Bookmarks { .. }), _) => Section::Bookmarks,
             (Some(Overlay::Palette(_)), _) => Section::Palette,
@@ -487,6 +554,7 @@ impl AppState {
             (Some(Overlay::Entities { .. }), _) => Section::Entities,
             (Some(Overlay::Group { .. }), _) => Section::Group,
             (Some(Overlay::Timeline { .. }), _) => Section::Timeline,
+            (Some(Overlay::Sources(_)), _) => Section::Sources,
             (None, Pane::List) => Section::List,
             (None, Pane::Reader) => Section::Reader,
             (None, Pane::Claims) => Section::Claims,
@@ -563,6 +631,7 @@ impl AppState {
                 ..ReaderState::default()
             };
             self.place_bookmarks();
+            self.refresh_claims();
         }
         self.clamp_reader();
     }
@@ -604,6 +673,7 @@ impl AppState {
 
     /// Rebuilds the marks after a toggle or a search.
     pub(crate) fn refresh_marks(&mut self) {
+        self.refresh_claims();
         let (entities, claims) = self.mark_layers();
         self.reader.entities = entities;
         self.reader.claims = claims;
@@ -690,6 +760,14 @@ impl AppState {
                 ));
             }
             out.push((String::new(), String::new(), String::new()));
+        }
+        if self.in_tmux {
+            out.push(("[clipboard]".into(), String::new(), String::new()));
+            out.push((
+                format!("  {}", crate::clipboard::TMUX_HINT),
+                String::new(),
+                String::new(),
+            ));
         }
         out
     }

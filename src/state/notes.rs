@@ -356,8 +356,13 @@ impl AppState {
         let text = format!("„{quote}“\n— {}", crate::export::citation(&entry.article));
         let n = text.chars().count();
         self.emit(Effect::Copy(text));
+        let hint = if self.in_tmux {
+            "; tmux passes it on with set-clipboard on"
+        } else {
+            ""
+        };
         self.notify(
-            format!("copied {n} characters with the citation (OSC 52 clipboard)"),
+            format!("copied {n} characters with the citation (OSC 52 clipboard{hint})"),
             Severity::Info,
         );
     }
@@ -434,6 +439,7 @@ impl AppState {
         self.index_stale = true;
         self.saving = report.saving;
         self.store_problems = report.problems;
+        self.unsaved = report.pending;
         if let Some((text, severity)) = report.message {
             self.notify(text, severity);
         }

@@ -2,11 +2,13 @@
 //! keys do to the state. Ranking lives in [`crate::search`]; this module builds the candidates
 //! from the corpus and turns a chosen hit into a jump.
 
-use super::{AppState, Cursor, Location, Overlay, Pane, Severity, Unit};
+use super::{AppState, Cursor, Effect, Input, Location, Overlay, Pane, Severity, Unit};
 use crate::keymap::{Key, KeyChord};
 use crate::model::{EntityKind, Span};
 use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 /// Most palette hits listed.
 pub const PALETTE_LIMIT: usize = 200;
@@ -29,12 +31,17 @@ pub struct TextHit {
 pub struct Palette {
     /// What the user typed.
     pub query: String,
-    /// Ranked candidates (palette modes).
-    pub result: Option<QueryResult>,
+    /// Ranked candidates (palette modes): the answer to `query`, or while `ranking` is set, the
+    /// answer to an earlier query or an early part of the answer to this one.
+    pub result: Option<Arc<QueryResult>>,
     /// Matches of a `/` full-text query.
     pub text_hits: Vec<TextHit>,
     /// Selected row.
     pub selected: usize,
+    /// The generation of the ranking of `query` under way off the UI thread, if any.
+    pub ranking: Option<u64>,
+    /// The last complete answer, which a narrower query refines.
+    base: Option<Arc<QueryResult>>,
 }
 
 impl PartialEq for Palette {
@@ -70,6 +77,127 @@ pub struct ArticleSearch {
 }
 
 pub use crate::entity_index::{collapse_whitespace as one_line, kwic};
+
+/// Work the state hands to the runner to do off the UI thread; each answer comes back through
+/// [`AppState::handle`] as an [`Input`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// Rank the palette's query.
+    Rank(RankJob),
+    /// Build the palette's index.
+    BuildIndex(IndexJob),
+}
+
+impl Job {
+    /// True for a ranking: a newer ranking makes an older one pointless, so the runner cancels
+    /// it.
+    pub fn is_ranking(&self) -> bool {
+        matches!(self, Job::Rank(_))
+    }
+
+    /// Does the work, handing each answer to `send`; stops early once `cancel` is set (a
+    /// cancelled ranking sends nothing more). A ranking that runs for `partial_every` (the
+    /// reader uses [`crate::search::PARTIAL_EVERY`]; `Duration::MAX` for none) sends early answers before the
+    /// complete one.
+    pub fn run(self, cancel: &AtomicBool, partial_every: Duration, mut send: impl FnMut(Input)) {
+        match self {
+            Job::Rank(job) => {
+                let generation = job.generation;
+                let mut answer = |result| send(Input::Ranked(Ranked { generation, result }));
+                let done = job.index.rank_in_steps(
+                    job.previous.as_deref(),
+                    &job.query,
+                    PALETTE_LIMIT,
+                    cancel,
+                    partial_every,
+                    &mut answer,
+                );
+                if let Some(done) = done {
+                    answer(done);
+                }
+            }
+            Job::BuildIndex(job) => send(Input::PaletteIndex(BuiltIndex {
+                generation: job.generation,
+                index: Arc::new(SearchIndex::new(job.candidates)),
+            })),
+        }
+    }
+}
+
+/// A palette query to rank.
+#[derive(Debug, Clone)]
+pub struct RankJob {
+    /// Tags the answers, so that those of an older query are dropped.
+    pub generation: u64,
+    /// The query as typed.
+    pub query: String,
+    index: Arc<SearchIndex>,
+    previous: Option<Arc<QueryResult>>,
+}
+
+impl PartialEq for RankJob {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && self.query == other.query
+            && Arc::ptr_eq(&self.index, &other.index)
+    }
+}
+
+/// The palette's candidates, to be indexed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexJob {
+    /// Tags the index built, so that one built from an outdated corpus is dropped.
+    pub generation: u64,
+    candidates: Vec<Candidate>,
+}
+
+/// An answer of a [`RankJob`]: early (part of the candidates) or complete.
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    /// The generation of the job.
+    pub generation: u64,
+    /// The ranking.
+    pub result: QueryResult,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && self.result.hits == other.result.hits
+            && self.result.total_matched == other.result.total_matched
+            && self.result.is_complete() == other.result.is_complete()
+    }
+}
+
+/// The index an [`IndexJob`] built.
+#[derive(Debug, Clone)]
+pub struct BuiltIndex {
+    /// The generation of the job.
+    pub generation: u64,
+    /// The index.
+    pub index: Arc<SearchIndex>,
+}
+
+impl PartialEq for BuiltIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation && Arc::ptr_eq(&self.index, &other.index)
+    }
+}
+
+/// Numbers the palette's background jobs and remembers the index build under way.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Jobs {
+    last: u64,
+    /// The generation of the index build under way, if any.
+    building: Option<u64>,
+}
+
+impl Jobs {
+    fn next(&mut self) -> u64 {
+        self.last += 1;
+        self.last
+    }
+}
 
 /// Every occurrence of `query` in `text` (smart case: an upper-case letter makes the search
 /// exact; otherwise it ignores case and umlauts), as byte spans of `text`.
@@ -263,17 +391,49 @@ impl AppState {
         out
     }
 
-    /// True when the palette's index is missing or misses recent changes.
+    /// True when the palette's index is missing or misses recent changes, and no build is
+    /// under way in the background.
     pub fn palette_needs_index(&self) -> bool {
-        self.index.is_none() || self.index_stale
+        (self.index.is_none() || self.index_stale) && self.jobs.building.is_none()
     }
 
-    /// Builds the palette's index if [`AppState::palette_needs_index`]. The reader calls this
-    /// when the user has been idle for a moment, so the palette opens at once.
+    /// Builds the palette's index now if [`AppState::palette_needs_index`] (or a build under
+    /// way in the background started from a corpus that has changed since).
     pub fn prepare_palette(&mut self) {
-        if self.palette_needs_index() {
+        if self.palette_needs_index() || self.jobs.building.is_some() {
             self.index = Some(Arc::new(SearchIndex::new(self.palette_candidates())));
             self.index_stale = false;
+            // A build under way started from the corpus as it was then; this one is newer.
+            self.jobs.building = None;
+        }
+    }
+
+    /// The user has been idle for a moment: hands the palette's candidates to a background job
+    /// that indexes them, so that the palette opens at once. The index arrives as
+    /// [`Input::PaletteIndex`].
+    pub(crate) fn index_palette_in_background(&mut self) {
+        if !self.palette_needs_index() || self.jobs.building.is_some() {
+            return;
+        }
+        let generation = self.jobs.next();
+        let candidates = self.palette_candidates();
+        self.jobs.building = Some(generation);
+        // Whatever marks the index stale from now on also outdates this build.
+        self.index_stale = false;
+        self.emit(Effect::Background(Job::BuildIndex(IndexJob {
+            generation,
+            candidates,
+        })));
+    }
+
+    /// Takes the index a background job built, unless the corpus changed since it started.
+    pub(crate) fn take_palette_index(&mut self, built: BuiltIndex) {
+        if self.jobs.building != Some(built.generation) {
+            return;
+        }
+        self.jobs.building = None;
+        if !self.index_stale {
+            self.index = Some(built.index);
         }
     }
 
@@ -285,35 +445,79 @@ impl AppState {
             result: None,
             text_hits: Vec::new(),
             selected: 0,
+            ranking: None,
+            base: None,
         })));
         self.set_palette_query(prefix.to_string());
     }
 
+    /// Shows `query` at once and ranks it in the background (see [`Job::Rank`]); a `/`
+    /// full-text query is answered here.
     fn set_palette_query(&mut self, query: String) {
-        let Some(index) = self.index.clone() else {
-            return;
-        };
+        let generation = self.jobs.next();
+        let index = self.index.clone();
         let Some(Overlay::Palette(p)) = &mut self.overlay else {
             return;
         };
-        let result = match &p.result {
-            Some(prev) if query.starts_with(&p.query) => index.refine(prev, &query, PALETTE_LIMIT),
-            _ => index.query(&query, PALETTE_LIMIT),
-        };
-        let text_query = match &result.mode {
-            QueryMode::FullText(q) => Some(q.clone()),
-            _ => None,
-        };
-        p.query = query;
-        p.result = Some(result);
+        p.query = query.clone();
         p.selected = 0;
-        p.text_hits.clear();
-        if let Some(q) = text_query {
-            let hits = self.full_text(&q);
-            if let Some(Overlay::Palette(p)) = &mut self.overlay {
-                p.text_hits = hits;
-            }
+        let Some(index) = index else {
+            return;
+        };
+        if !query.trim_start().starts_with('/') {
+            p.ranking = Some(generation);
+            let previous = p.base.clone();
+            self.emit(Effect::Background(Job::Rank(RankJob {
+                generation,
+                query,
+                index,
+                previous,
+            })));
+            return;
         }
+        let result = index.query(&query, PALETTE_LIMIT);
+        let text_query = match &result.mode {
+            QueryMode::FullText(q) => q.clone(),
+            _ => String::new(),
+        };
+        p.ranking = None;
+        p.result = Some(Arc::new(result));
+        let hits = self.full_text(&text_query);
+        if let Some(Overlay::Palette(p)) = &mut self.overlay {
+            p.text_hits = hits;
+        }
+    }
+
+    /// Takes an answer of the palette's ranking, unless the query changed since it started.
+    pub(crate) fn take_ranked(&mut self, ranked: Ranked) {
+        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+            return;
+        };
+        if p.ranking != Some(ranked.generation) {
+            return;
+        }
+        let result = Arc::new(ranked.result);
+        if result.is_complete() {
+            p.ranking = None;
+            p.base = Some(Arc::clone(&result));
+        }
+        p.text_hits.clear();
+        p.result = Some(result);
+        p.selected = p.selected.min(p.len().saturating_sub(1));
+    }
+
+    /// The answer to the palette's query: the one shown, or while a ranking is under way, the
+    /// complete answer computed here.
+    fn palette_answer(&self, p: &Palette) -> Option<Arc<QueryResult>> {
+        if p.ranking.is_none() {
+            return p.result.clone();
+        }
+        let index = self.index.as_ref()?;
+        let result = match &p.base {
+            Some(base) => index.refine(base, &p.query, PALETTE_LIMIT),
+            None => index.query(&p.query, PALETTE_LIMIT),
+        };
+        Some(Arc::new(result))
     }
 
     /// Searches the text of every article (for `/` queries).
@@ -366,10 +570,11 @@ impl AppState {
             return;
         };
         if let Some(hit) = p.text_hits.get(p.selected).filter(|_| {
-            matches!(
-                p.result.as_ref().map(|r| &r.mode),
-                Some(QueryMode::FullText(_))
-            )
+            p.ranking.is_none()
+                && matches!(
+                    p.result.as_ref().map(|r| &r.mode),
+                    Some(QueryMode::FullText(_))
+                )
         }) {
             let (article, span) = (hit.article, hit.span);
             self.jump_to_span(article, span, Unit::Sentence);
@@ -384,7 +589,11 @@ impl AppState {
             self.refresh_marks();
             return;
         }
-        let Some(result) = &p.result else { return };
+        // Enter before the ranking is in picks from the answer to what is typed, not from
+        // what an earlier query left on screen.
+        let Some(result) = self.palette_answer(&p) else {
+            return;
+        };
         let Some(hit) = result.hits.get(p.selected) else {
             return;
         };
@@ -483,25 +692,31 @@ impl AppState {
             .cursor
             .map(|c| c.span.start)
             .unwrap_or_else(|| self.location().offset.saturating_sub(1));
-        let found = if step > 0 {
-            search
-                .matches
-                .iter()
-                .find(|m| m.start > from)
-                .or(search.matches.first())
+        let ahead = if step > 0 {
+            search.matches.iter().find(|m| m.start > from)
         } else {
-            search
-                .matches
-                .iter()
-                .rev()
-                .find(|m| m.start < from)
-                .or(search.matches.last())
+            search.matches.iter().rev().find(|m| m.start < from)
         };
+        // Past the last match the search starts again at the other end, and says so.
+        let wrapped = match (ahead, step > 0) {
+            (Some(_), _) => "",
+            (None, true) => " · wrapped to top",
+            (None, false) => " · wrapped to bottom",
+        };
+        let found = ahead.or(if step > 0 {
+            search.matches.first()
+        } else {
+            search.matches.last()
+        });
         if let Some(&span) = found {
             let i = search.matches.iter().position(|m| *m == span).unwrap_or(0);
             let n = search.matches.len();
+            let query = search.query.clone();
             self.jump_to_span(self.selected, span, Unit::Mention);
-            self.notify(format!("match {} of {n}", i + 1), Severity::Info);
+            self.notify(
+                format!("“{query}”: match {} of {n}{wrapped}", i + 1),
+                Severity::Info,
+            );
         }
     }
 
@@ -566,7 +781,7 @@ impl AppState {
 }
 
 /// Applies a key to a one-line input; returns true when the text changed.
-fn edit_line(line: &mut String, chord: KeyChord) -> bool {
+pub(crate) fn edit_line(line: &mut String, chord: KeyChord) -> bool {
     match (chord.key, chord.ctrl, chord.alt) {
         (Key::Char('u'), true, false) => {
             let changed = !line.is_empty();

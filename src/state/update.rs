@@ -20,6 +20,24 @@ impl AppState {
 
     fn handle_input(&mut self, input: Input) -> Vec<Effect> {
         match input {
+            // Nothing on the screen says what a key would do while it is too small to show
+            // anything but that; a key pressed then must not act unseen. Only Ctrl-C, the
+            // terminal's interrupt key, still quits (with the unsaved-changes check).
+            Input::Key(chord) if self.geometry().too_small => {
+                if chord.ctrl && chord.key == crate::keymap::Key::Char('c') {
+                    self.request_quit()
+                } else {
+                    Vec::new()
+                }
+            }
+            Input::Paste(_) if self.geometry().too_small => Vec::new(),
+            Input::Key(chord)
+                if self.help_search.typing
+                    && matches!(self.overlay, Some(Overlay::Help { .. })) =>
+            {
+                self.type_into_help(chord);
+                Vec::new()
+            }
             Input::Key(chord) => {
                 let section = self.section();
                 match self.keymap.resolve(section, &self.pending, chord) {
@@ -77,6 +95,33 @@ impl AppState {
                 self.store_report(report);
                 Vec::new()
             }
+            Input::Team(status) => {
+                if !status.online && self.team.as_ref().is_none_or(|t| t.online) {
+                    self.notify(
+                        format!(
+                            "team server offline; notes stay here until it is back ({})",
+                            status.message
+                        ),
+                        Severity::Warning,
+                    );
+                }
+                self.team = Some(status);
+                Vec::new()
+            }
+            Input::QuitCheck(report) => {
+                self.store_report(report);
+                if self.unsaved == 0 {
+                    vec![Effect::Quit]
+                } else {
+                    self.overlay = Some(Overlay::QuitConfirm);
+                    Vec::new()
+                }
+            }
+            Input::Rescued(result) => self.rescued(result),
+            Input::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
             Input::ExternalEdit { id, result } => {
                 match result {
                     Ok(text) => {
@@ -102,6 +147,18 @@ impl AppState {
                 self.click(col, row);
                 Vec::new()
             }
+            Input::Idle => {
+                self.index_palette_in_background();
+                Vec::new()
+            }
+            Input::Ranked(ranked) => {
+                self.take_ranked(ranked);
+                Vec::new()
+            }
+            Input::PaletteIndex(built) => {
+                self.take_palette_index(built);
+                Vec::new()
+            }
         }
     }
 
@@ -111,10 +168,19 @@ impl AppState {
             self.overlay,
             Some(Overlay::Entities { .. } | Overlay::Group { .. } | Overlay::Timeline { .. })
         );
+        if in_cross && self.apply_in_timeline(action).is_some() {
+            return Vec::new();
+        }
         if in_cross && self.apply_in_cross(action).is_some() {
             return Vec::new();
         }
+        if matches!(self.overlay, Some(Overlay::Sources(_)))
+            && self.apply_in_sources(action).is_some()
+        {
+            return Vec::new();
+        }
         match &self.overlay {
+            Some(Overlay::QuitConfirm) => return self.apply_in_quit_confirm(action),
             Some(Overlay::Help { scroll }) => return self.apply_in_help(action, *scroll),
             Some(Overlay::Note(_)) => return self.apply_in_note(action),
             Some(Overlay::Bookmarks { selected }) => {
@@ -143,11 +209,13 @@ impl AppState {
             Some(_) | None => {}
         }
         match action {
-            Action::Quit => {
-                self.save_position();
-                return vec![Effect::Quit];
+            Action::Quit => return self.request_quit(),
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::WriteRescueFile => self.emit(Effect::Store(super::StoreOp::Rescue)),
+            Action::ShowHelp => {
+                self.help_search = super::help::HelpSearch::default();
+                self.overlay = Some(Overlay::Help { scroll: 0 });
             }
-            Action::ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => {
                 self.messages.clear();
                 self.cursor = None;
@@ -168,7 +236,17 @@ impl AppState {
             Action::ShowEntityIndex => self.open_entity_index(),
             Action::ShowClaimGroup => self.open_claim_group(),
             Action::ShowTimeline => self.open_timeline(None),
-            Action::CycleSort | Action::CycleKindFilter => {}
+            Action::CycleSort
+            | Action::CycleKindFilter
+            | Action::CycleSourceFilter
+            | Action::TimelineFilterEntity
+            | Action::TimelineFilterSource
+            | Action::SearchHelp => {}
+            Action::CycleClaimKind => self.cycle_claim_kind(),
+            Action::CycleClaimStance => self.cycle_claim_stance(),
+            Action::FilterClaimSource => self.toggle_claim_source_filter(),
+            Action::ClearClaimFilters => self.clear_claim_filters(),
+            Action::ShowSources => self.open_sources(),
             Action::NextSentence => self.move_cursor(Unit::Sentence, 1),
             Action::PrevSentence => self.move_cursor(Unit::Sentence, -1),
             Action::NextParagraph => self.move_cursor(Unit::Paragraph, 1),
@@ -291,10 +369,7 @@ impl AppState {
             Action::PageUp | Action::HalfPageUp => self.move_palette(-page),
             Action::GoTop => self.move_palette(isize::MIN / 2),
             Action::GoBottom => self.move_palette(isize::MAX / 2),
-            Action::Quit => {
-                self.save_position();
-                return vec![Effect::Quit];
-            }
+            Action::Quit => return self.request_quit(),
             _ => {}
         }
         Vec::new()
@@ -345,9 +420,9 @@ impl AppState {
             Action::EditNoteExternal => self.edit_note_externally(),
             Action::Quit => {
                 self.save_note(true);
-                self.save_position();
-                return vec![Effect::Quit];
+                return self.request_quit();
             }
+            Action::Suspend => return vec![Effect::Suspend],
             _ => {}
         }
         Vec::new()
@@ -390,11 +465,28 @@ impl AppState {
     }
 
     fn apply_in_help(&mut self, action: Action, scroll: usize) -> Vec<Effect> {
-        let total = self.help_lines().len();
+        match action {
+            Action::SearchHelp => {
+                self.help_search = super::help::HelpSearch {
+                    query: String::new(),
+                    typing: true,
+                };
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return Vec::new();
+            }
+            // A filter is dropped before the help closes.
+            Action::Close if !self.help_search.query.is_empty() => {
+                self.help_search = super::help::HelpSearch::default();
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return Vec::new();
+            }
+            _ => {}
+        }
+        let total = self.help_rows().len();
         let page = self.size.1.saturating_sub(6).max(1) as usize;
         let max = total.saturating_sub(page);
         let new_scroll = match action {
-            Action::Quit => return vec![Effect::Quit],
+            Action::Quit => return self.request_quit(),
             Action::ShowHelp | Action::Close => {
                 self.overlay = None;
                 return Vec::new();
@@ -490,7 +582,7 @@ impl AppState {
         step.max(1) as isize
     }
 
-    fn pane_rows(&self, pane: Pane) -> usize {
+    pub(crate) fn pane_rows(&self, pane: Pane) -> usize {
         let g = self.geometry();
         g.rect(pane)
             .or_else(|| g.panes.first().map(|(_, r)| *r))
@@ -501,7 +593,7 @@ impl AppState {
         match self.focus {
             Pane::List => self.select_article(self.selected as isize + delta),
             Pane::Reader => self.scroll_pane(Pane::Reader, delta),
-            Pane::Claims => self.select_claim(self.claim_selected as isize + delta),
+            Pane::Claims => self.move_claim(delta),
         }
     }
 
@@ -513,7 +605,7 @@ impl AppState {
                 self.after_reader_move();
             }
             Pane::List => self.select_article(self.selected as isize + delta.signum()),
-            Pane::Claims => self.select_claim(self.claim_selected as isize + delta.signum()),
+            Pane::Claims => self.move_claim(delta.signum()),
         }
     }
 
@@ -547,12 +639,21 @@ impl AppState {
         self.sync_claim_to_view();
     }
 
-    fn select_claim(&mut self, index: isize) {
-        let n = self.current().map_or(0, |e| e.analysis.claims.len());
+    /// Moves the claims selection by `delta` cards among the shown claims.
+    fn move_claim(&mut self, delta: isize) {
+        let n = self.claims.shown.len();
         if n == 0 {
             return;
         }
-        self.claim_selected = index.clamp(0, n as isize - 1) as usize;
+        let row = self.claims.row_of(self.claim_selected).unwrap_or_else(|| {
+            self.claims
+                .shown
+                .partition_point(|&i| i < self.claim_selected)
+        });
+        let row = (row as isize)
+            .saturating_add(delta)
+            .clamp(0, n as isize - 1) as usize;
+        self.claim_selected = self.claims.shown[row];
         self.keep_claim_visible();
         self.scroll_to_claim();
     }
@@ -592,10 +693,12 @@ impl AppState {
             return;
         };
         let found = self.current().and_then(|e| {
-            e.analysis
-                .claims
-                .iter()
-                .position(|c| c.span.end > first && c.span.start < last)
+            self.claims.shown.iter().copied().find(|&i| {
+                e.analysis
+                    .claims
+                    .get(i)
+                    .is_some_and(|c| c.span.end > first && c.span.start < last)
+            })
         });
         if let Some(i) = found {
             self.claim_selected = i;
@@ -604,12 +707,7 @@ impl AppState {
     }
 
     fn keep_claim_visible(&mut self) {
-        let visible = (self.pane_rows(Pane::Claims) / CLAIM_ITEM_ROWS).max(1);
-        if self.claim_selected < self.claims_top {
-            self.claims_top = self.claim_selected;
-        } else if self.claim_selected >= self.claims_top + visible {
-            self.claims_top = self.claim_selected + 1 - visible;
-        }
+        self.keep_claim_row_visible();
     }
 
     /// Keeps the selected article in view in the list after the list changed.
@@ -688,7 +786,12 @@ impl AppState {
                 }
             }
             Pane::Claims => {
-                self.select_claim((self.claims_top + offset / CLAIM_ITEM_ROWS) as isize)
+                let row = self.claims_top + offset / CLAIM_ITEM_ROWS;
+                if let Some(&i) = self.claims.shown.get(row) {
+                    self.claim_selected = i;
+                    self.keep_claim_visible();
+                    self.scroll_to_claim();
+                }
             }
             Pane::Reader => {}
         }

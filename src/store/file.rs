@@ -59,13 +59,19 @@ pub(crate) enum Read<T> {
     Bad(String),
 }
 
-/// Reads a versioned JSON file, refusing anything it does not fully understand.
+/// Largest data file read: far more than any number of notes a person writes, and a bound on
+/// what a wrong file (a link to a disk image, say) can make the reader allocate.
+pub const MAX_DATA_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a versioned JSON file, refusing anything it does not fully understand, and anything but
+/// a regular file (a named pipe or a device is refused without waiting or reading it).
 pub(crate) fn read_versioned<T: DeserializeOwned>(path: &Path) -> Read<T> {
     let name = file_name(path);
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let bytes = match crate::ingest::read_regular_file(path, MAX_DATA_FILE_BYTES) {
+        Ok(Ok(b)) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
         Err(e) => return Read::Bad(format!("{name}: cannot be read: {e}")),
+        Ok(Err(why)) => return Read::Bad(format!("{name}: cannot be read: {why}")),
     };
     match parse_versioned(&name, &bytes) {
         Ok(v) => Read::Loaded(v),
@@ -119,7 +125,9 @@ pub(crate) fn backup(path: &Path, now: i64) -> Result<PathBuf, String> {
     let name = file_name(path);
     let dir = path.parent().unwrap_or(Path::new("."));
     let stem = format!("{name}.corrupt-");
-    match fs::read(path) {
+    let read = crate::ingest::read_regular_file(path, MAX_DATA_FILE_BYTES)
+        .and_then(|r| r.map_err(io::Error::other));
+    match read {
         Ok(bytes) => {
             if let Ok(entries) = fs::read_dir(dir) {
                 for entry in entries.flatten() {
@@ -206,6 +214,44 @@ pub(crate) fn lock(dir: &Path) -> io::Result<DirLock> {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// Creates a new file `<stem>-<n><ext>` in `dir` (created if needed) that no other user can read
+/// (mode 0600, never an existing file or a link followed), writes `bytes`, syncs it, and returns
+/// its path.
+pub(crate) fn write_new_private(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> io::Result<PathBuf> {
+    fs::create_dir_all(dir)?;
+    for n in 0..1000u32 {
+        let path = dir.join(format!("{stem}-{n}{ext}"));
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        match options.open(&path) {
+            Ok(mut f) => {
+                let written = f.write_all(bytes).and_then(|()| f.sync_all());
+                if let Err(e) = written {
+                    let _ = fs::remove_file(&path);
+                    return Err(e);
+                }
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("no free name for {stem}-N{ext}"),
+    ))
+}
+
 /// Removes temporary files that [`write_atomic`] left in `dir` for `name` when its process was
 /// killed mid-write (`.NAME.tmp-PID-N` of a process that no longer runs). Files of running
 /// processes are left alone; so is anything that cannot be told apart.
@@ -241,9 +287,29 @@ fn process_exists(pid: libc::pid_t) -> bool {
     r == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
+/// Where a write to `path` must go: when `path` is a symbolic link (say, to a file in a synced
+/// folder), the file it leads to, so that the link stays a link; otherwise `path` itself.
+fn write_target(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| {
+            // A dangling link: write where it points, resolved against its directory.
+            match fs::read_link(path) {
+                Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
+                Err(_) => path.to_path_buf(),
+            }
+        }),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Replaces `path` with `bytes` atomically: a temporary file in the same directory is written
-/// and synced, renamed over the target, and the directory is synced.
+/// and synced, renamed over the target, and the directory is synced. A symbolic link is written
+/// through (the temporary file goes beside the file it leads to), and the file keeps its
+/// permissions.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = write_target(path);
+    let path = target.as_path();
+    let mode = fs::metadata(path).ok().map(|m| m.permissions());
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
         ".{}.tmp-{}-{}",
@@ -253,6 +319,9 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     ));
     let result = (|| {
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        if let Some(mode) = &mode {
+            f.set_permissions(mode.clone())?;
+        }
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);

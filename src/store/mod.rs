@@ -38,11 +38,43 @@ pub struct BookmarkId(pub String);
 static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl BookmarkId {
-    /// A fresh id from the given time, this process's id and a per-process counter.
+    /// A fresh id: the given time, 64 random bits and a per-process counter. Two readers
+    /// starting in the same second with the same process id (containers) still get different
+    /// ids; a collision that happens anyway is caught when saving (the newcomer gets a new id).
     pub fn generate(now: i64) -> Self {
         let n = ID_COUNTER.fetch_add(1, Ordering::Relaxed);
-        BookmarkId(format!("{now:x}-{:x}-{n:x}", std::process::id()))
+        BookmarkId(format!("{now:x}-{:016x}-{n:x}", random_u64()))
     }
+}
+
+/// 64 bits from the kernel's random source; should that fail, a mix of the time in nanoseconds,
+/// the process id, a counter and an address of this process (randomised by ASLR).
+fn random_u64() -> u64 {
+    let mut buf = [0u8; 8];
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: `buf` is valid for writes of its length for the duration of the call.
+        let n = unsafe { libc::getrandom(buf.as_mut_ptr().cast(), buf.len(), 0) };
+        if n == 8 {
+            return u64::from_le_bytes(buf);
+        }
+    }
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom")
+        && std::io::Read::read_exact(&mut f, &mut buf).is_ok()
+    {
+        return u64::from_le_bytes(buf);
+    }
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    h.write_u64(ID_COUNTER.load(Ordering::Relaxed));
+    h.write_usize(&buf as *const _ as usize);
+    h.finish()
 }
 
 impl fmt::Display for BookmarkId {
@@ -227,6 +259,30 @@ impl StoreError {
     }
 }
 
+/// A change for [`Store::apply_changes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Add a bookmark (skipped if its id is there).
+    Add(Bookmark),
+    /// Replace a note; `base` is the note the change started from. When the note here is
+    /// neither `base` nor the new text, both texts are kept (see [`CONFLICT_MARKER`]).
+    SetNote {
+        /// The note the change was made against.
+        base: String,
+        /// The whole bookmark after the change (added if absent).
+        snapshot: Bookmark,
+    },
+    /// Remove a bookmark (if present).
+    Delete(BookmarkId),
+    /// Set a reading position unless the one here is newer.
+    Position {
+        /// See [`position_key`].
+        key: String,
+        /// The position and when it was set.
+        position: Position,
+    },
+}
+
 /// State of one data file.
 #[derive(Debug, Default)]
 struct FileState {
@@ -337,6 +393,11 @@ impl Store {
         self.positions.iter().map(|(k, p)| (k.as_str(), p.offset))
     }
 
+    /// Every stored reading position with the time it was set, by key.
+    pub fn position_entries(&self) -> impl Iterator<Item = (&str, Position)> {
+        self.positions.iter().map(|(k, p)| (k.as_str(), *p))
+    }
+
     /// The reading position of an article: by source path, else by id.
     pub fn position_for(&self, article: &Article) -> Option<usize> {
         self.position(position_key(article))
@@ -387,17 +448,60 @@ impl Store {
     }
 
     /// Remembers a reading position (a byte offset) under `key` (see [`position_key`]).
+    ///
+    /// The newest position wins between readers; its time never goes below the store's clock or
+    /// the time already stored for `key`, so a clock set back does not make this reader's later
+    /// positions lose to its earlier ones.
     pub fn set_position(&mut self, key: &str, offset: usize, now: i64) -> Result<(), StoreError> {
         self.tick(now);
+        let stored = self.positions.get(key).map_or(i64::MIN, |p| p.updated);
         let op = PositionOp {
             key: key.to_string(),
             position: Position {
                 offset,
-                updated: now,
+                updated: self.clock.max(stored),
             },
         };
         op.apply(&mut self.positions);
         self.pending_positions.push(op);
+        self.flush()
+    }
+
+    /// Applies many changes that arrived from elsewhere (a team server) and saves once. Each
+    /// change is idempotent, as the single-change methods are; a note changed here meanwhile
+    /// keeps both texts.
+    pub fn apply_changes(&mut self, changes: Vec<Change>) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        for change in changes {
+            match change {
+                Change::Add(b) => {
+                    self.tick(b.updated);
+                    let op = BookmarkOp::Add(b);
+                    op.apply(&mut self.bookmarks);
+                    self.pending_bookmarks.push(op);
+                }
+                Change::SetNote { base, snapshot } => {
+                    self.tick(snapshot.updated);
+                    let op = BookmarkOp::SetNote { base, snapshot };
+                    op.apply(&mut self.bookmarks);
+                    self.pending_bookmarks.push(op);
+                }
+                Change::Delete(id) => {
+                    let op = BookmarkOp::Delete(id);
+                    op.apply(&mut self.bookmarks);
+                    self.pending_bookmarks.push(op);
+                }
+                Change::Position { key, position } => {
+                    self.tick(position.updated);
+                    let op = PositionOp { key, position };
+                    op.apply(&mut self.positions);
+                    self.pending_positions.push(op);
+                }
+            }
+        }
+        ops::sort(&mut self.bookmarks);
         self.flush()
     }
 
@@ -458,6 +562,28 @@ impl Store {
         }
         drop(lock);
         self.flush()
+    }
+
+    /// Writes every bookmark and note held in memory, saved or not, to a new file
+    /// `bookmarks-rescue-<now>-<n>.json` (private to the user) in the data directory, or else in
+    /// the first of `fallbacks` that takes it, and returns its path. The file has the format of
+    /// `bookmarks.json`, so it can be put in its place.
+    pub fn write_rescue(&self, fallbacks: &[PathBuf], now: i64) -> Result<PathBuf, String> {
+        let f = BookmarksFile {
+            version: VERSION,
+            bookmarks: self.bookmarks.clone(),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&f).map_err(|e| e.to_string())?;
+        bytes.push(b'\n');
+        let mut failures = Vec::new();
+        for dir in std::iter::once(&self.dir).chain(fallbacks) {
+            match file::write_new_private(dir, &format!("bookmarks-rescue-{now}"), ".json", &bytes)
+            {
+                Ok(path) => return Ok(path),
+                Err(e) => failures.push(format!("{}: {e}", dir.display())),
+            }
+        }
+        Err(failures.join("; "))
     }
 
     fn tick(&mut self, now: i64) {

@@ -27,7 +27,21 @@ impl BookmarkOp {
     /// Applies the change to a list of bookmarks.
     pub(crate) fn apply(&self, list: &mut Vec<Bookmark>) {
         match self {
-            BookmarkOp::Add(b) | BookmarkOp::Restore(b) => {
+            BookmarkOp::Add(b) => match list.iter().find(|x| x.id == b.id) {
+                None => list.push(b.clone()),
+                // Replayed after a failed save: already there.
+                Some(x) if x == b => {}
+                // Another reader's bookmark has the same id: keep both, under a new id for this
+                // one.
+                Some(_) => {
+                    let mut renamed = b.clone();
+                    while list.iter().any(|x| x.id == renamed.id) {
+                        renamed.id = BookmarkId::generate(b.created);
+                    }
+                    list.push(renamed);
+                }
+            },
+            BookmarkOp::Restore(b) => {
                 if !list.iter().any(|x| x.id == b.id) {
                     list.push(b.clone());
                 }

@@ -1,12 +1,19 @@
 //! Headless rendering: runs the same state and views on ratatui's `TestBackend`, feeds a key
 //! script, and returns the final screen as plain text (for `dossier render` and tests).
+//! Background jobs (the palette's ranking) run to completion after each key, so the screen
+//! depends on the keys alone. [`LiveLoop`] instead runs them on worker threads as the reader
+//! does, drawing a frame whenever something changed, for measuring and testing what a user
+//! sees between a key and its answer.
 
+use crate::background::Background;
 use crate::keymap::KeyChord;
 use crate::session::{Session, settle};
 use crate::state::{AppState, Effect, Input};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 /// Resizes `state` to `size`, feeds `keys` (stopping at a quit), draws once and returns the
 /// buffer.
@@ -26,18 +33,155 @@ pub fn render_buffer_with(
     settle(state, session, effects);
     for chord in keys {
         let effects = state.handle(Input::Key(*chord));
-        let rest = settle(state, session, effects);
-        for effect in rest {
-            if let Effect::EditExternally { id, .. } = effect {
-                let result = Err("no terminal for $EDITOR in headless rendering".to_string());
-                let effects = state.handle(Input::ExternalEdit { id, result });
-                settle(state, session, effects);
-            } else if effect == Effect::Quit {
-                return draw(state, size);
+        let mut queue: std::collections::VecDeque<Effect> = settle(state, session, effects).into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::EditExternally { id, .. } => {
+                    let result = Err("no terminal for $EDITOR in headless rendering".to_string());
+                    let effects = state.handle(Input::ExternalEdit { id, result });
+                    queue.extend(settle(state, session, effects));
+                }
+                Effect::Quit => return draw(state, size),
+                // Run to completion here, so that the screen depends on the keys alone.
+                Effect::Background(job) => {
+                    let mut answers = Vec::new();
+                    job.run(&AtomicBool::new(false), Duration::MAX, |input| {
+                        answers.push(input)
+                    });
+                    for input in answers {
+                        let effects = state.handle(input);
+                        queue.extend(settle(state, session, effects));
+                    }
+                }
+                _ => {}
             }
         }
     }
     draw(state, size)
+}
+
+/// One frame drawn by [`LiveLoop`].
+#[derive(Debug, Clone)]
+pub struct LiveFrame {
+    /// When it was drawn.
+    pub at: Instant,
+    /// The screen as text ([`buffer_text`]).
+    pub text: String,
+    /// True when a background job was still running as it was drawn.
+    pub jobs_running: bool,
+}
+
+/// The reader's event loop on a test backend: keys go through [`AppState::handle`], background
+/// jobs run on worker threads ([`Background`]) and their answers come back through the same
+/// door, and a frame is drawn whenever the state changed, in the order the interactive loop
+/// (`tui::run`) follows: inputs first, then the answers that have arrived, then one frame.
+pub struct LiveLoop {
+    /// The state driven.
+    pub state: AppState,
+    session: Session,
+    background: Background,
+    terminal: Terminal<TestBackend>,
+    dirty: bool,
+}
+
+impl LiveLoop {
+    /// A loop over `state` at `size` (columns, rows), storing nothing on disk.
+    pub fn new(mut state: AppState, size: (u16, u16)) -> LiveLoop {
+        let mut session = Session::open(None, state.clock);
+        let effects = state.handle(Input::Resize(size.0, size.1));
+        settle(&mut state, &mut session, effects);
+        let terminal = match Terminal::new(TestBackend::new(size.0, size.1)) {
+            Ok(t) => t,
+            Err(never) => match never {},
+        };
+        LiveLoop {
+            state,
+            session,
+            background: Background::new(),
+            terminal,
+            dirty: true,
+        }
+    }
+
+    /// Hands one input to the state and carries out what it asks (a background job starts on
+    /// a worker; the external editor is refused, as in [`render_buffer_with`]).
+    pub fn input(&mut self, input: Input) {
+        let effects = self.state.handle(input);
+        let mut queue: std::collections::VecDeque<Effect> =
+            settle(&mut self.state, &mut self.session, effects).into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Background(job) => self.background.start(job),
+                Effect::EditExternally { id, .. } => {
+                    let result = Err("no terminal for $EDITOR in headless rendering".to_string());
+                    let effects = self.state.handle(Input::ExternalEdit { id, result });
+                    queue.extend(settle(&mut self.state, &mut self.session, effects));
+                }
+                _ => {}
+            }
+        }
+        self.dirty = true;
+    }
+
+    /// A key press.
+    pub fn key(&mut self, chord: KeyChord) {
+        self.input(Input::Key(chord));
+    }
+
+    /// Takes the answers of background jobs that have arrived, waiting up to `wait` for the
+    /// first when none has and a job is running.
+    pub fn absorb(&mut self, wait: Duration) {
+        let mut answers = self.background.try_recv_all();
+        if answers.is_empty() && self.background.is_busy() && !wait.is_zero() {
+            answers.extend(self.background.recv_timeout(wait));
+            answers.extend(self.background.try_recv_all());
+        }
+        for answer in answers {
+            self.input(answer);
+        }
+    }
+
+    /// Draws a frame if anything changed since the last one.
+    pub fn draw(&mut self) -> Option<LiveFrame> {
+        if !self.dirty {
+            return None;
+        }
+        self.dirty = false;
+        let state = &self.state;
+        if let Err(never) = self
+            .terminal
+            .draw(|frame| crate::tui::view::draw(state, frame))
+        {
+            match never {}
+        }
+        Some(LiveFrame {
+            at: Instant::now(),
+            text: buffer_text(self.terminal.backend().buffer()),
+            jobs_running: self.background.is_busy(),
+        })
+    }
+
+    /// True while a background job runs.
+    pub fn is_busy(&self) -> bool {
+        self.background.is_busy()
+    }
+
+    /// Runs the loop until no job is running and every answer is drawn (at most `timeout`),
+    /// returning the frames drawn.
+    pub fn settle(&mut self, timeout: Duration) -> Vec<LiveFrame> {
+        let start = Instant::now();
+        let mut frames: Vec<LiveFrame> = self.draw().into_iter().collect();
+        while start.elapsed() < timeout {
+            self.absorb(Duration::from_millis(5));
+            frames.extend(self.draw());
+            if !self.background.is_busy() {
+                self.absorb(Duration::ZERO);
+                frames.extend(self.draw());
+                break;
+            }
+        }
+        frames
+    }
 }
 
 fn draw(state: &AppState, size: (u16, u16)) -> Buffer {
@@ -66,7 +210,8 @@ pub fn buffer_text(buffer: &Buffer) -> String {
             }
             let cell = &buffer[(x, y)];
             let sym = cell.symbol();
-            line.push_str(sym);
+            // Views defuse what they draw; this keeps a missed path off the terminal too.
+            line.push_str(&crate::sanitize::defuse_line(sym));
             // A wide character covers the next cell, which holds an empty symbol.
             skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
         }
@@ -144,7 +289,7 @@ pub fn buffer_ansi(buffer: &Buffer) -> String {
                 current = Some(sgr);
             }
             let sym = cell.symbol();
-            out.push_str(sym);
+            out.push_str(&crate::sanitize::defuse_line(sym));
             skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
         }
         out.push_str("\u{1b}[0m\n");

@@ -61,6 +61,7 @@ pub fn input_of(event: Event) -> Option<Input> {
             }),
             _ => None,
         },
+        Event::Paste(text) => Some(Input::Paste(text)),
         _ => None,
     }
 }

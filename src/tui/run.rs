@@ -1,12 +1,15 @@
 //! The interactive event loop: owns the terminal, turns events into inputs, carries out effects,
 //! and restores the terminal on every way out (normal exit, error, panic, SIGTERM, SIGHUP).
 
+use crate::background::Background;
 use crate::index::{IndexEvent, Indexer};
 use crate::session::Session;
 use crate::state::{AppState, Effect, Input};
 use crate::tui::scroll::ScrollingBackend;
 use crate::tui::{input::input_of, view};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -35,6 +38,7 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -67,6 +71,7 @@ pub fn install_panic_hook(report_dir: std::path::PathBuf) {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
+        let message = crate::sanitize::defuse_line(&message).into_owned();
         let report = format!(
             "dossier {} crashed\nmessage: {message}\nat: {place}\n\nbacktrace:\n{backtrace}\n",
             env!("CARGO_PKG_VERSION")
@@ -110,6 +115,16 @@ pub fn run(
     session: &mut Session,
     indexer: Option<Indexer>,
 ) -> io::Result<Exit> {
+    run_with_team(state, session, indexer, None)
+}
+
+/// As [`run`], with team sync rounds running in the background.
+pub fn run_with_team(
+    state: &mut AppState,
+    session: &mut Session,
+    indexer: Option<Indexer>,
+    team: Option<crate::team::background::Syncer>,
+) -> io::Result<Exit> {
     let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
@@ -122,13 +137,20 @@ pub fn run(
     state.clock = crate::session::now();
     let effects = state.handle(Input::Resize(size.width, size.height));
     crate::session::settle(state, session, effects);
-    let exit = event_loop(state, session, &mut terminal, &stop, indexer)?;
+    let exit = event_loop(state, session, &mut terminal, &stop, indexer, team)?;
     if let Exit::Signal(_) = exit {
         // Keep the reading position and any note being typed when the session is dropped.
         state.clock = crate::session::now();
         let effects = state.shutdown();
         crate::session::settle(state, session, effects);
+        // What could not be saved goes to a rescue file, named on stderr once the terminal is
+        // restored.
+        if session.unsaved() > 0 {
+            let effects = vec![crate::state::Effect::Store(crate::state::StoreOp::Rescue)];
+            crate::session::settle(state, session, effects);
+        }
     }
+    restore_terminal();
     Ok(exit)
 }
 
@@ -136,7 +158,7 @@ fn enter_terminal(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut stdout = io::stdout();
-    execute!(stdout, EnterAlternateScreen)?;
+    execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         execute!(stdout, EnableMouseCapture)?;
     }
@@ -153,6 +175,7 @@ fn carry_out(
     state: &mut AppState,
     session: &mut Session,
     terminal: &mut Term,
+    background: &mut Background,
     effects: Vec<Effect>,
 ) -> io::Result<Flow> {
     let mut queue = crate::session::settle(state, session, effects);
@@ -163,9 +186,12 @@ fn carry_out(
                 Effect::Quit => return Ok(Flow::Exit(Exit::Quit)),
                 Effect::SetMouse(true) => execute!(terminal.backend_mut(), EnableMouseCapture)?,
                 Effect::SetMouse(false) => execute!(terminal.backend_mut(), DisableMouseCapture)?,
+                Effect::Suspend => {
+                    suspend(state.mouse)?;
+                    terminal.clear()?;
+                }
                 Effect::Copy(text) => {
-                    let in_tmux = std::env::var_os("TMUX").is_some();
-                    let sequence = crate::clipboard::osc52(&text, in_tmux);
+                    let sequence = crate::clipboard::osc52(&text, clipboard_route());
                     let out = terminal.backend_mut();
                     out.write_all(sequence.as_bytes())?;
                     out.flush()?;
@@ -176,6 +202,7 @@ fn carry_out(
                     next.extend(state.handle(Input::ExternalEdit { id, result }));
                 }
                 Effect::Store(_) => next.push(effect),
+                Effect::Background(job) => background.start(job),
             }
         }
         queue = crate::session::settle(state, session, next);
@@ -183,11 +210,41 @@ fn carry_out(
     Ok(Flow::Continue)
 }
 
+/// How the clipboard sequence reaches the terminal from here: GNU screen passes it on only
+/// inside its own passthrough; everything else, tmux included (with `set-clipboard on`), takes
+/// the plain sequence.
+fn clipboard_route() -> crate::clipboard::Route {
+    if std::env::var_os("TMUX").is_none() && std::env::var_os("STY").is_some() {
+        crate::clipboard::Route::Screen
+    } else {
+        crate::clipboard::Route::Plain
+    }
+}
+
+/// Job control: restores the terminal, stops the process as Ctrl-Z does in a cooked terminal,
+/// and takes the terminal over again when the shell continues it (`fg`).
+fn suspend(mouse: bool) -> io::Result<()> {
+    restore_terminal();
+    // SAFETY: raising SIGTSTP with its default action stops this process; the call returns once
+    // it is continued.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    enter_terminal(mouse)
+}
+
 /// Suspends the reader, edits `text` in `$VISUAL` or `$EDITOR` (or `vi`), and returns the new
-/// text. The temporary file is kept, and its path reported, if it cannot be read back.
+/// text. The temporary file is private ([`crate::editor::ScratchFile`]); it is kept, and its
+/// path reported, if it cannot be read back.
 fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
-    let path = std::env::temp_dir().join(format!("dossier-note-{}.md", std::process::id()));
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let mut scratch = crate::editor::ScratchFile::create(&std::env::temp_dir(), "note.md", text)
+        .map_err(|e| {
+            format!(
+                "cannot create a temporary file in {}: {e}",
+                std::env::temp_dir().display()
+            )
+        })?;
+    let path = scratch.path().to_path_buf();
     restore_terminal();
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
@@ -204,22 +261,16 @@ fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
     match status {
         Ok(s) if s.success() => {
             let edited = std::fs::read_to_string(&path).map_err(|e| {
+                scratch.keep();
                 format!(
                     "cannot read {} back: {e}; your text is still there",
                     path.display()
                 )
             })?;
-            let _ = std::fs::remove_file(&path);
             Ok(edited.trim_end_matches('\n').to_string())
         }
-        Ok(s) => {
-            let _ = std::fs::remove_file(&path);
-            Err(format!("{editor} exited with {s}"))
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&path);
-            Err(format!("cannot run {editor}: {e}"))
-        }
+        Ok(s) => Err(format!("{editor} exited with {s}")),
+        Err(e) => Err(format!("cannot run {editor}: {e}")),
     }
 }
 
@@ -327,8 +378,10 @@ fn event_loop(
     terminal: &mut Term,
     stop: &AtomicUsize,
     mut indexer: Option<Indexer>,
+    team: Option<crate::team::background::Syncer>,
 ) -> io::Result<Exit> {
     let input = InputThread::start();
+    let mut background = Background::new();
     let crash_on_key = std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1");
     let mut last_tick = Instant::now();
     let mut last_input = Instant::now();
@@ -345,21 +398,56 @@ fn event_loop(
                 indexer = None;
             }
         }
+        if let Some(status) = team.as_ref().and_then(|t| t.try_latest()) {
+            // The worker wrote the data files; read them again before showing its news.
+            let changed = status.changed;
+            state.clock = crate::session::now();
+            let mut effects = state.handle(Input::Team(status));
+            if changed {
+                session.reload(state.clock);
+                effects.extend(state.handle(Input::Store(session.report(None))));
+            }
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
+                return Ok(exit);
+            }
+            dirty = true;
+        }
+        // Answers of background jobs (the palette's ranking and index) come in through the
+        // same door as keys.
+        for answer in background.try_recv_all() {
+            let effects = state.handle(answer);
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
+                return Ok(exit);
+            }
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| view::draw(state, frame))?;
             dirty = false;
         }
-        // While indexing, wake often so the list fills as articles arrive.
-        let wait = if indexer.is_some() {
+        // While a job runs, wake often to show its answers; while indexing, so the list fills
+        // as articles arrive.
+        let wait = if background.is_busy() {
+            JOB_POLL
+        } else if indexer.is_some() {
             Duration::from_millis(40)
         } else {
             TICK
         };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
-        let mut next = input.rx.recv_timeout(timeout).ok();
+        let mut ready: std::collections::VecDeque<event::Event> =
+            input.rx.recv_timeout(timeout).ok().into_iter().collect();
+        ready.extend(input.rx.try_iter());
         // Drain everything that is ready before drawing again, so a burst of keys (or a resize
-        // storm) costs one frame.
-        while let Some(ev) = next {
+        // storm) costs one frame; a size that a later one replaces is not even laid out.
+        while let Some(ev) = ready.pop_front() {
+            let replaced = matches!(ev, event::Event::Resize(..))
+                && ready.iter().any(|e| matches!(e, event::Event::Resize(..)));
+            if replaced {
+                continue;
+            }
             if let Some(inp) = input_of(ev) {
                 if crash_on_key && matches!(inp, Input::Key(_)) {
                     panic!("{TEST_PANIC_ENV}=1: crashing on purpose at the first key press");
@@ -370,11 +458,11 @@ fn event_loop(
                 let effects = state.handle(inp);
                 let external = effects
                     .iter()
-                    .any(|e| matches!(e, Effect::EditExternally { .. }));
+                    .any(|e| matches!(e, Effect::EditExternally { .. } | Effect::Suspend));
                 if external {
                     input.pause();
                 }
-                let flow = carry_out(state, session, terminal, effects);
+                let flow = carry_out(state, session, terminal, &mut background, effects);
                 if external {
                     input.resume();
                 }
@@ -386,7 +474,9 @@ fn event_loop(
                 }
                 dirty = true;
             }
-            next = input.rx.try_recv().ok();
+            if ready.is_empty() {
+                ready.extend(input.rx.try_iter());
+            }
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
@@ -398,20 +488,28 @@ fn event_loop(
             state.clock = crate::session::now();
             let effects = state.handle(Input::Tick);
             dirty |= before != state.messages.len() || !effects.is_empty();
-            if let Flow::Exit(exit) = carry_out(state, session, terminal, effects)? {
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
                 return Ok(exit);
             }
         }
-        // Once the corpus is in and the user pauses, build the palette's index (a quarter of a
-        // second for 10,000 articles) so that the palette opens at once.
+        // Once the corpus is in and the user pauses, index the palette in the background so
+        // that it opens at once.
         if indexer.is_none()
             && state.palette_needs_index()
             && last_input.elapsed() >= PREPARE_AFTER_IDLE
         {
-            state.prepare_palette();
+            let effects = state.handle(Input::Idle);
+            if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
+            {
+                return Ok(exit);
+            }
         }
     }
 }
+
+/// How often the loop looks for answers while a background job runs.
+const JOB_POLL: Duration = Duration::from_millis(2);
 
 /// How long the user must be idle before the reader builds the palette's index unasked.
 const PREPARE_AFTER_IDLE: Duration = Duration::from_millis(500);

@@ -1,9 +1,11 @@
 //! Maps semantic parts of the screen to styles. Every style reads without colour too: each one
 //! carries a modifier (bold, underline, italic, reverse, dim), and colours are the 16 basic ANSI
-//! ones, dropped entirely under `NO_COLOR`.
+//! ones by default, dropped entirely under `NO_COLOR`. Which colour each part gets comes from a
+//! [`ColorTheme`] (built in or read from a `theme.toml` by `crate::colors`).
 
+use crate::colors::{self, ColorTheme};
 use crate::highlight::Tags;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Stance};
 use crate::reflow::LineKind;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -11,43 +13,94 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     color: bool,
+    colors: ColorTheme,
+}
+
+/// The terminal colour of a theme colour.
+pub fn to_color(c: colors::Color) -> Color {
+    match c {
+        colors::Color::Reset => Color::Reset,
+        colors::Color::Ansi(n) => match n {
+            0 => Color::Black,
+            1 => Color::Red,
+            2 => Color::Green,
+            3 => Color::Yellow,
+            4 => Color::Blue,
+            5 => Color::Magenta,
+            6 => Color::Cyan,
+            7 => Color::Gray,
+            8 => Color::DarkGray,
+            9 => Color::LightRed,
+            10 => Color::LightGreen,
+            11 => Color::LightYellow,
+            12 => Color::LightBlue,
+            13 => Color::LightMagenta,
+            14 => Color::LightCyan,
+            _ => Color::White,
+        },
+        colors::Color::Indexed(n) => Color::Indexed(n),
+        colors::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
 }
 
 impl Theme {
-    /// A theme with or without colours.
+    /// The 16-colour theme with or without colours.
     pub fn new(no_color: bool) -> Self {
-        Self { color: !no_color }
+        Self::with_colors(ColorTheme::default(), no_color)
     }
 
-    fn fg(&self, style: Style, color: Color) -> Style {
-        if self.color { style.fg(color) } else { style }
+    /// A theme with the given colours, or none at all.
+    pub fn with_colors(colors: ColorTheme, no_color: bool) -> Self {
+        Self {
+            color: !no_color,
+            colors,
+        }
+    }
+
+    fn fg(&self, style: Style, color: colors::Color) -> Style {
+        if self.color {
+            style.fg(to_color(color))
+        } else {
+            style
+        }
     }
 
     /// Border of a pane; the focused one stands out by weight as well as colour.
     pub fn border(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
+            self.fg(Style::new().add_modifier(Modifier::BOLD), self.colors.focus)
         } else {
-            self.fg(Style::new().add_modifier(Modifier::DIM), Color::DarkGray)
+            self.fg(Style::new().add_modifier(Modifier::DIM), self.colors.border)
         }
     }
 
     /// Pane titles.
     pub fn pane_title(&self, focused: bool) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD);
-        if focused { self.fg(s, Color::Cyan) } else { s }
+        if focused {
+            self.fg(s, self.colors.focus)
+        } else {
+            s
+        }
     }
 
     /// A line of the reading pane.
     pub fn line(&self, kind: LineKind) -> Style {
         match kind {
-            LineKind::Title => self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow),
-            LineKind::Meta => self.fg(Style::new().add_modifier(Modifier::ITALIC), Color::Gray),
+            LineKind::Title => {
+                self.fg(Style::new().add_modifier(Modifier::BOLD), self.colors.title)
+            }
+            LineKind::Meta => self.fg(
+                Style::new().add_modifier(Modifier::ITALIC),
+                self.colors.meta,
+            ),
             LineKind::Heading | LineKind::ReferencesHeading => self.fg(
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                Color::LightBlue,
+                self.colors.heading,
             ),
-            LineKind::Reference => self.fg(Style::new().add_modifier(Modifier::DIM), Color::Gray),
+            LineKind::Reference => {
+                self.fg(Style::new().add_modifier(Modifier::DIM), self.colors.dim)
+            }
             LineKind::Paragraph | LineKind::ListItem | LineKind::Blank => Style::new(),
         }
     }
@@ -59,12 +112,23 @@ impl Theme {
 
     /// Secondary text: bylines, counts, hints.
     pub fn dim(&self) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::DIM), Color::Gray)
+        self.fg(Style::new().add_modifier(Modifier::DIM), self.colors.dim)
     }
 
     /// Emphasised secondary text: claim kinds and stances.
     pub fn label(&self) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Magenta)
+        self.fg(Style::new().add_modifier(Modifier::BOLD), self.colors.label)
+    }
+
+    /// The glyph of a claim's stance: plain for asserted, the accent (focus) colour for
+    /// attributed, the title colour for uncertain (the glyphs differ in fill too).
+    pub fn stance(&self, stance: Stance) -> Style {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        match stance {
+            Stance::Asserted => bold,
+            Stance::Attributed => self.fg(bold, self.colors.focus),
+            Stance::Uncertain => self.fg(bold, self.colors.title),
+        }
     }
 
     /// The mode block at the left of the status line.
@@ -74,14 +138,14 @@ impl Theme {
 
     /// An informational message.
     pub fn info(&self) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Green)
+        self.fg(Style::new().add_modifier(Modifier::BOLD), self.colors.info)
     }
 
     /// A warning message.
     pub fn warning(&self) -> Style {
         self.fg(
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            Color::Red,
+            self.colors.warning,
         )
     }
 
@@ -89,12 +153,14 @@ impl Theme {
     /// kinds stay apart without colour.
     pub fn entity(&self, kind: EntityKind) -> Style {
         let (color, modifier) = match kind {
-            EntityKind::Person => (Color::Yellow, Modifier::BOLD),
-            EntityKind::Organization => (Color::Cyan, Modifier::BOLD | Modifier::ITALIC),
-            EntityKind::Place => (Color::Green, Modifier::UNDERLINED),
-            EntityKind::Date => (Color::Magenta, Modifier::ITALIC),
-            EntityKind::Quantity => (Color::LightRed, Modifier::BOLD | Modifier::UNDERLINED),
-            EntityKind::Misc => (Color::LightBlue, Modifier::ITALIC | Modifier::UNDERLINED),
+            EntityKind::Person => (self.colors.person, Modifier::BOLD),
+            EntityKind::Organization => {
+                (self.colors.organization, Modifier::BOLD | Modifier::ITALIC)
+            }
+            EntityKind::Place => (self.colors.place, Modifier::UNDERLINED),
+            EntityKind::Date => (self.colors.date, Modifier::ITALIC),
+            EntityKind::Quantity => (self.colors.quantity, Modifier::BOLD | Modifier::UNDERLINED),
+            EntityKind::Misc => (self.colors.misc, Modifier::ITALIC | Modifier::UNDERLINED),
         };
         self.fg(Style::new().add_modifier(modifier), color)
     }
@@ -117,17 +183,20 @@ impl Theme {
 
     /// The gutter glyph's style for lines with claim text or notes.
     pub fn gutter(&self) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Magenta)
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD),
+            self.colors.gutter,
+        )
     }
 
     /// Matched characters in a palette row or search hit, on top of the row's style.
     pub fn matched(&self, base: Style) -> Style {
         let s = base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-        if self.color { s.fg(Color::Yellow) } else { s }
+        self.fg(s, self.colors.matched)
     }
 
     /// Keys in the help overlay.
     pub fn key(&self) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow)
+        self.fg(Style::new().add_modifier(Modifier::BOLD), self.colors.key)
     }
 }

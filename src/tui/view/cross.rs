@@ -12,15 +12,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-fn framed<'a>(title: String, hint: &'static str, theme: &Theme) -> Block<'a> {
+pub(super) fn framed<'a>(title: String, hint: impl Into<String>, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border(true))
         .title(Line::from(Span::styled(title, theme.pane_title(true))))
-        .title_bottom(Line::from(Span::styled(hint, theme.dim())))
+        .title_bottom(Line::from(Span::styled(hint.into(), theme.dim())))
 }
 
-fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
+pub(super) fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
     let area = frame.area();
     let width = area.width.saturating_sub(4).min(150);
     let rect = Rect {
@@ -36,13 +36,13 @@ fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
 }
 
 /// Pads or cuts `text` to exactly `width` cells.
-fn cell(text: &str, width: usize) -> String {
+pub(super) fn cell(text: &str, width: usize) -> String {
     let t = truncate(text, width);
     let pad = width.saturating_sub(t.width());
     format!("{t}{}", " ".repeat(pad))
 }
 
-fn row_style(selected: bool, theme: &Theme) -> Style {
+pub(super) fn row_style(selected: bool, theme: &Theme) -> Style {
     if selected {
         theme.selected()
     } else {
@@ -51,7 +51,7 @@ fn row_style(selected: bool, theme: &Theme) -> Style {
 }
 
 /// First row to show so that `selected` is visible in `rows` rows.
-fn first_row(selected: usize, rows: usize) -> usize {
+pub(super) fn first_row(selected: usize, rows: usize) -> usize {
     selected.saturating_sub(rows.saturating_sub(1))
 }
 
@@ -115,156 +115,6 @@ pub fn draw_entities(
                 truncate(&text, width.saturating_sub(2)),
                 row_style(sel, theme).patch(theme.entity(e.kind)),
             ),
-        ]));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Draws one claim group: the members side by side, the disagreement flag and the count of
-/// independent sources.
-pub fn draw_group(
-    state: &AppState,
-    group: usize,
-    selected: usize,
-    frame: &mut Frame,
-    theme: &Theme,
-) {
-    let Some(g) = state.cross.as_ref().and_then(|c| c.groups.get(group)) else {
-        return;
-    };
-    let title = format!(" Compare: {} ", g.topic);
-    let inner = popup(
-        frame,
-        framed(
-            title,
-            " enter go to the claim · j/k move · esc close ",
-            theme,
-        ),
-    );
-    let width = usize::from(inner.width);
-    let verdict = if g.disagreement {
-        Span::styled(
-            " FIGURES DISAGREE ",
-            theme
-                .warning()
-                .add_modifier(ratatui::style::Modifier::REVERSED),
-        )
-    } else {
-        Span::styled(" consistent ", theme.info())
-    };
-    let mut lines = vec![
-        Line::from(vec![
-            verdict,
-            Span::raw(format!(
-                "  {} claims from {} articles · {} independent source{}",
-                g.members.len(),
-                g.article_count(),
-                g.independent_sources,
-                if g.independent_sources == 1 { "" } else { "s" }
-            )),
-        ]),
-        Line::from(""),
-        Line::from(Span::styled(
-            format!(
-                "  {}{}{}{}{}claim",
-                cell("article", 26),
-                cell("source", 24),
-                cell("stance", 12),
-                cell("figure / date", 26),
-                cell("published", 12)
-            ),
-            theme.dim(),
-        )),
-    ];
-    for (i, m) in g.members.iter().enumerate() {
-        let Some(entry) = state.entries.get(m.article) else {
-            continue;
-        };
-        let claim = entry
-            .analysis
-            .claims
-            .get(m.claim_index)
-            .map(|c| c.text.as_str())
-            .unwrap_or("");
-        let figure = match (&m.figure, &m.event_date) {
-            (Some(f), _) => crate::compare::format_figure(f),
-            (None, Some(d)) => d.to_string(),
-            (None, None) => String::new(),
-        };
-        let published = m
-            .article_date
-            .map(|d| d.iso())
-            .unwrap_or_else(|| "—".into());
-        let text = format!(
-            "{}{}{}{}{}{}",
-            cell(&entry.article.title, 26),
-            cell(&m.source, 24),
-            cell(m.stance.name(), 12),
-            cell(&figure, 26),
-            cell(&published, 12),
-            crate::state::palette::one_line(claim)
-        );
-        let sel = i == selected;
-        lines.push(Line::from(vec![
-            Span::styled(if sel { "▶ " } else { "  " }, row_style(sel, theme)),
-            Span::styled(
-                truncate(&text, width.saturating_sub(2)),
-                row_style(sel, theme),
-            ),
-        ]));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Draws the timeline.
-pub fn draw_timeline(
-    state: &AppState,
-    selected: usize,
-    entity: Option<&str>,
-    frame: &mut Frame,
-    theme: &Theme,
-) {
-    let events = state.listed_events(entity);
-    let articles: std::collections::BTreeSet<usize> = events.iter().map(|e| e.article).collect();
-    let filter = entity.map(|e| format!(" · {e}")).unwrap_or_default();
-    let title = format!(
-        " Timeline ({} events from {} articles{filter}) ",
-        events.len(),
-        articles.len()
-    );
-    let inner = popup(
-        frame,
-        framed(
-            title,
-            " enter go to the sentence · j/k move · esc close ",
-            theme,
-        ),
-    );
-    let width = usize::from(inner.width);
-    let rows = usize::from(inner.height);
-    let mut lines = Vec::new();
-    for (i, e) in events
-        .iter()
-        .enumerate()
-        .skip(first_row(selected, rows))
-        .take(rows)
-    {
-        let sel = i == selected;
-        let title = state
-            .entries
-            .get(e.article)
-            .map(|x| x.article.title.as_str())
-            .unwrap_or("");
-        let date = cell(&e.date.to_string(), 20);
-        let room = width.saturating_sub(2 + 20 + 30);
-        lines.push(Line::from(vec![
-            Span::styled(if sel { "▶ " } else { "  " }, row_style(sel, theme)),
-            Span::styled(
-                date,
-                row_style(sel, theme).patch(theme.entity(EntityKind::Date)),
-            ),
-            Span::styled(cell(&e.text, room), row_style(sel, theme)),
-            Span::styled(format!(" {}", truncate(title, 28)), theme.dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);

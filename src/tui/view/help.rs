@@ -1,17 +1,42 @@
-//! The help overlay, generated from the active keymap.
+//! The help overlay, generated from the active keymap: keys, action name and the full
+//! description, which wraps; the action name column goes first when the room runs out. A search
+//! line shows the query typed after `/`.
 
+use super::table::{self, Column};
+use crate::action::Action;
+use crate::keymap::Section;
 use crate::state::AppState;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
-/// Draws the help overlay, scrolled by `scroll` lines.
+/// Keys, action name, description: the description takes the rest and wraps.
+const COLUMNS: [Column; 3] = [
+    Column::new("keys", 5, 16, 5),
+    Column::new("action", 22, 30, 1),
+    Column::flex("description", 16),
+];
+
+/// The bottom line: how to search and close, from the active keymap.
+fn hint(state: &AppState) -> String {
+    let key = |a: Action| state.keymap.keys_for(Section::Help, a).into_iter().next();
+    let mut parts = Vec::new();
+    if let Some(k) = key(Action::SearchHelp) {
+        parts.push(format!("{k} search"));
+    }
+    if let Some(k) = key(Action::Close) {
+        parts.push(format!("{k} close"));
+    }
+    format!(" {} ", parts.join(" · "))
+}
+
+/// Draws the help overlay, scrolled by `scroll` rows.
 pub fn draw_help(state: &AppState, frame: &mut Frame, scroll: usize, theme: &Theme) {
     let area = frame.area();
-    let width = area.width.saturating_sub(4).min(96);
+    let width = area.width.saturating_sub(4).min(120);
     let height = area.height.saturating_sub(3);
     let popup = Rect {
         x: (area.width - width) / 2,
@@ -19,42 +44,63 @@ pub fn draw_help(state: &AppState, frame: &mut Frame, scroll: usize, theme: &The
         width,
         height,
     };
-    let rows = state.help_lines();
-    let key_w = rows
-        .iter()
-        .filter(|r| !r.1.is_empty())
-        .map(|r| r.0.width())
-        .max()
-        .unwrap_or(8)
-        .min(24);
-    let name_w = rows.iter().map(|r| r.1.width()).max().unwrap_or(8);
-    let lines: Vec<Line> = rows
-        .iter()
-        .skip(scroll)
-        .map(|(keys, name, doc)| {
-            if name.is_empty() {
-                Line::from(Span::styled(keys.clone(), theme.pane_title(true)))
-            } else {
-                Line::from(vec![
-                    Span::styled(
-                        format!("  {:<key_w$}", super::truncate(keys, key_w)),
-                        theme.key(),
-                    ),
-                    Span::raw("  "),
-                    Span::styled(format!("{name:<name_w$}"), theme.label()),
-                    Span::raw("  "),
-                    Span::raw(doc.clone()),
-                ])
-            }
-        })
-        .collect();
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border(true))
         .title(Line::from(Span::styled(
             " Keys (from the active keymap) ",
             theme.pane_title(true),
-        )));
+        )))
+        .title_bottom(Line::from(Span::styled(hint(state), theme.dim())));
+    let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    frame.render_widget(block, popup);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let search = &state.help_search;
+    let mut lines: Vec<Line> = Vec::new();
+    if search.typing || !search.query.is_empty() {
+        let cursor = if search.typing { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled("/", theme.key()),
+            Span::raw(format!("{}{cursor}", search.query)),
+        ]));
+    }
+    let rows = state.help_rows();
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  no key matches \"{}\"", search.query),
+            theme.dim(),
+        )));
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .filter(|r| !r.1.is_empty())
+        .map(|(k, n, d)| vec![k.clone(), n.clone(), d.clone()])
+        .collect();
+    let cols = table::fitted(&COLUMNS, &cells);
+    let widths = table::widths(&cols, usize::from(inner.width).saturating_sub(2), 0.5);
+    let room = usize::from(inner.height);
+    for (keys, name, doc) in rows.iter().skip(scroll) {
+        if lines.len() >= room {
+            break;
+        }
+        if name.is_empty() {
+            lines.push(Line::from(Span::styled(
+                keys.clone(),
+                theme.pane_title(true),
+            )));
+            continue;
+        }
+        lines.extend(table::row_lines(
+            "  ",
+            &[keys.clone(), name.clone(), doc.clone()],
+            &[theme.key(), theme.label(), Style::new()],
+            &widths,
+            Style::new(),
+        ));
+    }
+    lines.truncate(room);
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,12 +1,16 @@
 //! Pure views: `draw` reads [`AppState`] and paints a frame; nothing here changes state or does
 //! IO.
 
+mod compare;
 mod cross;
 mod help;
 mod notes;
 mod palette;
 mod panes;
+mod sources;
 mod status;
+mod table;
+mod timeline;
 
 use crate::state::{AppState, Overlay, Pane};
 use crate::tui::theme::Theme;
@@ -50,12 +54,12 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// Draws the whole screen.
 pub fn draw(state: &AppState, frame: &mut Frame) {
-    let theme = Theme::new(state.no_color);
+    let theme = Theme::with_colors(state.colors, state.no_color);
     let geometry = state.geometry();
     if geometry.too_small {
         let (w, h) = state.size;
         let msg = format!(
-            "terminal too small: {w}×{h}, dossier needs at least {}×{}",
+            "terminal too small: {w}×{h}, dossier needs at least {}×{} (ctrl-c quits)",
             crate::state::geometry::MIN_SIZE.0,
             crate::state::geometry::MIN_SIZE.1
         );
@@ -75,6 +79,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     }
     status::draw_status(state, frame, rect(geometry.status), &theme);
     match &state.overlay {
+        Some(Overlay::QuitConfirm) => notes::draw_quit_confirm(state, frame, &theme),
         Some(Overlay::Help { scroll }) => help::draw_help(state, frame, *scroll, &theme),
         Some(Overlay::Note(editor)) => notes::draw_note(state, editor, frame, &theme),
         Some(Overlay::Bookmarks { selected }) => {
@@ -91,11 +96,12 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
             kind,
         }) => cross::draw_entities(state, *selected, *sort, *kind, frame, &theme),
         Some(Overlay::Group { group, selected }) => {
-            cross::draw_group(state, *group, *selected, frame, &theme)
+            compare::draw_group(state, *group, *selected, frame, &theme)
         }
         Some(Overlay::Timeline { selected, entity }) => {
-            cross::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
+            timeline::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
         }
+        Some(Overlay::Sources(view)) => sources::draw_sources(state, view, frame, &theme),
         Some(Overlay::Find { .. }) | None => {}
     }
 }

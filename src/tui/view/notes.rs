@@ -119,7 +119,14 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
             .map(|a| store::resolve(&state.entries[a].article, &b.anchor))
             .is_none_or(|r| r == Resolution::Orphaned);
         let status = if orphaned { " [orphaned]" } else { "" };
-        let head = format!("{} · {}{status}", b.title, b.target.name());
+        // In team mode, notes others made carry their author.
+        let by = state
+            .team
+            .as_ref()
+            .and_then(|t| t.authors.get(&b.id).filter(|(a, _)| *a != t.user))
+            .map(|(a, _)| format!(" · by {a}"))
+            .unwrap_or_default();
+        let head = format!("{} · {}{by}{status}", b.title, b.target.name());
         lines.push(Line::from(vec![
             Span::styled(if is_sel { "▶ " } else { "  " }, style),
             Span::styled(truncate(&head, width.saturating_sub(2)), style),
@@ -143,4 +150,19 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
         lines.push(Line::from(Span::styled(note, theme.label())));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Draws the dialog shown when quitting with changes that could not be saved.
+pub fn draw_quit_confirm(state: &AppState, frame: &mut Frame, theme: &Theme) {
+    let lines = state.quit_confirm_lines();
+    let area = popup(frame, 90, lines.len() as u16 + 2);
+    let block = framed(" Quit with unsaved changes? ".to_string(), theme);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::from(super::truncate(l, width)))
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(text).block(block), area);
 }

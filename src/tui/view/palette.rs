@@ -90,7 +90,11 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
     let mut lines = vec![
         Line::from(Span::styled(truncate(&prompt, width), theme.key())),
         Line::from(Span::styled(
-            format!("  {} of {total}", p.len()),
+            match (&state.index, p.ranking) {
+                (None, _) => "  indexing…".to_string(),
+                (Some(_), Some(_)) => format!("  {} of {total} · ranking…", p.len()),
+                (Some(_), None) => format!("  {} of {total}", p.len()),
+            },
             theme.dim(),
         )),
     ];

@@ -1,15 +1,20 @@
 //! The three panes: article list, reading pane, claims.
 
 use super::truncate;
+use crate::action::Action;
 use crate::highlight::{Mark, MarkLayer, segments};
+use crate::keymap::Section;
 use crate::model::{EntityKind, Span as ModelSpan};
+use crate::sources::stance_glyph;
 use crate::state::update::CLAIM_ITEM_ROWS;
-use crate::state::{AppState, Pane};
+use crate::state::{AppState, ClaimCard, Pane};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// Glyph in front of the selected item, so the selection shows without reverse video too.
 const SELECTED: &str = "▶ ";
@@ -128,8 +133,9 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     };
     let Some(entry) = state.current() else { return };
     let text = entry.article.text.as_str();
+    let shown = state.claims.row_of(state.claim_selected).is_some();
     let selected_claim = match (state.focus, entry.analysis.claims.get(state.claim_selected)) {
-        (Pane::Claims, Some(c)) => MarkLayer::new(vec![(c.span, Mark::SelectedClaim)]),
+        (Pane::Claims, Some(c)) if shown => MarkLayer::new(vec![(c.span, Mark::SelectedClaim)]),
         _ => MarkLayer::default(),
     };
     let cursor = match (state.focus, state.cursor) {
@@ -216,69 +222,68 @@ fn legend(state: &AppState, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Draws the claims pane.
+/// Draws the claims pane: a card per shown claim with the source by name, the stance as a glyph
+/// and a word, the kind, and two lines of text. The title counts shown and total claims.
 pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
     let marker = if focused { "● " } else { "" };
-    let claims = state
-        .current()
-        .map(|e| e.analysis.claims.as_slice())
-        .unwrap_or(&[]);
-    let block = pane_block(
-        format!(" {marker}Claims ({}) ", claims.len()),
-        focused,
-        theme,
-    );
+    let pane = &state.claims;
+    let total = pane.cards.len();
+    let title = if pane.filter.is_empty() {
+        format!(" {marker}Claims ({total}) ")
+    } else {
+        format!(
+            " {marker}Claims ({} of {total}) · {} ",
+            pane.shown.len(),
+            pane.filter.describe()
+        )
+    };
+    let title = truncate(&title, usize::from(area.width).saturating_sub(2));
+    let block = pane_block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if claims.is_empty() {
-        let text = vec![
-            Line::from(Span::styled(
-                "No claims extracted from this article.",
-                theme.dim(),
-            )),
-            Line::from(""),
-            Line::from(Span::styled(
-                "Claims are statements the article asserts or attributes to a source: figures, quotes, reported statements and assessments.",
-                theme.dim(),
-            )),
-        ];
+    if pane.shown.is_empty() {
+        let text = if total == 0 {
+            vec![
+                Line::from(Span::styled(
+                    "No claims extracted from this article.",
+                    theme.dim(),
+                )),
+                Line::from(""),
+                Line::from(Span::styled(
+                    "Claims are statements the article asserts or attributes to a source: figures, quotes, reported statements and assessments.",
+                    theme.dim(),
+                )),
+            ]
+        } else {
+            let clear = state
+                .keymap
+                .keys_for(Section::Claims, Action::ClearClaimFilters)
+                .into_iter()
+                .next()
+                .map(|k| format!("{k} shows every claim."))
+                .unwrap_or_default();
+            vec![
+                Line::from(Span::styled(
+                    format!("None of the {total} claims is {}.", pane.filter.describe()),
+                    theme.dim(),
+                )),
+                Line::from(""),
+                Line::from(Span::styled(clear, theme.dim())),
+            ]
+        };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         return;
     }
     let width = usize::from(inner.width);
     let visible = (usize::from(inner.height) / CLAIM_ITEM_ROWS).max(1);
     let mut lines = Vec::new();
-    for (i, claim) in claims
-        .iter()
-        .enumerate()
-        .skip(state.claims_top)
-        .take(visible)
-    {
-        let selected = i == state.claim_selected;
-        let glyph = if selected { SELECTED } else { UNSELECTED };
-        let source = claim
-            .attribution
-            .as_ref()
-            .map(|a| a.text.as_str())
-            .unwrap_or("article");
-        let header = format!(
-            "{} · {} · {}",
-            claim.kind.name(),
-            claim.stance.name(),
-            source
-        );
-        let style = if selected {
-            theme.selected()
-        } else {
-            theme.label()
+    for &i in pane.shown.iter().skip(state.claims_top).take(visible) {
+        let Some(card) = pane.cards.get(i) else {
+            continue;
         };
-        lines.push(Line::from(vec![
-            Span::styled(glyph, style),
-            Span::styled(truncate(&header, width.saturating_sub(2)), style),
-        ]));
-        let text =
-            crate::reflow::sanitize(&claim.text.split_whitespace().collect::<Vec<_>>().join(" "));
-        let wrapped = textwrap::wrap(&text, width.saturating_sub(2).max(4));
+        let selected = i == state.claim_selected;
+        lines.push(claim_header(card, selected, width, theme));
+        let wrapped = textwrap::wrap(&card.text, width.saturating_sub(2).max(4));
         for (n, row) in wrapped.iter().take(2).enumerate() {
             let row = if n == 1 && wrapped.len() > 2 {
                 truncate(&format!("{row} …"), width.saturating_sub(2))
@@ -293,4 +298,45 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         lines.push(Line::from(""));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A card's first line: selection glyph, stance glyph, source, stance word, kind. When the width
+/// runs short the kind goes first, then the stance word (its glyph stays); the source is cut
+/// last.
+fn claim_header(card: &ClaimCard, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let glyph = if selected { SELECTED } else { UNSELECTED };
+    let base = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let room = width.saturating_sub(glyph.width() + 2);
+    let stance = card.stance.name();
+    let kind = card.kind.name();
+    let source_w = card.source.width();
+    let tail = if source_w + 3 + stance.len() + 3 + kind.len() <= room {
+        format!(" · {stance} · {kind}")
+    } else if source_w + 3 + stance.len() <= room {
+        format!(" · {stance}")
+    } else {
+        String::new()
+    };
+    let source = truncate(&card.source, room.saturating_sub(tail.width()));
+    Line::from(vec![
+        Span::styled(glyph, base),
+        Span::styled(
+            format!("{} ", stance_glyph(card.stance)),
+            base.patch(theme.stance(card.stance)),
+        ),
+        // A real source stands out; "the article" and the author are no source of their own.
+        Span::styled(
+            source,
+            base.patch(if card.key.is_some() {
+                theme.label()
+            } else {
+                theme.dim()
+            }),
+        ),
+        Span::styled(tail, base.patch(theme.dim())),
+    ])
 }

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the status line.
 pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mode = match (&state.overlay, state.focus) {
+        (Some(Overlay::QuitConfirm), _) => "QUIT?",
         (Some(Overlay::Help { .. }), _) => "HELP",
         (Some(Overlay::Note(_)), _) => "NOTE",
         (Some(Overlay::Bookmarks { .. }), _) => "MARKS",
@@ -21,6 +22,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         (Some(Overlay::Entities { .. }), _) => "INDEX",
         (Some(Overlay::Group { .. }), _) => "COMPARE",
         (Some(Overlay::Timeline { .. }), _) => "TIMELINE",
+        (Some(Overlay::Sources(_)), _) => "SOURCES",
         (None, Pane::List) => "LIST",
         (None, Pane::Reader) => "READ",
         (None, Pane::Claims) => "CLAIMS",
@@ -31,8 +33,13 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         state.selected + 1
     };
     let saving = if state.saving { "" } else { " │ NOT SAVING" };
+    let team = match &state.team {
+        None => String::new(),
+        Some(t) if t.online => format!(" │ team {} ✓", t.user),
+        Some(_) => " │ offline".to_string(),
+    };
     let left = format!(
-        " {mode} │ {n}/{} │ {:>3}%{saving} ",
+        " {mode} │ {n}/{} │ {:>3}%{saving}{team} ",
         state.entries.len(),
         state.reader_percent()
     );

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Generates the man pages and shell completions that `cargo deb` packages (see
+# [package.metadata.deb] in Cargo.toml) from the release binary:
+#   cargo build --release --locked && scripts/package-assets.sh && cargo deb --no-build
+set -eu
+cd "$(dirname "$0")/.."
+bin=target/release/dossier
+out=target/assets
+rm -rf "$out"
+mkdir -p "$out/man" "$out/completions"
+"$bin" man --dir "$out/man"
+"$bin" completions bash > "$out/completions/dossier.bash"
+"$bin" completions zsh > "$out/completions/_dossier"
+"$bin" completions fish > "$out/completions/dossier.fish"
+"$bin" completions elvish > "$out/completions/dossier.elv"
+"$bin" completions powershell > "$out/completions/_dossier.ps1"

@@ -1,0 +1,306 @@
+//! The shared corpus on the team server: publishing articles with their analyses (keyed by the
+//! content-hash article id, so publishing again adds nothing), search with PostgreSQL full text
+//! search (German and English configurations) and trigrams over accent-folded titles and
+//! entity names, and the aggregations the entity index and sources view need, as SQL.
+
+use super::{TeamError, pg_text};
+use crate::model::{Analysis, Article};
+use postgres::Client;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Counts of one published batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Published {
+    /// Articles the server did not have.
+    pub added: usize,
+    /// Articles it had already (same id).
+    pub present: usize,
+    /// Entity rows written.
+    pub mentions: usize,
+}
+
+impl std::ops::AddAssign for Published {
+    fn add_assign(&mut self, o: Published) {
+        self.added += o.added;
+        self.present += o.present;
+        self.mentions += o.mentions;
+    }
+}
+
+/// Which of `ids` the server holds already.
+pub fn present_ids(client: &mut Client, ids: &[String]) -> Result<Vec<String>, TeamError> {
+    let rows = client.query("SELECT id FROM articles WHERE id = ANY($1)", &[&ids])?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+/// Publishes a batch in one transaction: articles the server lacks are added with their
+/// analyses and entity counts; the others are left as they are. Safe to repeat.
+pub fn publish(
+    client: &mut Client,
+    user: &str,
+    batch: &[(&Article, &Analysis)],
+) -> Result<Published, TeamError> {
+    let write = |e| TeamError::from_write(e, user);
+    let ids: Vec<String> = batch.iter().map(|(a, _)| a.id.0.clone()).collect();
+    let present = present_ids(client, &ids)?;
+    let mut seen: std::collections::HashSet<&str> = present.iter().map(String::as_str).collect();
+    let mut fresh = Vec::new();
+    for (a, an) in batch {
+        // The same article twice in one batch counts once.
+        if seen.insert(a.id.0.as_str()) {
+            fresh.push((*a, *an));
+        }
+    }
+    let mut out = Published {
+        present: batch.len() - fresh.len(),
+        ..Published::default()
+    };
+    if fresh.is_empty() {
+        return Ok(out);
+    }
+    let mut cols: [Vec<String>; 7] = Default::default();
+    let mut outlets: Vec<Option<String>> = Vec::new();
+    let mut dates: Vec<Option<String>> = Vec::new();
+    let mut m_article = Vec::new();
+    let mut m_kind = Vec::new();
+    let mut m_name = Vec::new();
+    let mut m_count: Vec<i32> = Vec::new();
+    for (a, an) in &fresh {
+        let article_json =
+            serde_json::to_string(a).map_err(|e| TeamError::Schema(e.to_string()))?;
+        let analysis_json =
+            serde_json::to_string(an).map_err(|e| TeamError::Schema(e.to_string()))?;
+        cols[0].push(a.id.0.clone());
+        cols[1].push(pg_text(&a.source));
+        cols[2].push(pg_text(&a.title));
+        cols[3].push(a.lang.code().to_string());
+        cols[4].push(pg_text(&a.text));
+        // jsonb refuses the \u0000 escape as text refuses NUL.
+        cols[5].push(article_json.replace("\\u0000", "\\ufffd"));
+        cols[6].push(analysis_json.replace("\\u0000", "\\ufffd"));
+        outlets.push(a.outlet.as_deref().map(pg_text));
+        dates.push(a.date.map(|d| d.iso()));
+        let mut counts: BTreeMap<(&str, &str), i32> = BTreeMap::new();
+        for m in &an.mentions {
+            if m.canonical.is_empty() {
+                continue;
+            }
+            *counts.entry((m.kind.name(), &m.canonical)).or_default() += 1;
+        }
+        for ((kind, name), n) in counts {
+            m_article.push(a.id.0.clone());
+            m_kind.push(kind.to_string());
+            m_name.push(pg_text(name));
+            m_count.push(n);
+        }
+    }
+    let mut tx = client.transaction()?;
+    let rows = tx
+        .query(
+            "INSERT INTO articles (id, source, title, lang, body, article, analysis, outlet, \
+             published, published_by) \
+             SELECT u.id, u.source, u.title, u.lang, u.body, u.article::jsonb, \
+             u.analysis::jsonb, u.outlet, u.published, $10 \
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], \
+             $6::text[], $7::text[], $8::text[], $9::text[]) \
+             AS u(id, source, title, lang, body, article, analysis, outlet, published) \
+             ON CONFLICT (id) DO NOTHING RETURNING id",
+            &[
+                &cols[0], &cols[1], &cols[2], &cols[3], &cols[4], &cols[5], &cols[6], &outlets,
+                &dates, &user,
+            ],
+        )
+        .map_err(write)?;
+    let mentions = tx
+        .execute(
+            "INSERT INTO mentions (article, kind, name, mentions) \
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int4[]) \
+             ON CONFLICT DO NOTHING",
+            &[&m_article, &m_kind, &m_name, &m_count],
+        )
+        .map_err(write)?;
+    tx.commit().map_err(write)?;
+    out.added = rows.len();
+    out.present += fresh.len() - rows.len();
+    out.mentions = usize::try_from(mentions).unwrap_or(usize::MAX);
+    Ok(out)
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Source path.
+    pub source: String,
+    /// Full text rank plus title similarity.
+    pub score: f64,
+    /// A short excerpt around the match (`ts_headline`, without markup).
+    pub excerpt: String,
+}
+
+/// Articles matching `query`: full text search in German and English (web-search syntax:
+/// quotes, `or`, `-word`), or titles similar to it after folding case and accents.
+pub fn search(client: &mut Client, query: &str, limit: i64) -> Result<Vec<Hit>, TeamError> {
+    let rows = client.query(
+        "WITH q AS (SELECT websearch_to_tsquery('german', $1) || \
+                           websearch_to_tsquery('english', $1) AS ts, \
+                           dossier_fold($1) AS folded), \
+         hits AS ( \
+             SELECT a.id FROM articles a, q WHERE a.tsv @@ q.ts \
+             UNION \
+             SELECT a.id FROM articles a, q WHERE q.folded <% dossier_fold(a.title)) \
+         SELECT a.id, a.title, a.source, \
+                (ts_rank(a.tsv, q.ts) + word_similarity(q.folded, dossier_fold(a.title)))::float8 \
+                    AS score, \
+                ts_headline(dossier_ts_config(a.lang), left(a.body, 20000), q.ts, \
+                    'StartSel=\"\",StopSel=\"\",MaxWords=18,MinWords=8') \
+         FROM hits JOIN articles a USING (id), q \
+         ORDER BY score DESC, a.id LIMIT $2",
+        &[&query, &limit],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| Hit {
+            id: r.get(0),
+            title: r.get(1),
+            source: r.get(2),
+            score: r.get(3),
+            excerpt: r.get::<_, String>(4).replace('\n', " "),
+        })
+        .collect())
+}
+
+/// An entity with the number of articles naming it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityCount {
+    /// person, organization, place, …
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    /// Articles that mention it.
+    pub articles: i64,
+    /// Mentions over all articles.
+    pub mentions: i64,
+}
+
+/// The entity index as SQL: entities by the number of articles naming them, optionally of one
+/// kind and fuzzily matching `name` (accent- and case-folded trigrams).
+pub fn entities(
+    client: &mut Client,
+    kind: Option<&str>,
+    name: Option<&str>,
+    limit: i64,
+) -> Result<Vec<EntityCount>, TeamError> {
+    let rows = client.query(
+        "SELECT kind, name, count(*), sum(mentions)::int8 FROM mentions \
+         WHERE ($1::text IS NULL OR kind = $1) \
+           AND ($2::text IS NULL OR dossier_fold($2) <% dossier_fold(name)) \
+         GROUP BY kind, name ORDER BY count(*) DESC, name LIMIT $3",
+        &[&kind, &name, &limit],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| EntityCount {
+            kind: r.get(0),
+            name: r.get(1),
+            articles: r.get(2),
+            mentions: r.get(3),
+        })
+        .collect())
+}
+
+/// One outlet of the sources view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceCount {
+    /// The outlet, or empty when unknown.
+    pub outlet: String,
+    /// Articles from it.
+    pub articles: i64,
+    /// Earliest publication date (ISO, possibly partial).
+    pub first: Option<String>,
+    /// Latest publication date.
+    pub last: Option<String>,
+}
+
+/// The sources view as SQL: outlets by number of articles, with their date range.
+pub fn sources(client: &mut Client, limit: i64) -> Result<Vec<SourceCount>, TeamError> {
+    let rows = client.query(
+        "SELECT coalesce(outlet, ''), count(*), min(published), max(published) FROM articles \
+         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $1",
+        &[&limit],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| SourceCount {
+            outlet: r.get(0),
+            articles: r.get(1),
+            first: r.get(2),
+            last: r.get(3),
+        })
+        .collect())
+}
+
+/// One row of the article list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListRow {
+    /// Article id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Outlet, empty when unknown.
+    pub outlet: String,
+    /// Publication date (ISO, possibly partial).
+    pub published: Option<String>,
+}
+
+/// A page of the article list in id order, after `after` (keyset paging: every page costs the
+/// same however deep it is).
+pub fn page(
+    client: &mut Client,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<ListRow>, TeamError> {
+    let rows = client.query(
+        "SELECT id, title, coalesce(outlet, ''), published FROM articles \
+         WHERE $1::text IS NULL OR id > $1 ORDER BY id LIMIT $2",
+        &[&after, &limit],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| ListRow {
+            id: r.get(0),
+            title: r.get(1),
+            outlet: r.get(2),
+            published: r.get(3),
+        })
+        .collect())
+}
+
+/// Number of articles on the server.
+pub fn count(client: &mut Client) -> Result<i64, TeamError> {
+    Ok(client
+        .query_one("SELECT count(*) FROM articles", &[])?
+        .get(0))
+}
+
+/// One article with its analysis, as published.
+pub fn fetch(client: &mut Client, id: &str) -> Result<Option<(Article, Analysis)>, TeamError> {
+    let rows = client.query(
+        "SELECT article::text, analysis::text FROM articles WHERE id = $1",
+        &[&id],
+    )?;
+    let Some(row) = rows.first() else {
+        return Ok(None);
+    };
+    let article: String = row.get(0);
+    let analysis: String = row.get(1);
+    let bad = |e: serde_json::Error| TeamError::Schema(format!("article {id}: {e}"));
+    Ok(Some((
+        serde_json::from_str(&article).map_err(bad)?,
+        serde_json::from_str(&analysis).map_err(bad)?,
+    )))
+}

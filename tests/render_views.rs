@@ -1,0 +1,336 @@
+//! Headless rendering of the claim comparison chart and the timeline at every supported size:
+//! the chart is drawn, vague counts read as written, the table wraps instead of cutting, and
+//! the timeline's text keeps at least half the width. Uses only the public API.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use dossier::compare::Basis;
+use dossier::ingest;
+use dossier::keymap::{Keymap, parse_sequence};
+use dossier::reflow::Hyphenators;
+use dossier::state::{AppState, Entry, Options, Overlay};
+use dossier::tui::headless::render_text;
+use std::sync::OnceLock;
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 6] = [
+    (160, 45),
+    (120, 35),
+    (100, 30),
+    (80, 24),
+    (60, 20),
+    (40, 12),
+];
+
+fn entries() -> Vec<Entry> {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES
+        .get_or_init(|| {
+            let articles = ingest::bundled();
+            let analyses = dossier::extract::analyze_corpus(&articles);
+            articles
+                .into_iter()
+                .zip(analyses)
+                .map(|(article, analysis)| Entry {
+                    article,
+                    analysis,
+                    bookmarks: 0,
+                })
+                .collect()
+        })
+        .clone()
+}
+
+fn state() -> AppState {
+    AppState::new(
+        entries(),
+        Keymap::builtin(),
+        Hyphenators::load(),
+        Options::default(),
+    )
+}
+
+fn keys(k: &str) -> Vec<dossier::keymap::KeyChord> {
+    if k.is_empty() {
+        Vec::new()
+    } else {
+        parse_sequence(k).expect("valid keys")
+    }
+}
+
+/// The screen with the comparison of the soldiers group open.
+fn compare_screen(size: (u16, u16), k: &str) -> (AppState, String) {
+    let mut s = state();
+    let cross = s.cross();
+    let group = cross
+        .groups
+        .iter()
+        .position(|g| matches!(&g.basis, Basis::Figure { unit } if unit == "soldiers"))
+        .expect("a soldiers group");
+    s.overlay = Some(Overlay::Group { group, selected: 0 });
+    let text = render_text(&mut s, size, &keys(k));
+    (s, text)
+}
+
+/// The overlay's inside: the rows and columns within the popup's frame.
+fn inside(screen: &str, size: (u16, u16)) -> Vec<String> {
+    let width = usize::from(size.0.saturating_sub(4).min(150));
+    let left = (usize::from(size.0) - width) / 2 + 1;
+    screen
+        .lines()
+        .skip(2)
+        .take(usize::from(size.1).saturating_sub(5))
+        .map(|l| l.chars().skip(left).take(width - 2).collect())
+        .collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn has_braille(s: &str) -> bool {
+    s.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c))
+}
+
+#[test]
+fn the_comparison_draws_a_chart_and_a_wrapped_table_at_every_size() {
+    for size in SIZES {
+        let (_, screen) = compare_screen(size, "");
+        for line in screen.lines() {
+            assert!(
+                line.width() <= usize::from(size.0),
+                "at {size:?}:\n{screen}"
+            );
+        }
+        let body = inside(&screen, size).join("\n");
+        assert!(
+            body.contains("consistent") || body.contains("DISAGREE"),
+            "at {size:?}:\n{screen}"
+        );
+        assert!(
+            !screen.contains("2.000–9.999"),
+            "invented range at {size:?}"
+        );
+        assert!(
+            body.contains("source"),
+            "no table header at {size:?}:\n{screen}"
+        );
+        if size.1 >= 20 {
+            assert!(has_braille(&body), "no chart at {size:?}:\n{screen}");
+            assert!(
+                body.contains("Tausende"),
+                "vague count at {size:?}:\n{screen}"
+            );
+            assert!(
+                body.contains("2024-") || body.contains("2025-"),
+                "dates at {size:?}:\n{screen}"
+            );
+        }
+        // The claim column keeps a useful width: the first member's claim starts on the row.
+        let first = body
+            .lines()
+            .find(|l| l.contains('▶'))
+            .unwrap_or_default()
+            .to_string();
+        assert!(first.width() > 10, "at {size:?}:\n{screen}");
+    }
+}
+
+#[test]
+fn nothing_in_the_comparison_is_cut_at_160_columns() {
+    let size = (160, 45);
+    let (s, screen) = compare_screen(size, "");
+    let body = inside(&screen, size);
+    assert!(
+        body.iter().all(|l| !l.contains('…')),
+        "cut text at 160 columns:\n{screen}"
+    );
+    // Every claim of the group is there word for word (wrapped cells joined).
+    let flat = squeeze(&body.join(" "));
+    let Some(Overlay::Group { group, .. }) = &s.overlay else {
+        panic!("overlay closed")
+    };
+    let g = &s.cross.as_ref().unwrap().groups[*group];
+    for m in g.members.iter().take(3) {
+        let claim = &s.entries[m.article].analysis.claims[m.claim_index].text;
+        for word in claim.split_whitespace().take(6) {
+            assert!(
+                flat.contains(word),
+                "{word:?} of {claim:?} missing:\n{screen}"
+            );
+        }
+    }
+    // Vague counts are written as in the text and marked as vague.
+    assert!(flat.contains("(vague)"), "{screen}");
+}
+
+#[test]
+fn moving_through_the_comparison_keeps_the_selection_off_the_bottom_edge() {
+    for size in [(80, 24), (60, 20)] {
+        let (s, screen) = compare_screen(size, "j j j");
+        let Some(Overlay::Group { selected, .. }) = s.overlay else {
+            panic!("overlay closed")
+        };
+        assert_eq!(selected, 3);
+        let body = inside(&screen, size);
+        let at = body
+            .iter()
+            .position(|l| l.contains('▶'))
+            .expect("selection shown");
+        let last = body.iter().rposition(|l| !l.trim().is_empty()).unwrap_or(0);
+        assert!(
+            at < last,
+            "selection on the bottom edge at {size:?}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_timeline_shows_a_density_strip_and_keeps_half_the_width_for_text() {
+    for size in SIZES {
+        let mut s = state();
+        let screen = render_text(&mut s, size, &keys("T"));
+        assert!(
+            matches!(s.overlay, Some(Overlay::Timeline { .. })),
+            "at {size:?}:\n{screen}"
+        );
+        assert!(screen.contains("Timeline"), "at {size:?}:\n{screen}");
+        for line in screen.lines() {
+            assert!(
+                line.width() <= usize::from(size.0),
+                "at {size:?}:\n{screen}"
+            );
+        }
+        let body = inside(&screen, size);
+        if size.1 >= 20 {
+            assert!(
+                body.iter()
+                    .any(|l| l.contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'])),
+                "no density strip at {size:?}:\n{screen}"
+            );
+        }
+        // The selected row: the event text starts within the first half of the overlay.
+        let events = s.listed_events(None);
+        let first_word = events[0].text.split_whitespace().next().unwrap();
+        let row = body
+            .iter()
+            .find(|l| l.contains('▶'))
+            .expect("a selected row");
+        let at = row.find(first_word).map(|i| row[..i].width());
+        let inner = usize::from(size.0.saturating_sub(4).min(150)) - 2;
+        // Right of the selection marker, the text column is at least half the rest.
+        assert!(
+            at.is_some_and(|a| inner - a >= (inner - 2) / 2),
+            "text squeezed at {size:?} ({at:?} of {inner}):\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_timeline_filters_by_the_selected_events_article_and_entity() {
+    let mut s = state();
+    let all = {
+        render_text(&mut s, (120, 35), &keys("T"));
+        s.listed_events(None).len()
+    };
+    let mut s = state();
+    let screen = render_text(&mut s, (120, 35), &keys("T j s"));
+    let Some(Overlay::Timeline { selected, .. }) = &s.overlay else {
+        panic!("timeline closed:\n{screen}")
+    };
+    let source = s.timeline_source.expect("source filter set");
+    let shown = s.listed_events(None);
+    assert!(shown.len() < all, "{} of {all}", shown.len());
+    assert!(shown.iter().all(|e| e.article == source));
+    assert!(screen.contains("· from "), "{screen}");
+    assert!(*selected < shown.len());
+    let screen = render_text(&mut s, (120, 35), &keys("s e"));
+    assert_eq!(s.timeline_source, None);
+    let Some(Overlay::Timeline { entity, .. }) = &s.overlay else {
+        panic!("timeline closed:\n{screen}")
+    };
+    let name = entity.clone().expect("entity filter set");
+    assert!(screen.contains(&format!("naming {name}")), "{screen}");
+    assert!(
+        s.listed_events(Some(&name))
+            .iter()
+            .all(|e| e.entities.contains(&name))
+    );
+}
+
+#[test]
+fn help_descriptions_wrap_at_every_size_and_nothing_is_cut_at_160() {
+    let action = *dossier::action::Action::ALL
+        .iter()
+        .max_by_key(|a| a.doc().len())
+        .unwrap();
+    let long = action.doc();
+    for size in SIZES {
+        let mut s = state();
+        let screen = render_text(&mut s, size, &keys("?"));
+        assert!(
+            screen.contains("Keys (from the active keymap)") || size.0 < 50,
+            "{screen}"
+        );
+        for line in screen.lines() {
+            assert!(
+                line.width() <= usize::from(size.0),
+                "at {size:?}:\n{screen}"
+            );
+        }
+        if size == (160, 45) {
+            // Inside the help's double frame.
+            let body: Vec<&str> = screen
+                .lines()
+                .filter_map(|l| {
+                    let (a, b) = (l.find('║')?, l.rfind('║')?);
+                    (b > a).then(|| &l[a..b])
+                })
+                .collect();
+            assert!(body.len() > 30, "{screen}");
+            assert!(
+                body.iter().all(|l| !l.contains('…')),
+                "cut at 160:\n{screen}"
+            );
+        }
+    }
+    // The longest description, searched for, is shown whole (wrapped) at 80 columns.
+    let mut s = state();
+    let query: Vec<String> = action.name().chars().map(|c| c.to_string()).collect();
+    let screen = render_text(
+        &mut s,
+        (80, 24),
+        &keys(&format!("? / {} <Enter>", query.join(" "))),
+    );
+    let inside_frame: Vec<&str> = screen
+        .lines()
+        .filter_map(|l| {
+            let (a, b) = (l.find('║')?, l.rfind('║')?);
+            (b > a).then(|| &l[a + '║'.len_utf8()..b])
+        })
+        .collect();
+    let flat = squeeze(&inside_frame.join(" "));
+    assert!(
+        flat.contains(&squeeze(long)),
+        "{long:?} not whole:\n{screen}"
+    );
+}
+
+#[test]
+fn help_can_be_searched_with_slash() {
+    let mut s = state();
+    let screen = render_text(&mut s, (100, 30), &keys("? / t i m e l i n e"));
+    assert!(s.help_search.typing);
+    assert!(screen.contains("/timeline"), "{screen}");
+    assert!(screen.contains("show_timeline"), "{screen}");
+    assert!(!screen.contains("next_article"), "{screen}");
+    // Enter keeps the filter; esc drops it before closing the help.
+    let screen = render_text(&mut s, (100, 30), &keys("<Enter>"));
+    assert!(!s.help_search.typing);
+    assert!(screen.contains("show_timeline"), "{screen}");
+    render_text(&mut s, (100, 30), &keys("<Esc>"));
+    assert!(s.help_search.query.is_empty());
+    assert!(matches!(s.overlay, Some(Overlay::Help { .. })));
+    render_text(&mut s, (100, 30), &keys("<Esc>"));
+    assert!(s.overlay.is_none());
+}

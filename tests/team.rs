@@ -1,0 +1,508 @@
+//! Team mode against a real PostgreSQL server: a throwaway cluster per test (initdb + pg_ctl in
+//! a temporary directory on a free port). Without the server binaries the tests say they were
+//! skipped; under CI=true that is a failure.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use dossier::model::ArticleId;
+use dossier::store::{Anchor, Bookmark, BookmarkId, Store, Target};
+use dossier::team::cluster::{Cluster, Unavailable};
+use dossier::team::sync::{SyncReport, SyncState, Who, sync_round};
+use dossier::team::{Settings, TeamError, corpus, migrate};
+use std::path::Path;
+
+/// Starts a cluster with database `team`, the schema, writers `ann` and `bob` and a reader
+/// `rita`; None (after saying so) when the server is not installed outside CI.
+fn server(test: &str) -> Option<Cluster> {
+    let cluster = match Cluster::start(true) {
+        Ok(c) => c,
+        Err(Unavailable::NotInstalled(m)) if std::env::var("CI").as_deref() != Ok("true") => {
+            eprintln!("{test}: skipped: {m}");
+            return None;
+        }
+        Err(e) => panic!("{test}: cannot start PostgreSQL: {e}"),
+    };
+    let mut admin = cluster.admin().unwrap();
+    admin
+        .batch_execute(
+            "CREATE ROLE writers NOLOGIN;
+             CREATE ROLE ann LOGIN IN ROLE writers;
+             CREATE ROLE bob LOGIN IN ROLE writers;
+             CREATE ROLE rita LOGIN;",
+        )
+        .unwrap();
+    admin.batch_execute("CREATE DATABASE team").unwrap();
+    let mut db = postgres::Client::connect(
+        &format!(
+            "host=127.0.0.1 port={} user=postgres dbname=team",
+            cluster.port()
+        ),
+        postgres::NoTls,
+    )
+    .unwrap();
+    assert_eq!(
+        migrate::migrate(&mut db).unwrap(),
+        migrate::MIGRATIONS.len()
+    );
+    assert_eq!(migrate::migrate(&mut db).unwrap(), 0, "migrating twice");
+    db.batch_execute(
+        "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO writers;
+         GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO writers;
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO rita;",
+    )
+    .unwrap();
+    Some(cluster)
+}
+
+fn settings(cluster: &Cluster, user: &str) -> Settings {
+    cluster.settings("team", user, None).unwrap()
+}
+
+fn sync(cluster: &Cluster, user: &str, store: &mut Store) -> Result<SyncReport, TeamError> {
+    let s = settings(cluster, user);
+    let mut client = s.connect()?;
+    sync_round(
+        &mut client,
+        store,
+        Who {
+            user: &s.user,
+            server: &s.server,
+        },
+    )
+}
+
+fn bookmark(id: &str, note: &str, title: &str) -> Bookmark {
+    Bookmark {
+        id: BookmarkId(id.to_string()),
+        article: ArticleId("0123456789abcdef".into()),
+        source: "corpus/a.md".into(),
+        title: title.into(),
+        target: Target::Sentence,
+        anchor: Anchor {
+            block: 1,
+            start: 10,
+            end: 20,
+            quote: "quoted text".into(),
+            prefix: "before ".into(),
+            suffix: " after".into(),
+        },
+        note: note.into(),
+        created: 1_700_000_000,
+        updated: 1_700_000_000,
+    }
+}
+
+fn note_of(store: &Store, id: &str) -> Option<String> {
+    store
+        .get(&BookmarkId(id.to_string()))
+        .map(|b| b.note.clone())
+}
+
+fn server_count(cluster: &Cluster, sql: &str) -> i64 {
+    let mut c = settings(cluster, "ann").connect().unwrap();
+    c.query_one(sql, &[]).unwrap().get(0)
+}
+
+fn open(dir: &Path) -> Store {
+    Store::open(dir, 1_700_000_100)
+}
+
+#[test]
+fn two_people_editing_one_note_at_once_keep_both_texts() {
+    let Some(cluster) = server("concurrent edits") else {
+        return;
+    };
+    let a_dir = tempfile::tempdir().unwrap();
+    let b_dir = tempfile::tempdir().unwrap();
+    let mut a = open(a_dir.path());
+    let mut b = open(b_dir.path());
+    a.add(bookmark("n1", "first draft", "Title")).unwrap();
+    a.add(bookmark("n2", "to be deleted", "Title")).unwrap();
+    let r = sync(&cluster, "ann", &mut a).unwrap();
+    assert_eq!(r.pushed_new, 2);
+    let r = sync(&cluster, "bob", &mut b).unwrap();
+    assert_eq!(r.pulled_new, 2);
+    assert_eq!(note_of(&b, "n1").as_deref(), Some("first draft"));
+
+    a.set_note(&BookmarkId("n1".into()), "ann's reading", 1_700_000_200)
+        .unwrap();
+    b.set_note(&BookmarkId("n1".into()), "bob's reading", 1_700_000_201)
+        .unwrap();
+    assert_eq!(sync(&cluster, "ann", &mut a).unwrap().pushed_edits, 1);
+    let r = sync(&cluster, "bob", &mut b).unwrap();
+    assert_eq!(r.conflicts, 1, "{r:?}");
+    sync(&cluster, "ann", &mut a).unwrap();
+    let merged_a = note_of(&a, "n1").unwrap();
+    let merged_b = note_of(&b, "n1").unwrap();
+    assert_eq!(merged_a, merged_b);
+    assert!(merged_a.contains("ann's reading"), "{merged_a}");
+    assert!(merged_a.contains("bob's reading"), "{merged_a}");
+    assert!(
+        merged_a.contains("edited at the same time by ann"),
+        "{merged_a}"
+    );
+
+    // Authors travel with the notes.
+    let authors = SyncState::load_any(b_dir.path()).authors();
+    assert_eq!(authors[&BookmarkId("n1".into())].0, "ann");
+    assert_eq!(authors[&BookmarkId("n1".into())].1, "bob");
+
+    // A deletion is a tombstone: it reaches the other side and does not come back.
+    b.delete(&BookmarkId("n2".into())).unwrap();
+    assert_eq!(sync(&cluster, "bob", &mut b).unwrap().pushed_deletes, 1);
+    assert_eq!(sync(&cluster, "ann", &mut a).unwrap().pulled_deletes, 1);
+    assert_eq!(note_of(&a, "n2"), None);
+    let again = sync(&cluster, "ann", &mut a).unwrap();
+    assert_eq!(again, SyncReport::default());
+    assert_eq!(note_of(&a, "n2"), None);
+    assert_eq!(
+        server_count(&cluster, "SELECT count(*) FROM notes WHERE deleted"),
+        1
+    );
+
+    // What the store saved on disk is what a fresh process sees.
+    let reopened = open(a_dir.path());
+    assert_eq!(note_of(&reopened, "n1").unwrap(), merged_a);
+}
+
+#[test]
+fn a_round_repeated_after_its_state_was_lost_duplicates_nothing() {
+    let Some(cluster) = server("repeated round") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = open(dir.path());
+    for i in 0..50 {
+        a.add(bookmark(&format!("r{i}"), &format!("note {i}"), "T"))
+            .unwrap();
+    }
+    sync(&cluster, "ann", &mut a).unwrap();
+    a.set_note(&BookmarkId("r3".into()), "changed", 1_700_000_300)
+        .unwrap();
+    sync(&cluster, "ann", &mut a).unwrap();
+    // As if the process died after the server committed but before the state file was written.
+    std::fs::remove_file(SyncState::path(dir.path())).unwrap();
+    let r = sync(&cluster, "ann", &mut a).unwrap();
+    assert_eq!(r.pushed_new, 0, "{r:?}");
+    assert_eq!(r.conflicts, 0, "{r:?}");
+    assert_eq!(note_of(&a, "r3").as_deref(), Some("changed"));
+    assert_eq!(server_count(&cluster, "SELECT count(*) FROM notes"), 50);
+    assert_eq!(a.bookmarks().len(), 50);
+}
+
+#[test]
+fn server_stopped_mid_sync_and_restarted_loses_and_duplicates_nothing() {
+    let Some(mut cluster) = server("server stopped") else {
+        return;
+    };
+    let a_dir = tempfile::tempdir().unwrap();
+    let mut a = open(a_dir.path());
+    let batch: Vec<_> = (0..3000)
+        .map(|i| dossier::store::Change::Add(bookmark(&format!("s{i}"), &format!("note {i}"), "T")))
+        .collect();
+    a.apply_changes(batch).unwrap();
+    let settings_a = settings(&cluster, "ann");
+
+    // Rounds run in a thread while the server goes down under them.
+    let worker = std::thread::spawn(move || {
+        let mut failures = 0;
+        let mut successes = 0;
+        for _ in 0..20 {
+            let round = settings_a.connect().and_then(|mut c| {
+                sync_round(
+                    &mut c,
+                    &mut a,
+                    Who {
+                        user: &settings_a.user,
+                        server: &settings_a.server,
+                    },
+                )
+            });
+            match round {
+                Ok(_) => successes += 1,
+                Err(e) => {
+                    assert!(e.is_offline(), "not an offline error: {e}");
+                    failures += 1;
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        (a, successes, failures)
+    });
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    cluster.stop().unwrap();
+    let (mut a, _, failures) = worker.join().unwrap();
+    assert!(failures > 0, "the server was never seen down");
+    let err = sync(&cluster, "ann", &mut a).unwrap_err();
+    assert!(err.is_offline(), "{err}");
+    assert!(err.to_string().contains("cannot connect"), "{err}");
+    assert_eq!(
+        a.bookmarks().len(),
+        3000,
+        "local store untouched while offline"
+    );
+
+    cluster.start_server().unwrap();
+    sync(&cluster, "ann", &mut a).unwrap();
+    assert_eq!(server_count(&cluster, "SELECT count(*) FROM notes"), 3000);
+    assert_eq!(
+        server_count(&cluster, "SELECT count(DISTINCT note) FROM notes"),
+        3000
+    );
+    assert_eq!(
+        sync(&cluster, "ann", &mut a).unwrap(),
+        SyncReport::default()
+    );
+    let b_dir = tempfile::tempdir().unwrap();
+    let mut b = open(b_dir.path());
+    assert_eq!(sync(&cluster, "bob", &mut b).unwrap().pulled_new, 3000);
+    assert_eq!(note_of(&b, "s2999").as_deref(), Some("note 2999"));
+}
+
+#[test]
+fn a_user_who_may_only_read_gets_a_clear_error_and_still_receives() {
+    let Some(cluster) = server("read-only") else {
+        return;
+    };
+    let a_dir = tempfile::tempdir().unwrap();
+    let mut a = open(a_dir.path());
+    a.add(bookmark("w1", "from ann", "T")).unwrap();
+    sync(&cluster, "ann", &mut a).unwrap();
+
+    let r_dir = tempfile::tempdir().unwrap();
+    let mut r = open(r_dir.path());
+    r.add(bookmark("mine", "rita's own", "T")).unwrap();
+    let err = sync(&cluster, "rita", &mut r).unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, TeamError::ReadOnly { .. }), "{text}");
+    assert!(
+        text.contains("'rita'") && text.contains("may read but not write"),
+        "{text}"
+    );
+    assert_eq!(note_of(&r, "w1").as_deref(), Some("from ann"));
+    assert_eq!(note_of(&r, "mine").as_deref(), Some("rita's own"));
+}
+
+#[test]
+fn sql_metacharacters_and_escape_sequences_round_trip_unchanged() {
+    let Some(cluster) = server("metacharacters") else {
+        return;
+    };
+    let nasty = [
+        "'; DROP TABLE notes; --",
+        "Robert'); DELETE FROM notes WHERE ('1'='1",
+        "back\\slash \\' \\\\ E'\\n' $1 $$ dollar $$ %_ like",
+        "\u{1b}[31mred\u{1b}[0m \u{1b}]0;title\u{7} \r\n tab\t bell\u{7}",
+        "Umlaute äöü ß, emoji 🗞, RTL \u{202e}abc",
+        "{\"json\": [1, 2]} <script>alert(1)</script>",
+    ];
+    let a_dir = tempfile::tempdir().unwrap();
+    let mut a = open(a_dir.path());
+    for (i, text) in nasty.iter().enumerate() {
+        a.add(bookmark(&format!("m{i}"), text, text)).unwrap();
+    }
+    sync(&cluster, "ann", &mut a).unwrap();
+    let b_dir = tempfile::tempdir().unwrap();
+    let mut b = open(b_dir.path());
+    sync(&cluster, "bob", &mut b).unwrap();
+    for (i, text) in nasty.iter().enumerate() {
+        let got = b.get(&BookmarkId(format!("m{i}"))).unwrap();
+        assert_eq!(got.note, *text);
+        assert_eq!(got.title, *text);
+    }
+    assert_eq!(
+        server_count(&cluster, "SELECT count(*) FROM notes"),
+        nasty.len() as i64
+    );
+    // A repeated round sees nothing to do: the texts compare equal after the trip.
+    assert_eq!(
+        sync(&cluster, "ann", &mut a).unwrap(),
+        SyncReport::default()
+    );
+}
+
+#[test]
+fn a_corpus_published_twice_is_stored_once_and_searchable() {
+    let Some(cluster) = server("publish") else {
+        return;
+    };
+    let articles = dossier::ingest::bundled();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let pairs: Vec<_> = articles.iter().zip(analyses.iter()).collect();
+    let mut c = settings(&cluster, "ann").connect().unwrap();
+    let first = corpus::publish(&mut c, "ann", &pairs).unwrap();
+    assert_eq!(first.added, articles.len());
+    assert!(first.mentions > 0);
+    let second = corpus::publish(&mut c, "ann", &pairs).unwrap();
+    assert_eq!((second.added, second.present), (0, articles.len()));
+    assert_eq!(corpus::count(&mut c).unwrap(), articles.len() as i64);
+
+    // What comes back is what went in.
+    let (back, analysis) = corpus::fetch(&mut c, &articles[0].id.0).unwrap().unwrap();
+    assert_eq!(back, articles[0]);
+    assert_eq!(analysis, analyses[0]);
+
+    // Full text search finds an article by a word of its title, in its own language's stemming;
+    // the trigram match finds it from a misspelt, accent-free title.
+    let a = &articles[0];
+    let word = a
+        .title
+        .split_whitespace()
+        .max_by_key(|w| w.chars().count())
+        .unwrap()
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let hits = corpus::search(&mut c, word, 10).unwrap();
+    assert!(hits.iter().any(|h| h.id == a.id.0), "{word}: {hits:?}");
+    let folded: String = a
+        .title
+        .to_lowercase()
+        .replace(['ä', 'á', 'à'], "a")
+        .replace(['ö', 'ó'], "o")
+        .replace(['ü', 'ú'], "u")
+        .chars()
+        .take(30)
+        .collect();
+    let hits = corpus::search(&mut c, &folded, 10).unwrap();
+    assert!(hits.iter().any(|h| h.id == a.id.0), "{folded}: {hits:?}");
+
+    // Aggregations agree with the analyses.
+    let people = corpus::entities(&mut c, Some("person"), None, 1000).unwrap();
+    let mut expected = std::collections::BTreeMap::<&str, i64>::new();
+    for an in &analyses {
+        let names: std::collections::BTreeSet<&str> = an
+            .mentions
+            .iter()
+            .filter(|m| m.kind == dossier::model::EntityKind::Person && !m.canonical.is_empty())
+            .map(|m| m.canonical.as_str())
+            .collect();
+        for n in names {
+            *expected.entry(n).or_default() += 1;
+        }
+    }
+    assert_eq!(people.len(), expected.len());
+    for p in &people {
+        assert_eq!(expected[p.name.as_str()], p.articles, "{}", p.name);
+    }
+    let sources = corpus::sources(&mut c, 100).unwrap();
+    assert_eq!(
+        sources.iter().map(|s| s.articles).sum::<i64>(),
+        articles.len() as i64
+    );
+    let mut ids = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = corpus::page(&mut c, after.as_deref(), 2).unwrap();
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().map(|r| r.id.clone());
+        ids.extend(page.into_iter().map(|r| r.id));
+    }
+    let mut want: Vec<String> = articles.iter().map(|a| a.id.0.clone()).collect();
+    want.sort();
+    assert_eq!(ids, want);
+
+    // A user who may only read cannot publish, and is told so.
+    let mut r = settings(&cluster, "rita").connect().unwrap();
+    let mut changed = articles[0].clone();
+    changed.id = dossier::model::ArticleId("ffffffffffffffff".into());
+    let err = corpus::publish(&mut r, "rita", &[(&changed, &analyses[0])]).unwrap_err();
+    assert!(matches!(err, TeamError::ReadOnly { .. }), "{err}");
+}
+
+fn reader() -> dossier::state::AppState {
+    let entries = dossier::ingest::bundled()
+        .into_iter()
+        .map(|article| dossier::state::Entry {
+            article,
+            analysis: dossier::model::Analysis::default(),
+            bookmarks: 0,
+        })
+        .collect();
+    dossier::state::AppState::new(
+        entries,
+        dossier::keymap::Keymap::builtin(),
+        dossier::reflow::Hyphenators::load(),
+        dossier::state::Options::default(),
+    )
+}
+
+fn status(online: bool, authors: &[(&str, &str)]) -> dossier::team::background::TeamStatus {
+    dossier::team::background::TeamStatus {
+        user: "ann".into(),
+        online,
+        message: if online {
+            "sent 0 new".into()
+        } else {
+            "cannot connect to the team server 127.0.0.1:1/team: connection refused".into()
+        },
+        changed: false,
+        authors: authors
+            .iter()
+            .map(|(id, who)| {
+                (
+                    BookmarkId(id.to_string()),
+                    (who.to_string(), who.to_string()),
+                )
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_reader_says_offline_in_the_status_line_and_keeps_working() {
+    let mut state = reader();
+    state.handle(dossier::state::Input::Team(status(false, &[])));
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 30), &[]);
+    let last = screen.lines().last().unwrap();
+    assert!(last.contains("offline"), "{last}");
+    assert!(screen.contains("team server offline"), "{screen}");
+    state.handle(dossier::state::Input::Team(status(true, &[])));
+    let keys = dossier::keymap::parse_sequence("j").unwrap();
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 30), &keys);
+    let last = screen.lines().last().unwrap();
+    assert!(last.contains("team ann ✓"), "{last}");
+    assert!(!last.contains("│ offline"), "{last}");
+}
+
+#[test]
+fn the_bookmarks_view_names_the_author_of_others_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dossier::ingest::bundled();
+    let mut store = open(dir.path());
+    // Text from the server is drawn, never sent to the terminal as control sequences.
+    let mut theirs = bookmark(
+        "theirs",
+        "bob's note \u{1b}[2J\u{1b}]0;pwned\u{7}",
+        &format!("{}\u{1b}[31m", articles[0].title),
+    );
+    theirs.article = articles[0].id.clone();
+    theirs.source = articles[0].source.clone();
+    let mut mine = bookmark("mine", "my note", &articles[0].title);
+    mine.article = articles[0].id.clone();
+    mine.source = articles[0].source.clone();
+    mine.created += 1;
+    store.add(theirs).unwrap();
+    store.add(mine).unwrap();
+    drop(store);
+    let mut session = dossier::session::Session::open(Some(dir.path()), 1_700_000_200);
+    let mut state = reader();
+    let effects = state.handle(dossier::state::Input::Store(session.report(None)));
+    assert!(effects.is_empty());
+    state.handle(dossier::state::Input::Team(status(
+        true,
+        &[("theirs", "bob"), ("mine", "ann")],
+    )));
+    let keys = dossier::keymap::parse_sequence("B").unwrap();
+    let buffer =
+        dossier::tui::headless::render_buffer_with(&mut state, &mut session, (120, 30), &keys);
+    let screen = dossier::tui::headless::buffer_text(&buffer);
+    let by_bob: Vec<&str> = screen.lines().filter(|l| l.contains("by bob")).collect();
+    assert_eq!(by_bob.len(), 1, "{screen}");
+    assert!(!screen.contains("by ann"), "{screen}");
+    assert!(screen.contains("bob's note"), "{screen}");
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{7}'),
+        "{screen:?}"
+    );
+}
