@@ -76,8 +76,6 @@ const SPEECH_VERBS: &[&str] = &[
     "mahnte",
     "drohte",
     "sprach",
-    "gab",
-    "stellte",
     "said",
     "says",
     "told",
@@ -91,12 +89,71 @@ const SPEECH_VERBS: &[&str] = &[
     "noted",
     "estimated",
     "confirmed",
+    "meinte",
+    "meint",
+    "meinten",
+    "ergänzte",
+    "ergänzt",
+    "fügte",
+    "erinnerte",
+    "lobte",
+    "verurteilte",
+    "sicherte",
+    "lehnte",
+    "begründete",
+    "bekräftigte",
+    "unterstrich",
+    "verwies",
+    "hob",
+    "nannte",
+    "versprach",
+    "verlangte",
+    "appellierte",
+    "beklagte",
+    "schilderte",
+    "kommentierte",
+    "verteidigte",
+    "glaubt",
+    "glaubte",
+    "hofft",
+    "hoffte",
+    "befürchtet",
+    "vermutet",
+    "vermutete",
+    "räumt",
+    "verweist",
+    "warnen",
+    "fordern",
+    "kritisieren",
+    "betonen",
+    "erklären",
+    "meinen",
+    "berichten",
+    "verweisen",
+    "fürchtet",
+    "fürchten",
+    "befürchten",
+    "bezeichnen",
+    "formulierte",
+    "mitteilten",
+    "mitteilte",
+    "mitteilt",
+    "mitteilen",
+    "bedauerte",
+    "bedauert",
+    "begründet",
+    "begründen",
+    "weigerte",
+    "weigerten",
+    "überzeugt",
+    "ergänzen",
 ];
 
 /// Konjunktiv I forms that mark reported speech.
 const KONJUNKTIV_I: &[&str] = &[
     "sei",
     "seien",
+    "seiest",
     "habe",
     "werde",
     "könne",
@@ -104,6 +161,7 @@ const KONJUNKTIV_I: &[&str] = &[
     "solle",
     "wolle",
     "dürfe",
+    "möge",
     "gebe",
     "verfüge",
     "plane",
@@ -113,6 +171,7 @@ const KONJUNKTIV_I: &[&str] = &[
     "gehe",
     "komme",
     "handle",
+    "handele",
     "wisse",
     "brauche",
     "besitze",
@@ -124,35 +183,118 @@ const KONJUNKTIV_I: &[&str] = &[
     "schicke",
     "liefere",
     "kämpfe",
-    "seiest",
+    "sehe",
+    "nehme",
+    "finde",
+    "trage",
+    "führe",
+    "zeige",
+    "mache",
+    "bringe",
+    "fehle",
+    "gelte",
+    "suche",
+    "arbeite",
+    "erwarte",
+    "bestehe",
+    "entstehe",
+    "verstehe",
+    "betrage",
+    "sitze",
+    "rechne",
+    "kenne",
+    "nenne",
+    "denke",
+    "glaube",
+    "hoffe",
+    "fürchte",
+    "drohe",
+    "beginne",
+    "erhalte",
+    "enthalte",
+    "verliere",
+    "gewinne",
+    "zahle",
+    "koste",
+    "diene",
+    "reiche",
+    "passe",
+    "folge",
+    "stamme",
+    "hänge",
+    "sinke",
+    "steige",
+    "wachse",
+    "falle",
+    "leide",
+    "bedeute",
+    "erfordere",
+    "benötige",
+    "betreffe",
+    "ermögliche",
+    "verhindere",
+    "befinde",
+    "bemühe",
+    "berge",
+    "setze",
+    "lege",
+    "stelle",
+    "spreche",
+    "erkläre",
+    "warne",
+    "fordere",
+    "achte",
+    "vertrete",
+    "vermindere",
+    "erhöhe",
+    "senke",
+    "gehöre",
+    "verdiene",
+    "lebe",
+    "wohne",
+    "sterbe",
+    "treffe",
+    "helfe",
+    "laufe",
+    "spiele",
+    "zähle",
+    "fordere",
+    "mangle",
+    "ergebe",
+    "bestätige",
+    "berichte",
+    "sorge",
+    "schaffe",
 ];
 
 /// Hedges that make a claim uncertain.
 const HEDGES: &[&str] = &[
-    "soll",
-    "sollen",
     "angeblich",
     "offenbar",
-    "offenbart",
     "mutmaßlich",
+    "könne",
+    "widersprüchliche",
     "vermutlich",
     "möglicherweise",
+    "womöglich",
     "könnte",
     "könnten",
     "dürfte",
     "dürften",
     "wahrscheinlich",
-    "wohl",
     "eventuell",
     "vielleicht",
     "anscheinend",
     "scheint",
     "scheinen",
-    "falls",
-    "würde",
-    "würden",
-    "wäre",
-    "wären",
+    "schien",
+    "schienen",
+    "unklar",
+    "umstritten",
+    "ungewiss",
+    "unbestätigt",
+    "denkbar",
+    "fraglich",
     "reportedly",
     "allegedly",
     "apparently",
@@ -162,96 +304,62 @@ const HEDGES: &[&str] = &[
     "likely",
     "possibly",
     "perhaps",
-    "would",
+    "unclear",
 ];
 
-/// Hedges that mark reported content as unconfirmed even when its source is named.
-const REPORTATIVE: &[&str] = &[
-    "soll",
-    "sollen",
-    "angeblich",
-    "offenbar",
-    "mutmaßlich",
-    "reportedly",
-    "allegedly",
-];
-
-/// Words of judgement and forecast that make a sentence an assessment.
-const ASSESSMENT: &[&str] = &[
-    "dürfte",
-    "dürften",
-    "könnte",
-    "könnten",
-    "sollte",
-    "sollten",
-    "müsste",
-    "müssten",
+/// Konjunktiv II forms: a hypothesis, or past tense standing in for Konjunktiv I.
+const KONJUNKTIV_II: &[&str] = &[
     "würde",
     "würden",
     "wäre",
     "wären",
-    "müssen",
-    "scheint",
-    "scheinen",
-    "wahrscheinlich",
-    "vermutlich",
-    "offensichtlich",
+    "hätte",
+    "hätten",
+    "müsste",
+    "müssten",
+    "sollte",
+    "sollten",
+    "käme",
+    "kämen",
+    "gäbe",
+    "ginge",
+    "bräuchte",
+    "wüsste",
+    "would",
+];
+
+/// Modal forecasts in the author's voice.
+const FORECASTS: &[&str] = &["dürfte", "dürften", "wohl", "müsste", "müssten", "should"];
+
+/// Words of judgement that make a sentence an assessment.
+const ASSESSMENT: &[&str] = &[
     "paradox",
     "paradoxer",
-    "bedeutend",
-    "bedeutende",
-    "gefährlich",
-    "gefährliche",
-    "problematisch",
-    "entscheidend",
-    "entscheidende",
-    "wichtig",
-    "wichtige",
-    "wichtiger",
-    "besorgniserregend",
-    "fatal",
+    "paradoxerweise",
     "beispiellos",
     "beispiellose",
     "seltsamerweise",
     "zweifellos",
+    "bedauerlicherweise",
+    "erfreulicherweise",
+    "glücklicherweise",
+    "leider",
+    "natürlich",
+    "selbstverständlich",
+    "durchaus",
+    "besorgniserregend",
+    "fatal",
+    "unhöflich",
+    "ernüchternd",
+    "praktischerweise",
+    "kurzum",
+    "immerhin",
+    "offensichtlich",
     "gerechtfertigt",
-    "notwendig",
     "unwahrscheinlich",
-    "fraglich",
-    "kritisch",
-    "wird",
-    "werden",
-    "dürfte",
-    "ermöglicht",
-    "erleichtern",
-    "schwächt",
-    "untergräbt",
-    "droht",
-    "drohen",
-    "gilt",
-    "bleibt",
-    "zeigt",
-    "verdeutlicht",
-    "deutlich",
-    "erheblich",
-    "erhebliche",
-    "massiv",
-    "massive",
-    "wir",
-    "unser",
-    "unsere",
-    "ich",
-    "meines",
-    "meiner",
-    "should",
-    "must",
-    "likely",
     "clearly",
-    "significant",
-    "dangerous",
-    "crucial",
-    "we",
-    "our",
+    "unfortunately",
+    "undoubtedly",
 ];
 
 /// Quotation marks that open or close a quote.
@@ -260,86 +368,296 @@ const QUOTES: &[&str] = &["„", "“", "”", "»", "«", "\"", "‚", "‘"];
 /// Unnamed sources.
 const UNNAMED: &[&str] = &[
     "berichten",
+    "berichte",
     "medienberichten",
     "angaben",
     "informationen",
     "quellen",
     "kreisen",
+    "kreise",
     "beobachtern",
+    "beobachter",
     "experten",
+    "kritiker",
+    "analysten",
     "schätzungen",
+    "insidern",
+    "augenzeugen",
+    "umfragen",
+    "meinungsumfragen",
+    "berechnungen",
     "reports",
     "sources",
+    "experts",
+    "analysts",
 ];
+
+/// What one sentence says on its own, before sources are carried across sentences.
+struct Local {
+    /// Token range of the sentence in [`Doc::tokens`].
+    range: std::ops::Range<usize>,
+    span: Span,
+    /// False for headings, bylines, agency tags, questions, references and credits.
+    is_claim: bool,
+    /// The source phrase written in the sentence.
+    own: Option<Found>,
+    /// "Das berichtet X", "Das haben Ermittler festgestellt": the source also covers the
+    /// sentence before.
+    backward: bool,
+    /// Konjunktiv I: indirect speech.
+    konj1: bool,
+    /// Konjunktiv I in the message: after the colon when a colon follows the cue.
+    konj1_message: bool,
+    /// Konjunktiv II as a hypothesis (not standing in for Konjunktiv I).
+    hypothetical: bool,
+    /// Konjunktiv II that may stand in for Konjunktiv I ("hätten geöffnet").
+    konj2_past: bool,
+    /// Konjunktiv II without a participle or condition ("würden teilen", "wäre eine gute
+    /// Kandidatin"): standing in for Konjunktiv I when its source is named in the sentence, a
+    /// hypothesis otherwise.
+    konj2_plain: bool,
+    /// A lexical hedge, hearsay "sollen" or an evidential.
+    hedge: bool,
+    /// "heißt es", "Gerüchte", "Berichten zufolge": hearsay without a named source.
+    hearsay: bool,
+    /// Quotation marks around at least four words.
+    quoted: bool,
+    /// The speech verb stands after the message (", sagte X", ", so X", "heißt es") or the
+    /// message follows a colon after its source.
+    parenthetical: bool,
+    /// First-person pronouns ("ich", "wir", "unser").
+    first_person: bool,
+    /// "dass" after the speech verb: indirect speech in the indicative.
+    dass: bool,
+    /// Opens with a connective that carries on a report ("Demnach", "Zudem", "Dabei").
+    continues: bool,
+    /// A speech verb anywhere in the sentence.
+    speech: bool,
+    /// A present-tense finite verb and no past-tense one: how a quote goes on, where the
+    /// narrative around it is in the past.
+    present: bool,
+    /// A figure that counts something.
+    counted: bool,
+    /// A word of evaluation in the author's voice.
+    evaluative: bool,
+    /// Modal forecast in the author's voice ("dürfte", "wohl").
+    forecast: bool,
+}
+
+/// A source phrase found in a sentence.
+#[derive(Clone)]
+struct Found {
+    /// The phrase as written.
+    span: Span,
+    /// The name the phrase gives: the canonical of the entity in it, or its base form.
+    canonical: Option<String>,
+    /// A generic source without a name ("Medienberichte", "Beobachter").
+    unnamed: bool,
+    /// Pronouns and role nouns that name no one by themselves: what they can refer to.
+    anaphor: Option<Want>,
+}
+
+/// What an anaphoric source can refer to.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Person,
+    Organization,
+    Any,
+}
 
 /// Finds the claims of a document given its mentions.
 ///
 /// `mentions` are sorted by start, as [`super::analyze`] makes them. Each sentence only looks at
 /// the mentions inside it, found by binary search: scanning all of them for every sentence made a
-/// long text take minutes.
+/// long text take minutes. A second pass in text order resolves pronouns and role nouns to the
+/// nearest compatible name and carries a speaker over continuation sentences.
 pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
     debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
-    let mut out = Vec::new();
+    let mut locals = Vec::new();
     for s in &doc.sentences {
         if !matches!(s.block_kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
         }
         let lo = mentions.partition_point(|m| m.span.start < s.span.start);
         let hi = lo + mentions[lo..].partition_point(|m| m.span.start < s.span.end);
-        if let Some(c) = classify(doc, s.range.clone(), s.span, &mentions[lo..hi]) {
-            out.push(c);
+        let mut l = analyse(doc, s.range.clone(), s.span, &mentions[lo..hi]);
+        let b = doc.blocks.partition_point(|b| b.end <= s.span.start);
+        if doc
+            .blocks
+            .get(b)
+            .is_some_and(|b| b.contains(s.span) && is_reference_entry(&doc.text[b.start..b.end]))
+        {
+            l.is_claim = false;
         }
+        locals.push(l);
+    }
+    let mut out = Vec::new();
+    // The speaker of the last reported or quoted sentence, with its sentence index and whether
+    // it was a quote.
+    let mut last: Option<(Attribution, usize, bool)> = None;
+    for i in 0..locals.len() {
+        let l = &locals[i];
+        if !l.is_claim {
+            continue;
+        }
+        let mut attribution = l
+            .own
+            .as_ref()
+            .map(|f| resolve(doc, mentions, f, last.as_ref().map(|x| &x.0)));
+        let mut inherited_quote = false;
+        if attribution.is_none()
+            && let Some(next) = locals.get(i + 1).filter(|n| n.backward)
+            && let Some(f) = &next.own
+        {
+            attribution = Some(resolve(doc, mentions, f, last.as_ref().map(|x| &x.0)));
+        }
+        if attribution.is_none()
+            && let Some((att, at, was_quote)) = &last
+            && (i - at <= 4 || (i - at <= 6 && l.continues))
+            && locals[at + 1..i]
+                .iter()
+                .all(|m| m.is_claim || m.range.len() < 8)
+        {
+            let carries = l.konj1
+                || l.continues
+                || (*was_quote && i - at == 1 && (l.first_person || l.quoted || l.present))
+                || (l.first_person && i - at <= 2);
+            if carries && !l.hearsay {
+                attribution = Some(att.clone());
+                inherited_quote = (*was_quote || l.first_person) && !l.konj1;
+            }
+        }
+        let has_source = attribution.is_some();
+        let indirect = l.konj1_message || l.konj2_past || l.konj2_plain || l.dass;
+        let quote = (l.quoted && (has_source || l.speech))
+            || (has_source && l.own.is_some() && l.parenthetical && !indirect)
+            || (inherited_quote && !l.konj1);
+        let kind = if quote {
+            ClaimKind::Quote
+        } else if l.counted {
+            ClaimKind::Statistic
+        } else if has_source || l.konj1 || l.hearsay {
+            ClaimKind::Reported
+        } else if l.evaluative || l.forecast || (l.hypothetical && !l.counted) {
+            ClaimKind::Assessment
+        } else {
+            ClaimKind::Fact
+        };
+        let unnamed_hearsay = attribution
+            .as_ref()
+            .is_some_and(|a| a.unnamed && is_hearsay_source(&a.text));
+        let hypothetical =
+            l.hypothetical || (l.konj2_past && !has_source) || (l.konj2_plain && l.own.is_none());
+        let stance = if l.hedge || hypothetical || l.hearsay || unnamed_hearsay {
+            Stance::Uncertain
+        } else if has_source {
+            Stance::Attributed
+        } else {
+            Stance::Asserted
+        };
+        if let Some(a) = &attribution {
+            last = Some((a.clone(), i, kind == ClaimKind::Quote));
+        }
+        out.push(finish(doc, mentions, l, kind, attribution, stance));
     }
     out
 }
 
-fn classify(
+/// The attribution of a source phrase: anaphors resolved to the nearest compatible name before
+/// it (the current speaker first), names and generic sources as written.
+fn resolve(
     doc: &Doc,
-    range: std::ops::Range<usize>,
-    span: Span,
     mentions: &[Mention],
-) -> Option<Claim> {
-    let toks = &doc.tokens[range.clone()];
-    let strs = &doc.strs[range.clone()];
-    let words = toks
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::Ordinal | TokenKind::Abbrev
-            )
-        })
-        .count();
-    let last = strs
+    f: &Found,
+    speaker: Option<&Attribution>,
+) -> Attribution {
+    let text = doc.text[f.span.start..f.span.end].to_string();
+    let Some(want) = f.anaphor else {
+        return Attribution {
+            text,
+            canonical: f.canonical.clone(),
+            unnamed: f.unnamed,
+            span: Some(f.span),
+            resolved_from: None,
+        };
+    };
+    let fits = |k: EntityKind| match want {
+        Want::Person => k == EntityKind::Person,
+        Want::Organization => k == EntityKind::Organization,
+        Want::Any => matches!(k, EntityKind::Person | EntityKind::Organization),
+    };
+    let before = mentions.partition_point(|m| m.span.start < f.span.start);
+    // Pronouns refer back further than role nouns and documents, which otherwise pick up any
+    // name far back.
+    let pronoun = !doc.text[f.span.start..f.span.end].contains(' ')
+        && matches!(text.to_lowercase().as_str(), "er" | "sie" | "he" | "she");
+    let window = if pronoun { 1500 } else { 600 };
+    let nearest = mentions[..before]
         .iter()
         .rev()
-        .find(|s| !QUOTES.contains(s) && **s != ")")
-        .copied()
-        .unwrap_or("");
-    if words < 5 || last == "?" || last == ":" {
-        return None;
-    }
-    // A sentence without any lowercase word is a caption or heading fragment.
-    if !strs
-        .iter()
-        .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .take_while(|m| m.span.start + window >= f.span.start)
+        .find(|m| !m.derived && fits(m.kind));
+    // The current speaker wins over a name mentioned after it when it fits.
+    let speaker_fits = speaker.filter(|s| {
+        s.canonical.as_ref().is_some_and(|c| {
+            mentions[..before]
+                .iter()
+                .rev()
+                .take(60)
+                .any(|m| &m.canonical == c && !m.derived && fits(m.kind))
+        })
+    });
+    if let Some(s) = speaker_fits
+        && want == Want::Person
     {
-        return None;
+        return Attribution {
+            text: s.canonical.clone().unwrap_or_else(|| s.text.clone()),
+            canonical: s.canonical.clone(),
+            unnamed: false,
+            span: Some(f.span),
+            resolved_from: Some(text),
+        };
     }
-    let lower: Vec<&str> = doc.lowers(range.clone());
-    // Verbs, adverbs and modals are lowercase in German: a capitalised word mid-sentence is a
-    // noun ("Kämpfe") even when it looks like a Konjunktiv form ("kämpfe").
-    let lex: Vec<u8> = lower.iter().map(|w| lexicon_flags(w)).collect();
-    let flags = lex
-        .iter()
-        .zip(strs)
-        .enumerate()
-        .fold(0u8, |f, (i, (&l, orig))| {
-            let is_lower = orig.chars().next().is_some_and(char::is_lowercase);
-            if is_lower || i == 0 { f | l } else { f }
-        });
-    let has = |flag: u8| flags & flag != 0;
-    let inside: Vec<&Mention> = mentions.iter().filter(|m| span.contains(m.span)).collect();
+    match nearest {
+        Some(m) => Attribution {
+            text: m.canonical.clone(),
+            canonical: Some(m.canonical.clone()),
+            unnamed: false,
+            span: Some(f.span),
+            resolved_from: Some(text),
+        },
+        None => Attribution {
+            text,
+            canonical: f.canonical.clone(),
+            unnamed: f.unnamed,
+            span: Some(f.span),
+            resolved_from: None,
+        },
+    }
+}
+
+/// The claim of a sentence once its kind, source and stance are known.
+fn finish(
+    doc: &Doc,
+    mentions: &[Mention],
+    l: &Local,
+    kind: ClaimKind,
+    attribution: Option<Attribution>,
+    stance: Stance,
+) -> Claim {
+    let span = l.span;
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = lo + mentions[lo..].partition_point(|m| m.span.start < span.end);
+    let mut entities: Vec<String> = Vec::new();
+    for m in mentions[lo..hi].iter().filter(|m| span.contains(m.span)) {
+        if matches!(
+            m.kind,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Misc
+        ) && !entities.contains(&m.canonical)
+        {
+            entities.push(m.canonical.clone());
+        }
+    }
     let quantities: Vec<_> = doc
         .quantities
         .iter()
@@ -356,12 +674,159 @@ fn classify(
             date: *d,
         })
         .collect();
-    let named = inside.iter().any(|m| {
-        matches!(
-            m.kind,
-            EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Misc
-        )
+    Claim {
+        span,
+        text: doc.text[span.start..span.end].to_string(),
+        kind,
+        attribution,
+        stance,
+        entities,
+        quantities,
+        dates,
+    }
+}
+
+/// True for a paragraph that is a bibliography entry: "Smith, J. (2020). Title. Publisher." —
+/// a surname, a comma and an initial at the start, a year soon after.
+fn is_reference_entry(block: &str) -> bool {
+    if block.len() > 600 {
+        return false;
+    }
+    let head: String = block.chars().take(60).collect();
+    let b = head.as_bytes();
+    let initial = (0..b.len().saturating_sub(3)).any(|i| {
+        b[i] == b',' && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase() && b[i + 3] == b'.'
     });
+    let chars: Vec<char> = block.chars().take(120).collect();
+    let year = chars.windows(4).any(|w| {
+        w.iter().all(char::is_ascii_digit) && matches!(w[0], '1' | '2') && matches!(w[1], '9' | '0')
+    });
+    initial && year
+}
+
+/// True when a generic source is hearsay ("Medienberichte", "Gerüchte", "Kreise") rather than
+/// a group that speaks for itself ("Experten", "Kritiker").
+fn is_hearsay_source(text: &str) -> bool {
+    let l = text.to_lowercase();
+    l.split(|c: char| !c.is_alphanumeric())
+        .any(|w| HEARSAY_NOUNS.iter().any(|h| w.ends_with(h)))
+}
+
+/// Heads of generic sources that are hearsay: the claim stays uncertain.
+const HEARSAY_NOUNS: &[&str] = &[
+    "berichten",
+    "berichte",
+    "gerüchte",
+    "gerüchten",
+    "kreisen",
+    "kreise",
+    "beobachtern",
+    "beobachter",
+    "insidern",
+    "insider",
+    "quellen",
+    "informationen",
+    "augenzeugen",
+    "reports",
+    "sources",
+    "rumours",
+    "rumors",
+];
+
+/// True for a sentence that is boilerplate rather than a claim: an agency tag or byline
+/// ("(APA, 25.7.2015)"), legal boilerplate, a reference or URL line, an image credit.
+fn is_boilerplate(strs: &[&str], lower: &[&str]) -> bool {
+    let n = strs.len();
+    // "(APA, red, 25.7.2015)", "(Name, 2.11.2015)": a parenthesis holding only a tag and a date.
+    if n >= 3
+        && strs[0] == "("
+        && strs[n - 1] == ")"
+        && strs.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        && n <= 14
+    {
+        return true;
+    }
+    if lower.contains(&"unschuldsvermutung") && lower.iter().any(|w| *w == "gilt" || *w == "gelten")
+    {
+        return true;
+    }
+    if strs
+        .iter()
+        .any(|w| w.starts_with("http") || w.starts_with("www.") || w.contains("://"))
+        || lower
+            .iter()
+            .any(|w| *w == "doi" || *w == "isbn" || *w == "abgerufen" || *w == "retrieved")
+    {
+        return true;
+    }
+    if strs.contains(&"©")
+        || (n > 1
+            && strs[1] == ":"
+            && matches!(
+                lower[0],
+                "foto"
+                    | "fotos"
+                    | "bild"
+                    | "bilder"
+                    | "grafik"
+                    | "quelle"
+                    | "credit"
+                    | "photo"
+                    | "image"
+                    | "source"
+            ))
+    {
+        return true;
+    }
+    // A bibliography entry: "Name, A. (2020). Title." — an initial and a year in parentheses.
+    let year_in_parens = strs.windows(3).any(|w| {
+        w[0] == "(" && w[2] == ")" && w[1].len() == 4 && w[1].chars().all(|c| c.is_ascii_digit())
+    });
+    let initial = strs.iter().any(|w| {
+        w.len() == 2 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+    });
+    year_in_parens && initial
+}
+
+fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Mention]) -> Local {
+    let toks = &doc.tokens[range.clone()];
+    let strs = &doc.strs[range.clone()];
+    let n = strs.len();
+    let lower: Vec<&str> = doc.lowers(range.clone());
+    let words = toks
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Ordinal | TokenKind::Abbrev
+            )
+        })
+        .count();
+    let last = strs
+        .iter()
+        .rev()
+        .find(|s| !QUOTES.contains(s) && **s != ")")
+        .copied()
+        .unwrap_or("");
+    let terminal = matches!(last, "." | "!" | "…");
+    // Verbs, adverbs and modals are lowercase in German: a capitalised word mid-sentence is a
+    // noun ("Kämpfe") even when it looks like a Konjunktiv form ("kämpfe").
+    let is_lower = |i: usize| strs[i].chars().next().is_some_and(char::is_lowercase);
+    let has_lower = (0..n).any(|i| is_lower(i) && toks[i].kind == TokenKind::Word);
+    let is_claim = has_lower
+        && last != "?"
+        && last != ":"
+        && (words >= 5 || (terminal && words >= 2))
+        && !is_boilerplate(strs, &lower);
+    let lex: Vec<u8> = lower.iter().map(|w| lexicon_flags(w)).collect();
+    let flags = lex.iter().enumerate().fold(
+        0u8,
+        |f, (i, &l)| {
+            if is_lower(i) || i == 0 { f | l } else { f }
+        },
+    );
+    let has = |flag: u8| flags & flag != 0;
+    let first_person = lower.iter().any(|w| FIRST_PERSON.contains(w));
 
     // Quotes: a quoted stretch of at least four words.
     let mut quote_words = 0;
@@ -381,62 +846,367 @@ fn classify(
     if in_quote {
         max_quote = max_quote.max(quote_words);
     }
-    let is_quote = max_quote >= 4;
-    let attribution = find_attribution(doc, range.clone(), &lower, &lex, mentions);
-    let speech = has(F_SPEECH);
-    let konj = has(F_KONJ);
-    let hedged = has(F_HEDGE) || konj;
-    let counted: Vec<_> = quantities
-        .iter()
-        .filter(|q| q.unit.is_some() || q.min >= 100.0)
-        .collect();
-
-    let kind = if is_quote && (attribution.is_some() || speech || strs.contains(&":")) {
-        ClaimKind::Quote
-    } else if !counted.is_empty() {
-        ClaimKind::Statistic
-    } else if attribution.is_some() || (speech && konj) {
-        ClaimKind::Reported
-    } else if has(F_ASSESS) {
-        ClaimKind::Assessment
-    } else if named || !dates.is_empty() {
-        ClaimKind::Fact
-    } else {
-        return None;
+    let found = find_attribution(doc, range.clone(), &lower, &lex, mentions);
+    let (own, cue) = match found {
+        Some((f, cue)) => (Some(f), Some(cue)),
+        None => (None, None),
     };
-    let reportative = konj || has(F_REPORTATIVE);
-    let stance = if attribution.is_some() || kind == ClaimKind::Quote {
-        if reportative && kind != ClaimKind::Quote {
-            Stance::Uncertain
-        } else {
-            Stance::Attributed
+    // Konjunktiv I, except the first person ("ich habe") where the forms are indicative.
+    let is_capital_at = |k: usize| {
+        toks[k].kind == TokenKind::Word && strs[k].chars().next().is_some_and(char::is_uppercase)
+    };
+    let is_konj1 = |i: usize| {
+        (lex[i] & F_KONJ != 0 || (lower[i].len() > 5 && lower[i].ends_with("iere")))
+            && is_lower(i)
+            && !(matches!(
+                lower[i],
+                "habe" | "werde" | "könne" | "müsse" | "wolle" | "dürfe" | "solle"
+            ) && lower[i.saturating_sub(2)..(i + 3).min(n)].contains(&"ich"))
+    };
+    // "Der KAV verwerte ...", "Man weise ...": a lowercase word in -e right after the first
+    // phrase stands in verb-second position, where adjectives do not.
+    let second = {
+        let mut a = 0;
+        while a < n && (toks[a].kind == TokenKind::Punct || OPENERS.contains(&lower[a])) {
+            a += 1;
         }
-    } else if hedged {
-        Stance::Uncertain
-    } else {
-        Stance::Asserted
-    };
-    let mut entities: Vec<String> = Vec::new();
-    for m in &inside {
-        if matches!(
-            m.kind,
-            EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Misc
-        ) && !entities.contains(&m.canonical)
+        let mut j = a;
+        if j < n
+            && matches!(
+                lower[j],
+                "der" | "die" | "das" | "man" | "er" | "sie" | "es"
+            )
         {
-            entities.push(m.canonical.clone());
+            j += 1;
+        }
+        while j < n && j < a + 6 && is_capital_at(j) {
+            j += 1;
+        }
+        (j > a && j < n).then_some(j)
+    };
+    let verb_second_konj = second.is_some_and(|j| {
+        let w = lower[j];
+        is_lower(j)
+            && w.len() > 3
+            && w.ends_with('e')
+            && lex[j] == 0
+            && !NOT_VERBS_IN_E.contains(&w)
+            && !lower.contains(&"ich")
+    });
+    let konj1 = (0..n).any(is_konj1) || verb_second_konj;
+    let conditional = lower.iter().any(|w| CONDITIONALS.contains(w))
+        || (lex[0] & F_KONJ2 != 0
+            && strs[0].starts_with(|c: char| c.is_uppercase())
+            && lower[0].starts_with("sollte"))
+        || lower[0] == "sollte";
+    let mut hypothetical = false;
+    let mut konj2_past = false;
+    let mut konj2_plain = false;
+    for i in 0..n {
+        if lex[i] & F_KONJ2 == 0 || !(is_lower(i) || i == 0) {
+            continue;
+        }
+        // "hätten ... geöffnet": a participle in the same clause makes it a past tense that
+        // may stand in for Konjunktiv I.
+        let clause_end = (i + 1..n)
+            .find(|&k| matches!(strs[k], "," | "." | ";" | ":" | "–" | "!"))
+            .unwrap_or(n);
+        let participle = matches!(lower[i], "hätte" | "hätten" | "wäre" | "wären")
+            && lower[i + 1..clause_end].iter().any(|w| is_participle(w));
+        if conditional {
+            hypothetical = true;
+        } else if participle {
+            konj2_past = true;
+        } else {
+            konj2_plain = true;
         }
     }
-    Some(Claim {
+    // "soll ... verübt haben", "soll mitverantwortlich sein": hearsay; "soll ... werden",
+    // "soll ... vorlegen": plan or intention.
+    let hearsay_sollen = (0..n).any(|i| {
+        if !matches!(lower[i], "soll" | "sollen") || !is_lower(i) {
+            return false;
+        }
+        let clause_end = (i + 1..n)
+            .find(|&k| matches!(strs[k], "," | "." | ";" | ":" | "–" | "!" | "?"))
+            .unwrap_or(n);
+        // The infinitive that "sollen" governs ends its clause, or stands just before it.
+        let governed = if i + 1 == clause_end {
+            i.checked_sub(1).map(|k| lower[k])
+        } else {
+            clause_end.checked_sub(1).map(|k| lower[k])
+        };
+        matches!(governed, Some("haben" | "sein" | "gewesen"))
+    });
+    let mut hedge = hearsay_sollen || has(F_HEDGE);
+    // "sehr wohl", "wohl aber" are not hedges.
+    if !hedge
+        && let Some(i) = lower.iter().position(|w| *w == "wohl")
+        && !(i > 0 && matches!(lower[i - 1], "sehr" | "durchaus" | "zwar" | "lebe"))
+        && lower.get(i + 1).is_none_or(|w| *w != "aber")
+    {
+        hedge = true;
+    }
+    // "wirkt trüb" is an evidential; "wirkt sich aus" is not.
+    if !hedge
+        && (0..n).any(|i| {
+            matches!(lower[i], "wirkt" | "wirken" | "wirkte" | "wirkten")
+                && is_lower(i)
+                && !lower[i + 1..].contains(&"sich")
+        })
+    {
+        hedge = true;
+    }
+    if !hedge
+        && lower
+            .iter()
+            .any(|w| *w == "deutet" || *w == "deuten" || *w == "deutete")
+        && lower.contains(&"hin")
+    {
+        hedge = true;
+    }
+    let heisst_es = (0..n.saturating_sub(1))
+        .any(|i| matches!(lower[i], "hieß" | "heißt") && lower[i + 1] == "es")
+        || (1..n).any(|i| matches!(lower[i], "hieß" | "heißt") && lower[i - 1] == "es");
+    let hearsay = own.is_none()
+        && (heisst_es
+            || (lower.iter().any(|w| w.starts_with("gerücht"))
+                && (konj1 || has(F_HEDGE) || konj2_plain)));
+    let speech = has(F_SPEECH) || (0..n).any(|i| is_lower(i) && is_speech_stem_form(lower[i]));
+    let cue = cue.flatten().unwrap_or(n);
+    let parenthetical = cue < n
+        && ((cue > 0 && matches!(strs[cue - 1], "," | "–" | "\"" | "“" | "”" | "«" | "»"))
+            || lower[cue] == "so"
+            || strs[cue.min(n - 1)..].contains(&":")
+            || heisst_es);
+    let present = lower.iter().any(|w| PRESENT.contains(w))
+        && !lower.iter().any(|w| is_participle(w))
+        && !lower
+            .iter()
+            .enumerate()
+            .any(|(i, w)| PAST.contains(w) || (is_lower(i) && lex[i] & F_SPEECH != 0));
+    let colon = (cue < n)
+        .then(|| (cue..n).find(|&k| strs[k] == ":"))
+        .flatten();
+    let konj1_message = match colon {
+        Some(c) => (c + 1..n).any(is_konj1),
+        None => konj1,
+    };
+    let dass = lower
+        .iter()
+        .any(|w| matches!(*w, "dass" | "daß" | "ob" | "that"));
+    let continues = matches!(
+        lower[0],
+        "demnach" | "zudem" | "außerdem" | "weiters" | "dabei" | "darüber" | "ferner" | "überdies"
+    ) || lower.iter().take(4).any(|w| *w == "demnach");
+    let counted = doc
+        .quantities
+        .iter()
+        .filter(|q| span.contains(q.span))
+        .any(is_measured);
+    let evaluative = has(F_ASSESS) || last == "!";
+    let forecast = has(F_FORECAST) && own.is_none();
+    let backward = own.is_some()
+        && matches!(lower[0], "das" | "dies" | "dieses" | "this")
+        && n > 1
+        && (lex[1] & F_SPEECH != 0
+            || is_speech_stem_form(lower[1])
+            || BACKWARD_VERBS.contains(&lower[1])
+            || (AUXILIARIES.contains(&lower[1])
+                && lower[2..].iter().any(|w| BACKWARD_VERBS.contains(w))))
+        && words <= 14;
+    Local {
+        range,
         span,
-        text: doc.text[span.start..span.end].to_string(),
-        kind,
-        attribution,
-        stance,
-        entities,
-        quantities,
-        dates,
-    })
+        is_claim,
+        own,
+        backward,
+        konj1,
+        konj1_message,
+        hypothetical,
+        konj2_past,
+        konj2_plain,
+        hedge,
+        hearsay,
+        quoted: max_quote >= 4,
+        parenthetical,
+        first_person,
+        dass,
+        continues,
+        speech,
+        present,
+        counted,
+        evaluative,
+        forecast,
+    }
 }
+
+/// True for a figure that is a measurement rather than a small count of things ("drei
+/// Kinder", "vor vier Jahren"): a percentage, an amount of money, a large number or a decimal.
+fn is_measured(q: &crate::model::Quantity) -> bool {
+    let unit = q.unit.as_deref().map(str::to_lowercase).unwrap_or_default();
+    let measure = q.text.contains('%')
+        || MEASURE_UNITS.iter().any(|u| unit.starts_with(u))
+        || q.text.chars().any(|c| matches!(c, '€' | '$' | '£'));
+    let year = q.unit.is_none() && q.min == q.max && (1900.0..=2100.0).contains(&q.min);
+    let count = q.min >= 10.0
+        && q.unit.as_deref().is_some_and(|u| {
+            u.chars().next().is_some_and(char::is_uppercase)
+                && !TIME_UNITS.iter().any(|t| unit.starts_with(t))
+        });
+    measure || count || (q.min >= 1000.0 && !year) || (q.min.fract() != 0.0 && !year)
+}
+
+/// Units of time: "vor vier Jahren", "in 14 Tagen" date an event rather than count.
+const TIME_UNITS: &[&str] = &[
+    "jahr",
+    "tag",
+    "monat",
+    "woche",
+    "stunde",
+    "minute",
+    "sekunde",
+    "jahrzehnt",
+    "year",
+    "day",
+    "month",
+    "week",
+    "hour",
+];
+
+/// Units that make a figure a measurement.
+const MEASURE_UNITS: &[&str] = &[
+    "prozent",
+    "euro",
+    "dollar",
+    "franken",
+    "pfund",
+    "yuan",
+    "rubel",
+    "million",
+    "milliard",
+    "mio",
+    "mrd",
+    "tonne",
+    "kilo",
+    "meter",
+    "km",
+    "grad",
+    "percent",
+    "billion",
+    "cent",
+    "punkt",
+    "prozentpunkt",
+];
+
+/// True for a past participle ("geöffnet", "gesagt", "verkauft", "informiert").
+fn is_participle(w: &str) -> bool {
+    (w.len() > 5 && w.starts_with("ge") && (w.ends_with('t') || w.ends_with("en")))
+        || (w.len() > 6 && w.ends_with("iert"))
+}
+
+/// Verbs that attribute the sentence before: "Das zeigt eine Auswertung", "Das haben
+/// Brandermittler festgestellt".
+const BACKWARD_VERBS: &[&str] = &[
+    "zeigt",
+    "zeigte",
+    "ergab",
+    "ergibt",
+    "festgestellt",
+    "ermittelt",
+    "bestätigt",
+    "berichtet",
+    "gemeldet",
+    "mitgeteilt",
+    "erklärt",
+    "gesagt",
+    "ergeben",
+    "gezeigt",
+];
+
+/// Lowercase words in -e that are not verbs, seen after a sentence's first phrase.
+const NOT_VERBS_IN_E: &[&str] = &[
+    "heute",
+    "gerne",
+    "ohne",
+    "eine",
+    "keine",
+    "seine",
+    "ihre",
+    "meine",
+    "deine",
+    "unsere",
+    "diese",
+    "jene",
+    "alle",
+    "beide",
+    "viele",
+    "einige",
+    "manche",
+    "jede",
+    "welche",
+    "solche",
+    "lange",
+    "nahe",
+    "bitte",
+    "alleine",
+    "ebenfalls",
+    "gegebene",
+    "andere",
+    "selbe",
+    "gerade",
+    "eigene",
+    "dieselbe",
+    "ganze",
+    "halbe",
+    "erste",
+    "letzte",
+    "obige",
+    "besagte",
+    "genannte",
+    "zweite",
+    "dritte",
+    "vierte",
+    "fünfte",
+    "neue",
+    "alte",
+    "große",
+    "kleine",
+    "gute",
+    "hohe",
+];
+
+/// Frequent present-tense finite verbs.
+const PRESENT: &[&str] = &[
+    "ist", "sind", "hat", "haben", "gibt", "kann", "können", "muss", "müssen", "darf", "dürfen",
+    "will", "wollen", "geht", "brauchen", "braucht", "bin", "bist", "sehen", "sieht", "wissen",
+    "weiß", "steht", "stehen", "liegt", "liegen", "bleibt", "bleiben", "macht", "machen",
+];
+
+/// Frequent past-tense finite verbs.
+const PAST: &[&str] = &[
+    "war", "waren", "hatte", "hatten", "wurde", "wurden", "gab", "ging", "kam", "kamen", "stand",
+    "lag", "blieb", "machte", "sagte", "sagten", "konnte", "konnten", "musste", "mussten",
+    "wollte", "wollten", "durfte",
+];
+
+/// Conjunctions that make a Konjunktiv II a hypothesis.
+const CONDITIONALS: &[&str] = &[
+    "wenn",
+    "falls",
+    "sofern",
+    "sonst",
+    "ansonsten",
+    "andernfalls",
+    "if",
+    "unless",
+];
+
+/// First-person pronouns and possessives: speech in the speaker's own words.
+const FIRST_PERSON: &[&str] = &[
+    "ich", "mir", "mich", "mein", "meine", "meinen", "meinem", "meiner", "wir", "uns", "unser",
+    "unsere", "unseren", "unserem", "unserer",
+];
 
 /// True for tokens that may continue a source noun phrase.
 fn continues_np(w: &str, lower: &str) -> bool {
@@ -468,20 +1238,69 @@ fn continues_np(w: &str, lower: &str) -> bool {
             && lower.contains("isch"))
 }
 
-/// Extracts the attribution phrase of a sentence: "laut X", "X zufolge", "nach Angaben X",
-/// speech verb + subject ("sagte Pentagon-Sprecher Pat Ryder"), subject + speech verb.
+/// Extracts the source phrase of a sentence and the index of its cue: "laut X", "X zufolge",
+/// "nach Angaben X", "heißt es in X", ", so X", speech verb + subject ("sagte Pentagon-Sprecher
+/// Pat Ryder"), subject + speech verb ("Der Minister erklärte", "wie die Polizei mitteilte").
+/// Prepositional cues have no index: they never make a quote.
 fn find_attribution(
     doc: &Doc,
     range: std::ops::Range<usize>,
     lower: &[&str],
     lex: &[u8],
     mentions: &[Mention],
-) -> Option<Attribution> {
+) -> Option<(Found, Option<usize>)> {
     let strs = &doc.strs[range.clone()];
     let toks = &doc.tokens[range];
     let n = strs.len();
     let phrase =
         |a: usize, b: usize| -> Span { Span::new(toks[a].span.start, toks[b - 1].span.end) };
+    let is_article = |w: &str| {
+        matches!(
+            w,
+            "der"
+                | "die"
+                | "das"
+                | "des"
+                | "dem"
+                | "den"
+                | "ein"
+                | "eine"
+                | "einer"
+                | "eines"
+                | "einem"
+                | "einen"
+                | "the"
+                | "a"
+                | "sein"
+                | "seine"
+                | "seiner"
+                | "seines"
+                | "ihr"
+                | "ihre"
+                | "ihrer"
+                | "ihres"
+                | "deren"
+                | "dessen"
+        )
+    };
+    let is_capital = |k: usize| {
+        k < n
+            && toks[k].kind == TokenKind::Word
+            && strs[k].chars().next().is_some_and(char::is_uppercase)
+    };
+    let is_adjective = |j: usize| {
+        let w = lower[j];
+        toks[j].kind == TokenKind::Word
+            && strs[j].chars().next().is_some_and(char::is_lowercase)
+            && w.len() > 3
+            && (w.ends_with('e')
+                || w.ends_with("en")
+                || w.ends_with("er")
+                || w.ends_with("es")
+                || w.ends_with("em"))
+            && lex[j] == 0
+            && !is_speech_stem_form(w)
+    };
     let np_forward = |from: usize| -> usize {
         let mut j = from;
         while j < n && j < from + 14 {
@@ -490,7 +1309,24 @@ fn find_attribution(
                 && j + 2 < n
                 && strs[j + 1].chars().next().is_some_and(char::is_uppercase)
                 && (strs[j + 2] == "," || lower[j + 2] == "und");
+            let adjective =
+                j > from && (is_article(lower[j - 1]) || is_adjective(j - 1)) && is_adjective(j);
+            // "ein US-Außenamtssprecher", "deren Sozialsprecher", "im Wiener Landtag".
+            let determiner =
+                is_article(lower[j]) && (is_capital(j + 1) || (j + 1 < n && is_adjective(j + 1)));
+            let place = j > from
+                && matches!(lower[j], "im" | "in" | "beim" | "aus")
+                && is_capital(j + 1)
+                && is_capital(j - 1);
+            // A figure after a noun starts the next phrase ("nach Angaben des Bürgermeisters
+            // 49 Menschen").
+            if toks[j].kind == TokenKind::Number && j > from && is_capital(j - 1) {
+                break;
+            }
             if !(list_comma
+                || adjective
+                || determiner
+                || place
                 || (toks[j].kind != TokenKind::Punct && continues_np(strs[j], lower[j])))
             {
                 break;
@@ -518,9 +1354,7 @@ fn find_attribution(
         }
         j
     };
-    let make = |sp: Span| -> Attribution {
-        let text = doc.text[sp.start..sp.end].to_string();
-        let l = text.to_lowercase();
+    let named_in = |sp: Span| -> Option<&Mention> {
         let inside: Vec<&Mention> = mentions.iter().filter(|m| sp.contains(m.span)).collect();
         // The head of a source phrase comes last ("Pentagon-Sprecher Pat Ryder", "Ranking des
         // Fachmagazins Global Firepower"): take the last named entity, else the last derived one.
@@ -533,22 +1367,103 @@ fn find_attribution(
                     | EntityKind::Place
             )
         };
-        let pick = inside
+        inside
             .iter()
             .rev()
             .filter(named)
             .find(|m| !m.derived)
-            .or_else(|| inside.iter().rev().find(named));
-        let unnamed = pick.is_none()
-            && UNNAMED
-                .iter()
-                .any(|u| l.split(|c: char| !c.is_alphanumeric()).any(|w| w == *u));
-        Attribution {
-            text,
-            canonical: pick.map(|m| m.canonical.clone()),
-            unnamed,
-            span: Some(sp),
-            resolved_from: None,
+            .or_else(|| inside.iter().rev().find(named))
+            .copied()
+    };
+    // `dative`: the phrase follows "laut", "zufolge", "nach", "aus": its base form drops the
+    // dative plural ending ("Medienberichten" -> "Medienberichte").
+    let make = |a: usize, b: usize, dative: bool| -> Found {
+        let sp = phrase(a, b);
+        let pick = named_in(sp);
+        let head = (a..b)
+            .rev()
+            .find(|&k| {
+                toks[k].kind == TokenKind::Word
+                    && strs[k].chars().next().is_some_and(char::is_uppercase)
+            })
+            .or_else(|| (a..b).rev().find(|&k| toks[k].kind == TokenKind::Word));
+        let head_lower = head.map(|k| lower[k]).unwrap_or("");
+        let generic = pick.is_none()
+            && head.is_some_and(|k| {
+                let w = lower[k];
+                UNNAMED.iter().any(|u| w.ends_with(u))
+                    || HEARSAY_NOUNS.iter().any(|u| w.ends_with(u))
+            });
+        // The first noun of the phrase: "Die ehemalige Präsidentin des Obersten Gerichtshofs".
+        let first_noun = (a..b).find(|&k| is_capital(k) && !is_article(lower[k]));
+        let role_of = |w: &str| {
+            let w = w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(w);
+            if DOCUMENTS.iter().any(|r| w.ends_with(r)) {
+                Some(Want::Any)
+            } else if PERSON_ROLES.iter().any(|r| w.ends_with(r)) {
+                Some(Want::Person)
+            } else if ORG_ROLES.iter().any(|r| w.ends_with(r)) {
+                Some(Want::Organization)
+            } else {
+                None
+            }
+        };
+        let definite = matches!(lower[a], "der" | "die" | "das" | "dem" | "den" | "des");
+        let anaphor = if let Some(m) = pick {
+            // A person's role in front of an organisation names the person, not the
+            // organisation.
+            let k = first_noun.unwrap_or(a);
+            (definite
+                && m.kind != EntityKind::Person
+                && toks[k].span.end <= m.span.start
+                && (k + 1..b).any(|j| matches!(lower[j], "des" | "der"))
+                && PERSON_ROLES.iter().any(|r| lower[k].ends_with(r)))
+            .then_some(Want::Person)
+        } else if b == a + 1 && is_capital(a) && !definite {
+            role_of(lower[a]).filter(|w| *w != Want::Organization)
+        } else if b == a + 1 && matches!(lower[a], "er" | "he") {
+            Some(Want::Person)
+        } else if b == a + 1 && matches!(lower[a], "sie" | "she" | "darin" | "dort") {
+            Some(Want::Any)
+        } else if (a + 1..b.saturating_sub(1)).any(|k| matches!(lower[k], "des" | "der"))
+            && role_of(head_lower) == Some(Want::Person)
+        {
+            // "einer Erklärung des Finanzministers": the genitive is definite.
+            Some(Want::Person)
+        } else if let Some(k) = first_noun
+            && role_of(lower[k]) == Some(Want::Any)
+        {
+            Some(Want::Any)
+        } else if definite
+            || matches!(
+                lower[a],
+                "dieser" | "diese" | "dieses" | "einer" | "eine" | "einem"
+            )
+        {
+            role_of(head_lower).filter(|w| definite || *w == Want::Any)
+        } else {
+            None
+        };
+        let canonical = match (pick, head) {
+            (Some(m), _) => Some(m.canonical.clone()),
+            (None, Some(k)) if generic => {
+                let w = strs[k];
+                let base = if dative {
+                    w.strip_suffix('n')
+                        .filter(|s| s.ends_with('e') || s.ends_with("er") || s.ends_with("el"))
+                        .unwrap_or(w)
+                } else {
+                    w
+                };
+                Some(base.to_string())
+            }
+            _ => None,
+        };
+        Found {
+            span: sp,
+            canonical,
+            unnamed: generic,
+            anaphor,
         }
     };
     for i in 0..n {
@@ -562,63 +1477,175 @@ fn find_attribution(
                     };
                 let j = np_forward(from);
                 if j > from {
-                    return Some(make(phrase(i, j)));
+                    return Some((make(from, j, true), None));
                 }
             }
             "zufolge" if i > 0 => {
                 let mut a = i;
                 while a > 0
                     && toks[a - 1].kind != TokenKind::Punct
-                    && continues_np(strs[a - 1], lower[a - 1])
+                    && (continues_np(strs[a - 1], lower[a - 1])
+                        || (a < i
+                            && is_adjective(a - 1)
+                            && a > 1
+                            && (is_article(lower[a - 2])
+                                || strs[a - 2].chars().next().is_some_and(char::is_uppercase))))
                     && a + 12 > i
                 {
                     a -= 1;
                 }
                 if a < i {
-                    return Some(make(phrase(a, i + 1)));
+                    return Some((make(a, i, true), None));
                 }
             }
             "medien" if i > 1 && lower[i - 1] == "den" && matches!(lower[i - 2], "in" | "nach") => {
-                return Some(make(phrase(i - 2, i + 1)));
+                return Some((make(i, i + 1, false), None));
             }
-            "angaben" if i > 0 && lower[i - 1] == "nach" => {
+            "angaben" | "informationen" if i > 0 && matches!(lower[i - 1], "nach" | "laut") => {
                 let j = np_forward(i + 1);
-                return Some(make(phrase(i - 1, j.max(i + 1))));
+                if j > i + 1 {
+                    return Some((make(i + 1, j, false), None));
+                }
+                return Some((make(i, i + 1, true), None));
+            }
+            "informationen" | "angaben" if i > 1 => {
+                let mut a = i;
+                while a > 0
+                    && a + 4 > i
+                    && (is_adjective(a - 1)
+                        || (a < i
+                            && mentions
+                                .iter()
+                                .any(|m| m.derived && m.span.start == toks[a - 1].span.start)))
+                {
+                    a -= 1;
+                }
+                if a < i && a > 0 && matches!(lower[a - 1], "nach" | "laut") {
+                    // "nach eigenen Angaben": the subject's own.
+                    if lower[a..i].contains(&"eigenen")
+                        && let Some(m) = mentions.iter().find(|m| {
+                            !m.derived
+                                && matches!(
+                                    m.kind,
+                                    EntityKind::Person
+                                        | EntityKind::Organization
+                                        | EntityKind::Place
+                                )
+                        })
+                    {
+                        return Some((
+                            Found {
+                                span: m.span,
+                                canonical: Some(m.canonical.clone()),
+                                unnamed: false,
+                                anaphor: None,
+                            },
+                            None,
+                        ));
+                    }
+                    return Some((make(a, i + 1, true), None));
+                }
             }
             _ => {}
         }
     }
-    // "hieß es aus Seoul", "heißt es in Moskau".
+    // "hieß es aus Seoul", "heißt es in Moskau", "heißt es darin".
     for i in 0..n.saturating_sub(2) {
-        if matches!(lower[i], "hieß" | "heißt")
-            && lower[i + 1] == "es"
-            && matches!(lower[i + 2], "aus" | "in" | "von" | "im" | "bei")
-        {
-            let j = np_forward(i + 3);
-            if j > i + 3 {
-                return Some(make(phrase(i + 3, j)));
+        if matches!(lower[i], "hieß" | "heißt") && lower[i + 1] == "es" {
+            if matches!(lower[i + 2], "darin" | "dort") {
+                return Some((make(i + 2, i + 3, false), Some(i)));
+            }
+            if matches!(
+                lower[i + 2],
+                "aus" | "in" | "von" | "im" | "bei" | "seitens"
+            ) {
+                let from = i + 3;
+                let j = np_forward(from);
+                if j > from {
+                    return Some((make(from, j, true), Some(i)));
+                }
             }
         }
     }
-    let v = (0..n).find(|&i| {
-        lex[i] & F_SPEECH != 0
-            || is_speech_stem_form(lower[i])
-            || (lower[i] == "bekannt"
-                && lower
-                    .get(i + 1)
-                    .is_some_and(|w| *w == "gegeben" || *w == "gab"))
-    })?;
+    // "wie es am Donnerstag in einer Aussendung der OECD heißt", "wie aus Verhandlerkreisen zu
+    // hören ist".
+    for i in 1..n {
+        let heard = lower[i] == "hören" && lower[i - 1] == "zu";
+        let said =
+            matches!(lower[i], "heißt" | "hieß") && lower[i.saturating_sub(8)..i].contains(&"es");
+        if !(heard || said) {
+            continue;
+        }
+        let from = (0..i)
+            .rev()
+            .take(12)
+            .find(|&k| matches!(lower[k], "in" | "aus" | "im" | "von" | "seitens"));
+        if let Some(k) = from {
+            let j = np_forward(k + 1).min(i);
+            if j > k + 1 {
+                return Some((make(k + 1, j, true), Some(i)));
+            }
+        }
+    }
+    // ", so Pangl.", "so der Minister".
+    for i in 1..n.saturating_sub(1) {
+        if lower[i] == "so" && matches!(strs[i - 1], "," | "–") {
+            let j = np_forward(i + 1);
+            if j > i + 1 && (j >= n - 1 || matches!(strs[j], "." | "," | "!" | "(" | ")")) {
+                return Some((make(i + 1, j, false), Some(i)));
+            }
+        }
+    }
+    let is_cue = |i: usize| {
+        strs[i].chars().next().is_some_and(char::is_lowercase)
+            && (lex[i] & F_SPEECH != 0
+                || is_speech_stem_form(lower[i])
+                || (matches!(lower[i], "zeigte" | "zeigten" | "zeigt" | "zeigen")
+                    && lower[i + 1..].contains(&"sich"))
+                || (BACKWARD_VERBS.contains(&lower[i]) && matches!(lower[0], "das" | "dies"))
+                || (matches!(lower[i], "gab" | "gibt" | "gaben" | "geben")
+                    && lower[i + 1..].contains(&"bekannt"))
+                || (matches!(
+                    lower[i],
+                    "wies" | "wiesen" | "weist" | "weisen" | "rief" | "riefen" | "ruft" | "rufen"
+                ) && lower[i + 1..].iter().any(|w| *w == "zurück" || *w == "auf"))
+                || (lower[i] == "bekannt"
+                    && lower
+                        .get(i + 1)
+                        .is_some_and(|w| *w == "gegeben" || *w == "gab")))
+    };
+    let cues: Vec<usize> = (0..n).filter(|&i| is_cue(i)).collect();
+    let v = cues.first().copied().unwrap_or(n);
     let is_source = |a: usize, b: usize| -> bool {
         let sp = phrase(a, b);
-        mentions.iter().any(|m| {
-            sp.contains(m.span)
-                && matches!(
-                    m.kind,
-                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                )
-        }) || lower[a..b]
-            .iter()
-            .any(|w| SOURCE_NOUNS.iter().any(|s| w.ends_with(s)) || UNNAMED.contains(w))
+        (b == a + 1 && matches!(lower[a], "er" | "sie" | "he" | "she"))
+            || mentions.iter().any(|m| {
+                sp.contains(m.span)
+                    && matches!(
+                        m.kind,
+                        EntityKind::Person | EntityKind::Organization | EntityKind::Place
+                    )
+            })
+            || lower[a..b].iter().any(|w| {
+                SOURCE_NOUNS.iter().any(|s| w.ends_with(s))
+                    || UNNAMED.iter().any(|s| w.ends_with(s))
+                    || PERSON_ROLES.iter().any(|s| w.ends_with(s))
+                    || ORG_ROLES.iter().any(|s| w.ends_with(s))
+            })
+    };
+    // Next to a verb of saying, a noun phrase headed by a capitalised noun is its subject
+    // ("verweist die Armutskonferenz", "wie die schwedische Firma bestätigte").
+    let is_subject = |a: usize, b: usize| -> bool {
+        is_source(a, b)
+            || (b > a
+                && is_capital(b - 1)
+                && (is_article(lower[a]) || is_capital(a))
+                && !lower[a..b].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "es" | "das" | "dies" | "man" | "viele" | "manche" | "einige" | "alle"
+                    ) || OPENERS.contains(w)
+                }))
     };
     let is_lower_word = |k: usize| {
         k < n
@@ -639,9 +1666,22 @@ fn find_attribution(
         }
         j
     };
+    // A pronoun subject: one token.
+    let subject_after = |from: usize| -> usize {
+        if from < n && matches!(lower[from], "er" | "sie" | "he" | "she") {
+            from + 1
+        } else {
+            np_forward(from)
+        }
+    };
     // Subject at the start of the sentence or of a clause after a colon, unless it opens with a
     // preposition ("Neben Südkorea warnt"); sentence adverbs are skipped ("Doch Präsident ...").
-    let clause_starts = std::iter::once(0).chain((0..v).filter(|&k| strs[k] == ":").map(|k| k + 1));
+    // A dateline ("Washington – ") opens the first clause too.
+    let clause_starts = std::iter::once(0).chain(
+        (0..v)
+            .filter(|&k| strs[k] == ":" || (k < 4 && matches!(strs[k], "–" | "-")))
+            .map(|k| k + 1),
+    );
     let mut subject = None;
     for start in clause_starts {
         let mut a = start;
@@ -651,9 +1691,13 @@ fn find_attribution(
         if a >= n || a >= v || PREPOSITIONS.contains(&lower[a]) {
             continue;
         }
-        let end = np_forward(a);
+        let mut end = subject_after(a);
         if end <= a || end >= n {
             continue;
+        }
+        // "Der Wiener Krankenanstaltenverbund (KAV) hat": the acronym belongs to the subject.
+        if end + 3 < n && strs[end] == "(" && strs[end + 2] == ")" {
+            end += 3;
         }
         // "John Kirby, Koordinator für ..., behauptete": an appositive between commas.
         let mut stop = end;
@@ -670,66 +1714,291 @@ fn find_attribution(
         } else {
             next
         };
-        if is_source(a, stop) && (next == v || is_lower_word(next)) {
+        if (next == v && is_subject(a, stop)) || (is_source(a, stop) && is_lower_word(next)) {
             subject = Some((a, stop, next == v));
         }
     }
     // Subject directly before the speech verb: "Der südkoreanische Geheimdienst berichtete".
     if let Some((a, stop, true)) = subject {
-        return Some(make(phrase(a, stop)));
+        return Some((make(a, stop, false), Some(v)));
     }
-    // Speech verb (or auxiliary in second position) followed by its subject: "sagte
-    // Pentagon-Sprecher Pat Ryder", "Zuvor hatte Nordkorea bekannt gegeben".
-    let mut heads = vec![v];
-    if let Some(f) = (1..n.min(4)).find(|&k| is_lower_word(k))
-        && f < v
-        && AUXILIARIES.contains(&lower[f])
+    // "Der Menschenrechtskommissar des Europarats, Nils Muiznieks, hatte ... aufgerufen": a
+    // named subject before the auxiliary wins over the object after it.
+    if let Some((a, stop, false)) = subject
+        && is_source(a, stop)
+        && (stop..n.min(stop + 3)).any(|k| AUXILIARIES.contains(&lower[k]))
+        && v < n
     {
-        heads.insert(0, f);
+        return Some((make(a, stop, false), Some(v)));
     }
-    for h in heads {
-        let mut from = h + 1;
-        while from < n
-            && from < h + 3
-            && matches!(
-                lower[from],
-                "kürzlich"
-                    | "zudem"
-                    | "auch"
-                    | "bereits"
-                    | "am"
-                    | "heute"
-                    | "gestern"
-                    | "jedoch"
-                    | "aber"
-                    | "nun"
-                    | "erneut"
-                    | "vor"
-                    | "allem"
-                    | "zuvor"
-                    | "dann"
-                    | "später"
-                    | "daraufhin"
-                    | "dennoch"
-                    | "also"
-            )
+    for &c in &cues {
+        // Speech verb (or auxiliary in second position) followed by its subject: "sagte
+        // Pentagon-Sprecher Pat Ryder", "Zuvor hatte Nordkorea bekannt gegeben".
+        let mut heads = vec![c];
+        if c == v
+            && let Some(f) = (1..n.min(4)).find(|&k| is_lower_word(k))
+            && f < v
+            && AUXILIARIES.contains(&lower[f])
         {
-            from += 1;
+            heads.insert(0, f);
         }
-        let j = np_forward(from);
-        if j > from && is_source(from, j) {
-            return Some(make(phrase(from, with_appositive(j))));
+        for h in heads {
+            let mut from = h + 1;
+            while from < n && from < h + 3 && SKIPPED_ADVERBS.contains(&lower[from]) {
+                from += 1;
+            }
+            let j = subject_after(from);
+            if j > from && is_subject(from, j) {
+                return Some((make(from, with_appositive(j), false), Some(c)));
+            }
+        }
+        // A subject right before the verb at a clause start: "wie die Polizei mitteilte",
+        // ", die Behörde erklärte", "wie die Firma am Mittwoch bestätigte".
+        let mut e = c;
+        while e > 0
+            && (SKIPPED_ADVERBS.contains(&lower[e - 1])
+                || (e > 1 && is_capital(e - 1) && matches!(lower[e - 2], "am" | "im" | "vom")))
+        {
+            e -= 1;
+        }
+        let c_verb = c;
+        let c = e;
+        let mut a = c;
+        while a > 0
+            && a + 8 > c
+            && toks[a - 1].kind != TokenKind::Punct
+            && (continues_np(strs[a - 1], lower[a - 1])
+                || matches!(lower[a - 1], "er" | "sie")
+                || is_adjective(a - 1))
+        {
+            a -= 1;
+        }
+        if a < c
+            && (a == 0
+                || matches!(strs[a - 1], "," | ":" | "(" | "–")
+                || matches!(lower[a - 1], "wie" | "as" | "und"))
+            && is_subject(a, c)
+        {
+            return Some((make(a, c, false), Some(c_verb)));
         }
     }
     // Subject before an auxiliary: "Die amerikanische Regierung hat ... beschuldigt".
-    if let Some((a, stop, _)) = subject {
-        return Some(make(phrase(a, stop)));
+    if let Some((a, stop, _)) = subject
+        && v < n
+    {
+        return Some((make(a, stop, false), Some(v)));
+    }
+    // "Markus Abwerzger: ...", "Die Reaktion der Flughafen Wien AG: Man weise ...": a short
+    // phrase naming a person or organisation, then a colon.
+    if let Some(c) = (1..n.min(9)).find(|&k| strs[k] == ":")
+        && c + 1 < n
+        && (0..c)
+            .filter(|&k| {
+                toks[k].kind == TokenKind::Word
+                    && strs[k].chars().next().is_some_and(char::is_lowercase)
+                    && !is_article(lower[k])
+                    && !matches!(lower[k], "von" | "des" | "der")
+            })
+            .all(|k| k + 1 == c)
+        && mentions.iter().any(|m| {
+            phrase(0, c).contains(m.span)
+                && !m.derived
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+        })
+    {
+        let a = (0..c).find(|&k| !OPENERS.contains(&lower[k])).unwrap_or(0);
+        let b = if c > a + 1 && is_lower_word(c - 1) {
+            c - 1
+        } else {
+            c
+        };
+        return Some((make(a, b, false), Some(c)));
     }
     None
 }
 
+/// Adverbs between a speech verb and its subject ("sagte zudem der Minister").
+const SKIPPED_ADVERBS: &[&str] = &[
+    "es",
+    "kürzlich",
+    "zudem",
+    "auch",
+    "bereits",
+    "am",
+    "heute",
+    "gestern",
+    "jedoch",
+    "aber",
+    "nun",
+    "erneut",
+    "vor",
+    "allem",
+    "zuvor",
+    "dann",
+    "später",
+    "daraufhin",
+    "dennoch",
+    "also",
+    "etwa",
+    "weiter",
+    "außerdem",
+    "dazu",
+];
+
+/// Heads of role nouns that refer to a person ("der Minister", "die Sprecherin", "der
+/// 83-Jährige").
+const PERSON_ROLES: &[&str] = &[
+    "führer",
+    "geschäftsführer",
+    "kommissär",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "jährige",
+    "jähriger",
+    "politiker",
+    "politikerin",
+    "richter",
+    "richterin",
+    "anwalt",
+    "anwältin",
+    "leiter",
+    "leiterin",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+    "kandidat",
+    "kandidatin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "abgeordnete",
+    "abgeordneter",
+    "sekretär",
+    "sekretärin",
+    "botschafter",
+    "botschafterin",
+    "premier",
+    "gründer",
+    "gründerin",
+    "funktionär",
+    "funktionärin",
+    "delegierte",
+    "delegierter",
+    "manager",
+    "managerin",
+    "gouverneur",
+    "kommandant",
+    "ökonom",
+    "ökonomin",
+    "experte",
+    "expertin",
+    "autor",
+    "autorin",
+    "regisseur",
+    "regisseurin",
+    "trainer",
+    "trainerin",
+    "obmann",
+    "obfrau",
+    "landeshauptmann",
+    "landeshauptfrau",
+    "senator",
+    "senatorin",
+    "staatschef",
+    "berater",
+    "beraterin",
+    "vertreter",
+    "vertreterin",
+    "kommissar",
+    "kommissarin",
+];
+
+/// Documents that speak for whoever wrote them ("heißt es in der Klagsschrift", "laut Klage").
+const DOCUMENTS: &[&str] = &[
+    "klage",
+    "klagsschrift",
+    "klageschrift",
+    "brief",
+    "schreiben",
+    "aussendung",
+    "erklärung",
+    "mitteilung",
+    "stellungnahme",
+    "presseaussendung",
+    "pressemitteilung",
+    "papier",
+    "webseite",
+    "website",
+];
+
+/// Heads of role nouns that refer to an organisation ("die Behörde", "das Ressort").
+const ORG_ROLES: &[&str] = &[
+    "behörde",
+    "ministerium",
+    "ressort",
+    "organisation",
+    "partei",
+    "unternehmen",
+    "konzern",
+    "bank",
+    "firma",
+    "gruppe",
+    "gewerkschaft",
+    "verband",
+    "institut",
+    "agentur",
+    "kammer",
+    "vereinigung",
+    "miliz",
+    "stiftung",
+    "gesellschaft",
+    "zeitung",
+    "sender",
+    "fraktion",
+    "bewegung",
+    "initiative",
+];
+
 /// Sentence adverbs and conjunctions skipped before a subject.
 const OPENERS: &[&str] = &[
+    "demnach",
+    "ähnlich",
+    "anders",
+    "damit",
+    "dabei",
+    "außerdem",
+    "deshalb",
+    "daher",
+    "darum",
+    "trotzdem",
+    "jetzt",
+    "heute",
+    "gestern",
+    "zuvor",
+    "zuletzt",
+    "bereits",
+    "schon",
+    "hier",
+    "dort",
+    "dazu",
+    "danach",
+    "mittlerweile",
+    "vielmehr",
+    "insgesamt",
+    "zunächst",
+    "zugleich",
+    "gleichzeitig",
+    "bisher",
+    "später",
+    "kürzlich",
     "doch",
     "aber",
     "und",
@@ -790,7 +2059,8 @@ const F_SPEECH: u8 = 1;
 const F_KONJ: u8 = 2;
 const F_HEDGE: u8 = 4;
 const F_ASSESS: u8 = 8;
-const F_REPORTATIVE: u8 = 16;
+const F_KONJ2: u8 = 16;
+const F_FORECAST: u8 = 32;
 
 /// Which of the claim word lists a lowercase word is in, as bit flags (one table lookup).
 fn lexicon_flags(w: &str) -> u8 {
@@ -803,7 +2073,8 @@ fn lexicon_flags(w: &str) -> u8 {
             (KONJUNKTIV_I, F_KONJ),
             (HEDGES, F_HEDGE),
             (ASSESSMENT, F_ASSESS),
-            (REPORTATIVE, F_REPORTATIVE),
+            (KONJUNKTIV_II, F_KONJ2),
+            (FORECASTS, F_FORECAST),
         ] {
             for word in list {
                 *m.entry(*word).or_insert(0) |= flag;
@@ -856,15 +2127,12 @@ const SPEECH_STEMS: &[&str] = &[
     "beschuldigt",
     "befürchtet",
     "signalisiert",
-    "klagt",
     "zitiert",
     "verkündet",
     "versichert",
     "unterstrich",
     "wirft",
     "warf",
-    "weisen",
-    "wies",
     "gedroht",
     "drohte",
     "klargemacht",
@@ -874,12 +2142,21 @@ const SPEECH_STEMS: &[&str] = &[
     "beklagt",
     "gewarnt",
     "erklär",
-    "veröffentlicht",
     "schrieb",
     "told",
     "said",
     "warned",
     "claimed",
+    "zurückgewiesen",
+    "zurückgewies",
+    "aufgerufen",
+    "verwiesen",
+    "geweigert",
+    "kritisiert",
+    "gefordert",
+    "begründ",
+    "vorgeworfen",
+    "vorwarf",
 ];
 
 /// Head nouns of sources that are not names ("Regierung", "Geheimdienst", "Sprecher").
@@ -937,7 +2214,9 @@ mod tests {
         let a = c.attribution.expect("attribution");
         assert_eq!(a.text, "Pentagon-Sprecher Pat Ryder");
         assert_eq!(a.canonical.as_deref(), Some("Pat Ryder"));
-        assert_eq!(c.stance, Stance::Uncertain);
+        // Konjunktiv I after a named source is reported speech, not a hedge.
+        assert_eq!(c.stance, Stance::Attributed);
+        assert_eq!(c.kind, ClaimKind::Reported);
     }
 
     #[test]
@@ -947,7 +2226,7 @@ mod tests {
         );
         assert_eq!(
             c.attribution.expect("attribution").text,
-            "Laut dem 2024 Military Strength Ranking des Fachmagazins Global Firepower"
+            "dem 2024 Military Strength Ranking des Fachmagazins Global Firepower"
         );
         assert_eq!(c.kind, ClaimKind::Statistic);
         assert_eq!(c.stance, Stance::Attributed);
@@ -970,7 +2249,8 @@ mod tests {
         let c = claim("Berichten zufolge sollen nordkoreanische Soldaten in Kursk kämpfen.");
         let a = c.attribution.expect("attribution");
         assert!(a.unnamed);
-        assert_eq!(a.text, "Berichten zufolge");
+        assert_eq!(a.text, "Berichten");
+        assert_eq!(a.canonical.as_deref(), Some("Berichte"));
         assert_eq!(c.stance, Stance::Uncertain);
     }
 
@@ -1005,6 +2285,79 @@ mod tests {
             (10000.0, 12000.0)
         );
         assert_eq!(c.quantities[1].min, 1_600_000.0);
+    }
+
+    fn claims(text: &str) -> Vec<crate::model::Claim> {
+        analyze(&article(text)).claims
+    }
+
+    #[test]
+    fn pronoun_and_role_noun_sources_resolve_to_the_named_person() {
+        let cs = claims(
+            "Innenministerin Johanna Mikl-Leitner besuchte am Montag die Grenze. Die Lage sei unter Kontrolle, sagte sie. Die Ministerin erklärte, man brauche mehr Personal.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_eq!(a.canonical.as_deref(), Some("Johanna Mikl-Leitner"));
+        assert_eq!(a.resolved_from.as_deref(), Some("sie"));
+        let span = a.span.expect("span");
+        assert!(cs[1].span.contains(span));
+        let b = cs[2].attribution.as_ref().expect("attribution");
+        assert_eq!(b.canonical.as_deref(), Some("Johanna Mikl-Leitner"));
+        assert_eq!(b.resolved_from.as_deref(), Some("Die Ministerin"));
+        assert_eq!(cs[2].stance, Stance::Attributed);
+    }
+
+    #[test]
+    fn konjunktiv_continuations_inherit_the_speaker() {
+        let cs = claims(
+            "Bürgermeister Michael Häupl sagte am Montag, die Stadt habe genug Geld. Die Schulden seien gesunken. Der Haushalt werde ausgeglichen.",
+        );
+        for c in &cs[1..] {
+            let a = c.attribution.as_ref().expect("inherited attribution");
+            assert_eq!(a.canonical.as_deref(), Some("Michael Häupl"), "{}", c.text);
+            assert_eq!(c.stance, Stance::Attributed);
+            assert_eq!(c.kind, ClaimKind::Reported);
+        }
+    }
+
+    #[test]
+    fn hearsay_sollen_is_uncertain_and_planning_sollen_is_not() {
+        let c = claim("Der Mann soll den Anschlag in der Nacht verübt haben.");
+        assert_eq!(c.stance, Stance::Uncertain);
+        let c = claim("Die neue Brücke soll im kommenden Jahr gebaut werden.");
+        assert_eq!(c.stance, Stance::Asserted);
+        let c = claim("Die mutmaßlichen Täter wurden am Montag in Wien festgenommen.");
+        assert_eq!(c.stance, Stance::Asserted);
+    }
+
+    #[test]
+    fn a_hedge_without_a_source_phrase_has_no_source() {
+        let c = claim("Angeblich habe eine Vielzahl von Kunden ihre Konten aufgelöst.");
+        assert!(c.attribution.is_none());
+        assert_eq!(c.stance, Stance::Uncertain);
+    }
+
+    #[test]
+    fn backward_attribution_covers_the_sentence_before() {
+        let cs = claims(
+            "Der Brand wurde von einer weggeworfenen Zigarette ausgelöst. Das haben Brandermittler am Dienstag festgestellt.",
+        );
+        let a = cs[0].attribution.as_ref().expect("attribution");
+        assert!(a.text.starts_with("Brandermittler"));
+        assert_eq!(cs[0].stance, Stance::Attributed);
+    }
+
+    #[test]
+    fn agency_tags_references_and_credits_are_not_claims() {
+        for text in [
+            "(APA, red, 25.7.2015)",
+            "Für alle Genannten gilt die Unschuldsvermutung.",
+            "Abrufbar unter https://example.org/bericht/2024 seit dem 3. März.",
+            "Foto: Reuters und die Agentur für Bilder in Wien",
+            "Smith, J. (2020). The rise of northern powers in the region. Oxford Press.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
