@@ -337,6 +337,10 @@ fn index_fills_the_cache_and_a_second_run_reads_it() {
     let remove_packs = || {
         for entry in fs::read_dir(&cache).unwrap() {
             let version = entry.unwrap().path();
+            // The log file lives beside the versioned cache folders.
+            if !version.is_dir() {
+                continue;
+            }
             for sub in fs::read_dir(&version).unwrap() {
                 let sub = sub.unwrap().path();
                 if sub.file_name().unwrap() != "corpora" {
