@@ -656,13 +656,17 @@ fn compare(format: CompareFormat, paths: &[PathBuf], common: &Common) -> Result<
     }
     let text = match format {
         CompareFormat::Json => {
-            serde_json::to_string_pretty(&dossier::compare::to_json(&groups, &articles, &analyses))?
-                + "\n"
+            dossier::sanitize::to_json_pretty(&dossier::compare::to_json(
+                &groups, &articles, &analyses,
+            ))? + "\n"
         }
-        CompareFormat::Md => dossier::compare::to_markdown(&groups, &articles, &analyses),
+        CompareFormat::Md => dossier::sanitize::defuse(&dossier::compare::to_markdown(
+            &groups, &articles, &analyses,
+        ))
+        .into_owned(),
         CompareFormat::Svg => {
             let charts: Vec<_> = groups.iter().map(dossier::compare::chart::chart).collect();
-            dossier::compare::svg::to_svg(&charts)
+            dossier::sanitize::defuse(&dossier::compare::svg::to_svg(&charts)).into_owned()
         }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -953,7 +957,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Prints a message on standard error as one line, defused: it may carry file names, keymap
 /// values or article text, none of which may act on the terminal.
-fn warn(message: &str) {
+pub(crate) fn warn(message: &str) {
     eprintln!("dossier: {}", dossier::sanitize::defuse_line(message));
 }
 

@@ -3,6 +3,7 @@
 use crate::{Common, dirs, load_corpus, write_atomically};
 use anyhow::{Context, Result, bail};
 use dossier::export::{self, bibtex, csl, markdown, org, w3c};
+use dossier::sanitize::{defuse, to_json_pretty};
 use dossier::{session, store};
 use std::io::Write;
 use std::path::Path;
@@ -43,7 +44,7 @@ pub fn run(
     let mut warnings = Vec::new();
     let articles = load_corpus(paths, common, &mut warnings)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        crate::warn(w);
     }
     let Some(data) = &dirs.data else {
         bail!("no data directory: pass --data-dir");
@@ -51,7 +52,7 @@ pub fn run(
     let now = session::now();
     let store = store::Store::open(data, now);
     for p in store.problems() {
-        eprintln!("dossier: {}: {}", p.path.display(), p.message);
+        crate::warn(&format!("{}: {}", p.path.display(), p.message));
     }
     let items = export::collect(&articles, store.bookmarks());
     let count: usize = items.iter().map(|g| g.bookmarks.len()).sum();
@@ -65,21 +66,21 @@ pub fn run(
         }
         for (stem, text) in markdown::to_markdown_files(&items, now) {
             let path = dir.join(format!("{stem}.md"));
-            write_atomically(&path, text.as_bytes())
+            write_atomically(&path, dossier::sanitize::defuse(&text).as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         return Ok(());
     }
     let text = match format {
-        Format::Md => export::to_markdown(&items, now),
-        Format::Json => serde_json::to_string_pretty(&export::to_json(&items, now))? + "\n",
+        Format::Md => defuse(&export::to_markdown(&items, now)).into_owned(),
+        Format::Json => to_json_pretty(&export::to_json(&items, now))? + "\n",
         Format::W3c => {
             let creator = creator();
-            serde_json::to_string_pretty(&w3c::to_w3c(&items, creator.as_deref(), now))? + "\n"
+            to_json_pretty(&w3c::to_w3c(&items, creator.as_deref(), now))? + "\n"
         }
-        Format::CslJson => serde_json::to_string_pretty(&csl::to_csl_json(&items))? + "\n",
-        Format::Bibtex => bibtex::to_bibtex(&items),
-        Format::Org => org::to_org(&items, now),
+        Format::CslJson => to_json_pretty(&csl::to_csl_json(&items))? + "\n",
+        Format::Bibtex => defuse(&bibtex::to_bibtex(&items)).into_owned(),
+        Format::Org => defuse(&org::to_org(&items, now)).into_owned(),
     };
     match output {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,

@@ -27,12 +27,12 @@ pub fn run(file: &Path, paths: &[PathBuf], dry_run: bool, common: &Common) -> Re
     let (incoming, problems) =
         parse_annotations(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     for p in &problems {
-        eprintln!("dossier: {}: {p}; skipped", file.display());
+        crate::warn(&format!("{}: {p}; skipped", file.display()));
     }
     let mut warnings = Vec::new();
     let articles = load_corpus(paths, common, &mut warnings)?;
     for w in &warnings {
-        eprintln!("dossier: {w}");
+        crate::warn(w);
     }
     let dirs = dirs(common);
     let Some(data) = &dirs.data else {
@@ -41,7 +41,7 @@ pub fn run(file: &Path, paths: &[PathBuf], dry_run: bool, common: &Common) -> Re
     let now = session::now();
     let mut store = Store::open(data, now);
     for p in store.problems() {
-        eprintln!("dossier: {}: {}", p.path.display(), p.message);
+        crate::warn(&format!("{}: {}", p.path.display(), p.message));
     }
     let mut tally = Tally::default();
     for a in &incoming {
