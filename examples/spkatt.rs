@@ -45,7 +45,7 @@ struct Counts {
     articles: usize,
 }
 
-fn score_file(path: &std::path::Path, c: &mut Counts) -> Option<()> {
+fn score_file(path: &std::path::Path, c: &mut Counts, errors: bool) -> Option<()> {
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     let sentences = doc.get("Sentences")?.as_array()?;
     let mut text = String::new();
@@ -64,6 +64,7 @@ fn score_file(path: &std::path::Path, c: &mut Counts) -> Option<()> {
     // SpkAtt sentences that hold an attributed claim.
     let mut attributed_sentences = BTreeSet::new();
     let mut attributed_claims = Vec::new();
+    let mut attributed_texts = Vec::new();
     for claim in analysis.claims.iter().filter(|c| c.attribution.is_some()) {
         let hit: BTreeSet<usize> = spans
             .iter()
@@ -72,7 +73,20 @@ fn score_file(path: &std::path::Path, c: &mut Counts) -> Option<()> {
             .collect();
         attributed_sentences.extend(hit.iter().copied());
         attributed_claims.push(hit);
+        let a = claim
+            .attribution
+            .as_ref()
+            .map(|a| a.text.as_str())
+            .unwrap_or("");
+        attributed_texts.push((a.to_string(), claim.stance.name(), claim.text.clone()));
     }
+    let sentence_text = |id: usize| {
+        spans
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .map(|(_, s, e)| &text[*s..*e])
+            .unwrap_or("")
+    };
     let mut message_sentences = BTreeSet::new();
     for a in doc.get("Annotations")?.as_array()? {
         if a.get("IsNested").and_then(Value::as_bool) != Some(false) {
@@ -88,8 +102,18 @@ fn score_file(path: &std::path::Path, c: &mut Counts) -> Option<()> {
         c.messages += 1;
         if ids.iter().any(|i| attributed_sentences.contains(i)) {
             c.messages_found += 1;
+        } else if errors {
+            let first = ids.iter().next().copied().unwrap_or(0);
+            println!("MISSED {}: {}", path.display(), sentence_text(first));
         }
         message_sentences.extend(ids);
+    }
+    if errors {
+        for (hit, (source, stance, claim)) in attributed_claims.iter().zip(&attributed_texts) {
+            if !hit.iter().any(|i| message_sentences.contains(i)) {
+                println!("SPURIOUS {} [{source} | {stance}]: {claim}", path.display());
+            }
+        }
     }
     c.attributed += attributed_claims.len();
     c.attributed_right += attributed_claims
@@ -101,8 +125,10 @@ fn score_file(path: &std::path::Path, c: &mut Counts) -> Option<()> {
 }
 
 fn main() {
+    let errors = std::env::args().any(|a| a == "--errors");
     let dir = std::env::args()
-        .nth(1)
+        .skip(1)
+        .find(|a| a != "--errors")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/spkatt/dev"));
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -116,7 +142,7 @@ fn main() {
     files.sort();
     let mut c = Counts::default();
     for f in &files {
-        if score_file(f, &mut c).is_none() {
+        if score_file(f, &mut c, errors).is_none() {
             eprintln!("{}: skipped (not a SpkAtt article)", f.display());
         }
     }
