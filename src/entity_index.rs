@@ -68,9 +68,9 @@ pub struct EntityIndex {
 }
 
 impl EntityIndex {
-    /// Builds the index from articles and their analyses (paired by position), sorted by name.
-    pub fn build(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
-        Self::from_analyses(analyses.iter().take(articles.len()))
+    /// Builds the index of a corpus, sorted by name.
+    pub fn build(corpus: &crate::corpus::Corpus) -> EntityIndex {
+        Self::from_analyses(corpus.analyses())
     }
 
     /// Builds the index from the analyses alone, in corpus order (mentions carry their spans,
@@ -418,7 +418,7 @@ mod tests {
         }
     }
 
-    fn corpus() -> (Vec<Article>, Vec<Analysis>) {
+    fn corpus() -> crate::corpus::Corpus {
         let t0 = "Müller traf Putin in Moskau. Putin sprach.";
         let t1 = "Mueller war in Moskau.";
         let a0 = Analysis {
@@ -438,13 +438,12 @@ mod tests {
             claims: vec![],
             name_candidates: vec![],
         };
-        (vec![article(t0), article(t1)], vec![a0, a1])
+        crate::corpus::Corpus::from_pairs([(article(t0), a0), (article(t1), a1)])
     }
 
     #[test]
     fn entries_count_mentions_articles_and_spellings() {
-        let (arts, an) = corpus();
-        let index = EntityIndex::build(&arts, &an);
+        let index = EntityIndex::build(&corpus());
         let m = index.get("Hans Müller").unwrap();
         assert_eq!(m.mention_count, 2);
         assert_eq!(m.article_count, 2);
@@ -454,15 +453,13 @@ mod tests {
 
     #[test]
     fn kind_is_the_majority_with_ties_to_the_earlier_kind() {
-        let (arts, an) = corpus();
-        let index = EntityIndex::build(&arts, &an);
+        let index = EntityIndex::build(&corpus());
         assert_eq!(index.get("Moskau").unwrap().kind, EntityKind::Organization);
     }
 
     #[test]
     fn sorting_by_articles_then_mentions_then_name() {
-        let (arts, an) = corpus();
-        let mut index = EntityIndex::build(&arts, &an);
+        let mut index = EntityIndex::build(&corpus());
         index.sort(SortBy::Articles);
         let names: Vec<&str> = index
             .entries()
@@ -478,8 +475,7 @@ mod tests {
 
     #[test]
     fn filter_folds_umlauts_and_matches_spellings() {
-        let (arts, an) = corpus();
-        let index = EntityIndex::build(&arts, &an);
+        let index = EntityIndex::build(&corpus());
         assert_eq!(index.filter(None, "muller").len(), 1);
         assert_eq!(index.filter(None, "MÜLL").len(), 1);
         assert_eq!(index.filter(Some(EntityKind::Place), "").len(), 0);

@@ -1,7 +1,7 @@
 //! dossier: a keyboard-driven terminal reader for news and analysis articles.
 //!
 //! The library holds everything testable. Core modules (`model`, `ingest`, `dates`, `extract`,
-//! `reflow`, `search`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`,
+//! `reflow`, `search`, `keymap`, `action`, `state`, `store`, `export`, `clipboard`, `corpus`,
 //! `entity_index`, `compare`, `timeline`, `cache`, `snapshot`, `index`, `colors`, `background`,
 //! `sanitize`) never import the terminal crates; only `tui` does.
 
@@ -11,6 +11,7 @@ pub mod cache;
 pub mod clipboard;
 pub mod colors;
 pub mod compare;
+pub mod corpus;
 pub mod dates;
 pub mod editor;
 pub mod entity_index;

@@ -259,7 +259,7 @@ mod tests {
     use crate::keymap::Keymap;
     use crate::model::{Analysis, Attribution, Claim, Span};
     use crate::reflow::Hyphenators;
-    use crate::state::{Entry, Input, Options, Pane};
+    use crate::state::{Corpus, Input, Options, Pane};
 
     fn claim(
         text: &str,
@@ -300,7 +300,7 @@ mod tests {
             ..Default::default()
         };
         let mut s = AppState::new(
-            Entry::from_pairs([(article, analysis)]),
+            Corpus::from_pairs([(article, analysis)]),
             Keymap::builtin(),
             Hyphenators::load(),
             Options::default(),

@@ -53,21 +53,15 @@ impl AppState {
         if let Some(c) = &self.cross {
             return Arc::clone(c);
         }
-        let articles: Vec<_> = self.entries.iter().map(|e| e.article.clone()).collect();
-        let analyses: Vec<_> = self.entries.iter().map(|e| e.analysis.clone()).collect();
-        let sources = crate::sources::collect(
-            &self.entries.iter().map(|e| &e.article).collect::<Vec<_>>(),
-            &self.entries.iter().map(|e| &e.analysis).collect::<Vec<_>>(),
-        );
-        let mut entities = EntityIndex::from_analyses(&analyses);
+        let mut entities = EntityIndex::from_analyses(self.corpus.analyses());
         entities.sort(SortBy::Mentions);
-        let groups = crate::compare::groups(&articles, &analyses);
+        let groups = crate::compare::groups(&self.corpus);
         let cross = Arc::new(CrossSource {
             entities,
             charts: groups.iter().map(crate::compare::chart::chart).collect(),
             groups,
-            events: crate::timeline::events(&articles, &analyses),
-            sources: Arc::new(sources),
+            events: crate::timeline::events(&self.corpus),
+            sources: Arc::new(crate::sources::collect(&self.corpus)),
         });
         self.cross = Some(Arc::clone(&cross));
         cross
@@ -226,7 +220,7 @@ impl AppState {
                 match action {
                     Action::OpenSelected => {
                         if let Some(m) = members.get(selected) {
-                            let span = self.entries[m.article]
+                            let span = self.corpus[m.article]
                                 .analysis
                                 .claims
                                 .get(m.claim_index)

@@ -4,7 +4,9 @@
 
 use super::table::{self, Column};
 use crate::compare::chart::{Chart, Level};
+use crate::keymap::Section;
 use crate::state::AppState;
+use crate::state::hints;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -44,7 +46,7 @@ pub fn draw_group(
         frame,
         super::cross::framed(
             format!(" Compare: {} ", g.topic),
-            " enter go to the claim · j/k move · esc close ",
+            state.hint_line(Section::Group, hints::GROUP_HINTS),
             theme,
         ),
     );
@@ -307,7 +309,7 @@ fn draw_members(
         .members
         .iter()
         .map(|m| {
-            let entry = state.entries.get(m.article);
+            let entry = state.corpus.get(m.article);
             let claim = entry
                 .and_then(|e| e.analysis.claims.get(m.claim_index))
                 .map(|c| crate::state::palette::one_line(&c.text))
@@ -360,7 +362,7 @@ fn draw_members(
             let article = g.members[i].article;
             if i == 0 || g.members[i - 1].article != article {
                 let title = state
-                    .entries
+                    .corpus
                     .get(article)
                     .map(|e| e.article.title.as_str())
                     .unwrap_or("");

@@ -1,9 +1,11 @@
 //! The entity index, a claim group side by side, and the timeline.
 
 use super::truncate;
+use crate::keymap::Section;
 use crate::model::EntityKind;
 use crate::state::AppState;
 use crate::state::cross::SORTS;
+use crate::state::hints;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -70,7 +72,11 @@ pub fn draw_entities(
     let title = format!(" Entities ({}) · sorted by {by} · {filter} ", listed.len());
     let inner = popup(
         frame,
-        framed(title, " enter card · s sort · t kind · esc close ", theme),
+        framed(
+            title,
+            state.hint_line(Section::Entities, hints::ENTITIES_HINTS),
+            theme,
+        ),
     );
     let width = usize::from(inner.width);
     let Some(cross) = &state.cross else { return };

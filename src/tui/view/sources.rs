@@ -148,9 +148,9 @@ fn draw_source_claims(
         .take(rows)
     {
         // The source was listed from this corpus; an article re-sorted since is found by id.
-        let entry = match state.entries.get(r.article) {
+        let entry = match state.corpus.get(r.article) {
             Some(e) if e.article.id == r.id => Some(e),
-            _ => state.entries.iter().find(|e| e.article.id == r.id),
+            _ => state.corpus.iter().find(|e| e.article.id == r.id),
         };
         let Some(entry) = entry else { continue };
         let Some(claim) = entry.analysis.claims.get(r.claim) else {
