@@ -2,6 +2,9 @@
 //! `cargo run --example corpus_compare`.
 fn main() {
     let corpus = dossier::corpus::Corpus::bundled();
-    let groups = dossier::compare::groups(&corpus);
-    print!("{}", dossier::compare::to_markdown(&groups, &corpus));
+    let groups = dossier::corpus::compare::groups(&corpus);
+    print!(
+        "{}",
+        dossier::corpus::compare::to_markdown(&groups, &corpus)
+    );
 }

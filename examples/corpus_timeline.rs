@@ -2,6 +2,9 @@
 //! `cargo run --example corpus_timeline`.
 fn main() {
     let corpus = dossier::corpus::Corpus::bundled();
-    let events = dossier::timeline::events(&corpus);
-    print!("{}", dossier::timeline::to_markdown(&events, &corpus));
+    let events = dossier::corpus::timeline::events(&corpus);
+    print!(
+        "{}",
+        dossier::corpus::timeline::to_markdown(&events, &corpus)
+    );
 }

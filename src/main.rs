@@ -640,7 +640,7 @@ fn print_output(
 /// `dossier compare`: the claim groups as Markdown, JSON or SVG; status 1 when there are none.
 fn compare(format: CompareFormat, paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
     let corpus = analysed(paths, common)?;
-    let groups = dossier::compare::groups(&corpus);
+    let groups = dossier::corpus::compare::groups(&corpus);
     if groups.is_empty() {
         let claims: usize = corpus.analyses().map(|a| a.claims.len()).sum();
         eprintln!(
@@ -652,14 +652,19 @@ fn compare(format: CompareFormat, paths: &[PathBuf], common: &Common) -> Result<
     }
     let text = match format {
         CompareFormat::Json => {
-            dossier::sanitize::to_json_pretty(&dossier::compare::to_json(&groups, &corpus))? + "\n"
+            dossier::sanitize::to_json_pretty(&dossier::corpus::compare::to_json(&groups, &corpus))?
+                + "\n"
         }
         CompareFormat::Md => {
-            dossier::sanitize::defuse(&dossier::compare::to_markdown(&groups, &corpus)).into_owned()
+            dossier::sanitize::defuse(&dossier::corpus::compare::to_markdown(&groups, &corpus))
+                .into_owned()
         }
         CompareFormat::Svg => {
-            let charts: Vec<_> = groups.iter().map(dossier::compare::chart::chart).collect();
-            dossier::sanitize::defuse(&dossier::compare::svg::to_svg(&charts)).into_owned()
+            let charts: Vec<_> = groups
+                .iter()
+                .map(dossier::corpus::compare::chart::chart)
+                .collect();
+            dossier::sanitize::defuse(&dossier::corpus::compare::svg::to_svg(&charts)).into_owned()
         }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -858,14 +863,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
         }) => {
             let corpus = analysed(&paths, &cli.common)?;
-            let mut events = dossier::timeline::events(&corpus);
+            let mut events = dossier::corpus::timeline::events(&corpus);
             if let Some(name) = &entity {
-                events = dossier::timeline::filter_by_entity(&events, name);
+                events = dossier::corpus::timeline::filter_by_entity(&events, name);
             }
             print_output(
                 format,
-                || dossier::timeline::to_json(&events, &corpus),
-                || dossier::timeline::to_markdown(&events, &corpus),
+                || dossier::corpus::timeline::to_json(&events, &corpus),
+                || dossier::corpus::timeline::to_markdown(&events, &corpus),
             )?;
         }
         Some(Command::Extract { raw, format, paths }) => {

@@ -5,10 +5,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use dossier::corpus::sources::{self, SourceEntry, claim_source_label, stance_glyph};
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::model::{Analysis, Article, ClaimKind, Stance};
 use dossier::reflow::Hyphenators;
-use dossier::sources::{self, SourceEntry, claim_source_label, stance_glyph};
 use dossier::state::{AppState, Corpus, Options};
 use dossier::tui::headless::render_text;
 

@@ -1,10 +1,10 @@
 //! Acceptance of claim comparison and the timeline on the bundled corpus.
 
-use dossier::compare::{self, Basis, ClaimGroup};
 use dossier::corpus::Corpus;
-use dossier::entity_index::{EntityIndex, SortBy, kwic};
+use dossier::corpus::compare::{self, Basis, ClaimGroup};
+use dossier::corpus::entity_index::{EntityIndex, SortBy, kwic};
+use dossier::corpus::timeline;
 use dossier::model::{Article, DatePart, PartialDate};
-use dossier::timeline;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 

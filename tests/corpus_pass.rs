@@ -3,7 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use dossier::entity_index::EntityIndex;
+use dossier::corpus::entity_index::EntityIndex;
 use dossier::extract::{analyze, analyze_corpus};
 use dossier::index::{IndexedCorpus, Indexer};
 use dossier::ingest::{self, LoadOptions};

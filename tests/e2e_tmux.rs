@@ -834,7 +834,7 @@ fn the_sources_view_opens_a_source_and_jumps_to_one_of_its_claims() {
         return;
     };
     let corpus = dossier::corpus::Corpus::bundled();
-    let sources = dossier::sources::collect(&corpus);
+    let sources = dossier::corpus::sources::collect(&corpus);
     let analyses: Vec<&dossier::model::Analysis> = corpus.analyses().collect();
     let first = sources.first().expect("the bundled corpus has sources");
     let target = first.claims.last().expect("a source has claims");
@@ -856,7 +856,7 @@ fn the_sources_view_opens_a_source_and_jumps_to_one_of_its_claims() {
     assert!(
         screen.contains(&format!(
             "▶ {} ",
-            dossier::sources::stance_glyph(claim.stance)
+            dossier::corpus::sources::stance_glyph(claim.stance)
         )),
         "{screen}"
     );

@@ -4,7 +4,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use dossier::compare::Basis;
+use dossier::corpus::compare::Basis;
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::reflow::Hyphenators;
 use dossier::state::{AppState, Corpus, Options, Overlay};

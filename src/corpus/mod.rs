@@ -9,6 +9,11 @@
 //!
 //! No IO and no terminal imports.
 
+pub mod compare;
+pub mod entity_index;
+pub mod sources;
+pub mod timeline;
+
 use crate::extract::corpus::CanonicalNames;
 use crate::extract::fasthash::FastMap;
 use crate::model::{Analysis, Article, ArticleId};

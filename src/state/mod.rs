@@ -445,6 +445,9 @@ pub struct AppState {
     pub index_stale: bool,
     /// Entity index, claim groups and timeline, computed when first shown.
     pub cross: Option<std::sync::Arc<cross::CrossSource>>,
+    /// The entity index overlay's rows (canonical names) under its sort and filter, listed when
+    /// those change.
+    pub entity_list: Vec<String>,
     /// The timeline shows only events of this article, when set.
     pub timeline_source: Option<usize>,
     /// The help overlay's search.
@@ -506,6 +509,7 @@ impl AppState {
             index: None,
             index_stale: false,
             cross: None,
+            entity_list: Vec::new(),
             timeline_source: None,
             help_search: help::HelpSearch::default(),
             search: None,

@@ -77,7 +77,7 @@ pub struct ArticleSearch {
     pub matches: Vec<Span>,
 }
 
-pub use crate::entity_index::{collapse_whitespace as one_line, kwic};
+pub use crate::corpus::entity_index::{collapse_whitespace as one_line, kwic};
 
 /// Work the state hands to the runner to do off the UI thread; each answer comes back through
 /// [`AppState::handle`] as an [`Input`].
@@ -347,7 +347,7 @@ impl AppState {
             .collect();
         let analyses: Vec<&crate::model::Analysis> =
             self.corpus.iter().map(|e| &e.analysis).collect();
-        for e in crate::entity_index::EntityIndex::summaries(&analyses) {
+        for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
             if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
                 continue;
             }

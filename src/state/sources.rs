@@ -1,13 +1,13 @@
 //! The sources view: every source of the corpus with how many claims it made in how many
 //! articles, narrowed by sort of source; Enter lists one source's claims across the corpus and
-//! Enter again jumps to a claim in the reader. The list comes from [`crate::sources::collect`]
+//! Enter again jumps to a claim in the reader. The list comes from [`crate::corpus::sources::collect`]
 //! once per corpus (with the other cross-source results); the rows shown are computed here when
 //! the filter changes, never while drawing.
 
 use super::{AppState, Overlay, Severity, Unit};
 use crate::action::Action;
+use crate::corpus::sources::{ClaimRef, SourceClass, SourceEntry};
 use crate::keymap::Section;
-use crate::sources::{ClaimRef, SourceClass, SourceEntry};
 use std::sync::Arc;
 
 /// One source opened in the sources view: its claims across the corpus.

@@ -1,9 +1,9 @@
 //! A claim group as a picture: each source's figure (or event date) on a shared date axis drawn
 //! on a Braille canvas with the source beside it, and below it the members as a table whose
-//! cells wrap. The geometry comes from [`crate::compare::chart`]; this module only paints it.
+//! cells wrap. The geometry comes from [`crate::corpus::compare::chart`]; this module only paints it.
 
 use super::table::{self, Column};
-use crate::compare::chart::{Chart, Level};
+use crate::corpus::compare::chart::{Chart, Level};
 use crate::keymap::Section;
 use crate::state::AppState;
 use crate::state::hints;
@@ -294,7 +294,7 @@ fn place_label(
 /// the next row below it.
 fn draw_members(
     state: &AppState,
-    g: &crate::compare::ClaimGroup,
+    g: &crate::corpus::compare::ClaimGroup,
     chart: &Chart,
     selected: usize,
     area: Rect,
@@ -315,7 +315,7 @@ fn draw_members(
                 .map(|c| crate::state::palette::one_line(&c.text))
                 .unwrap_or_default();
             let figure = match (&m.figure, &m.event_date) {
-                (Some(f), _) => crate::compare::format_figure(f),
+                (Some(f), _) => crate::corpus::compare::format_figure(f),
                 (None, Some(d)) => d.to_string(),
                 (None, None) => String::new(),
             };

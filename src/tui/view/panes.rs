@@ -2,10 +2,10 @@
 
 use super::truncate;
 use crate::action::Action;
+use crate::corpus::sources::stance_glyph;
 use crate::highlight::{Mark, MarkLayer, segments};
 use crate::keymap::Section;
 use crate::model::{EntityKind, Span as ModelSpan};
-use crate::sources::stance_glyph;
 use crate::state::update::CLAIM_ITEM_ROWS;
 use crate::state::{AppState, ClaimCard, Pane};
 use crate::tui::theme::Theme;

@@ -3,8 +3,8 @@
 
 use super::cross::{cell, first_row, popup, row_style};
 use super::truncate;
+use crate::corpus::sources::{SourceClass, SourceEntry, stance_glyph};
 use crate::model::EntityKind;
-use crate::sources::{SourceClass, SourceEntry, stance_glyph};
 use crate::state::{AppState, OpenSource, SourcesView};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -173,7 +173,7 @@ fn draw_source_claims(
             Span::styled(text, row_style(sel, theme)),
             Span::styled(
                 truncate(
-                    &crate::entity_index::collapse_whitespace(&claim.text),
+                    &crate::corpus::entity_index::collapse_whitespace(&claim.text),
                     width.saturating_sub(used),
                 ),
                 row_style(sel, theme),

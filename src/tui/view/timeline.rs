@@ -3,10 +3,10 @@
 //! width and wraps.
 
 use super::table::{self, Column};
+use crate::corpus::timeline::Event;
 use crate::dates::{civil_from_days, day_span, days_from_civil};
 use crate::model::EntityKind;
 use crate::state::AppState;
-use crate::timeline::Event;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -31,15 +31,18 @@
 //!
 //! Paths are passed in; this module must not import `ratatui`, `crossterm` or `directories`.
 
-use crate::cache::Cache;
+pub mod cache;
+pub mod snapshot;
+
 use crate::corpus::Corpus;
 use crate::extract::analyze;
 pub use crate::extract::corpus::CanonicalNames;
 use crate::extract::corpus::NameCounts;
 use crate::ingest::{LoadOptions, list_files, load_file};
 use crate::model::{Analysis, Article, Lang};
-use crate::snapshot::{self, FileStamp};
+use cache::Cache;
 use rayon::prelude::*;
+use snapshot::FileStamp;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};

@@ -23,8 +23,8 @@ pub mod facts;
 pub mod keywords;
 pub mod units;
 
+use crate::corpus::entity_index::collapse_whitespace;
 use crate::corpus::{Corpus, Entry};
-use crate::entity_index::collapse_whitespace;
 use crate::model::{Analysis, PartialDate, Stance};
 use facts::Facts;
 use serde_json::{Value, json};
@@ -522,7 +522,7 @@ fn member(corpus: &Corpus, node: &Node) -> Member {
 }
 
 /// Identity of a member's source for counting independent sources: a named source by its
-/// entity (else its normalised phrase, see [`crate::sources::source_key`]), so two articles
+/// entity (else its normalised phrase, see [`crate::corpus::sources::source_key`]), so two articles
 /// quoting the same ministry count once; an unnamed source or the article itself counts once
 /// per article, since nothing shows that two articles' "Medienberichte" are the same.
 fn source_key(nodes: &[Node], m: &Member) -> String {
@@ -533,10 +533,10 @@ fn source_key(nodes: &[Node], m: &Member) -> String {
         .and_then(|c| c.attribution.as_ref());
     match attribution
         .filter(|a| !a.unnamed)
-        .and_then(crate::sources::source_key)
+        .and_then(crate::corpus::sources::source_key)
     {
-        Some(crate::sources::SourceKey::Entity(c)) => format!("entity:{c}"),
-        Some(crate::sources::SourceKey::Phrase(p)) => format!("named:{p}"),
+        Some(crate::corpus::sources::SourceKey::Entity(c)) => format!("entity:{c}"),
+        Some(crate::corpus::sources::SourceKey::Phrase(p)) => format!("named:{p}"),
         None => format!("article:{}", m.article),
     }
 }

@@ -61,6 +61,22 @@ pub enum SortBy {
     Kind,
 }
 
+/// What entries sort by under `by`: the count or kind first, then the folded name, then the
+/// name as written, so that no two entries tie.
+fn order_key(e: &EntityEntry, by: SortBy) -> (usize, usize, usize, String, String) {
+    let (a, b, c) = match by {
+        SortBy::Name => (0, 0, 0),
+        SortBy::Mentions => (usize::MAX - e.mention_count, 0, 0),
+        SortBy::Articles => (
+            usize::MAX - e.article_count,
+            usize::MAX - e.mention_count,
+            0,
+        ),
+        SortBy::Kind => (kind_rank(e.kind), 0, 0),
+    };
+    (a, b, c, fold_key(&e.canonical), e.canonical.clone())
+}
+
 /// Every canonical entity of a corpus.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EntityIndex {
@@ -224,20 +240,15 @@ impl EntityIndex {
 
     /// Reorders the entries; every order is total, so the result is deterministic.
     pub fn sort(&mut self, by: SortBy) {
-        self.entries.sort_by_cached_key(|e| {
-            let name = fold_key(&e.canonical);
-            let (a, b, c) = match by {
-                SortBy::Name => (0, 0, 0),
-                SortBy::Mentions => (usize::MAX - e.mention_count, 0, 0),
-                SortBy::Articles => (
-                    usize::MAX - e.article_count,
-                    usize::MAX - e.mention_count,
-                    0,
-                ),
-                SortBy::Kind => (kind_rank(e.kind), 0, 0),
-            };
-            (a, b, c, name, e.canonical.clone())
-        });
+        self.entries.sort_by_cached_key(|e| order_key(e, by));
+    }
+
+    /// The canonical names of the entries of `kind` (any when `None`), in `by` order: the
+    /// same order [`EntityIndex::sort`] gives.
+    pub fn listed(&self, kind: Option<EntityKind>, by: SortBy) -> Vec<String> {
+        let mut listed = self.filter(kind, "");
+        listed.sort_by_cached_key(|e| order_key(e, by));
+        listed.into_iter().map(|e| e.canonical.clone()).collect()
     }
 
     /// The entries of `kind` (any kind when `None`) whose canonical name or a spelling contains

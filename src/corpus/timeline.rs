@@ -3,12 +3,12 @@
 //! One event per (claim, date). Partial dates are placed by [`PartialDate::sort_key`]: "Ende
 //! Oktober 2024" after "3. Oktober 2024", "Herbst 2024" after September, a bare year at mid-year.
 //! Year-less dates in undated articles are completed with the article's reference year (see
-//! [`crate::compare::facts::reference_year`]). Must not import `ratatui`, `crossterm` or
+//! [`crate::corpus::compare::facts::reference_year`]). Must not import `ratatui`, `crossterm` or
 //! `directories`.
 
-use crate::compare::facts;
+use crate::corpus::compare::facts;
+use crate::corpus::entity_index::collapse_whitespace;
 use crate::corpus::{Corpus, Entry};
-use crate::entity_index::collapse_whitespace;
 use crate::model::{Article, EntityKind, PartialDate, Span};
 use serde_json::{Value, json};
 

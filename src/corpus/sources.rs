@@ -4,8 +4,8 @@
 //! same identity, so they agree on what counts as one source. Pure; must not import `ratatui`,
 //! `crossterm` or `directories`.
 
+use crate::corpus::entity_index::collapse_whitespace;
 use crate::corpus::{Corpus, Entry};
-use crate::entity_index::collapse_whitespace;
 use crate::model::{Article, ArticleId, Attribution, Claim, ClaimKind, EntityKind, Stance};
 use std::collections::BTreeMap;
 
@@ -49,7 +49,7 @@ const TRAILING: &[&str] = &["zufolge", "nach", "says", "said"];
 /// A source phrase folded for comparison: lowercase, accents kept apart from case, articles and
 /// cue prepositions stripped from the ends. Empty when nothing but those words is left.
 pub fn normalise_phrase(text: &str) -> String {
-    let folded = crate::entity_index::fold_key(&collapse_whitespace(text));
+    let folded = crate::corpus::entity_index::fold_key(&collapse_whitespace(text));
     let mut words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .map(|w| w.trim_matches('-'))
@@ -276,7 +276,8 @@ pub fn collect(corpus: &Corpus) -> Vec<SourceEntry> {
         (b.claims.len(), b.article_count)
             .cmp(&(a.claims.len(), a.article_count))
             .then_with(|| {
-                crate::entity_index::fold_key(&a.name).cmp(&crate::entity_index::fold_key(&b.name))
+                crate::corpus::entity_index::fold_key(&a.name)
+                    .cmp(&crate::corpus::entity_index::fold_key(&b.name))
             })
     });
     out
