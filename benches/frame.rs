@@ -8,7 +8,7 @@
 use criterion::Criterion;
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::reflow::Hyphenators;
-use dossier::state::{AppState, Entry, Input, Options};
+use dossier::state::{AppState, Corpus, Input, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -19,7 +19,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn state() -> AppState {
     let articles = dossier::ingest::bundled();
     let analyses = dossier::extract::analyze_corpus(&articles);
-    let entries = Entry::from_pairs(articles.into_iter().zip(analyses));
+    let entries = Corpus::from_pairs(articles.into_iter().zip(analyses));
     let mut s = AppState::new(
         entries,
         Keymap::builtin(),

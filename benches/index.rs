@@ -18,7 +18,7 @@ use dossier::index::{IndexEvent, IndexedCorpus, Indexer};
 use dossier::ingest::LoadOptions;
 use dossier::keymap::Keymap;
 use dossier::reflow::Hyphenators;
-use dossier::state::{AppState, Options};
+use dossier::state::{AppState, Input, Options};
 use dossier::tui::headless::render_buffer;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -81,7 +81,7 @@ fn main() {
         let start = Instant::now();
         let corpus = index(&dir, None);
         let secs = start.elapsed().as_secs_f64();
-        let articles = corpus.entries.len();
+        let articles = corpus.corpus.len();
         let bytes = corpus.progress.map_or(0, |p| p.bytes);
         println!(
             "cold index run {}: {articles} articles, {:.1} MB in {secs:.2} s = {:.1} MB/s ({:.0} articles/s)",
@@ -97,7 +97,7 @@ fn main() {
     let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-cache");
     let start = Instant::now();
     let filled = index(&dir, Some(&cache));
-    let articles = filled.entries.len();
+    let articles = filled.corpus.len();
     let bytes = filled.progress.map_or(0, |p| p.bytes);
     println!(
         "filling the cache: {articles} articles in {:.2} s ({} from the cache)",
@@ -135,17 +135,16 @@ fn main() {
                     Some(cache.clone()),
                 );
                 let mut state = AppState::new(
-                    Vec::new(),
+                    dossier::corpus::Corpus::default(),
                     Keymap::builtin(),
                     hyph.clone(),
                     Options::default(),
                 );
                 state.start_indexing();
-                while state.entries.len() < articles {
+                while state.corpus.len() < articles {
                     match indexer.recv() {
-                        Some(IndexEvent::Articles(batch))
-                        | Some(IndexEvent::Snapshot { entries: batch, .. }) => {
-                            state.add_articles(batch)
+                        Some(ev @ (IndexEvent::Articles(_) | IndexEvent::Snapshot { .. })) => {
+                            state.handle(Input::Index(ev));
                         }
                         Some(_) => {}
                         None => break,
@@ -153,10 +152,10 @@ fn main() {
                 }
                 let frame = render_buffer(&mut state, (160, 45), &[]);
                 total += start.elapsed();
-                assert_eq!(state.entries.len(), articles);
+                assert_eq!(state.corpus.len(), articles);
                 while let Some(ev) = indexer.recv() {
-                    if let IndexEvent::Analyses(batch) = ev {
-                        state.fill_analyses(batch);
+                    if let IndexEvent::Analyses(_) = ev {
+                        state.handle(Input::Index(ev));
                     }
                 }
                 drop((frame, state));

@@ -26,7 +26,7 @@ use dossier::index::{IndexedCorpus, Indexer};
 use dossier::ingest::LoadOptions;
 use dossier::keymap::{Key, KeyChord, Keymap};
 use dossier::reflow::Hyphenators;
-use dossier::state::{AppState, Effect, Entry, Input, Options, Overlay};
+use dossier::state::{AppState, Effect, Input, Options, Overlay};
 use dossier::tui::headless::LiveLoop;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -50,7 +50,7 @@ fn state(dir: &Path) -> AppState {
         Some(cache),
     ));
     let mut state = AppState::new(
-        Entry::from_pairs(corpus.entries),
+        corpus.corpus,
         Keymap::builtin(),
         Hyphenators::load(),
         Options::default(),
@@ -178,7 +178,7 @@ fn main() {
         return;
     }
     let state = state(&dir);
-    let articles = state.entries.len();
+    let articles = state.corpus.len();
     let candidates = state.index.as_ref().map_or(0, |i| i.len());
     println!("palette_loop bench: {articles} articles, {candidates} palette candidates");
     let mut blocking_state = state.clone();

@@ -1,11 +1,10 @@
 //! Prints the claim groups of the bundled corpus as Markdown (development aid):
 //! `cargo run --example corpus_compare`.
 fn main() {
-    let articles = dossier::ingest::bundled();
-    let analyses = dossier::extract::analyze_corpus(&articles);
-    let groups = dossier::compare::groups(&articles, &analyses);
+    let corpus = dossier::corpus::Corpus::bundled();
+    let groups = dossier::corpus::compare::groups(&corpus);
     print!(
         "{}",
-        dossier::compare::to_markdown(&groups, &articles, &analyses)
+        dossier::corpus::compare::to_markdown(&groups, &corpus)
     );
 }

@@ -1,8 +1,10 @@
 //! Prints the timeline of the bundled corpus as Markdown (development aid):
 //! `cargo run --example corpus_timeline`.
 fn main() {
-    let articles = dossier::ingest::bundled();
-    let analyses = dossier::extract::analyze_corpus(&articles);
-    let events = dossier::timeline::events(&articles, &analyses);
-    print!("{}", dossier::timeline::to_markdown(&events, &articles));
+    let corpus = dossier::corpus::Corpus::bundled();
+    let events = dossier::corpus::timeline::events(&corpus);
+    print!(
+        "{}",
+        dossier::corpus::timeline::to_markdown(&events, &corpus)
+    );
 }

@@ -146,7 +146,7 @@ mod tests {
 
     fn state_with_index(labels: &[&str]) -> AppState {
         let mut s = AppState::new(
-            Vec::new(),
+            crate::corpus::Corpus::default(),
             Keymap::builtin(),
             Hyphenators::load(),
             Options::default(),
@@ -216,7 +216,7 @@ mod tests {
         let articles = crate::ingest::bundled();
         let analyses = crate::extract::analyze_corpus(&articles);
         let mut s = AppState::new(
-            crate::state::Entry::from_pairs(articles.into_iter().zip(analyses)),
+            crate::state::Corpus::from_pairs(articles.into_iter().zip(analyses)),
             Keymap::builtin(),
             Hyphenators::load(),
             Options::default(),

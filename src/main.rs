@@ -3,13 +3,13 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use dossier::index::{IndexedCorpus, Indexer};
+use dossier::corpus::Corpus;
+use dossier::index::{self, Indexer};
 use dossier::ingest::{self, LoadOptions};
 use dossier::keymap::{Keymap, parse_keymap_file, parse_sequence};
-use dossier::model::Article;
 use dossier::reflow::Hyphenators;
 use dossier::session::{self, Session};
-use dossier::state::{AppState, Entry, Input, Options, Severity};
+use dossier::state::{AppState, Input, Options, Severity};
 use dossier::tui;
 use serde::Deserialize;
 use std::io::Write;
@@ -375,53 +375,30 @@ fn start_indexer(paths: &[PathBuf], common: &Common, dirs: &Dirs) -> Result<Inde
     Ok(Indexer::start(paths.to_vec(), options, dirs.cache.clone()))
 }
 
-/// The analysed corpus: the bundled one, or user paths indexed now.
+/// The analysed corpus through the one pipeline ([`index::load`]): the bundled one, or user
+/// paths indexed now (cache and snapshot first). Messages met on the way go to `warnings`; a
+/// corpus with no readable article is an error.
 fn corpus(
     paths: &[PathBuf],
     common: &Common,
     dirs: &Dirs,
     warnings: &mut Vec<String>,
-) -> Result<Vec<Entry>> {
-    let pairs: Vec<(Article, dossier::model::Analysis)> = if paths.is_empty() {
-        let articles = ingest::bundled();
-        let analyses = dossier::extract::analyze_corpus(&articles);
-        articles.into_iter().zip(analyses).collect()
-    } else {
-        let corpus = IndexedCorpus::collect(start_indexer(paths, common, dirs)?);
-        warnings.extend(corpus.messages);
-        if corpus.entries.is_empty() {
-            let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            bail!("no readable articles in {}", shown.join(", "));
+) -> Result<Corpus> {
+    for path in paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            bail!("no such file or directory: {}", path.display());
         }
-        corpus.entries
-    };
-    Ok(Entry::from_pairs(pairs))
-}
-
-fn load_corpus(
-    paths: &[PathBuf],
-    common: &Common,
-    warnings: &mut Vec<String>,
-) -> Result<Vec<Article>> {
-    if paths.is_empty() {
-        return Ok(ingest::bundled());
     }
     let options = LoadOptions {
         max_bytes: common.max_bytes,
     };
-    let report = ingest::load_paths(paths, &options)?;
-    warnings.extend(report.messages);
-    if report.skipped_other > 0 {
-        warnings.push(format!(
-            "skipped {} file(s) that are not .txt or .md",
-            report.skipped_other
-        ));
-    }
-    if report.articles.is_empty() {
+    let loaded = index::load(paths, options, dirs.cache.clone());
+    warnings.extend(loaded.messages);
+    if loaded.corpus.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         bail!("no readable articles in {}", shown.join(", "));
     }
-    Ok(report.articles)
+    Ok(loaded.corpus)
 }
 
 fn load_keymap(common: &Common, dirs: &Dirs, warnings: &mut Vec<String>) -> Result<Keymap> {
@@ -496,8 +473,11 @@ fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> 
     let mut settings_warnings = Vec::new();
     let keymap = load_keymap(common, &dirs, &mut settings_warnings)?;
     let config = load_config(&dirs, &mut settings_warnings);
-    let (entries, indexer) = if loading == Loading::Background && !paths.is_empty() {
-        (Vec::new(), Some(start_indexer(paths, common, &dirs)?))
+    let (corpus, indexer) = if loading == Loading::Background && !paths.is_empty() {
+        (
+            Corpus::default(),
+            Some(start_indexer(paths, common, &dirs)?),
+        )
     } else {
         (corpus(paths, common, &dirs, &mut warnings)?, None)
     };
@@ -511,7 +491,7 @@ fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> 
         mouse: common.mouse || config.mouse,
         scroll_regions: config.scroll_regions,
     };
-    let mut state = AppState::new(entries, keymap, Hyphenators::load(), options);
+    let mut state = AppState::new(corpus, keymap, Hyphenators::load(), options);
     state.colors = colors;
     if indexer.is_some() {
         state.start_indexing();
@@ -545,41 +525,46 @@ fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Result<Setup> 
     })
 }
 
-/// `dossier extract`: one JSON object per readable file; unreadable ones are reported on stderr
-/// and make the exit status 1, the others are still printed.
+/// `dossier extract`: one JSON object per readable file, in path order, analysed by the one
+/// pipeline (so the reader shows the same); unreadable ones are reported on stderr and make the
+/// exit status 1, the others are still printed.
 fn extract(paths: &[PathBuf], raw: bool, format: JsonFormat, common: &Common) -> Result<ExitCode> {
-    let mut failed = false;
     let options = LoadOptions {
         max_bytes: common.max_bytes,
     };
-    let mut articles = Vec::new();
+    let loaded = index::load(paths, options, dirs(common).cache);
+    for m in &loaded.messages {
+        warn(m);
+    }
+    let mut failed = false;
     for path in paths {
-        match ingest::load_paths(std::slice::from_ref(path), &options) {
-            Ok(report) => {
-                for m in &report.messages {
-                    warn(m);
-                }
-                failed |= report.articles.is_empty();
-                if report.articles.is_empty() {
-                    warn(&format!("{}: no readable article", path.display()));
-                }
-                articles.extend(report.articles);
-            }
-            Err(e) => {
-                warn(&e.to_string());
-                failed = true;
+        let found = loaded
+            .corpus
+            .articles()
+            .any(|a| std::path::Path::new(&a.source).starts_with(path));
+        if !found {
+            failed = true;
+            // A missing path has been named already.
+            if std::fs::symlink_metadata(path).is_ok() {
+                warn(&format!("{}: no readable article", path.display()));
             }
         }
     }
-    if raw {
-        articles = articles
-            .iter()
-            .map(|a| ingest::parse_raw(&a.source, &a.text))
-            .collect();
-    }
-    let analyses = dossier::extract::analyze_corpus(&articles);
+    let corpus = if raw {
+        // The whole file as body text: a different analysis, made here and not cached.
+        Corpus::analysed(
+            loaded
+                .corpus
+                .articles()
+                .map(|a| ingest::parse_raw(&a.source, &a.text))
+                .collect(),
+        )
+    } else {
+        loaded.corpus
+    };
     let mut out = std::io::stdout().lock();
-    for (article, analysis) in articles.iter().zip(&analyses) {
+    for entry in corpus.iter() {
+        let (article, analysis) = (&entry.article, &entry.analysis);
         let value = dossier::extract::to_json(&article.source, article, analysis, !raw);
         let text = match format {
             JsonFormat::Json => dossier::sanitize::to_json_pretty(&value)?,
@@ -614,18 +599,29 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     std::fs::rename(&tmp, path)
 }
 
-/// Loads and analyses a corpus for the non-interactive commands, reporting skipped files.
-fn analysed(
+/// The articles of the corpus, loaded through the same pipeline, for commands that place
+/// bookmarks on them (export, import). Messages met on the way go to `warnings`.
+fn load_corpus(
     paths: &[PathBuf],
     common: &Common,
-) -> Result<(Vec<Article>, Vec<dossier::model::Analysis>)> {
+    warnings: &mut Vec<String>,
+) -> Result<Vec<dossier::model::Article>> {
+    let corpus = corpus(paths, common, &dirs(common), warnings)?;
+    Ok(corpus
+        .into_entries()
+        .into_iter()
+        .map(|e| e.article)
+        .collect())
+}
+
+/// The analysed corpus for the non-interactive commands, skipped files reported on stderr.
+fn analysed(paths: &[PathBuf], common: &Common) -> Result<Corpus> {
     let mut warnings = Vec::new();
-    let articles = load_corpus(paths, common, &mut warnings)?;
+    let corpus = corpus(paths, common, &dirs(common), &mut warnings)?;
     for w in &warnings {
         warn(w);
     }
-    let analyses = dossier::extract::analyze_corpus(&articles);
-    Ok((articles, analyses))
+    Ok(corpus)
 }
 
 fn print_output(
@@ -643,30 +639,32 @@ fn print_output(
 
 /// `dossier compare`: the claim groups as Markdown, JSON or SVG; status 1 when there are none.
 fn compare(format: CompareFormat, paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
-    let (articles, analyses) = analysed(paths, common)?;
-    let groups = dossier::compare::groups(&articles, &analyses);
+    let corpus = analysed(paths, common)?;
+    let groups = dossier::corpus::compare::groups(&corpus);
     if groups.is_empty() {
-        let claims: usize = analyses.iter().map(|a| a.claims.len()).sum();
+        let claims: usize = corpus.analyses().map(|a| a.claims.len()).sum();
         eprintln!(
             "dossier: no claim groups: none of the {claims} claims in {} article(s) shares a \
              figure or a dated event with a claim of another article",
-            articles.len()
+            corpus.len()
         );
         return Ok(ExitCode::from(1));
     }
     let text = match format {
         CompareFormat::Json => {
-            dossier::sanitize::to_json_pretty(&dossier::compare::to_json(
-                &groups, &articles, &analyses,
-            ))? + "\n"
+            dossier::sanitize::to_json_pretty(&dossier::corpus::compare::to_json(&groups, &corpus))?
+                + "\n"
         }
-        CompareFormat::Md => dossier::sanitize::defuse(&dossier::compare::to_markdown(
-            &groups, &articles, &analyses,
-        ))
-        .into_owned(),
+        CompareFormat::Md => {
+            dossier::sanitize::defuse(&dossier::corpus::compare::to_markdown(&groups, &corpus))
+                .into_owned()
+        }
         CompareFormat::Svg => {
-            let charts: Vec<_> = groups.iter().map(dossier::compare::chart::chart).collect();
-            dossier::sanitize::defuse(&dossier::compare::svg::to_svg(&charts)).into_owned()
+            let charts: Vec<_> = groups
+                .iter()
+                .map(dossier::corpus::compare::chart::chart)
+                .collect();
+            dossier::sanitize::defuse(&dossier::corpus::compare::svg::to_svg(&charts)).into_owned()
         }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -723,7 +721,7 @@ fn find(
             continue;
         };
         let source = state
-            .entries
+            .corpus
             .get(c.article)
             .map(|e| e.article.source.as_str())
             .unwrap_or("");
@@ -864,15 +862,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             entity,
             paths,
         }) => {
-            let (articles, analyses) = analysed(&paths, &cli.common)?;
-            let mut events = dossier::timeline::events(&articles, &analyses);
+            let corpus = analysed(&paths, &cli.common)?;
+            let mut events = dossier::corpus::timeline::events(&corpus);
             if let Some(name) = &entity {
-                events = dossier::timeline::filter_by_entity(&events, name);
+                events = dossier::corpus::timeline::filter_by_entity(&events, name);
             }
             print_output(
                 format,
-                || dossier::timeline::to_json(&events, &articles),
-                || dossier::timeline::to_markdown(&events, &articles),
+                || dossier::corpus::timeline::to_json(&events, &corpus),
+                || dossier::corpus::timeline::to_markdown(&events, &corpus),
             )?;
         }
         Some(Command::Extract { raw, format, paths }) => {

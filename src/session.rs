@@ -2,9 +2,16 @@
 //! [`Input`]. Shared by the interactive runner and headless rendering, so both save the same
 //! way. Does file IO through the store; never imports the terminal crates.
 
+use crate::action::Action;
 use crate::state::{AppState, Effect, Input, Severity, StoreOp, StoreReport};
 use crate::store::{Store, StoreError};
 use std::path::Path;
+
+/// Whether an operation's success message suggests undoing it.
+enum OpKind {
+    Delete,
+    Other,
+}
 
 /// The storage side of a running reader.
 #[derive(Debug)]
@@ -44,17 +51,24 @@ impl Session {
     /// What the state needs to know about the store: bookmarks, saved reading positions by key,
     /// whether saving works, and any problem to show.
     pub fn report(&self, message: Option<(String, Severity)>) -> StoreReport {
+        self.report_of(message, true)
+    }
+
+    /// As [`Session::report`], carrying the bookmarks only when `bookmarks` says they may have
+    /// changed.
+    fn report_of(&self, message: Option<(String, Severity)>, bookmarks: bool) -> StoreReport {
         let Some(store) = &self.store else {
             return StoreReport {
-                bookmarks: Vec::new(),
+                bookmarks: bookmarks.then(Vec::new),
                 saving: false,
                 problems: vec!["no data directory: bookmarks and notes are not saved".into()],
                 pending: 0,
                 message,
+                suggest: None,
             };
         };
         StoreReport {
-            bookmarks: store.bookmarks().to_vec(),
+            bookmarks: bookmarks.then(|| store.bookmarks().to_vec()),
             saving: store.is_saving_enabled(),
             problems: store
                 .problems()
@@ -63,6 +77,7 @@ impl Session {
                 .collect(),
             pending: store.pending_changes(),
             message,
+            suggest: None,
         }
     }
 
@@ -103,22 +118,26 @@ impl Session {
             }
             _ => {}
         }
+        let bookmarks = !matches!(op, StoreOp::SetPositions(_));
+        let op_kind = if matches!(op, StoreOp::Delete(_)) {
+            OpKind::Delete
+        } else {
+            OpKind::Other
+        };
         let Some(store) = &mut self.store else {
-            return Input::Store(self.report(Some((
-                "not saved: no data directory".into(),
-                Severity::Warning,
-            ))));
+            // Positions are written at every pause: saying each time that they cannot be would
+            // only repeat the start-up warning.
+            let message =
+                bookmarks.then(|| ("not saved: no data directory".into(), Severity::Warning));
+            return Input::Store(self.report_of(message, bookmarks));
         };
         let (result, done): (Result<(), StoreError>, String) = match op {
             StoreOp::Add(b) => (store.add(b), "bookmarked".into()),
             StoreOp::SetNote(id, note) => (store.set_note(&id, &note, now), "note saved".into()),
-            StoreOp::Delete(id) => (
-                store.delete(&id).map(|_| ()),
-                "bookmark deleted (u to undo)".into(),
-            ),
+            StoreOp::Delete(id) => (store.delete(&id).map(|_| ()), "bookmark deleted".into()),
             StoreOp::Restore(b) => (store.restore(b), "bookmark restored".into()),
-            StoreOp::SetPosition(key, offset) => {
-                (store.set_position(&key, offset, now), String::new())
+            StoreOp::SetPositions(positions) => {
+                (store.set_positions(&positions, now), String::new())
             }
             StoreOp::Retry => (store.retry(now), "saved".into()),
             StoreOp::StartFresh => (
@@ -127,15 +146,22 @@ impl Session {
             ),
             StoreOp::CheckBeforeQuit | StoreOp::Rescue => (Ok(()), String::new()),
         };
-        let message = match result {
-            Ok(()) if done.is_empty() => None,
-            Ok(()) => Some((done, Severity::Info)),
-            Err(e) if e.is_kept_in_memory() => {
-                Some((format!("{e} (ctrl-r retries)"), Severity::Warning))
-            }
-            Err(e) => Some((e.to_string(), Severity::Warning)),
+        let deleted = matches!(op_kind, OpKind::Delete);
+        let (message, suggest) = match result {
+            Ok(()) if done.is_empty() => (None, None),
+            Ok(()) => (
+                Some((done, Severity::Info)),
+                deleted.then_some((Action::UndoDelete, "to undo")),
+            ),
+            Err(e) if e.is_kept_in_memory() => (
+                Some((e.to_string(), Severity::Warning)),
+                Some((Action::RetrySave, "retries")),
+            ),
+            Err(e) => (Some((e.to_string(), Severity::Warning)), None),
         };
-        Input::Store(self.report(message))
+        let mut report = self.report_of(message, bookmarks);
+        report.suggest = suggest;
+        Input::Store(report)
     }
 }
 

@@ -5,11 +5,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use dossier::corpus::sources::{self, SourceEntry, claim_source_label, stance_glyph};
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::model::{Analysis, Article, ClaimKind, Stance};
 use dossier::reflow::Hyphenators;
-use dossier::sources::{self, SourceEntry, claim_source_label, stance_glyph};
-use dossier::state::{AppState, Entry, Options};
+use dossier::state::{AppState, Corpus, Options};
 use dossier::tui::headless::render_text;
 
 const KINDS: [ClaimKind; 5] = [
@@ -29,7 +29,7 @@ fn corpus() -> (Vec<Article>, Vec<Analysis>) {
 fn render(size: (u16, u16), keys: &str) -> (AppState, String) {
     let (articles, analyses) = corpus();
     let mut s = AppState::new(
-        Entry::from_pairs(articles.into_iter().zip(analyses)),
+        Corpus::from_pairs(articles.into_iter().zip(analyses)),
         Keymap::builtin(),
         Hyphenators::load(),
         Options::default(),
@@ -50,10 +50,7 @@ fn head(s: &str, n: usize) -> String {
 
 fn all_sources() -> Vec<SourceEntry> {
     let (articles, analyses) = corpus();
-    sources::collect(
-        &articles.iter().collect::<Vec<_>>(),
-        &analyses.iter().collect::<Vec<_>>(),
-    )
+    sources::collect(&Corpus::from_pairs(articles.into_iter().zip(analyses)))
 }
 
 /// The first article with an attributed claim, and that claim's index.

@@ -1,28 +1,24 @@
 //! Acceptance of claim comparison and the timeline on the bundled corpus.
 
-use dossier::compare::{self, Basis, ClaimGroup};
-use dossier::entity_index::{EntityIndex, SortBy, kwic};
-use dossier::model::{Analysis, Article, DatePart, PartialDate};
-use dossier::timeline;
+use dossier::corpus::Corpus;
+use dossier::corpus::compare::{self, Basis, ClaimGroup};
+use dossier::corpus::entity_index::{EntityIndex, SortBy, kwic};
+use dossier::corpus::timeline;
+use dossier::model::{Article, DatePart, PartialDate};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-fn corpus() -> &'static (Vec<Article>, Vec<Analysis>) {
-    static CORPUS: OnceLock<(Vec<Article>, Vec<Analysis>)> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let articles = dossier::ingest::bundled();
-        let analyses = dossier::extract::analyze_corpus(&articles);
-        (articles, analyses)
-    })
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(Corpus::bundled)
 }
 
 fn groups() -> Vec<ClaimGroup> {
-    let (a, an) = corpus();
-    compare::groups(a, an)
+    compare::groups(corpus())
 }
 
 fn claim_text(article: usize, claim: usize) -> String {
-    corpus().1[article].claims[claim].text.clone()
+    corpus()[article].analysis.claims[claim].text.clone()
 }
 
 #[test]
@@ -45,7 +41,7 @@ fn treaty_signing_on_19_june_2024_is_one_group_from_three_articles() {
         assert!(t.contains("unterzeichn"), "{t}");
     }
     // Every claim that speaks of the June 2024 signing lands in this one group.
-    for (ai, an) in corpus().1.iter().enumerate() {
+    for (ai, an) in corpus().analyses().enumerate() {
         for (ci, c) in an.claims.iter().enumerate() {
             if c.text.contains("Juni 2024 unterzeichneten") {
                 assert_eq!(
@@ -119,9 +115,8 @@ fn groups_are_sorted_by_size_then_topic_and_deterministic() {
 
 #[test]
 fn outputs_render_every_group() {
-    let (a, an) = corpus();
     let gs = groups();
-    let md = compare::to_markdown(&gs, a, an);
+    let md = compare::to_markdown(&gs, corpus());
     assert_eq!(
         md.matches("\n## ").count() + usize::from(md.starts_with("## ")),
         gs.len()
@@ -132,7 +127,7 @@ fn outputs_render_every_group() {
         "{md}"
     );
     assert!(!md.contains("2.000–9.999"), "{md}");
-    let js = compare::to_json(&gs, a, an);
+    let js = compare::to_json(&gs, corpus());
     assert_eq!(js.as_array().map(Vec::len), Some(gs.len()));
     assert!(
         js.as_array()
@@ -149,8 +144,7 @@ fn outputs_render_every_group() {
 
 #[test]
 fn timeline_has_ten_ordered_events_from_four_articles() {
-    let (a, an) = corpus();
-    let ev = timeline::events(a, an);
+    let ev = timeline::events(corpus());
     assert!(ev.len() >= 10, "{}", ev.len());
     let articles: BTreeSet<usize> = ev.iter().map(|e| e.article).collect();
     assert!(articles.len() >= 4, "{articles:?}");
@@ -179,18 +173,17 @@ fn timeline_has_ten_ordered_events_from_four_articles() {
     assert_eq!(ev[0].date, PartialDate::y(1953));
     // The publication date of the first article is not an event.
     assert!(!ev.iter().any(|e| e.date == PartialDate::ymd(2025, 1, 17)));
-    let md = timeline::to_markdown(&ev, a);
+    let md = timeline::to_markdown(&ev, corpus());
     assert!(md.contains("**2024-06-19**"));
     assert_eq!(
-        timeline::to_json(&ev, a).as_array().map(Vec::len),
+        timeline::to_json(&ev, corpus()).as_array().map(Vec::len),
         Some(ev.len())
     );
 }
 
 #[test]
 fn timeline_filters_by_entity() {
-    let (a, an) = corpus();
-    let ev = timeline::events(a, an);
+    let ev = timeline::events(corpus());
     let china = timeline::filter_by_entity(&ev, "China");
     assert!(!china.is_empty() && china.len() < ev.len());
     assert!(
@@ -202,8 +195,9 @@ fn timeline_filters_by_entity() {
 
 #[test]
 fn entity_index_covers_the_corpus() {
-    let (a, an) = corpus();
-    let mut index = EntityIndex::build(a, an);
+    let corpus = corpus();
+    let a: Vec<&Article> = corpus.articles().collect();
+    let mut index = EntityIndex::build(corpus);
     let nk = index.get("Nordkorea").unwrap().clone();
     assert_eq!(nk.article_count, a.len());
     assert!(nk.spellings.len() >= 3, "{:?}", nk.spellings);
@@ -211,7 +205,7 @@ fn entity_index_covers_the_corpus() {
     assert!(index.entries()[0].mention_count >= index.entries()[1].mention_count);
     assert!(!index.filter(None, "pjongjang").is_empty());
     let m = nk.mentions[0];
-    let (_, hit, _) = kwic(&a[m.article], m.span, 30);
+    let (_, hit, _) = kwic(a[m.article], m.span, 30);
     assert_eq!(
         hit,
         a[m.article]

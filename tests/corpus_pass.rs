@@ -3,7 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use dossier::entity_index::EntityIndex;
+use dossier::corpus::entity_index::EntityIndex;
 use dossier::extract::{analyze, analyze_corpus};
 use dossier::index::{IndexedCorpus, Indexer};
 use dossier::ingest::{self, LoadOptions};
@@ -106,8 +106,8 @@ fn extract_and_the_readers_entity_index_agree_on_a_short_name() {
         LoadOptions::default(),
         Some(dir.path().join("cache")),
     ));
-    assert_eq!(corpus.entries.len(), 2);
-    for (article, analysis) in &corpus.entries {
+    assert_eq!(corpus.corpus.len(), 2);
+    for dossier::corpus::Entry { article, analysis } in corpus.corpus.iter() {
         assert_eq!(
             printed.get(&article.source),
             Some(&named(analysis)),
@@ -115,21 +115,21 @@ fn extract_and_the_readers_entity_index_agree_on_a_short_name() {
             article.source
         );
     }
-    let b = &corpus.entries[1];
-    let b_text = &b.0.text;
-    let nehammer: Vec<&str> =
-        b.1.mentions
-            .iter()
-            .filter(|m| &b_text[m.span.start..m.span.end] == "Nehammer")
-            .map(|m| m.canonical.as_str())
-            .collect();
-    assert!(!nehammer.is_empty(), "{:?}", b.1.mentions);
+    let b = &corpus.corpus[1];
+    let b_text = &b.article.text;
+    let nehammer: Vec<&str> = b
+        .analysis
+        .mentions
+        .iter()
+        .filter(|m| &b_text[m.span.start..m.span.end] == "Nehammer")
+        .map(|m| m.canonical.as_str())
+        .collect();
+    assert!(!nehammer.is_empty(), "{:?}", b.analysis.mentions);
     assert!(
         nehammer.iter().all(|c| *c == "Karl Nehammer"),
         "{nehammer:?}"
     );
-    let analyses: Vec<&Analysis> = corpus.entries.iter().map(|e| &e.1).collect();
-    let index = EntityIndex::from_analyses(analyses.iter().copied());
+    let index = EntityIndex::from_analyses(corpus.corpus.analyses());
     let entry = index
         .get("Karl Nehammer")
         .expect("Karl Nehammer is indexed");
@@ -141,7 +141,7 @@ fn extract_and_the_readers_entity_index_agree_on_a_short_name() {
         LoadOptions::default(),
         Some(dir.path().join("cache")),
     ));
-    for ((_, x), (_, y)) in corpus.entries.iter().zip(&again.entries) {
+    for (x, y) in corpus.corpus.analyses().zip(again.corpus.analyses()) {
         assert_eq!(named(x), named(y));
     }
 }

@@ -833,12 +833,9 @@ fn the_sources_view_opens_a_source_and_jumps_to_one_of_its_claims() {
     let Some(t) = Tmux::start("sources", 160, 45) else {
         return;
     };
-    let articles = dossier::ingest::bundled();
-    let analyses = dossier::extract::analyze_corpus(&articles);
-    let sources = dossier::sources::collect(
-        &articles.iter().collect::<Vec<_>>(),
-        &analyses.iter().collect::<Vec<_>>(),
-    );
+    let corpus = dossier::corpus::Corpus::bundled();
+    let sources = dossier::corpus::sources::collect(&corpus);
+    let analyses: Vec<&dossier::model::Analysis> = corpus.analyses().collect();
     let first = sources.first().expect("the bundled corpus has sources");
     let target = first.claims.last().expect("a source has claims");
     let claim = &analyses[target.article].claims[target.claim];
@@ -859,7 +856,7 @@ fn the_sources_view_opens_a_source_and_jumps_to_one_of_its_claims() {
     assert!(
         screen.contains(&format!(
             "▶ {} ",
-            dossier::sources::stance_glyph(claim.stance)
+            dossier::corpus::sources::stance_glyph(claim.stance)
         )),
         "{screen}"
     );

@@ -6,14 +6,14 @@
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::reflow::Hyphenators;
 use dossier::session::{Session, settle};
-use dossier::state::{AppState, Effect, Entry, Input, Options, Overlay};
+use dossier::state::{AppState, Corpus, Effect, Input, Options, Overlay};
 
 const NOW: i64 = 1_790_000_000;
 
 fn state() -> AppState {
     let articles = dossier::ingest::bundled();
     let analyses = dossier::extract::analyze_corpus(&articles);
-    let entries = Entry::from_pairs(articles.into_iter().zip(analyses));
+    let entries = Corpus::from_pairs(articles.into_iter().zip(analyses));
     let mut s = AppState::new(
         entries,
         Keymap::builtin(),

@@ -63,7 +63,7 @@ fn large_index(n: usize) -> SearchIndex {
 
 fn state(index: SearchIndex) -> AppState {
     let mut state = AppState::new(
-        Vec::new(),
+        dossier::corpus::Corpus::default(),
         Keymap::builtin(),
         Hyphenators::load(),
         Options::default(),

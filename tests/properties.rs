@@ -49,7 +49,7 @@ proptest! {
     #[test]
     fn folding_a_label_without_its_char_map_gives_the_same_text(text in article_text()) {
         prop_assert_eq!(dossier::search::fold_text(&text), dossier::search::fold(&text).0);
-        let line = dossier::entity_index::collapse_whitespace(&text);
+        let line = dossier::corpus::entity_index::collapse_whitespace(&text);
         prop_assert_eq!(line, text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
 

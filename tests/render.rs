@@ -7,19 +7,16 @@ use dossier::ingest;
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::model::Analysis;
 use dossier::reflow::Hyphenators;
-use dossier::state::{AppState, Entry, Options, Pane};
+use dossier::state::{AppState, Corpus, Options, Pane};
 use dossier::tui::headless::{render_buffer, render_text};
 use ratatui::style::Modifier;
 
 fn state() -> AppState {
-    let entries = ingest::bundled()
-        .into_iter()
-        .map(|article| Entry {
-            article,
-            analysis: Analysis::default(),
-            bookmarks: 0,
-        })
-        .collect();
+    let entries = Corpus::from_pairs(
+        ingest::bundled()
+            .into_iter()
+            .map(|article| (article, Analysis::default())),
+    );
     AppState::new(
         entries,
         Keymap::builtin(),
@@ -53,7 +50,7 @@ fn wide_screen_shows_all_titles_the_first_article_and_the_claims_pane() {
         .map(|l| l.chars().take(36).collect::<String>() + "\n")
         .collect();
     let list = squeeze(&list.replace(['│', '┃', '▶'], " "));
-    for entry in &s.entries {
+    for entry in &s.corpus {
         // The list gives a title up to three lines; a whole lead sentence may run longer.
         let title = squeeze(&entry.article.title.chars().take(60).collect::<String>());
         assert!(
@@ -204,14 +201,11 @@ fn selection_and_focus_read_without_colour() {
 
 #[test]
 fn no_color_draws_without_any_colour() {
-    let entries = ingest::bundled()
-        .into_iter()
-        .map(|article| Entry {
-            article,
-            analysis: Analysis::default(),
-            bookmarks: 0,
-        })
-        .collect();
+    let entries = Corpus::from_pairs(
+        ingest::bundled()
+            .into_iter()
+            .map(|article| (article, Analysis::default())),
+    );
     let options = Options {
         no_color: true,
         ..Options::default()
@@ -284,7 +278,7 @@ fn messages_clear_themselves() {
     let (mut s, screen) = render((120, 30), "Z");
     assert!(screen.contains("is not bound"));
     for _ in 0..dossier::state::MESSAGE_TICKS {
-        s.handle(Input::Tick);
+        s.handle(Input::Tick { now: s.clock });
     }
     let screen = render_text(&mut s, (120, 30), &[]);
     assert!(!screen.contains("is not bound"), "{screen}");
@@ -297,7 +291,7 @@ fn analyses_arriving_after_their_articles_fill_the_open_article() {
     let mut s = state();
     let before = render_text(&mut s, (160, 45), &[]);
     assert!(before.contains("Claims (0)"), "{before}");
-    let articles: Vec<_> = s.entries.iter().map(|e| e.article.clone()).collect();
+    let articles: Vec<_> = s.corpus.iter().map(|e| e.article.clone()).collect();
     let analyses = dossier::extract::analyze_corpus(&articles);
     let claims = analyses[0].claims.len();
     assert!(claims > 0);
@@ -306,7 +300,9 @@ fn analyses_arriving_after_their_articles_fill_the_open_article() {
         .zip(analyses)
         .map(|(a, an)| (a.source.clone(), an))
         .collect();
-    s.fill_analyses(batch);
+    s.handle(dossier::state::Input::Index(
+        dossier::index::IndexEvent::Analyses(batch),
+    ));
     let after = render_text(&mut s, (160, 45), &[]);
     assert!(after.contains(&format!("Claims ({claims})")), "{after}");
     assert!(

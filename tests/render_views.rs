@@ -4,11 +4,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use dossier::compare::Basis;
-use dossier::ingest;
+use dossier::corpus::compare::Basis;
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::reflow::Hyphenators;
-use dossier::state::{AppState, Entry, Options, Overlay};
+use dossier::state::{AppState, Corpus, Options, Overlay};
 use dossier::tui::headless::render_text;
 use std::sync::OnceLock;
 use unicode_width::UnicodeWidthStr;
@@ -22,23 +21,9 @@ const SIZES: [(u16, u16); 6] = [
     (40, 12),
 ];
 
-fn entries() -> Vec<Entry> {
-    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
-    ENTRIES
-        .get_or_init(|| {
-            let articles = ingest::bundled();
-            let analyses = dossier::extract::analyze_corpus(&articles);
-            articles
-                .into_iter()
-                .zip(analyses)
-                .map(|(article, analysis)| Entry {
-                    article,
-                    analysis,
-                    bookmarks: 0,
-                })
-                .collect()
-        })
-        .clone()
+fn entries() -> Corpus {
+    static ENTRIES: OnceLock<Corpus> = OnceLock::new();
+    ENTRIES.get_or_init(Corpus::bundled).clone()
 }
 
 fn state() -> AppState {
@@ -152,7 +137,7 @@ fn nothing_in_the_comparison_is_cut_at_160_columns() {
     };
     let g = &s.cross.as_ref().unwrap().groups[*group];
     for m in g.members.iter().take(3) {
-        let claim = &s.entries[m.article].analysis.claims[m.claim_index].text;
+        let claim = &s.corpus[m.article].analysis.claims[m.claim_index].text;
         for word in claim.split_whitespace().take(6) {
             assert!(
                 flat.contains(word),

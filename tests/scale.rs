@@ -50,10 +50,10 @@ fn title(text: &str) -> String {
 
 fn palette(corpus: &IndexedCorpus) -> SearchIndex {
     let candidates = corpus
-        .entries
-        .iter()
+        .corpus
+        .articles()
         .enumerate()
-        .map(|(i, (article, _))| Candidate {
+        .map(|(i, article)| Candidate {
             kind: CandidateKind::Article,
             label: article.title.clone(),
             detail: article.source.clone(),
@@ -86,14 +86,16 @@ fn a_corpus_indexes_in_the_background_and_answers_palette_queries_meanwhile() {
             std::thread::sleep(Duration::from_millis(5));
             continue;
         }
-        corpus.absorb(events);
-        if corpus.is_done() || corpus.entries.is_empty() {
+        for event in events {
+            corpus.absorb(event);
+        }
+        if corpus.is_done() || corpus.corpus.is_empty() {
             continue;
         }
         // Query with the first word of an article that has arrived: it must be found.
         let index = palette(&corpus);
-        let word: String = corpus.entries[0]
-            .0
+        let word: String = corpus.corpus[0]
+            .article
             .title
             .split_whitespace()
             .next()
@@ -109,15 +111,15 @@ fn a_corpus_indexes_in_the_background_and_answers_palette_queries_meanwhile() {
         queries_while_indexing > 0,
         "the indexer finished before any batch could be queried"
     );
-    assert_eq!(corpus.entries.len(), files);
+    assert_eq!(corpus.corpus.len(), files);
     let progress = corpus.progress.unwrap();
     assert_eq!((progress.done, progress.total), (files, files));
     // Sorted by path whatever the arrival order.
     assert!(
         corpus
-            .entries
+            .corpus
             .windows(2)
-            .all(|w| w[0].0.source < w[1].0.source)
+            .all(|w| w[0].article.source < w[1].article.source)
     );
     assert!(indexer.try_recv_all().is_empty());
 }

@@ -411,14 +411,11 @@ fn a_corpus_published_twice_is_stored_once_and_searchable() {
 }
 
 fn reader() -> dossier::state::AppState {
-    let entries = dossier::ingest::bundled()
-        .into_iter()
-        .map(|article| dossier::state::Entry {
-            article,
-            analysis: dossier::model::Analysis::default(),
-            bookmarks: 0,
-        })
-        .collect();
+    let entries = dossier::corpus::Corpus::from_pairs(
+        dossier::ingest::bundled()
+            .into_iter()
+            .map(|article| (article, dossier::model::Analysis::default())),
+    );
     dossier::state::AppState::new(
         entries,
         dossier::keymap::Keymap::builtin(),

@@ -8,7 +8,7 @@ use dossier::keymap::{Keymap, parse_sequence};
 use dossier::reflow::Hyphenators;
 use dossier::search::{Candidate, CandidateKind};
 use dossier::session::Session;
-use dossier::state::{AppState, Entry, Options, Pane};
+use dossier::state::{AppState, Corpus, Options, Pane};
 use dossier::tui::headless::{buffer_text, render_buffer_with};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -17,7 +17,7 @@ use std::path::Path;
 fn state(no_color: bool) -> AppState {
     let articles = dossier::ingest::bundled();
     let analyses = dossier::extract::analyze_corpus(&articles);
-    let entries = Entry::from_pairs(articles.into_iter().zip(analyses));
+    let entries = Corpus::from_pairs(articles.into_iter().zip(analyses));
     let mut s = AppState::new(
         entries,
         Keymap::builtin(),
@@ -298,7 +298,7 @@ fn reading_position_is_saved_on_quit_and_restored() {
     run(&mut s, &mut open(dir.path()), "J <C-d> <C-d> q");
     let offset = s.reader.layout.offset_at_line(s.reader.top);
     let session = open(dir.path());
-    let key = dossier::store::position_key(&s.entries[1].article).to_string();
+    let key = dossier::store::position_key(&s.corpus[1].article).to_string();
     assert_eq!(session.position(&key), Some(offset));
 }
 
@@ -312,7 +312,7 @@ fn a_note_being_typed_is_saved_after_a_pause_without_closing_the_editor() {
     assert!(matches!(s.overlay, Some(dossier::state::Overlay::Note(_))));
     let mut saved = None;
     for _ in 0..NOTE_AUTOSAVE_TICKS {
-        for effect in s.handle(Input::Tick) {
+        for effect in s.handle(Input::Tick { now: s.clock }) {
             if let Effect::Store(StoreOp::SetNote(_, text)) = effect {
                 saved = Some(text);
             }
@@ -356,7 +356,7 @@ fn the_treaty_signing_and_the_soldier_counts_compare_across_articles() {
     let dir = tempfile::tempdir().unwrap();
     let probe = state(false);
     let find = |article: usize, needle: &str| {
-        probe.entries[article]
+        probe.corpus[article]
             .analysis
             .claims
             .iter()
@@ -372,7 +372,7 @@ fn the_treaty_signing_and_the_soldier_counts_compare_across_articles() {
     );
     assert!(screen.contains("Compare: 2024-06-19"), "{screen}");
     let titles = s
-        .entries
+        .corpus
         .iter()
         .filter(|e| screen.contains(&e.article.title.chars().take(20).collect::<String>()))
         .count();

@@ -80,7 +80,7 @@ pub fn run(target: &str, paths: &[PathBuf], common: &Common) -> Result<ExitCode>
         mut session,
         ..
     } = setup(&paths, common, Loading::Wait)?;
-    let articles: Vec<&Article> = state.entries.iter().map(|e| &e.article).collect();
+    let articles: Vec<&Article> = state.corpus.iter().map(|e| &e.article).collect();
     let Some(index) = find_article(&articles, &parsed.article) else {
         bail!("no article '{}' in the corpus", parsed.article);
     };
@@ -112,7 +112,7 @@ pub fn run(target: &str, paths: &[PathBuf], common: &Common) -> Result<ExitCode>
 /// Selects the article and makes `offset` its reading position, so the first layout starts
 /// there.
 fn place(state: &mut AppState, index: usize, offset: Option<usize>) {
-    if let (Some(offset), Some(entry)) = (offset, state.entries.get(index)) {
+    if let (Some(offset), Some(entry)) = (offset, state.corpus.get(index)) {
         let key = dossier::store::position_key(&entry.article).to_string();
         state.positions.insert(key, offset);
     }

@@ -1,7 +1,8 @@
 //! Ingestion: turns files and strings into [`Article`]s.
 //!
-//! `parse_*` functions are pure and work on `&str`; `load_paths` (in `walk`) is the only code that
-//! touches the file system. Bytes are decoded by [`decode`] (BOM stripped, line endings
+//! `parse_*` functions are pure and work on `&str`; `walk` (the one directory walker,
+//! [`list_files`], and the one file loader, [`load_file`]) is the only code that touches the
+//! file system. Bytes are decoded by [`decode`] (BOM stripped, line endings
 //! normalised to LF) before parsing so that every span points into [`Article::text`]. This module
 //! must not import UI crates (`ratatui`, `crossterm`) or `directories`.
 
@@ -18,7 +19,9 @@ use std::path::{Path, PathBuf};
 
 pub use decode::decode;
 pub use parse::{parse_article, parse_raw};
-pub use walk::{load_paths, read_regular_file};
+pub use walk::{
+    Listing, LoadedFile, has_text_extension, list_files, load_file, load_paths, read_regular_file,
+};
 
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -198,6 +198,40 @@ impl Keymap {
         keys.dedup();
         keys
     }
+
+    /// The keys that run `action` when pressed in `section`, shortest first: bound there or
+    /// globally, and not shadowed by a binding of the section (what a hint may name).
+    pub fn keys_running(&self, section: Section, action: Action) -> Vec<String> {
+        let sections: &[Section] = if section.is_text_input() {
+            &[section]
+        } else {
+            &[section, Section::Global]
+        };
+        let mut keys: Vec<String> = sections
+            .iter()
+            .filter_map(|s| self.sections.get(s))
+            .flat_map(|t| t.iter().filter(|(_, a)| **a == action).map(|(k, _)| k))
+            .filter(|k| self.runs(section, k) == Some(action))
+            .map(|k| format_sequence(k))
+            .collect();
+        keys.sort_by_key(|k| (k.len(), k.clone()));
+        keys.dedup();
+        keys
+    }
+
+    /// The action that pressing `keys` one after the other runs in `section`, if any.
+    pub fn runs(&self, section: Section, keys: &[KeyChord]) -> Option<Action> {
+        let (last, first) = keys.split_last()?;
+        for i in 0..first.len() {
+            if self.resolve(section, &keys[..i], keys[i]) != Resolution::Pending {
+                return None;
+            }
+        }
+        match self.resolve(section, first, *last) {
+            Resolution::Bound(a) => Some(a),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

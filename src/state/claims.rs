@@ -4,8 +4,8 @@
 //! only reads them.
 
 use super::{AppState, Severity};
+use crate::corpus::sources::{SourceKey, claim_source_key, claim_source_label};
 use crate::model::{ClaimKind, Stance};
-use crate::sources::{SourceKey, claim_source_key, claim_source_label};
 
 /// Kinds in the order the kind filter cycles through them.
 pub const KINDS: [ClaimKind; 5] = [
@@ -120,9 +120,9 @@ impl AppState {
                         key: claim_source_key(c),
                         kind: c.kind,
                         stance: c.stance,
-                        text: crate::reflow::sanitize(&crate::entity_index::collapse_whitespace(
-                            &c.text,
-                        )),
+                        text: crate::reflow::sanitize(
+                            &crate::corpus::entity_index::collapse_whitespace(&c.text),
+                        ),
                     })
                     .collect()
             })
@@ -259,7 +259,7 @@ mod tests {
     use crate::keymap::Keymap;
     use crate::model::{Analysis, Attribution, Claim, Span};
     use crate::reflow::Hyphenators;
-    use crate::state::{Entry, Input, Options, Pane};
+    use crate::state::{Corpus, Input, Options, Pane};
 
     fn claim(
         text: &str,
@@ -300,7 +300,7 @@ mod tests {
             ..Default::default()
         };
         let mut s = AppState::new(
-            Entry::from_pairs([(article, analysis)]),
+            Corpus::from_pairs([(article, analysis)]),
             Keymap::builtin(),
             Hyphenators::load(),
             Options::default(),

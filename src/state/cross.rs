@@ -1,13 +1,13 @@
 //! Across sources: the entity index, claim groups and the timeline as overlays of the reader.
-//! The analysis lives in [`crate::compare`], [`crate::timeline`] and [`crate::entity_index`];
+//! The analysis lives in [`crate::corpus::compare`], [`crate::corpus::timeline`] and [`crate::corpus::entity_index`];
 //! this module computes it once per corpus and turns list movements into jumps.
 
 use super::{AppState, Overlay, Severity, Unit};
 use crate::action::Action;
-use crate::compare::ClaimGroup;
-use crate::entity_index::{EntityIndex, SortBy};
+use crate::corpus::compare::ClaimGroup;
+use crate::corpus::entity_index::{EntityIndex, SortBy};
+use crate::corpus::timeline::Event;
 use crate::model::EntityKind;
-use crate::timeline::Event;
 use std::sync::Arc;
 
 /// Cross-source results for the whole corpus.
@@ -18,11 +18,11 @@ pub struct CrossSource {
     /// Claim groups, largest first.
     pub groups: Vec<ClaimGroup>,
     /// The chart of each group, in the order of `groups`.
-    pub charts: Vec<crate::compare::chart::Chart>,
+    pub charts: Vec<crate::corpus::compare::chart::Chart>,
     /// Dated events in date order.
     pub events: Vec<Event>,
     /// Every source of the claims, most claims first.
-    pub sources: Arc<Vec<crate::sources::SourceEntry>>,
+    pub sources: Arc<Vec<crate::corpus::sources::SourceEntry>>,
 }
 
 /// Sort orders the entity index cycles through.
@@ -53,50 +53,34 @@ impl AppState {
         if let Some(c) = &self.cross {
             return Arc::clone(c);
         }
-        let articles: Vec<_> = self.entries.iter().map(|e| e.article.clone()).collect();
-        let analyses: Vec<_> = self.entries.iter().map(|e| e.analysis.clone()).collect();
-        let sources = crate::sources::collect(
-            &self.entries.iter().map(|e| &e.article).collect::<Vec<_>>(),
-            &self.entries.iter().map(|e| &e.analysis).collect::<Vec<_>>(),
-        );
-        let mut entities = EntityIndex::from_analyses(&analyses);
+        let mut entities = EntityIndex::from_analyses(self.corpus.analyses());
         entities.sort(SortBy::Mentions);
-        let groups = crate::compare::groups(&articles, &analyses);
+        let groups = crate::corpus::compare::groups(&self.corpus);
         let cross = Arc::new(CrossSource {
             entities,
-            charts: groups.iter().map(crate::compare::chart::chart).collect(),
+            charts: groups
+                .iter()
+                .map(crate::corpus::compare::chart::chart)
+                .collect(),
             groups,
-            events: crate::timeline::events(&articles, &analyses),
-            sources: Arc::new(sources),
+            events: crate::corpus::timeline::events(&self.corpus),
+            sources: Arc::new(crate::corpus::sources::collect(&self.corpus)),
         });
         self.cross = Some(Arc::clone(&cross));
         cross
     }
 
-    /// Entities listed by the entity index overlay under its sort and filter.
-    pub fn listed_entities(&self, sort: usize, kind: Option<EntityKind>) -> Vec<String> {
-        let Some(cross) = &self.cross else {
-            return Vec::new();
+    /// Lists the entity index's rows under the overlay's sort and filter, when they change, so
+    /// that drawing only reads [`AppState::entity_list`].
+    pub(crate) fn refresh_entity_list(&mut self) {
+        let Some(Overlay::Entities { sort, kind, .. }) = self.overlay else {
+            self.entity_list.clear();
+            return;
         };
-        let mut listed: Vec<&crate::entity_index::EntityEntry> = cross.entities.filter(kind, "");
-        let by = SORTS[sort % SORTS.len()];
-        listed.sort_by(|a, b| match by {
-            SortBy::Mentions => b
-                .mention_count
-                .cmp(&a.mention_count)
-                .then(a.canonical.cmp(&b.canonical)),
-            SortBy::Articles => (b.article_count, b.mention_count)
-                .cmp(&(a.article_count, a.mention_count))
-                .then(a.canonical.cmp(&b.canonical)),
-            SortBy::Name => crate::search::fold(&a.canonical.to_lowercase())
-                .0
-                .cmp(&crate::search::fold(&b.canonical.to_lowercase()).0),
-            SortBy::Kind => a
-                .kind
-                .cmp(&b.kind)
-                .then(b.mention_count.cmp(&a.mention_count)),
-        });
-        listed.into_iter().map(|e| e.canonical.clone()).collect()
+        self.entity_list = self
+            .cross()
+            .entities
+            .listed(kind, SORTS[sort % SORTS.len()]);
     }
 
     /// Timeline events shown, filtered by entity when set and by [`AppState::timeline_source`].
@@ -105,7 +89,7 @@ impl AppState {
             return Vec::new();
         };
         let mut events = match entity {
-            Some(name) => crate::timeline::filter_by_entity(&cross.events, name),
+            Some(name) => crate::corpus::timeline::filter_by_entity(&cross.events, name),
             None => cross.events.clone(),
         };
         if let Some(article) = self.timeline_source {
@@ -116,12 +100,12 @@ impl AppState {
 
     /// Opens the entity index.
     pub(crate) fn open_entity_index(&mut self) {
-        self.cross();
         self.overlay = Some(Overlay::Entities {
             selected: 0,
             sort: 0,
             kind: None,
         });
+        self.refresh_entity_list();
     }
 
     /// Opens the timeline, filtered by an entity when given.
@@ -152,7 +136,8 @@ impl AppState {
             }),
             _ => Some(self.claim_selected),
         };
-        let group = claim.and_then(|i| crate::compare::group_of(&cross.groups, self.selected, i));
+        let group =
+            claim.and_then(|i| crate::corpus::compare::group_of(&cross.groups, self.selected, i));
         match group {
             Some(group) => self.overlay = Some(Overlay::Group { group, selected: 0 }),
             None => self.notify(
@@ -175,47 +160,46 @@ impl AppState {
                 selected,
                 sort,
                 kind,
-            } => {
-                let listed = self.listed_entities(sort, kind);
-                match action {
-                    Action::OpenSelected => {
-                        if let Some(name) = listed.get(selected) {
-                            let name = name.clone();
-                            self.open_card(&name);
-                        }
-                    }
-                    Action::CycleSort => {
-                        self.overlay = Some(Overlay::Entities {
-                            selected: 0,
-                            sort: (sort + 1) % SORTS.len(),
-                            kind,
-                        });
-                    }
-                    Action::CycleKindFilter => {
-                        let next = match kind {
-                            None => Some(EntityKind::Person),
-                            Some(EntityKind::Person) => Some(EntityKind::Organization),
-                            Some(EntityKind::Organization) => Some(EntityKind::Place),
-                            Some(EntityKind::Place) => Some(EntityKind::Misc),
-                            Some(_) => None,
-                        };
-                        self.overlay = Some(Overlay::Entities {
-                            selected: 0,
-                            sort,
-                            kind: next,
-                        });
-                    }
-                    Action::ShowEntityIndex => self.overlay = None,
-                    _ => {
-                        let moved = list_move(selected, listed.len(), action, page)?;
-                        self.overlay = Some(Overlay::Entities {
-                            selected: moved,
-                            sort,
-                            kind,
-                        });
+            } => match action {
+                Action::OpenSelected => {
+                    if let Some(name) = self.entity_list.get(selected) {
+                        let name = name.clone();
+                        self.open_card(&name);
                     }
                 }
-            }
+                Action::CycleSort => {
+                    self.overlay = Some(Overlay::Entities {
+                        selected: 0,
+                        sort: (sort + 1) % SORTS.len(),
+                        kind,
+                    });
+                    self.refresh_entity_list();
+                }
+                Action::CycleKindFilter => {
+                    let next = match kind {
+                        None => Some(EntityKind::Person),
+                        Some(EntityKind::Person) => Some(EntityKind::Organization),
+                        Some(EntityKind::Organization) => Some(EntityKind::Place),
+                        Some(EntityKind::Place) => Some(EntityKind::Misc),
+                        Some(_) => None,
+                    };
+                    self.overlay = Some(Overlay::Entities {
+                        selected: 0,
+                        sort,
+                        kind: next,
+                    });
+                    self.refresh_entity_list();
+                }
+                Action::ShowEntityIndex => self.overlay = None,
+                _ => {
+                    let moved = list_move(selected, self.entity_list.len(), action, page)?;
+                    self.overlay = Some(Overlay::Entities {
+                        selected: moved,
+                        sort,
+                        kind,
+                    });
+                }
+            },
             Overlay::Group { group, selected } => {
                 let members = self
                     .cross
@@ -226,7 +210,7 @@ impl AppState {
                 match action {
                     Action::OpenSelected => {
                         if let Some(m) = members.get(selected) {
-                            let span = self.entries[m.article]
+                            let span = self.corpus[m.article]
                                 .analysis
                                 .claims
                                 .get(m.claim_index)

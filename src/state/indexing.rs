@@ -1,9 +1,10 @@
 //! Articles arriving from background indexing: the list fills while the reader stays usable,
-//! the open article stays open, and the status line shows progress.
+//! the open article stays open, and the status line shows progress. Events arrive as
+//! [`super::Input::Index`]; the corpus merges them ([`crate::corpus::Corpus`]), this module
+//! keeps the reader's view of it in step.
 
-use super::{AppState, Entry, IndexStatus, Severity};
-use crate::index::{CanonicalNames, Progress};
-use crate::model::{Analysis, Article};
+use super::{AppState, IndexStatus, Severity};
+use crate::index::{IndexEvent, Progress};
 
 impl AppState {
     /// Marks the start of background indexing.
@@ -11,75 +12,58 @@ impl AppState {
         self.indexing = Some(IndexStatus::default());
     }
 
-    /// Adds indexed articles, keeping the list sorted by path and the open article selected.
-    pub fn add_articles(&mut self, batch: Vec<(Article, Analysis)>) {
-        if batch.is_empty() {
-            return;
+    /// Takes in one event of the background indexer.
+    pub(crate) fn index_event(&mut self, event: IndexEvent) {
+        match event {
+            IndexEvent::Articles(batch) | IndexEvent::Snapshot { entries: batch, .. } => {
+                if batch.is_empty() {
+                    return;
+                }
+                let open = self.current().map(|e| e.article.id.clone());
+                let was_empty = self.corpus.is_empty();
+                self.corpus.add(batch);
+                if let Some(i) = open.and_then(|id| self.corpus.position_of(&id)) {
+                    self.selected = i;
+                }
+                self.corpus_changed();
+                if was_empty {
+                    self.selected = 0;
+                    self.reader.layout.lines.clear();
+                    self.select_article(0);
+                }
+                self.keep_selection_visible();
+            }
+            IndexEvent::Analyses(batch) => {
+                if batch.is_empty() {
+                    return;
+                }
+                let filled = self.corpus.fill(batch);
+                self.corpus_changed();
+                if filled.contains(&self.selected) {
+                    self.refresh_marks();
+                }
+            }
+            IndexEvent::Canonical(names) => {
+                self.corpus.rename(names);
+                self.corpus_changed();
+                self.refresh_marks();
+            }
+            IndexEvent::Message(m) => self.notify(m, Severity::Warning),
+            IndexEvent::Progress(p) => self.index_progress(p),
+            IndexEvent::Done => self.finish_indexing(),
         }
-        let open = self.current().map(|e| e.article.id.clone());
-        let was_empty = self.entries.is_empty();
-        self.entries.extend(Entry::from_pairs(batch));
-        // Stable and adaptive: a sorted list plus a sorted batch is a merge.
-        self.entries.sort_by(|a, b| {
-            std::path::Path::new(&a.article.source).cmp(std::path::Path::new(&b.article.source))
-        });
-        if let Some(id) = open
-            && let Some(i) = self.entries.iter().position(|e| e.article.id == id)
-        {
-            self.selected = i;
-        }
+    }
+
+    /// What depends on the corpus is out of date: the palette's index, the cross-article
+    /// analyses and the bookmark counts.
+    fn corpus_changed(&mut self) {
         self.index_stale = true;
         self.cross = None;
         self.recount_bookmarks();
-        if was_empty {
-            self.selected = 0;
-            self.reader.layout.lines.clear();
-            self.select_article(0);
-        }
-        self.keep_selection_visible();
-    }
-
-    /// Fills in analyses that arrive after their articles (from a corpus snapshot), by source.
-    pub fn fill_analyses(&mut self, batch: Vec<(String, Analysis)>) {
-        if batch.is_empty() {
-            return;
-        }
-        let at: crate::extract::fasthash::FastMap<&str, usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.article.source.as_str(), i))
-            .collect();
-        let places: Vec<Option<usize>> = batch
-            .iter()
-            .map(|(source, _)| at.get(source.as_str()).copied())
-            .collect();
-        let mut open_changed = false;
-        for (place, (_, analysis)) in places.into_iter().zip(batch) {
-            if let Some(i) = place {
-                self.entries[i].analysis = analysis;
-                open_changed |= i == self.selected;
-            }
-        }
-        self.index_stale = true;
-        self.cross = None;
-        if open_changed {
-            self.refresh_marks();
-        }
-    }
-
-    /// Renames entities to their corpus-wide canonical names once indexing is complete.
-    pub fn apply_canonical(&mut self, names: &CanonicalNames) {
-        for e in &mut self.entries {
-            names.apply(e.article.lang, &mut e.analysis);
-        }
-        self.index_stale = true;
-        self.cross = None;
-        self.refresh_marks();
     }
 
     /// Records indexing progress for the status line.
-    pub fn index_progress(&mut self, p: Progress) {
+    fn index_progress(&mut self, p: Progress) {
         self.indexing = Some(IndexStatus {
             done: p.done,
             total: p.total,
@@ -89,9 +73,9 @@ impl AppState {
     }
 
     /// Indexing has finished.
-    pub fn finish_indexing(&mut self) {
+    fn finish_indexing(&mut self) {
         if let Some(status) = self.indexing.take() {
-            let n = self.entries.len();
+            let n = self.corpus.len();
             self.notify(
                 format!(
                     "indexed {n} article{} ({} files)",
@@ -101,7 +85,7 @@ impl AppState {
                 Severity::Info,
             );
         }
-        if self.entries.is_empty() {
+        if self.corpus.is_empty() {
             self.notify("no readable articles found", Severity::Warning);
         }
     }

@@ -15,6 +15,7 @@ impl AppState {
     /// unsaved; [`super::Input::QuitCheck`] carries the answer and quits or asks.
     pub(crate) fn request_quit(&mut self) -> Vec<Effect> {
         self.save_position();
+        self.flush_positions();
         vec![Effect::Store(StoreOp::CheckBeforeQuit)]
     }
 
@@ -38,10 +39,7 @@ impl AppState {
     /// The text of the quit dialog, with the keys of the active keymap.
     pub fn quit_confirm_lines(&self) -> Vec<String> {
         let key = |action| {
-            self.keymap
-                .keys_for(Section::Global, action)
-                .first()
-                .cloned()
+            self.key_for(Section::Global, action)
                 .unwrap_or_else(|| action.name().to_string())
         };
         let problem = self

@@ -6,6 +6,7 @@ mod claims;
 pub mod cross;
 pub mod geometry;
 pub mod help;
+pub mod hints;
 mod indexing;
 mod leaving;
 pub mod nav;
@@ -21,10 +22,11 @@ pub use nav::{JumpList, Location};
 pub use sources::{OpenSource, SourcesView};
 
 use crate::action::Action;
+pub use crate::corpus::{Corpus, Entry};
 use crate::editor::TextArea;
 use crate::highlight::{Mark, MarkLayer};
 use crate::keymap::{KeyChord, Keymap, Section};
-use crate::model::{Analysis, Article, EntityKind, Span};
+use crate::model::{Article, EntityKind, Span};
 use crate::reflow::{Hyphenators, Layout, layout_article};
 use crate::store::{Bookmark, BookmarkId};
 
@@ -36,8 +38,12 @@ pub enum Input {
     Key(KeyChord),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
-    /// Time passed (about a quarter of a second); messages age.
-    Tick,
+    /// Time passed (about a quarter of a second): messages age, and `now` (Unix seconds) is
+    /// the clock the state records times by until the next tick.
+    Tick {
+        /// The time now, in seconds since the Unix epoch.
+        now: i64,
+    },
     /// The mouse wheel turned over a cell; `down` scrolls forward.
     Wheel {
         /// Column of the pointer.
@@ -65,6 +71,12 @@ pub enum Input {
     Rescued(Result<String, String>),
     /// Text pasted into the terminal (bracketed paste), as one piece.
     Paste(String),
+    /// The session ends from outside (a signal, the terminal gone): what is pending is written
+    /// now, the reading positions and a note being typed.
+    Leave,
+    /// A pause as long as the idle ticks that write reading positions (the end of a headless
+    /// key script): the positions changed since the last write are written.
+    Pause,
     /// The external editor finished editing a note: the new text, or why it failed.
     ExternalEdit {
         /// The bookmark whose note was edited.
@@ -79,6 +91,8 @@ pub enum Input {
     Ranked(palette::Ranked),
     /// The palette's index, built in the background.
     PaletteIndex(palette::BuiltIndex),
+    /// News from the background indexer: articles, late analyses, canonical names, progress.
+    Index(crate::index::IndexEvent),
 }
 
 /// A change to the user's saved data, carried out by the runner.
@@ -92,8 +106,8 @@ pub enum StoreOp {
     Delete(BookmarkId),
     /// Put a deleted bookmark back.
     Restore(Bookmark),
-    /// Remember the reading position (byte offset) under a position key.
-    SetPosition(String, usize),
+    /// Remember reading positions (byte offsets) under their position keys, saved at once.
+    SetPositions(Vec<(String, usize)>),
     /// Try again to save what is kept in memory, re-reading files fixed by hand.
     Retry,
     /// Replace an unreadable bookmarks file with a new one, keeping the old one as a backup.
@@ -108,8 +122,9 @@ pub enum StoreOp {
 /// The store's state as the reader needs it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StoreReport {
-    /// Every bookmark.
-    pub bookmarks: Vec<Bookmark>,
+    /// Every bookmark, when they may have changed; `None` when the operation left them alone
+    /// (a reading position), so nothing derived from them is rebuilt.
+    pub bookmarks: Option<Vec<Bookmark>>,
     /// Whether saving works.
     pub saving: bool,
     /// Problems with the data files, each naming the file.
@@ -118,6 +133,9 @@ pub struct StoreReport {
     pub pending: usize,
     /// A message about the last operation.
     pub message: Option<(String, Severity)>,
+    /// An action the message suggests, with what its key does ("to undo"): the key is named
+    /// from the active keymap when the message is shown.
+    pub suggest: Option<(Action, &'static str)>,
 }
 
 /// Work for the runner, which owns the terminal and the disk.
@@ -221,6 +239,9 @@ pub struct NoteEditor {
 /// Ticks of idleness after which a changed note is saved while still open (about 2 s).
 pub const NOTE_AUTOSAVE_TICKS: u16 = 8;
 
+/// Ticks of idleness after which changed reading positions are written (about 2 s).
+pub const POSITION_SAVE_TICKS: u16 = 8;
+
 /// What the reading cursor moves by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -274,31 +295,6 @@ pub struct Message {
 
 /// Ticks a message stays (about four seconds at four ticks a second).
 pub const MESSAGE_TICKS: u16 = 16;
-
-/// One article with what was extracted from it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The article.
-    pub article: Article,
-    /// Its entities and claims.
-    pub analysis: Analysis,
-    /// Number of bookmarks on it.
-    pub bookmarks: usize,
-}
-
-impl Entry {
-    /// Entries for articles paired with their analyses, in order, no bookmarks counted yet.
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (Article, Analysis)>) -> Vec<Entry> {
-        pairs
-            .into_iter()
-            .map(|(article, analysis)| Entry {
-                article,
-                analysis,
-                bookmarks: 0,
-            })
-            .collect()
-    }
-}
 
 /// The reading pane's position and laid-out text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -377,7 +373,9 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub struct AppState {
     /// The corpus in list order.
-    pub entries: Vec<Entry>,
+    pub corpus: Corpus,
+    /// Number of bookmarks on each article of the corpus, in its order.
+    pub bookmark_counts: Vec<usize>,
     /// Index of the open article.
     pub selected: usize,
     /// First article shown in the list pane.
@@ -415,6 +413,11 @@ pub struct AppState {
     /// Reading position (byte offset at the top of the pane) of each article by position key
     /// (its path): saved ones at start-up, then as visited.
     pub positions: std::collections::HashMap<String, usize>,
+    /// Positions changed since they were last written: saved together at the next pause, on
+    /// quitting and on signals, never on the key that changed them.
+    pub unsaved_positions: std::collections::BTreeMap<String, usize>,
+    /// Ticks since the last key, click, wheel turn or paste.
+    pub idle_ticks: u16,
     /// Background indexing, while it runs.
     pub indexing: Option<IndexStatus>,
     /// Team sync as of the last round, in team mode.
@@ -442,13 +445,16 @@ pub struct AppState {
     pub index_stale: bool,
     /// Entity index, claim groups and timeline, computed when first shown.
     pub cross: Option<std::sync::Arc<cross::CrossSource>>,
+    /// The entity index overlay's rows (canonical names) under its sort and filter, listed when
+    /// those change.
+    pub entity_list: Vec<String>,
     /// The timeline shows only events of this article, when set.
     pub timeline_source: Option<usize>,
     /// The help overlay's search.
     pub help_search: help::HelpSearch,
     /// The search inside the open article, if any.
     pub search: Option<palette::ArticleSearch>,
-    /// The time now (Unix seconds), set by the runner before each input.
+    /// The time now (Unix seconds), as of the last [`Input::Tick`].
     pub clock: i64,
     /// Effects produced while handling the current input.
     outbox: Vec<Effect>,
@@ -466,9 +472,10 @@ pub struct AppState {
 impl AppState {
     /// Builds the state for a corpus; call [`AppState::handle`] with [`Input::Resize`] before
     /// drawing.
-    pub fn new(entries: Vec<Entry>, keymap: Keymap, hyph: Hyphenators, options: Options) -> Self {
+    pub fn new(corpus: Corpus, keymap: Keymap, hyph: Hyphenators, options: Options) -> Self {
         Self {
-            entries,
+            bookmark_counts: vec![0; corpus.len()],
+            corpus,
             selected: 0,
             list_top: 0,
             focus: Pane::Reader,
@@ -487,6 +494,8 @@ impl AppState {
             highlights: Highlights::default(),
             jumps: JumpList::default(),
             positions: std::collections::HashMap::new(),
+            unsaved_positions: std::collections::BTreeMap::new(),
+            idle_ticks: 0,
             indexing: None,
             team: None,
             cursor: None,
@@ -500,6 +509,7 @@ impl AppState {
             index: None,
             index_stale: false,
             cross: None,
+            entity_list: Vec::new(),
             timeline_source: None,
             help_search: help::HelpSearch::default(),
             search: None,
@@ -515,7 +525,7 @@ impl AppState {
 
     /// The open article, if the corpus is not empty.
     pub fn current(&self) -> Option<&Entry> {
-        self.entries.get(self.selected)
+        self.corpus.get(self.selected)
     }
 
     /// Pane geometry at the current size.
@@ -594,7 +604,7 @@ impl AppState {
     /// Lays out the open article again, keeping the text at the top of the pane on top.
     fn relayout(&mut self, keep_position: bool) {
         let width = self.reader_text_width();
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.selected) else {
             self.reader = ReaderState::default();
             return;
         };
@@ -648,7 +658,7 @@ impl AppState {
 
     /// Entity and claim marks of the open article under the current toggles.
     fn mark_layers(&self) -> (MarkLayer, MarkLayer) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.selected) else {
             return (MarkLayer::default(), MarkLayer::default());
         };
         let entities = entry
@@ -708,7 +718,7 @@ impl AppState {
     /// The title of article `index` wrapped for the list pane: at most three lines, the last one
     /// cut with "…" when the title is longer.
     pub fn list_title_lines(&self, index: usize) -> Vec<String> {
-        let Some(entry) = self.entries.get(index) else {
+        let Some(entry) = self.corpus.get(index) else {
             return Vec::new();
         };
         let width = self.list_text_width();

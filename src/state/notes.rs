@@ -4,6 +4,7 @@
 
 use super::{AppState, Cursor, Effect, NoteEditor, Overlay, Pane, PlacedBookmark, Severity};
 use super::{Location, StoreOp, StoreReport, Unit};
+use crate::action::Action;
 use crate::editor::{Edit, TextArea};
 use crate::keymap::{Key, KeyChord};
 use crate::model::Span;
@@ -382,11 +383,11 @@ impl AppState {
 
     /// The corpus index of a bookmark's article (by id, then by source path).
     pub fn article_of(&self, b: &Bookmark) -> Option<usize> {
-        self.entries
+        self.corpus
             .iter()
             .position(|e| e.article.id == b.article)
             .or_else(|| {
-                self.entries
+                self.corpus
                     .iter()
                     .position(|e| e.article.source == b.source)
             })
@@ -404,7 +405,7 @@ impl AppState {
             );
             return;
         };
-        let resolution = store::resolve(&self.entries[index].article, &b.anchor);
+        let resolution = store::resolve(&self.corpus[index].article, &b.anchor);
         let Some(span) = resolution.span() else {
             self.notify(
                 "this bookmark's passage is no longer in the article (orphaned)",
@@ -435,42 +436,55 @@ impl AppState {
             .iter()
             .find(|p| !self.store_problems.contains(p))
             .cloned();
-        self.bookmarks = report.bookmarks;
-        self.index_stale = true;
+        let bookmarks_changed = report.bookmarks.is_some();
+        if let Some(bookmarks) = report.bookmarks {
+            self.bookmarks = bookmarks;
+            // The palette lists bookmarks: only their changes make its index stale.
+            self.index_stale = true;
+        }
         self.saving = report.saving;
         self.store_problems = report.problems;
         self.unsaved = report.pending;
         if let Some((text, severity)) = report.message {
-            self.notify(text, severity);
+            let hint = report
+                .suggest
+                .map(|(action, label)| self.key_suggestion(action, label))
+                .unwrap_or_default();
+            self.notify(format!("{text}{hint}"), severity);
         }
         if let Some(problem) = new_problem {
-            let hint = if self.saving {
-                String::new()
-            } else {
-                "; not saving — fix the file and press ctrl-r to retry, or alt-r to start a new one (the old one is kept)"
-                    .to_string()
+            let section = self.section();
+            let hint = match (
+                self.saving,
+                self.key_for(section, Action::RetrySave),
+                self.key_for(section, Action::StartFreshBookmarks),
+            ) {
+                (true, _, _) => String::new(),
+                (false, Some(retry), Some(fresh)) => format!(
+                    "; not saving — fix the file and press {retry} to retry, or {fresh} to start a new one (the old one is kept)"
+                ),
+                (false, _, _) => "; not saving — fix the file and retry, or start a new one (the old one is kept)".to_string(),
             };
             self.notify(format!("{problem}{hint}"), Severity::Warning);
         }
-        self.recount_bookmarks();
-        self.place_bookmarks();
+        if bookmarks_changed {
+            self.recount_bookmarks();
+            self.place_bookmarks();
+        }
     }
 
     /// Counts the bookmarks of each article for the list.
     pub(crate) fn recount_bookmarks(&mut self) {
-        for entry in &mut self.entries {
-            entry.bookmarks = 0;
+        let mut counts = vec![0; self.corpus.len()];
+        for i in self.bookmarks.iter().filter_map(|b| self.article_of(b)) {
+            counts[i] += 1;
         }
-        let indices: Vec<Option<usize>> =
-            self.bookmarks.iter().map(|b| self.article_of(b)).collect();
-        for i in indices.into_iter().flatten() {
-            self.entries[i].bookmarks += 1;
-        }
+        self.bookmark_counts = counts;
     }
 
     /// Re-anchors the open article's bookmarks.
     pub(crate) fn place_bookmarks(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.selected) else {
             return;
         };
         let mut placed = Vec::new();
@@ -498,26 +512,43 @@ impl AppState {
     }
 
     /// Saves what must not be lost when the reader is stopped from outside (a note being typed,
-    /// the reading position) and returns the effects to carry out.
+    /// the reading positions) and returns the effects to carry out: [`super::Input::Leave`].
     pub fn shutdown(&mut self) -> Vec<Effect> {
-        self.save_note(false);
-        self.save_position();
-        self.take_effects()
+        self.handle(super::Input::Leave)
     }
 
-    /// The position key and offset to save for the open article.
+    /// Writes what is pending on leaving: a note being typed, the reading positions.
+    pub(crate) fn leave(&mut self) {
+        self.save_note(false);
+        self.save_position();
+        self.flush_positions();
+    }
+
+    /// Remembers the open article's reading position; it is written at the next pause
+    /// ([`AppState::flush_positions`]), not on the key that moved it.
     pub(crate) fn save_position(&mut self) {
         if self.reader.layout.lines.is_empty() {
             return;
         }
         let here = self.location();
-        if let Some(entry) = self.entries.get(here.article) {
+        if let Some(entry) = self.corpus.get(here.article) {
             let key = store::position_key(&entry.article).to_string();
             if self.positions.get(&key) == Some(&here.offset) {
                 return;
             }
             self.positions.insert(key.clone(), here.offset);
-            self.emit(Effect::Store(StoreOp::SetPosition(key, here.offset)));
+            self.unsaved_positions.insert(key, here.offset);
         }
+    }
+
+    /// Writes every reading position changed since the last write, in one store operation.
+    pub(crate) fn flush_positions(&mut self) {
+        if self.unsaved_positions.is_empty() {
+            return;
+        }
+        let positions = std::mem::take(&mut self.unsaved_positions)
+            .into_iter()
+            .collect();
+        self.emit(Effect::Store(StoreOp::SetPositions(positions)));
     }
 }

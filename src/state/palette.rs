@@ -3,6 +3,7 @@
 //! from the corpus and turns a chosen hit into a jump.
 
 use super::{AppState, Cursor, Effect, Input, Location, Overlay, Pane, Severity, Unit};
+use crate::action::Action;
 use crate::keymap::{Key, KeyChord};
 use crate::model::{EntityKind, Span};
 use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
@@ -76,7 +77,7 @@ pub struct ArticleSearch {
     pub matches: Vec<Span>,
 }
 
-pub use crate::entity_index::{collapse_whitespace as one_line, kwic};
+pub use crate::corpus::entity_index::{collapse_whitespace as one_line, kwic};
 
 /// Work the state hands to the runner to do off the UI thread; each answer comes back through
 /// [`AppState::handle`] as an [`Input`].
@@ -338,15 +339,15 @@ impl AppState {
             out
         };
         let mut out: Vec<Candidate> = self
-            .entries
+            .corpus
             .par_iter()
             .enumerate()
             .with_min_len(16)
             .flat_map_iter(per_article)
             .collect();
         let analyses: Vec<&crate::model::Analysis> =
-            self.entries.iter().map(|e| &e.analysis).collect();
-        for e in crate::entity_index::EntityIndex::summaries(&analyses) {
+            self.corpus.iter().map(|e| &e.analysis).collect();
+        for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
             if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
                 continue;
             }
@@ -523,7 +524,7 @@ impl AppState {
     /// Searches the text of every article (for `/` queries).
     fn full_text(&self, query: &str) -> Vec<TextHit> {
         let mut out = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
+        for (i, e) in self.corpus.iter().enumerate() {
             for span in find_all(&e.article.text, query, FULL_TEXT_LIMIT - out.len()) {
                 out.push(TextHit {
                     article: i,
@@ -581,7 +582,7 @@ impl AppState {
             self.search = Some(ArticleSearch {
                 query: p.query.trim_start_matches('/').to_string(),
                 matches: find_all(
-                    &self.entries[article].article.text,
+                    &self.corpus[article].article.text,
                     p.query.trim_start_matches('/'),
                     usize::MAX,
                 ),
@@ -619,7 +620,7 @@ impl AppState {
                 self.focus = Pane::Reader;
             }
             CandidateKind::Heading | CandidateKind::Claim | CandidateKind::Bookmark => {
-                let len = self.entries.get(c.article).map_or(0, |e| {
+                let len = self.corpus.get(c.article).map_or(0, |e| {
                     let text = &e.article.text;
                     let rest = text.get(c.offset..).unwrap_or("");
                     match c.kind {
@@ -685,7 +686,8 @@ impl AppState {
     /// Goes to the next (or previous) match of the article search.
     pub(crate) fn next_match(&mut self, step: isize) {
         let Some(search) = &self.search else {
-            self.notify("no search: press / to search this article", Severity::Info);
+            let hint = self.key_suggestion(Action::SearchArticle, "searches this article");
+            self.notify(format!("no search{hint}"), Severity::Info);
             return;
         };
         let from = self
@@ -755,7 +757,7 @@ impl AppState {
 
     /// Every mention of an entity in the corpus, as (article, mention index).
     pub fn mentions_of(&self, canonical: &str) -> Vec<(usize, usize)> {
-        self.entries
+        self.corpus
             .iter()
             .enumerate()
             .flat_map(|(i, e)| {
@@ -774,7 +776,7 @@ impl AppState {
         let Some(&(article, m)) = self.mentions_of(canonical).get(selected) else {
             return;
         };
-        let span = self.entries[article].analysis.mentions[m].span;
+        let span = self.corpus[article].analysis.mentions[m].span;
         self.overlay = None;
         self.jump_to_span(article, span, Unit::Mention);
     }

@@ -1,13 +1,13 @@
 //! The sources view: every source of the corpus with how many claims it made in how many
 //! articles, narrowed by sort of source; Enter lists one source's claims across the corpus and
-//! Enter again jumps to a claim in the reader. The list comes from [`crate::sources::collect`]
+//! Enter again jumps to a claim in the reader. The list comes from [`crate::corpus::sources::collect`]
 //! once per corpus (with the other cross-source results); the rows shown are computed here when
 //! the filter changes, never while drawing.
 
 use super::{AppState, Overlay, Severity, Unit};
 use crate::action::Action;
+use crate::corpus::sources::{ClaimRef, SourceClass, SourceEntry};
 use crate::keymap::Section;
-use crate::sources::{ClaimRef, SourceClass, SourceEntry};
 use std::sync::Arc;
 
 /// One source opened in the sources view: its claims across the corpus.
@@ -91,29 +91,12 @@ impl AppState {
 
     /// The key hints of the sources view, from the active keymap.
     pub fn sources_hint(&self, open: bool) -> String {
-        let wanted: &[(Action, &str)] = if open {
-            &[
-                (Action::OpenSelected, "go to the claim"),
-                (Action::Close, "back"),
-            ]
+        let wanted = if open {
+            super::hints::SOURCE_CLAIMS_HINTS
         } else {
-            &[
-                (Action::OpenSelected, "claims"),
-                (Action::CycleSourceFilter, "sort of source"),
-                (Action::Close, "close"),
-            ]
+            super::hints::SOURCES_HINTS
         };
-        let hints: Vec<String> = wanted
-            .iter()
-            .filter_map(|(a, label)| {
-                self.keymap
-                    .keys_for(Section::Sources, *a)
-                    .into_iter()
-                    .next()
-                    .map(|k| format!("{k} {label}"))
-            })
-            .collect();
-        format!(" {} ", hints.join(" · "))
+        self.hint_line(Section::Sources, wanted)
     }
 
     /// Actions in the sources view; `None` lets the action through.
@@ -172,12 +155,12 @@ impl AppState {
     /// Opens a claim's article in the reader with the cursor on the claim, and selects it in
     /// the claims pane (lifting a claim filter that hides it).
     pub(crate) fn go_to_claim(&mut self, target: &ClaimRef) {
-        let article = match self.entries.get(target.article) {
+        let article = match self.corpus.get(target.article) {
             Some(e) if e.article.id == target.id => Some(target.article),
-            _ => self.entries.iter().position(|e| e.article.id == target.id),
+            _ => self.corpus.iter().position(|e| e.article.id == target.id),
         };
         let span = article.and_then(|a| {
-            self.entries[a]
+            self.corpus[a]
                 .analysis
                 .claims
                 .get(target.claim)
@@ -204,7 +187,7 @@ mod tests {
     use crate::keymap::Keymap;
     use crate::model::{Analysis, Attribution, Claim, ClaimKind, Span, Stance};
     use crate::reflow::Hyphenators;
-    use crate::state::{Entry, Input, Options, Pane};
+    use crate::state::{Corpus, Input, Options, Pane};
 
     /// Articles whose paragraphs are claims, each with an optional (phrase, canonical, unnamed)
     /// source.
@@ -253,7 +236,7 @@ mod tests {
             )
         });
         let mut s = AppState::new(
-            Entry::from_pairs(pairs),
+            Corpus::from_pairs(pairs),
             Keymap::builtin(),
             Hyphenators::load(),
             Options::default(),

@@ -1,10 +1,10 @@
 //! Timeline filters: narrowing the timeline overlay to the events that name one entity of the
 //! selected event, or to the events of the selected event's article. The events themselves
-//! come from [`crate::timeline`] through [`super::cross`].
+//! come from [`crate::corpus::timeline`] through [`super::cross`].
 
 use super::{AppState, Overlay};
 use crate::action::Action;
-use crate::timeline::Event;
+use crate::corpus::timeline::Event;
 
 /// The entity filter after `current`: the first entity of `event` when none is set, the next
 /// one of `event` after the current one, and no filter after the last.

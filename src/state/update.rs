@@ -19,6 +19,12 @@ impl AppState {
     }
 
     fn handle_input(&mut self, input: Input) -> Vec<Effect> {
+        if matches!(
+            input,
+            Input::Key(_) | Input::Click { .. } | Input::Wheel { .. } | Input::Paste(_)
+        ) {
+            self.idle_ticks = 0;
+        }
         match input {
             // Nothing on the screen says what a key would do while it is too small to show
             // anything but that; a key pressed then must not act unseen. Only Ctrl-C, the
@@ -61,11 +67,7 @@ impl AppState {
                     Resolution::Unbound => {
                         let mut keys = std::mem::take(&mut self.pending);
                         keys.push(chord);
-                        let help = self.keymap.keys_for(section, Action::ShowHelp);
-                        let hint = help
-                            .first()
-                            .map(|k| format!(" ({k} for help)"))
-                            .unwrap_or_default();
+                        let hint = self.key_suggestion(Action::ShowHelp, "for help");
                         self.notify(
                             format!(
                                 "{} is not bound{hint}",
@@ -83,7 +85,13 @@ impl AppState {
                 self.keep_list_visible();
                 Vec::new()
             }
-            Input::Tick => {
+            Input::Tick { now } => {
+                self.clock = now;
+                self.idle_ticks = self.idle_ticks.saturating_add(1);
+                if self.idle_ticks >= super::POSITION_SAVE_TICKS {
+                    self.save_position();
+                    self.flush_positions();
+                }
                 for m in &mut self.messages {
                     m.ticks_left = m.ticks_left.saturating_sub(1);
                 }
@@ -93,6 +101,19 @@ impl AppState {
             }
             Input::Store(report) => {
                 self.store_report(report);
+                Vec::new()
+            }
+            Input::Index(event) => {
+                self.index_event(event);
+                Vec::new()
+            }
+            Input::Leave => {
+                self.leave();
+                Vec::new()
+            }
+            Input::Pause => {
+                self.save_position();
+                self.flush_positions();
                 Vec::new()
             }
             Input::Team(status) => {
@@ -611,10 +632,10 @@ impl AppState {
 
     /// Opens article `index` (clamped to the corpus).
     pub fn select_article(&mut self, index: isize) {
-        if self.entries.is_empty() {
+        if self.corpus.is_empty() {
             return;
         }
-        let index = index.clamp(0, self.entries.len() as isize - 1) as usize;
+        let index = index.clamp(0, self.corpus.len() as isize - 1) as usize;
         if index != self.selected || self.reader.layout.lines.is_empty() {
             self.save_position();
             self.cursor = None;
@@ -735,7 +756,7 @@ impl AppState {
     /// The article whose list item covers `row` rows below the top of the list pane.
     fn list_index_at(&self, row: usize) -> Option<usize> {
         let mut y = 0;
-        for i in self.list_top..self.entries.len() {
+        for i in self.list_top..self.corpus.len() {
             y += self.list_item_height(i);
             if row < y {
                 return Some(i);
@@ -800,7 +821,7 @@ impl AppState {
     /// Key hints for the status line, from the active keymap.
     pub fn key_hints(&self) -> String {
         let section = self.section();
-        let key = |a: Action| self.keymap.keys_for(section, a).into_iter().next();
+        let key = |a: Action| self.key_for(section, a);
         let mut hints = Vec::new();
         let wanted: &[(Action, &str)] = if section == Section::Help {
             &[(Action::Close, "close"), (Action::MoveDown, "scroll")]
@@ -829,5 +850,160 @@ fn plural(kind: EntityKind) -> &'static str {
         EntityKind::Date => "dates",
         EntityKind::Quantity => "quantities",
         EntityKind::Misc => "weapons, treaties and documents",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::index::IndexEvent;
+    use crate::keymap::{Keymap, parse_sequence};
+    use crate::reflow::Hyphenators;
+    use crate::state::{Options, POSITION_SAVE_TICKS, StoreOp};
+
+    fn state() -> AppState {
+        let mut s = AppState::new(
+            Corpus::bundled(),
+            Keymap::builtin(),
+            Hyphenators::hyphens_only(),
+            Options::default(),
+        );
+        s.handle(Input::Resize(120, 40));
+        s
+    }
+
+    fn keys(s: &mut AppState, keys: &str) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for chord in parse_sequence(keys).unwrap() {
+            effects.extend(s.handle(Input::Key(chord)));
+        }
+        effects
+    }
+
+    fn saved_positions(effects: &[Effect]) -> Vec<&Vec<(String, usize)>> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Store(StoreOp::SetPositions(p)) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn switching_articles_writes_no_position_until_the_reader_pauses() {
+        let mut s = state();
+        let effects = keys(&mut s, "G J J J");
+        assert!(saved_positions(&effects).is_empty(), "{effects:?}");
+        let mut later = Vec::new();
+        for _ in 0..POSITION_SAVE_TICKS {
+            later.extend(s.handle(Input::Tick { now: 100 }));
+        }
+        let saved = saved_positions(&later);
+        assert_eq!(saved.len(), 1, "one write for every article visited");
+        assert!(saved[0].len() >= 2, "{saved:?}");
+        // Nothing left to write at the next pause.
+        let again: Vec<Effect> = (0..POSITION_SAVE_TICKS)
+            .flat_map(|_| s.handle(Input::Tick { now: 101 }))
+            .collect();
+        assert!(saved_positions(&again).is_empty());
+    }
+
+    #[test]
+    fn a_key_restarts_the_pause() {
+        let mut s = state();
+        keys(&mut s, "J");
+        let mut effects = Vec::new();
+        for _ in 1..POSITION_SAVE_TICKS {
+            effects.extend(s.handle(Input::Tick { now: 1 }));
+        }
+        effects.extend(keys(&mut s, "j"));
+        effects.extend(s.handle(Input::Tick { now: 2 }));
+        assert!(saved_positions(&effects).is_empty());
+    }
+
+    #[test]
+    fn leaving_and_quitting_write_the_positions_at_once() {
+        let mut s = state();
+        keys(&mut s, "J J");
+        assert_eq!(saved_positions(&s.handle(Input::Leave)).len(), 1);
+        let mut s = state();
+        keys(&mut s, "J");
+        let effects = keys(&mut s, "q");
+        assert_eq!(saved_positions(&effects).len(), 1);
+        assert!(effects.contains(&Effect::Store(StoreOp::CheckBeforeQuit)));
+    }
+
+    #[test]
+    fn a_pause_writes_the_positions_but_leaves_a_note_being_typed() {
+        let mut s = state();
+        keys(&mut s, "J ) a x");
+        let effects = s.handle(Input::Pause);
+        assert_eq!(saved_positions(&effects).len(), 1);
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, Effect::Store(StoreOp::SetNote(..)))),
+            "{effects:?}"
+        );
+        let effects = s.handle(Input::Leave);
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::Store(StoreOp::SetNote(..)))),
+            "{effects:?}"
+        );
+    }
+
+    #[test]
+    fn the_tick_sets_the_clock() {
+        let mut s = state();
+        s.handle(Input::Tick { now: 1_800_000_000 });
+        assert_eq!(s.clock, 1_800_000_000);
+    }
+
+    #[test]
+    fn indexing_events_fill_the_list_and_keep_the_open_article() {
+        let mut s = AppState::new(
+            Corpus::default(),
+            Keymap::builtin(),
+            Hyphenators::hyphens_only(),
+            Options::default(),
+        );
+        s.start_indexing();
+        s.handle(Input::Resize(120, 40));
+        let mut bundled = Corpus::bundled().into_entries().into_iter();
+        let first: Vec<_> = bundled
+            .by_ref()
+            .skip(2)
+            .map(|e| (e.article, e.analysis))
+            .collect();
+        s.handle(Input::Index(IndexEvent::Articles(first)));
+        let open = s.current().map(|e| e.article.id.clone());
+        assert!(open.is_some());
+        let rest: Vec<_> = Corpus::bundled()
+            .into_entries()
+            .into_iter()
+            .take(2)
+            .map(|e| (e.article, e.analysis))
+            .collect();
+        s.handle(Input::Index(IndexEvent::Articles(rest)));
+        assert_eq!(s.corpus.len(), 5);
+        assert_eq!(s.current().map(|e| e.article.id.clone()), open);
+        assert!(s.indexing.is_some());
+        s.handle(Input::Index(IndexEvent::Done));
+        assert!(s.indexing.is_none());
+        assert!(s.messages.iter().any(|m| m.text.contains("indexed 5")));
+    }
+
+    #[test]
+    fn an_unbound_key_is_named_with_the_help_key_of_the_keymap() {
+        let mut s = state();
+        keys(&mut s, "Z");
+        let text = &s.messages.last().unwrap().text;
+        let help = s.key_for(s.section(), Action::ShowHelp).unwrap();
+        assert!(text.contains("Z is not bound"), "{text}");
+        assert!(text.contains(&format!("{help} for help")), "{text}");
     }
 }

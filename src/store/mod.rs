@@ -453,17 +453,32 @@ impl Store {
     /// the time already stored for `key`, so a clock set back does not make this reader's later
     /// positions lose to its earlier ones.
     pub fn set_position(&mut self, key: &str, offset: usize, now: i64) -> Result<(), StoreError> {
+        self.set_positions(&[(key.to_string(), offset)], now)
+    }
+
+    /// Remembers several reading positions at once, as [`Store::set_position`] does each, and
+    /// saves once.
+    pub fn set_positions(
+        &mut self,
+        positions: &[(String, usize)],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        if positions.is_empty() {
+            return Ok(());
+        }
         self.tick(now);
-        let stored = self.positions.get(key).map_or(i64::MIN, |p| p.updated);
-        let op = PositionOp {
-            key: key.to_string(),
-            position: Position {
-                offset,
-                updated: self.clock.max(stored),
-            },
-        };
-        op.apply(&mut self.positions);
-        self.pending_positions.push(op);
+        for (key, offset) in positions {
+            let stored = self.positions.get(key).map_or(i64::MIN, |p| p.updated);
+            let op = PositionOp {
+                key: key.clone(),
+                position: Position {
+                    offset: *offset,
+                    updated: self.clock.max(stored),
+                },
+            };
+            op.apply(&mut self.positions);
+            self.pending_positions.push(op);
+        }
         self.flush()
     }
 

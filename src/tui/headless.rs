@@ -41,7 +41,7 @@ pub fn render_buffer_with(
                     let effects = state.handle(Input::ExternalEdit { id, result });
                     queue.extend(settle(state, session, effects));
                 }
-                Effect::Quit => return draw(state, size),
+                Effect::Quit => return leave(state, session, draw(state, size)),
                 // Run to completion here, so that the screen depends on the keys alone.
                 Effect::Background(job) => {
                     let mut answers = Vec::new();
@@ -57,7 +57,15 @@ pub fn render_buffer_with(
             }
         }
     }
-    draw(state, size)
+    leave(state, session, draw(state, size))
+}
+
+/// The end of a key script, as if the user paused: the reading positions are written (once,
+/// however many articles the keys visited), after the screen was drawn.
+fn leave(state: &mut AppState, session: &mut Session, buffer: Buffer) -> Buffer {
+    let effects = state.handle(Input::Pause);
+    settle(state, session, effects);
+    buffer
 }
 
 /// One frame drawn by [`LiveLoop`].

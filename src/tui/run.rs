@@ -2,7 +2,7 @@
 //! and restores the terminal on every way out (normal exit, error, panic, SIGTERM, SIGHUP).
 
 use crate::background::Background;
-use crate::index::{IndexEvent, Indexer};
+use crate::index::Indexer;
 use crate::session::Session;
 use crate::state::{AppState, Effect, Input};
 use crate::tui::scroll::ScrollingBackend;
@@ -134,14 +134,18 @@ pub fn run_with_team(
     let backend = ScrollingBackend::new(CrosstermBackend::new(io::stdout()), state.scroll_regions);
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
-    state.clock = crate::session::now();
-    let effects = state.handle(Input::Resize(size.width, size.height));
+    let mut effects = state.handle(Input::Tick {
+        now: crate::session::now(),
+    });
+    effects.extend(state.handle(Input::Resize(size.width, size.height)));
     crate::session::settle(state, session, effects);
     let exit = event_loop(state, session, &mut terminal, &stop, indexer, team)?;
     if let Exit::Signal(_) = exit {
         // Keep the reading position and any note being typed when the session is dropped.
-        state.clock = crate::session::now();
-        let effects = state.shutdown();
+        let mut effects = state.handle(Input::Tick {
+            now: crate::session::now(),
+        });
+        effects.extend(state.shutdown());
         crate::session::settle(state, session, effects);
         // What could not be saved goes to a rescue file, named on stderr once the terminal is
         // restored.
@@ -274,27 +278,6 @@ fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
     }
 }
 
-/// Hands indexing events to the state; true when indexing is over.
-fn absorb_index_events(state: &mut AppState, events: Vec<IndexEvent>) -> bool {
-    let mut done = false;
-    for event in events {
-        match event {
-            IndexEvent::Articles(batch) | IndexEvent::Snapshot { entries: batch, .. } => {
-                state.add_articles(batch)
-            }
-            IndexEvent::Analyses(batch) => state.fill_analyses(batch),
-            IndexEvent::Message(m) => state.notify(m, crate::state::Severity::Warning),
-            IndexEvent::Progress(p) => state.index_progress(p),
-            IndexEvent::Canonical(names) => state.apply_canonical(&names),
-            IndexEvent::Done => {
-                state.finish_indexing();
-                done = true;
-            }
-        }
-    }
-    done
-}
-
 /// Reads terminal events on its own thread, so the loop stays in control even when the terminal
 /// goes away (crossterm keeps reading an end-of-file on a closed terminal instead of failing).
 /// It can be paused while an external editor owns the terminal.
@@ -391,17 +374,24 @@ fn event_loop(
         if signal != 0 {
             return Ok(Exit::Signal(signal as i32));
         }
+        // Indexing news comes in through the same door as keys.
         if let Some(ix) = &mut indexer {
-            let events = ix.try_recv_all();
-            dirty |= !events.is_empty();
-            if absorb_index_events(state, events) {
+            for event in ix.try_recv_all() {
+                dirty = true;
+                let effects = state.handle(Input::Index(event));
+                if let Flow::Exit(exit) =
+                    carry_out(state, session, terminal, &mut background, effects)?
+                {
+                    return Ok(exit);
+                }
+            }
+            if ix.is_finished() {
                 indexer = None;
             }
         }
         if let Some(status) = team.as_ref().and_then(|t| t.try_latest()) {
             // The worker wrote the data files; read them again before showing its news.
             let changed = status.changed;
-            state.clock = crate::session::now();
             let mut effects = state.handle(Input::Team(status));
             if changed {
                 session.reload(state.clock);
@@ -454,7 +444,6 @@ fn event_loop(
                 }
                 let resized = matches!(inp, Input::Resize(..));
                 last_input = Instant::now();
-                state.clock = crate::session::now();
                 let effects = state.handle(inp);
                 let external = effects
                     .iter()
@@ -485,8 +474,9 @@ fn event_loop(
                 return Ok(Exit::Signal(libc::SIGHUP));
             }
             let before = state.messages.len();
-            state.clock = crate::session::now();
-            let effects = state.handle(Input::Tick);
+            let effects = state.handle(Input::Tick {
+                now: crate::session::now(),
+            });
             dirty |= before != state.messages.len() || !effects.is_empty();
             if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?
             {

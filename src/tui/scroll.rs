@@ -435,13 +435,13 @@ mod tests {
     fn the_screen_stays_exact_through_scrolls_jumps_and_clears() {
         use crate::keymap::{Keymap, parse_sequence};
         use crate::reflow::Hyphenators;
-        use crate::state::{AppState, Entry, Input, Options};
+        use crate::state::{AppState, Corpus, Input, Options};
         use ratatui::Terminal;
         use ratatui::backend::TestBackend;
 
         let articles = crate::ingest::bundled();
         let analyses = crate::extract::analyze_corpus(&articles);
-        let entries = Entry::from_pairs(articles.into_iter().zip(analyses));
+        let entries = Corpus::from_pairs(articles.into_iter().zip(analyses));
         let mut state = AppState::new(
             entries,
             Keymap::builtin(),

@@ -1,10 +1,12 @@
 //! A claim group as a picture: each source's figure (or event date) on a shared date axis drawn
 //! on a Braille canvas with the source beside it, and below it the members as a table whose
-//! cells wrap. The geometry comes from [`crate::compare::chart`]; this module only paints it.
+//! cells wrap. The geometry comes from [`crate::corpus::compare::chart`]; this module only paints it.
 
 use super::table::{self, Column};
-use crate::compare::chart::{Chart, Level};
+use crate::corpus::compare::chart::{Chart, Level};
+use crate::keymap::Section;
 use crate::state::AppState;
+use crate::state::hints;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -44,7 +46,7 @@ pub fn draw_group(
         frame,
         super::cross::framed(
             format!(" Compare: {} ", g.topic),
-            " enter go to the claim · j/k move · esc close ",
+            state.hint_line(Section::Group, hints::GROUP_HINTS),
             theme,
         ),
     );
@@ -292,7 +294,7 @@ fn place_label(
 /// the next row below it.
 fn draw_members(
     state: &AppState,
-    g: &crate::compare::ClaimGroup,
+    g: &crate::corpus::compare::ClaimGroup,
     chart: &Chart,
     selected: usize,
     area: Rect,
@@ -307,13 +309,13 @@ fn draw_members(
         .members
         .iter()
         .map(|m| {
-            let entry = state.entries.get(m.article);
+            let entry = state.corpus.get(m.article);
             let claim = entry
                 .and_then(|e| e.analysis.claims.get(m.claim_index))
                 .map(|c| crate::state::palette::one_line(&c.text))
                 .unwrap_or_default();
             let figure = match (&m.figure, &m.event_date) {
-                (Some(f), _) => crate::compare::format_figure(f),
+                (Some(f), _) => crate::corpus::compare::format_figure(f),
                 (None, Some(d)) => d.to_string(),
                 (None, None) => String::new(),
             };
@@ -360,7 +362,7 @@ fn draw_members(
             let article = g.members[i].article;
             if i == 0 || g.members[i - 1].article != article {
                 let title = state
-                    .entries
+                    .corpus
                     .get(article)
                     .map(|e| e.article.title.as_str())
                     .unwrap_or("");

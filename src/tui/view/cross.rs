@@ -1,9 +1,11 @@
 //! The entity index, a claim group side by side, and the timeline.
 
 use super::truncate;
+use crate::keymap::Section;
 use crate::model::EntityKind;
 use crate::state::AppState;
 use crate::state::cross::SORTS;
+use crate::state::hints;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -64,13 +66,17 @@ pub fn draw_entities(
     frame: &mut Frame,
     theme: &Theme,
 ) {
-    let listed = state.listed_entities(sort, kind);
+    let listed = &state.entity_list;
     let by = format!("{:?}", SORTS[sort % SORTS.len()]).to_lowercase();
     let filter = kind.map_or("all kinds".to_string(), |k| k.name().to_string());
     let title = format!(" Entities ({}) · sorted by {by} · {filter} ", listed.len());
     let inner = popup(
         frame,
-        framed(title, " enter card · s sort · t kind · esc close ", theme),
+        framed(
+            title,
+            state.hint_line(Section::Entities, hints::ENTITIES_HINTS),
+            theme,
+        ),
     );
     let width = usize::from(inner.width);
     let Some(cross) = &state.cross else { return };

@@ -3,7 +3,6 @@
 //! line shows the query typed after `/`.
 
 use super::table::{self, Column};
-use crate::action::Action;
 use crate::keymap::Section;
 use crate::state::AppState;
 use crate::tui::theme::Theme;
@@ -22,15 +21,7 @@ const COLUMNS: [Column; 3] = [
 
 /// The bottom line: how to search and close, from the active keymap.
 fn hint(state: &AppState) -> String {
-    let key = |a: Action| state.keymap.keys_for(Section::Help, a).into_iter().next();
-    let mut parts = Vec::new();
-    if let Some(k) = key(Action::SearchHelp) {
-        parts.push(format!("{k} search"));
-    }
-    if let Some(k) = key(Action::Close) {
-        parts.push(format!("{k} close"));
-    }
-    format!(" {} ", parts.join(" · "))
+    state.hint_line(Section::Help, crate::state::hints::HELP_HINTS)
 }
 
 /// Draws the help overlay, scrolled by `scroll` rows.

@@ -1,13 +1,15 @@
 //! The note editor and the bookmarks view.
 
 use super::truncate;
+use crate::keymap::Section;
+use crate::state::hints;
 use crate::state::{AppState, NoteEditor};
 use crate::store::{self, Resolution};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 fn popup(frame: &Frame, max_width: u16, height: u16) -> Rect {
     let area = frame.area();
@@ -43,19 +45,9 @@ pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme
                 .join(" ")
         })
         .unwrap_or_default();
-    let keys = |a| {
-        state
-            .keymap
-            .keys_for(crate::keymap::Section::Note, a)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    };
-    let hint = format!(
-        " {} save and close · {} $EDITOR · saved as you pause ",
-        keys(crate::action::Action::SaveNote),
-        keys(crate::action::Action::EditNoteExternal)
-    );
+    let mut hint = state.hints(Section::Note, hints::NOTE_HINTS);
+    hint.push("saved as you pause".to_string());
+    let hint = format!(" {} ", hint.join(" · "));
     let block = framed(" Note ".to_string(), theme)
         .title_bottom(Line::from(Span::styled(hint, theme.dim())));
     let inner = block.inner(area);
@@ -90,7 +82,7 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     let marks = state.sorted_bookmarks();
     let block = framed(format!(" Bookmarks ({}) ", marks.len()), theme).title_bottom(Line::from(
         Span::styled(
-            " enter jump · a note · d delete · u undo · esc close ",
+            state.hint_line(Section::Bookmarks, hints::BOOKMARKS_HINTS),
             theme.dim(),
         ),
     ));
@@ -99,8 +91,16 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     if marks.is_empty() {
-        let text = "No bookmarks yet. Move the cursor with ) ( } { e and press m to bookmark, a to add a note.";
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), inner);
+        let text = format!(
+            "No bookmarks yet. Keys: {}.",
+            state
+                .hints(Section::Bookmarks, hints::NO_BOOKMARKS_HINTS)
+                .join(", ")
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.dim())).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let per = 3;
@@ -116,7 +116,7 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
         };
         let orphaned = state
             .article_of(b)
-            .map(|a| store::resolve(&state.entries[a].article, &b.anchor))
+            .map(|a| store::resolve(&state.corpus[a].article, &b.anchor))
             .is_none_or(|r| r == Resolution::Orphaned);
         let status = if orphaned { " [orphaned]" } else { "" };
         // In team mode, notes others made carry their author.

@@ -1,10 +1,12 @@
 //! The palette and the entity card.
 
 use super::truncate;
+use crate::keymap::Section;
 use crate::model::Span as TextSpan;
 use crate::reflow::sanitize;
 use crate::search::QueryMode;
 use crate::state::AppState;
+use crate::state::hints;
 use crate::state::palette::{Palette, kwic};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -111,7 +113,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
                 ratatui::style::Style::new()
             };
             let title = state
-                .entries
+                .corpus
                 .get(hit.article)
                 .map(|e| e.article.title.as_str())
                 .unwrap_or("");
@@ -177,7 +179,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
     }
     lines.push(Line::from(Span::styled("─".repeat(width), theme.dim())));
     if let Some((article, span)) = preview
-        && let Some(entry) = state.entries.get(article)
+        && let Some(entry) = state.corpus.get(article)
     {
         let text = &entry.article.text;
         let block = entry
@@ -228,7 +230,10 @@ pub fn draw_card(
     let area = popup(frame, 120);
     let mentions = state.mentions_of(canonical);
     let block = framed(format!(" {} ", truncate(canonical, 60)), theme).title_bottom(Line::from(
-        Span::styled(" enter jump · j/k move · esc close ", theme.dim()),
+        Span::styled(
+            state.hint_line(Section::Card, hints::CARD_HINTS),
+            theme.dim(),
+        ),
     ));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
@@ -238,7 +243,7 @@ pub fn draw_card(
     let mut per_article: Vec<(usize, usize)> = Vec::new();
     let mut kinds = std::collections::BTreeMap::new();
     for &(a, m) in &mentions {
-        let mention = &state.entries[a].analysis.mentions[m];
+        let mention = &state.corpus[a].analysis.mentions[m];
         *kinds.entry(mention.kind.name()).or_insert(0usize) += 1;
         match spellings.iter_mut().find(|(s, _)| *s == mention.text) {
             Some((_, n)) => *n += 1,
@@ -282,7 +287,7 @@ pub fn draw_card(
         ))),
     ];
     for (a, n) in per_article.iter().take(6) {
-        let title = &state.entries[*a].article.title;
+        let title = &state.corpus[*a].article.title;
         lines.push(Line::from(Span::styled(
             truncate(&format!("{n:>4}× {title}"), width),
             theme.dim(),
@@ -299,7 +304,7 @@ pub fn draw_card(
     let top = selected.saturating_sub(rows.saturating_sub(1));
     let context = width.saturating_sub(4) / 2;
     for (i, &(a, m)) in mentions.iter().enumerate().skip(top).take(rows) {
-        let entry = &state.entries[a];
+        let entry = &state.corpus[a];
         let mention = &entry.analysis.mentions[m];
         let (l, h, r) = kwic(&entry.article, mention.span, context);
         let (l, h, r) = (sanitize(&l), sanitize(&h), sanitize(&r));

@@ -2,10 +2,10 @@
 
 use super::truncate;
 use crate::action::Action;
+use crate::corpus::sources::stance_glyph;
 use crate::highlight::{Mark, MarkLayer, segments};
 use crate::keymap::Section;
 use crate::model::{EntityKind, Span as ModelSpan};
-use crate::sources::stance_glyph;
 use crate::state::update::CLAIM_ITEM_ROWS;
 use crate::state::{AppState, ClaimCard, Pane};
 use crate::tui::theme::Theme;
@@ -35,7 +35,7 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
     let marker = if focused { "● " } else { "" };
     let block = pane_block(
-        format!(" {marker}Articles ({}) ", state.entries.len()),
+        format!(" {marker}Articles ({}) ", state.corpus.len()),
         focused,
         theme,
     );
@@ -44,7 +44,7 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let mut lines = Vec::new();
-    for (i, entry) in state.entries.iter().enumerate().skip(state.list_top) {
+    for (i, entry) in state.corpus.iter().enumerate().skip(state.list_top) {
         if lines.len() >= rows {
             break;
         }
@@ -86,18 +86,18 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             theme.dim(),
         )));
         let claims = entry.analysis.claims.len();
+        let bookmarks = state.bookmark_counts.get(i).copied().unwrap_or(0);
         let counts = format!(
-            "  {claims} claim{} · {} bookmark{}",
+            "  {claims} claim{} · {bookmarks} bookmark{}",
             if claims == 1 { "" } else { "s" },
-            entry.bookmarks,
-            if entry.bookmarks == 1 { "" } else { "s" }
+            if bookmarks == 1 { "" } else { "s" }
         );
         lines.push(Line::from(Span::styled(
             truncate(&counts, width),
             theme.dim(),
         )));
     }
-    if state.entries.is_empty() {
+    if state.corpus.is_empty() {
         let text = if state.indexing.is_some() {
             "Indexing…"
         } else {
@@ -256,10 +256,7 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
             ]
         } else {
             let clear = state
-                .keymap
-                .keys_for(Section::Claims, Action::ClearClaimFilters)
-                .into_iter()
-                .next()
+                .key_for(Section::Claims, Action::ClearClaimFilters)
                 .map(|k| format!("{k} shows every claim."))
                 .unwrap_or_default();
             vec![

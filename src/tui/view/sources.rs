@@ -3,8 +3,8 @@
 
 use super::cross::{cell, first_row, popup, row_style};
 use super::truncate;
+use crate::corpus::sources::{SourceClass, SourceEntry, stance_glyph};
 use crate::model::EntityKind;
-use crate::sources::{SourceClass, SourceEntry, stance_glyph};
 use crate::state::{AppState, OpenSource, SourcesView};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -148,9 +148,9 @@ fn draw_source_claims(
         .take(rows)
     {
         // The source was listed from this corpus; an article re-sorted since is found by id.
-        let entry = match state.entries.get(r.article) {
+        let entry = match state.corpus.get(r.article) {
             Some(e) if e.article.id == r.id => Some(e),
-            _ => state.entries.iter().find(|e| e.article.id == r.id),
+            _ => state.corpus.iter().find(|e| e.article.id == r.id),
         };
         let Some(entry) = entry else { continue };
         let Some(claim) = entry.analysis.claims.get(r.claim) else {
@@ -173,7 +173,7 @@ fn draw_source_claims(
             Span::styled(text, row_style(sel, theme)),
             Span::styled(
                 truncate(
-                    &crate::entity_index::collapse_whitespace(&claim.text),
+                    &crate::corpus::entity_index::collapse_whitespace(&claim.text),
                     width.saturating_sub(used),
                 ),
                 row_style(sel, theme),

@@ -27,7 +27,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         (None, Pane::Reader) => "READ",
         (None, Pane::Claims) => "CLAIMS",
     };
-    let n = if state.entries.is_empty() {
+    let n = if state.corpus.is_empty() {
         0
     } else {
         state.selected + 1
@@ -40,7 +40,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
     };
     let left = format!(
         " {mode} │ {n}/{} │ {:>3}%{saving}{team} ",
-        state.entries.len(),
+        state.corpus.len(),
         state.reader_percent()
     );
     let pending = if state.pending.is_empty() {

@@ -3,10 +3,10 @@
 //! width and wraps.
 
 use super::table::{self, Column};
+use crate::corpus::timeline::Event;
 use crate::dates::{civil_from_days, day_span, days_from_civil};
 use crate::model::EntityKind;
 use crate::state::AppState;
-use crate::timeline::Event;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -108,7 +108,7 @@ pub fn draw_timeline(
     if let Some(e) = entity {
         filters.push(format!("naming {e}"));
     }
-    if let Some(a) = state.timeline_source.and_then(|a| state.entries.get(a)) {
+    if let Some(a) = state.timeline_source.and_then(|a| state.corpus.get(a)) {
         filters.push(format!("from {}", a.article.title));
     }
     let filter = if filters.is_empty() {
@@ -219,21 +219,10 @@ pub fn draw_timeline(
 
 /// The overlay's bottom line, from the keys the active keymap binds.
 fn hint(state: &AppState) -> String {
-    use crate::action::Action;
-    let items = [
-        (Action::OpenSelected, "go to the sentence"),
-        (Action::TimelineFilterEntity, "filter by entity"),
-        (Action::TimelineFilterSource, "this article only"),
-        (Action::Close, "close"),
-    ];
-    let parts: Vec<String> = items
-        .iter()
-        .filter_map(|(a, label)| {
-            let keys = state.keymap.keys_for(crate::keymap::Section::Timeline, *a);
-            keys.first().map(|k| format!("{k} {label}"))
-        })
-        .collect();
-    format!(" {} ", parts.join(" · "))
+    state.hint_line(
+        crate::keymap::Section::Timeline,
+        crate::state::hints::TIMELINE_HINTS,
+    )
 }
 
 /// The events as a table, the selection kept off the bottom edge.
@@ -252,7 +241,7 @@ fn draw_events(
         .iter()
         .map(|e| {
             let title = state
-                .entries
+                .corpus
                 .get(e.article)
                 .map(|x| x.article.title.clone())
                 .unwrap_or_default();

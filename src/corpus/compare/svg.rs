@@ -190,7 +190,7 @@ fn draw_chart(out: &mut String, c: &Chart, top: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::chart::{Axis, Mark};
+    use crate::corpus::compare::chart::{Axis, Mark};
 
     #[test]
     fn marks_become_shapes_with_escaped_labels() {

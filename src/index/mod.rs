@@ -1,9 +1,10 @@
 //! Background indexing: walks the corpus, ingests and analyses articles on worker threads (cache
 //! first) and announces the results over a channel, so the UI never waits for it.
 //!
-//! [`Indexer::start`] returns at once. A coordinator thread lists the files (the same rules as
-//! [`crate::ingest::load_paths`]: `.txt`/`.md`, directory entries sorted, each file once) and
-//! worker threads claim chunks of that list, load each file with `load_paths`, take its
+//! Every command loads its corpus here. [`Indexer::start`] returns at once. A coordinator thread
+//! lists the files with [`crate::ingest::list_files`] (`.txt`/`.md`, directory entries sorted,
+//! each file once) and worker threads claim chunks of that list, load each file with
+//! [`crate::ingest::load_file`], take its
 //! [`Analysis`] from the [`Cache`] or run [`analyze`] and store it, and send each chunk as one
 //! [`IndexEvent::Articles`] batch followed by an [`IndexEvent::Progress`]. The receiver polls
 //! with [`Indexer::try_recv_all`] (never blocks) or waits with [`Indexer::recv`].
@@ -20,8 +21,8 @@
 //! per-article names (what the cache stores); applying the map to every analysis gives exactly
 //! `analyze_corpus`'s output. The trade-off: until the end, "Putin" in one article and "Wladimir
 //! Putin" in another are listed apart; the final pass costs one hash lookup per mention.
-//! [`IndexedCorpus`] does this bookkeeping and keeps the articles sorted by path whatever the
-//! arrival order.
+//! [`Corpus`] does this bookkeeping and keeps the articles sorted by path whatever the arrival
+//! order, for [`IndexedCorpus`] (commands that wait) and for the reader alike.
 //!
 //! Workers run on their own threads, not on rayon's global pool, so palette queries (which use
 //! that pool) never queue behind indexing. Dropping the [`Indexer`] asks the workers to stop
@@ -30,15 +31,18 @@
 //!
 //! Paths are passed in; this module must not import `ratatui`, `crossterm` or `directories`.
 
-use crate::cache::Cache;
+pub mod cache;
+pub mod snapshot;
+
+use crate::corpus::Corpus;
 use crate::extract::analyze;
 pub use crate::extract::corpus::CanonicalNames;
 use crate::extract::corpus::NameCounts;
-use crate::ingest::{LoadOptions, load_paths};
+use crate::ingest::{LoadOptions, list_files, load_file};
 use crate::model::{Analysis, Article, Lang};
-use crate::snapshot::{self, FileStamp};
+use cache::Cache;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use snapshot::FileStamp;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -51,7 +55,7 @@ use std::time::{Duration, Instant, SystemTime};
 const CHUNK: usize = 16;
 
 /// What the indexer announces.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum IndexEvent {
     /// Articles that finished indexing, with their per-article analyses, in path order within
     /// the batch (batches themselves arrive in any order).
@@ -73,9 +77,35 @@ pub enum IndexEvent {
     /// How far indexing has come.
     Progress(Progress),
     /// Canonical names unified across the whole corpus; sent once, after the last batch.
-    Canonical(CanonicalNames),
+    Canonical(Arc<CanonicalNames>),
     /// Indexing has finished; nothing follows.
     Done,
+}
+
+impl PartialEq for IndexEvent {
+    fn eq(&self, other: &Self) -> bool {
+        use IndexEvent as E;
+        match (self, other) {
+            (E::Articles(a), E::Articles(b)) => a == b,
+            (
+                E::Snapshot {
+                    entries: a,
+                    analysed: x,
+                },
+                E::Snapshot {
+                    entries: b,
+                    analysed: y,
+                },
+            ) => a == b && x == y,
+            (E::Analyses(a), E::Analyses(b)) => a == b,
+            (E::Message(a), E::Message(b)) => a == b,
+            (E::Progress(a), E::Progress(b)) => a == b,
+            // The same map, not merely equal ones: maps are compared by identity.
+            (E::Canonical(a), E::Canonical(b)) => Arc::ptr_eq(a, b),
+            (E::Done, E::Done) => true,
+            _ => false,
+        }
+    }
 }
 
 /// Progress counters.
@@ -264,16 +294,21 @@ fn coordinate(
     tx: &Sender<IndexEvent>,
 ) {
     let started = SystemTime::now();
-    let mut walk = Walk::default();
-    for path in &paths {
-        walk.path(path, tx);
+    let listing = list_files(&paths);
+    for m in listing.messages {
+        let _ = tx.send(IndexEvent::Message(m));
     }
-    if walk.other > 0 {
+    if listing.skipped_other > 0 {
         let _ = tx.send(IndexEvent::Message(format!(
             "skipped {} file(s) that are not .txt or .md",
-            walk.other
+            listing.skipped_other
         )));
     }
+    let files: Vec<FileStamp> = listing
+        .files
+        .iter()
+        .map(|(path, meta)| FileStamp::new(path, meta))
+        .collect();
     let cache = cache_dir.and_then(|dir| match Cache::open(&dir) {
         Ok(c) => Some(c),
         Err(e) => {
@@ -289,13 +324,13 @@ fn coordinate(
             .join(snapshot::snapshot_name(&paths, options.max_bytes))
     });
     if let Some(path) = &snapshot_path
-        && let Some(opened) = snapshot::open(path, &walk.files, threads)
+        && let Some(opened) = snapshot::open(path, &files, threads)
     {
-        from_snapshot(opened, path, &walk.files, threads, &stop, start, tx);
+        from_snapshot(opened, path, &files, threads, &stop, start, tx);
         return;
     }
     let shared = Arc::new(Shared {
-        files: walk.files,
+        files,
         next: AtomicUsize::new(0),
         done: AtomicUsize::new(0),
         bytes: AtomicU64::new(0),
@@ -345,7 +380,8 @@ fn coordinate(
     {
         let mut results = results;
         let names = std::mem::take(&mut results.counts).finish();
-        let _ = tx.send(IndexEvent::Canonical(names.clone()));
+        let names = Arc::new(names);
+        let _ = tx.send(IndexEvent::Canonical(Arc::clone(&names)));
         if let Some(path) = &snapshot_path
             && !panicked
         {
@@ -537,7 +573,7 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
             if shared.stop.load(Ordering::Relaxed) {
                 break;
             }
-            if let Some(entry) = index_file(shared, &file.path, tx) {
+            if let Some(entry) = index_file(shared, file, tx) {
                 result.counts.add(entry.0.lang, &entry.1);
                 if keep
                     && let (Ok(article), Ok(analysis)) =
@@ -562,20 +598,14 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
 /// Loads and analyses one file (cache first); messages go straight to the channel.
 fn index_file(
     shared: &Shared,
-    path: &Path,
+    file: &FileStamp,
     tx: &Sender<IndexEvent>,
 ) -> Option<(Article, Analysis)> {
-    let report = match load_paths(&[path.to_path_buf()], &shared.options) {
-        Ok(r) => r,
-        Err(e) => {
-            shared.message(tx, format!("skipped {}: {e}", path.display()));
-            return None;
-        }
-    };
-    for m in report.messages {
+    let loaded = load_file(&file.path, file.len, &shared.options);
+    if let Some(m) = loaded.message {
         shared.message(tx, m);
     }
-    let article = report.articles.into_iter().next()?;
+    let article = loaded.article?;
     let cached = shared.cache.as_ref().and_then(|c| c.get(&article.id));
     let analysis = match cached {
         Some(a) => {
@@ -598,180 +628,49 @@ fn index_file(
     Some((article, analysis))
 }
 
-/// The file list, built with `load_paths`' rules.
-#[derive(Default)]
-struct Walk {
-    files: Vec<FileStamp>,
-    /// Directories walked (device and inode, not canonical paths: see `ingest::load_paths`).
-    dirs: HashSet<crate::ingest::FileKey>,
-    seen: HashSet<crate::ingest::FileKey>,
-    /// Files skipped because they are not `.txt` or `.md`.
-    other: usize,
-}
-
-impl Walk {
-    fn path(&mut self, path: &Path, tx: &Sender<IndexEvent>) {
-        self.entry(path, fs::metadata(path), tx);
-    }
-
-    fn entry(&mut self, path: &Path, meta: std::io::Result<fs::Metadata>, tx: &Sender<IndexEvent>) {
-        match meta {
-            Ok(meta) if meta.is_dir() => self.dir(path, tx),
-            Ok(meta) => {
-                if has_text_extension(path) {
-                    self.file(path, &meta);
-                } else {
-                    self.other += 1;
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let _ = tx.send(IndexEvent::Message(format!(
-                    "no such file or directory: {}",
-                    path.display()
-                )));
-            }
-            Err(e) => {
-                let _ = tx.send(IndexEvent::Message(format!(
-                    "cannot read {}: {e}",
-                    path.display()
-                )));
-            }
-        }
-    }
-
-    fn dir(&mut self, dir: &Path, tx: &Sender<IndexEvent>) {
-        let skip = |e: std::io::Error| {
-            let _ = tx.send(IndexEvent::Message(format!(
-                "skipped {}: cannot read directory: {e}",
-                dir.display()
-            )));
-        };
-        match fs::metadata(dir) {
-            Ok(meta) => {
-                if let Some(key) = crate::ingest::FileKey::of(dir, &meta)
-                    && !self.dirs.insert(key)
-                {
-                    return;
-                }
-            }
-            Err(e) => return skip(e),
-        }
-        let entries = match fs::read_dir(dir) {
-            Ok(rd) => rd,
-            Err(e) => return skip(e),
-        };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort_unstable();
-        // One stat per entry, on all cores: on a large directory this is most of the walk.
-        let metas: Vec<std::io::Result<fs::Metadata>> = paths
-            .par_iter()
-            .with_min_len(256)
-            .map(fs::metadata)
-            .collect();
-        for (path, meta) in paths.iter().zip(metas) {
-            self.entry(path, meta, tx);
-        }
-    }
-
-    fn file(&mut self, path: &Path, meta: &fs::Metadata) {
-        if let Some(key) = crate::ingest::FileKey::of(path, meta)
-            && !self.seen.insert(key)
-        {
-            return;
-        }
-        self.files.push(FileStamp::new(path, meta));
-    }
-}
-
-fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
-}
-
-/// The receiving side's view of an indexing run: articles sorted by path, messages, progress.
+/// The receiving side's view of an indexing run, for commands that wait for the whole corpus:
+/// the [`Corpus`] (merged by its own methods, as the reader's is), messages and progress.
 #[derive(Debug, Default)]
 pub struct IndexedCorpus {
     /// Articles with their analyses, sorted by source path; corpus-wide names once
     /// [`IndexedCorpus::is_done`].
-    pub entries: Vec<(Article, Analysis)>,
+    pub corpus: Corpus,
     /// Every message received, in arrival order.
     pub messages: Vec<String>,
     /// The latest progress report.
     pub progress: Option<Progress>,
-    canonical: Option<CanonicalNames>,
     done: bool,
-    /// Index of each entry by source path, kept between batches of analyses and dropped when
-    /// entries arrive.
-    positions: Option<crate::extract::fasthash::FastMap<String, usize>>,
+}
+
+/// Loads a corpus and waits for it: the bundled articles when `paths` is empty, else every
+/// `.txt` and `.md` file under `paths` through an [`Indexer`] (cache, snapshot, corpus pass).
+/// What every command that does not show the reader at once reads its corpus with.
+pub fn load(paths: &[PathBuf], options: LoadOptions, cache_dir: Option<PathBuf>) -> IndexedCorpus {
+    if paths.is_empty() {
+        return IndexedCorpus {
+            corpus: Corpus::bundled(),
+            done: true,
+            ..IndexedCorpus::default()
+        };
+    }
+    IndexedCorpus::collect(Indexer::start(paths.to_vec(), options, cache_dir))
 }
 
 impl IndexedCorpus {
-    /// Takes in events from [`Indexer::try_recv_all`]; returns true when the entries changed.
-    pub fn absorb(&mut self, events: impl IntoIterator<Item = IndexEvent>) -> bool {
-        let mut changed = false;
-        let mut arrived = false;
-        for ev in events {
-            match ev {
-                IndexEvent::Articles(mut batch) => {
-                    if let Some(names) = &self.canonical {
-                        for (article, a) in &mut batch {
-                            names.apply(article.lang, a);
-                        }
-                    }
-                    self.entries.append(&mut batch);
-                    arrived = true;
-                }
-                IndexEvent::Snapshot { mut entries, .. } => {
-                    self.entries.append(&mut entries);
-                    arrived = true;
-                }
-                IndexEvent::Analyses(batch) => {
-                    if arrived {
-                        self.sort_entries();
-                        arrived = false;
-                    }
-                    let entries = &self.entries;
-                    let at = self.positions.get_or_insert_with(|| {
-                        entries
-                            .iter()
-                            .enumerate()
-                            .map(|(i, (a, _))| (a.source.clone(), i))
-                            .collect()
-                    });
-                    for (source, analysis) in batch {
-                        if let Some(entry) = at.get(&source).and_then(|&i| self.entries.get_mut(i))
-                        {
-                            entry.1 = analysis;
-                        }
-                    }
-                    changed = true;
-                }
-                IndexEvent::Message(m) => self.messages.push(m),
-                IndexEvent::Progress(p) => self.progress = Some(p),
-                IndexEvent::Canonical(names) => {
-                    for (article, a) in &mut self.entries {
-                        names.apply(article.lang, a);
-                    }
-                    self.canonical = Some(names);
-                    changed = true;
-                }
-                IndexEvent::Done => self.done = true,
+    /// Takes in one event from the indexer.
+    pub fn absorb(&mut self, event: IndexEvent) {
+        match event {
+            IndexEvent::Articles(batch) | IndexEvent::Snapshot { entries: batch, .. } => {
+                self.corpus.add(batch)
             }
+            IndexEvent::Analyses(batch) => {
+                self.corpus.fill(batch);
+            }
+            IndexEvent::Message(m) => self.messages.push(m),
+            IndexEvent::Progress(p) => self.progress = Some(p),
+            IndexEvent::Canonical(names) => self.corpus.rename(names),
+            IndexEvent::Done => self.done = true,
         }
-        if arrived {
-            self.sort_entries();
-            changed = true;
-        }
-        changed
-    }
-
-    /// Sorts the entries by path after an arrival, which moves them.
-    fn sort_entries(&mut self) {
-        // Stable and adaptive: appending sorted batches to a sorted list is a merge.
-        self.entries
-            .sort_by(|a, b| Path::new(&a.0.source).cmp(Path::new(&b.0.source)));
-        self.positions = None;
     }
 
     /// True once [`IndexEvent::Done`] has been absorbed.
@@ -783,7 +682,7 @@ impl IndexedCorpus {
     pub fn collect(mut indexer: Indexer) -> IndexedCorpus {
         let mut corpus = IndexedCorpus::default();
         while let Some(ev) = indexer.recv() {
-            corpus.absorb([ev]);
+            corpus.absorb(ev);
         }
         corpus
     }
@@ -792,7 +691,7 @@ impl IndexedCorpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::analyze_corpus;
+    use std::collections::HashSet;
 
     const ARTICLES: [(&str, &str); 4] = [
         (
@@ -832,13 +731,12 @@ mod tests {
         ))
     }
 
-    fn expected(dir: &Path) -> (Vec<Article>, Vec<Analysis>) {
-        let mut articles = load_paths(&[dir.to_path_buf()], &LoadOptions::default())
+    fn expected(dir: &Path) -> Corpus {
+        let mut articles = crate::ingest::load_paths(&[dir.to_path_buf()], &LoadOptions::default())
             .unwrap()
             .articles;
         articles.sort_by(|a, b| Path::new(&a.source).cmp(Path::new(&b.source)));
-        let analyses = analyze_corpus(&articles);
-        (articles, analyses)
+        Corpus::analysed(articles)
     }
 
     #[test]
@@ -847,14 +745,10 @@ mod tests {
         write_corpus(dir.path());
         let corpus = run(dir.path(), None);
         assert!(corpus.is_done());
-        let (articles, analyses) = expected(dir.path());
-        let got_articles: Vec<&Article> = corpus.entries.iter().map(|e| &e.0).collect();
-        let got_analyses: Vec<&Analysis> = corpus.entries.iter().map(|e| &e.1).collect();
-        assert_eq!(got_articles, articles.iter().collect::<Vec<_>>());
-        assert_eq!(got_analyses, analyses.iter().collect::<Vec<_>>());
+        assert_eq!(corpus.corpus, expected(dir.path()));
         // The cross-article pass did something here: "Putin" alone became the full name.
-        let putin = corpus.entries[0]
-            .1
+        let putin = corpus.corpus[0]
+            .analysis
             .mentions
             .iter()
             .find(|m| m.text == "Putin")
@@ -878,7 +772,7 @@ mod tests {
         assert_eq!(first.progress.unwrap().cache_hits, 0);
         let second = run(dir.path(), Some(cache_dir.path()));
         assert_eq!(second.progress.unwrap().cache_hits, 4);
-        assert_eq!(second.entries, first.entries);
+        assert_eq!(second.corpus, first.corpus);
 
         // Change one file, delete another: one miss, the deleted one gone.
         fs::write(
@@ -889,24 +783,13 @@ mod tests {
         fs::remove_file(dir.path().join("c.md")).unwrap();
         let third = run(dir.path(), Some(cache_dir.path()));
         assert_eq!(third.progress.unwrap().cache_hits, 2);
-        let (articles, analyses) = expected(dir.path());
-        assert_eq!(third.entries.len(), 3);
-        assert!(
-            third
-                .entries
-                .iter()
-                .all(|(a, _)| !a.source.ends_with("c.md"))
-        );
-        for ((got_art, got_an), (art, an)) in
-            third.entries.iter().zip(articles.iter().zip(&analyses))
-        {
-            assert_eq!(got_art, art);
-            assert_eq!(got_an, an);
-        }
+        assert_eq!(third.corpus.len(), 3);
+        assert!(third.corpus.articles().all(|a| !a.source.ends_with("c.md")));
+        assert_eq!(third.corpus, expected(dir.path()));
 
         // Pruning with the live ids drops the stale entries (old b.txt and c.md).
         let cache = Cache::open(cache_dir.path()).unwrap();
-        let live: HashSet<_> = third.entries.iter().map(|(a, _)| a.id.clone()).collect();
+        let live: HashSet<_> = third.corpus.articles().map(|a| a.id.clone()).collect();
         assert_eq!(cache.prune(&live).unwrap(), 2);
         let fourth = run(dir.path(), Some(cache_dir.path()));
         assert_eq!(fourth.progress.unwrap().cache_hits, 3);
@@ -942,7 +825,7 @@ mod tests {
                 IndexEvent::Analyses(batch) => later += batch.len(),
                 _ => {}
             }
-            corpus.absorb([ev]);
+            corpus.absorb(ev);
         }
         (corpus, snapshot, later)
     }
@@ -969,15 +852,14 @@ mod tests {
         assert!(!from_snapshot);
         let (second, from_snapshot, later) = run_events(dir.path(), cache.path());
         assert!(from_snapshot, "{:?}", second.messages);
-        assert_eq!(later, first.entries.len() - snapshot::FIRST);
-        assert_eq!(second.entries, first.entries);
+        assert_eq!(later, first.corpus.len() - snapshot::FIRST);
+        assert_eq!(second.corpus, first.corpus);
         assert_eq!(
             second.messages, first.messages,
             "the skipped file is reported again"
         );
-        let (articles, analyses) = expected(dir.path());
-        let want: Vec<(Article, Analysis)> = articles.into_iter().zip(analyses).collect();
-        assert_eq!(second.entries, want);
+        let want = expected(dir.path());
+        assert_eq!(second.corpus, want);
 
         // A file changed since: the snapshot is not used, and the change is seen.
         fs::write(
@@ -988,13 +870,12 @@ mod tests {
         age(dir.path());
         let (third, from_snapshot, _) = run_events(dir.path(), cache.path());
         assert!(!from_snapshot);
-        let (articles, analyses) = expected(dir.path());
-        let want: Vec<(Article, Analysis)> = articles.into_iter().zip(analyses).collect();
-        assert_eq!(third.entries, want);
+        let want = expected(dir.path());
+        assert_eq!(third.corpus, want);
         // ... and the snapshot written by that run serves the next one.
         let (fourth, from_snapshot, _) = run_events(dir.path(), cache.path());
         assert!(from_snapshot);
-        assert_eq!(fourth.entries, want);
+        assert_eq!(fourth.corpus, want);
     }
 
     #[test]
@@ -1004,7 +885,7 @@ mod tests {
         write_corpus(dir.path());
         let first = run(dir.path(), Some(cache_dir.path()));
         let cache = Cache::open(cache_dir.path()).unwrap();
-        let id = &first.entries[0].0.id;
+        let id = &first.corpus[0].article.id;
         // Flip a byte of the entry's payload, which follows its id in the pack.
         let pack = fs::read_dir(cache.root().join("packs"))
             .unwrap()
@@ -1020,7 +901,7 @@ mod tests {
         fs::write(&pack, bytes).unwrap();
         let second = run(dir.path(), Some(cache_dir.path()));
         assert_eq!(second.progress.unwrap().cache_hits, 3);
-        assert_eq!(second.entries, first.entries);
+        assert_eq!(second.corpus, first.corpus);
         assert!(cache.get(id).is_some());
     }
 
@@ -1033,7 +914,7 @@ mod tests {
             LoadOptions::default(),
             None,
         ));
-        assert_eq!(corpus.entries.len(), 1);
+        assert_eq!(corpus.corpus.len(), 1);
         assert!(corpus.messages.iter().any(|m| m.contains("no such file")));
     }
 

@@ -84,7 +84,7 @@ pub struct Keyword {
 
 /// Folds, lowercases and strips one ending, keeping at least four letters.
 pub fn stem(word: &str) -> String {
-    let folded = crate::entity_index::fold_key(word);
+    let folded = crate::corpus::entity_index::fold_key(word);
     for e in ENDINGS {
         if let Some(rest) = folded.strip_suffix(e)
             && rest.chars().count() >= 4
@@ -103,7 +103,7 @@ pub fn is_match(a: &str, b: &str) -> bool {
 
 /// The keyword of one word, or `None` for stopwords, numbers and short words.
 pub fn keyword(word: &str) -> Option<Keyword> {
-    let folded = crate::entity_index::fold_key(word);
+    let folded = crate::corpus::entity_index::fold_key(word);
     if folded.chars().count() < 4
         || !folded.chars().all(char::is_alphabetic)
         || STOPWORDS.contains(&folded.as_str())

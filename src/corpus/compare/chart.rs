@@ -300,7 +300,7 @@ fn number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{Figure, Member};
+    use crate::corpus::compare::{Figure, Member};
     use crate::model::{PartialDate, Stance};
 
     fn member(source: &str, time: Option<PartialDate>, f: Option<(f64, f64, bool)>) -> Member {

@@ -9,7 +9,7 @@
 //! [`snapshot_name`]), the same files in the same order with the same stamps, and none of them
 //! modified in the two seconds before the snapshot's run started (a file changed within the file
 //! system's timestamp granularity could otherwise keep its stamp). Anything else is a miss, and
-//! indexing takes its ordinary path through the per-article [`crate::cache`], after which a new
+//! indexing takes its ordinary path through the per-article [`crate::index::cache`], after which a new
 //! snapshot replaces the old one.
 //!
 //! Loading has two phases, so the reader can show the list before every analysis is decoded:
@@ -475,7 +475,7 @@ mod tests {
         let mut article = BASE.with(Clone::clone);
         article.title = format!("Titel {name}");
         article.source = format!("{name}.txt");
-        (article, crate::cache::tests::analysis(name))
+        (article, crate::index::cache::tests::analysis(name))
     }
 
     /// Stamps of files written `age` ago.

@@ -23,8 +23,9 @@ pub mod facts;
 pub mod keywords;
 pub mod units;
 
-use crate::entity_index::collapse_whitespace;
-use crate::model::{Analysis, Article, PartialDate, Stance};
+use crate::corpus::entity_index::collapse_whitespace;
+use crate::corpus::{Corpus, Entry};
+use crate::model::{Analysis, PartialDate, Stance};
 use facts::Facts;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
@@ -132,11 +133,10 @@ struct Node<'a> {
     analysis: &'a Analysis,
 }
 
-/// Groups the claims of a corpus (articles and analyses paired by position); sorted by size,
-/// largest first, then by topic.
-pub fn groups(articles: &[Article], analyses: &[Analysis]) -> Vec<ClaimGroup> {
+/// Groups the claims of a corpus; sorted by size, largest first, then by topic.
+pub fn groups(corpus: &Corpus) -> Vec<ClaimGroup> {
     let mut nodes: Vec<Node> = Vec::new();
-    for (ai, (article, analysis)) in articles.iter().zip(analyses).enumerate() {
+    for (ai, Entry { article, analysis }) in corpus.iter().enumerate() {
         let year = facts::reference_year(article, analysis);
         for (ci, claim) in analysis.claims.iter().enumerate() {
             nodes.push(Node {
@@ -147,8 +147,8 @@ pub fn groups(articles: &[Article], analyses: &[Analysis]) -> Vec<ClaimGroup> {
             });
         }
     }
-    let mut out = figure_groups(articles, &nodes);
-    out.extend(event_groups(articles, &nodes));
+    let mut out = figure_groups(corpus, &nodes);
+    out.extend(event_groups(corpus, &nodes));
     out.sort_by(|a, b| {
         b.members
             .len()
@@ -258,7 +258,7 @@ pub fn members_disagree(a: &Member, b: &Member) -> bool {
     }
 }
 
-fn figure_groups(articles: &[Article], nodes: &[Node]) -> Vec<ClaimGroup> {
+fn figure_groups(corpus: &Corpus, nodes: &[Node]) -> Vec<ClaimGroup> {
     // One graph node per (claim, figure).
     let figs: Vec<(usize, usize)> = nodes
         .iter()
@@ -316,7 +316,7 @@ fn figure_groups(articles: &[Article], nodes: &[Node]) -> Vec<ClaimGroup> {
             .map(|&(ni, fi)| {
                 let facts = &nodes[ni].facts;
                 let f = &facts.figures[fi];
-                let mut m = member(articles, &nodes[ni]);
+                let mut m = member(corpus, &nodes[ni]);
                 m.figure = Some(Figure {
                     min: f.min,
                     max: f.max,
@@ -371,7 +371,7 @@ pub fn same_event_date(a: &PartialDate, b: &PartialDate) -> bool {
         && (a.day.is_none() || b.day.is_none() || a.day == b.day)
 }
 
-fn event_groups(articles: &[Article], nodes: &[Node]) -> Vec<ClaimGroup> {
+fn event_groups(corpus: &Corpus, nodes: &[Node]) -> Vec<ClaimGroup> {
     let mut comps = Components::new(nodes.len());
     // Per node: the dates and keywords that took part in a link.
     let mut used_dates: Vec<Vec<PartialDate>> = vec![Vec::new(); nodes.len()];
@@ -458,7 +458,7 @@ fn event_groups(articles: &[Article], nodes: &[Node]) -> Vec<ClaimGroup> {
         let members: Vec<Member> = set
             .iter()
             .map(|&n| {
-                let mut m = member(articles, &nodes[n]);
+                let mut m = member(corpus, &nodes[n]);
                 m.event_date = nodes[n]
                     .facts
                     .dates
@@ -502,7 +502,7 @@ fn best_date(dates: &[PartialDate]) -> Option<PartialDate> {
         .map(|(d, _)| d)
 }
 
-fn member(articles: &[Article], node: &Node) -> Member {
+fn member(corpus: &Corpus, node: &Node) -> Member {
     let claim = node.analysis.claims.get(node.claim);
     let source = claim
         .and_then(|c| c.attribution.as_ref())
@@ -515,14 +515,14 @@ fn member(articles: &[Article], node: &Node) -> Member {
         stance: claim.map(|c| c.stance).unwrap_or(Stance::Asserted),
         figure: None,
         event_date: None,
-        article_date: articles.get(node.article).and_then(|a| a.date),
+        article_date: corpus.article(node.article).and_then(|a| a.date),
         time: None,
         time_estimated: false,
     }
 }
 
 /// Identity of a member's source for counting independent sources: a named source by its
-/// entity (else its normalised phrase, see [`crate::sources::source_key`]), so two articles
+/// entity (else its normalised phrase, see [`crate::corpus::sources::source_key`]), so two articles
 /// quoting the same ministry count once; an unnamed source or the article itself counts once
 /// per article, since nothing shows that two articles' "Medienberichte" are the same.
 fn source_key(nodes: &[Node], m: &Member) -> String {
@@ -533,10 +533,10 @@ fn source_key(nodes: &[Node], m: &Member) -> String {
         .and_then(|c| c.attribution.as_ref());
     match attribution
         .filter(|a| !a.unnamed)
-        .and_then(crate::sources::source_key)
+        .and_then(crate::corpus::sources::source_key)
     {
-        Some(crate::sources::SourceKey::Entity(c)) => format!("entity:{c}"),
-        Some(crate::sources::SourceKey::Phrase(p)) => format!("named:{p}"),
+        Some(crate::corpus::sources::SourceKey::Entity(c)) => format!("entity:{c}"),
+        Some(crate::corpus::sources::SourceKey::Phrase(p)) => format!("named:{p}"),
         None => format!("article:{}", m.article),
     }
 }
@@ -642,7 +642,7 @@ pub fn group_thousands(n: i64) -> String {
 
 /// The groups as JSON: an array of objects with topic, basis, flags and members (each with the
 /// article's title and id and the claim's text).
-pub fn to_json(groups: &[ClaimGroup], articles: &[Article], analyses: &[Analysis]) -> Value {
+pub fn to_json(groups: &[ClaimGroup], corpus: &Corpus) -> Value {
     let arr: Vec<Value> = groups
         .iter()
         .map(|g| {
@@ -656,9 +656,9 @@ pub fn to_json(groups: &[ClaimGroup], articles: &[Article], analyses: &[Analysis
                 .members
                 .iter()
                 .map(|m| {
-                    let article = articles.get(m.article);
-                    let text = analyses
-                        .get(m.article)
+                    let article = corpus.article(m.article);
+                    let text = corpus
+                        .analysis(m.article)
                         .and_then(|a| a.claims.get(m.claim_index))
                         .map(|c| collapse_whitespace(&c.text));
                     json!({
@@ -700,7 +700,7 @@ fn cell(s: &str) -> String {
 }
 
 /// The groups as Markdown: one section per group with a table of its members.
-pub fn to_markdown(groups: &[ClaimGroup], articles: &[Article], analyses: &[Analysis]) -> String {
+pub fn to_markdown(groups: &[ClaimGroup], corpus: &Corpus) -> String {
     let mut out = String::new();
     for g in groups {
         out.push_str(&format!("## {}\n\n", g.topic));
@@ -717,8 +717,8 @@ pub fn to_markdown(groups: &[ClaimGroup], articles: &[Article], analyses: &[Anal
         out.push_str("| article | source | stance | figure | article date | claim |\n");
         out.push_str("| --- | --- | --- | --- | --- | --- |\n");
         for m in &g.members {
-            let title = articles
-                .get(m.article)
+            let title = corpus
+                .article(m.article)
                 .map(|a| a.title.as_str())
                 .unwrap_or("");
             let figure = match (&m.figure, &m.event_date) {
@@ -726,8 +726,8 @@ pub fn to_markdown(groups: &[ClaimGroup], articles: &[Article], analyses: &[Anal
                 (None, Some(d)) => d.to_string(),
                 (None, None) => String::new(),
             };
-            let text = analyses
-                .get(m.article)
+            let text = corpus
+                .analysis(m.article)
                 .and_then(|a| a.claims.get(m.claim_index))
                 .map(|c| c.text.as_str())
                 .unwrap_or("");
@@ -763,14 +763,14 @@ mod tests {
         }
     }
 
-    fn corpus(texts: &[&str]) -> (Vec<Article>, Vec<Analysis>) {
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| crate::ingest::parse_raw(&format!("a{i}.txt"), t))
-            .collect();
-        let analyses = crate::extract::analyze_corpus(&articles);
-        (articles, analyses)
+    fn corpus(texts: &[&str]) -> Corpus {
+        Corpus::analysed(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::ingest::parse_raw(&format!("a{i}.txt"), t))
+                .collect(),
+        )
     }
 
     #[test]
@@ -820,12 +820,12 @@ mod tests {
 
     #[test]
     fn figures_of_one_unit_from_different_articles_form_a_group() {
-        let (arts, an) = corpus(&[
+        let corpus = corpus(&[
             "Am 3. Oktober 2024 nannte der Bericht Zahlen.\n\nNordkorea hat 1.500 Soldaten nach Russland geschickt, hieß es am 3. Oktober 2024.",
             "Eine Analyse.\n\nNordkorea hat Ende Oktober 2024 etwa 12.000 Truppen an die Front entsandt.",
             "Ein Kommentar.\n\nNordkorea hat 40 Panzer nach Russland geliefert.",
         ]);
-        let groups = groups(&arts, &an);
+        let groups = groups(&corpus);
         assert_eq!(groups.len(), 1, "{groups:#?}");
         let g = &groups[0];
         assert_eq!(
@@ -843,12 +843,12 @@ mod tests {
 
     #[test]
     fn figures_of_different_months_or_vague_counts_do_not_disagree() {
-        let (arts, an) = corpus(&[
+        let corpus = corpus(&[
             "Ein Bericht.\n\nIm Oktober 2024 hat Nordkorea 1.500 Soldaten nach Russland geschickt.",
             "Eine Analyse.\n\nIm Dezember 2024 hatte Nordkorea 10.000 bis 12.000 Soldaten in Russland.",
             "Ein Kommentar.\n\nIm Oktober 2024 hat Nordkorea Tausende von Soldaten nach Russland geschickt.",
         ]);
-        let groups = groups(&arts, &an);
+        let groups = groups(&corpus);
         let figures: Vec<&ClaimGroup> = groups
             .iter()
             .filter(|g| matches!(g.basis, Basis::Figure { .. }))
@@ -874,21 +874,21 @@ mod tests {
 
     #[test]
     fn figures_of_different_magnitude_stay_apart() {
-        let (arts, an) = corpus(&[
+        let corpus = corpus(&[
             "Ein Bericht.\n\nNordkoreas Armee hat 1,3 Millionen Soldaten.",
             "Eine Analyse.\n\nNordkorea hat 1.500 Soldaten nach Russland geschickt.",
         ]);
-        assert!(groups(&arts, &an).is_empty());
+        assert!(groups(&corpus).is_empty());
     }
 
     #[test]
     fn the_same_dated_event_in_two_articles_forms_a_group() {
-        let (arts, an) = corpus(&[
+        let corpus = corpus(&[
             "Ein Bericht.\n\nAm 19. Juni 2024 unterzeichneten Russland und Nordkorea einen Vertrag.",
             "Eine Analyse.\n\nIm Juni 2024 wurde der Vertrag von Russland und Nordkorea unterzeichnet.",
             "Ein Kommentar.\n\nIm Juni 2024 besuchte Russland die Mongolei.",
         ]);
-        let groups = groups(&arts, &an);
+        let groups = groups(&corpus);
         assert_eq!(groups.len(), 1, "{groups:#?}");
         let g = &groups[0];
         assert_eq!(
@@ -901,9 +901,9 @@ mod tests {
         assert!(g.topic.starts_with("2024-06-19 · "), "{}", g.topic);
         assert!(!g.disagreement);
         assert_eq!(g.independent_sources, 2);
-        let md = to_markdown(&groups, &arts, &an);
+        let md = to_markdown(&groups, &corpus);
         assert!(md.contains("## 2024-06-19"));
-        let js = to_json(&groups, &arts, &an);
+        let js = to_json(&groups, &corpus);
         assert_eq!(js[0]["basis"]["keyword"], "unterzeichnen");
         assert_eq!(js[0]["members"].as_array().unwrap().len(), 2);
     }

@@ -61,6 +61,22 @@ pub enum SortBy {
     Kind,
 }
 
+/// What entries sort by under `by`: the count or kind first, then the folded name, then the
+/// name as written, so that no two entries tie.
+fn order_key(e: &EntityEntry, by: SortBy) -> (usize, usize, usize, String, String) {
+    let (a, b, c) = match by {
+        SortBy::Name => (0, 0, 0),
+        SortBy::Mentions => (usize::MAX - e.mention_count, 0, 0),
+        SortBy::Articles => (
+            usize::MAX - e.article_count,
+            usize::MAX - e.mention_count,
+            0,
+        ),
+        SortBy::Kind => (kind_rank(e.kind), 0, 0),
+    };
+    (a, b, c, fold_key(&e.canonical), e.canonical.clone())
+}
+
 /// Every canonical entity of a corpus.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EntityIndex {
@@ -68,9 +84,9 @@ pub struct EntityIndex {
 }
 
 impl EntityIndex {
-    /// Builds the index from articles and their analyses (paired by position), sorted by name.
-    pub fn build(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
-        Self::from_analyses(analyses.iter().take(articles.len()))
+    /// Builds the index of a corpus, sorted by name.
+    pub fn build(corpus: &crate::corpus::Corpus) -> EntityIndex {
+        Self::from_analyses(corpus.analyses())
     }
 
     /// Builds the index from the analyses alone, in corpus order (mentions carry their spans,
@@ -224,20 +240,15 @@ impl EntityIndex {
 
     /// Reorders the entries; every order is total, so the result is deterministic.
     pub fn sort(&mut self, by: SortBy) {
-        self.entries.sort_by_cached_key(|e| {
-            let name = fold_key(&e.canonical);
-            let (a, b, c) = match by {
-                SortBy::Name => (0, 0, 0),
-                SortBy::Mentions => (usize::MAX - e.mention_count, 0, 0),
-                SortBy::Articles => (
-                    usize::MAX - e.article_count,
-                    usize::MAX - e.mention_count,
-                    0,
-                ),
-                SortBy::Kind => (kind_rank(e.kind), 0, 0),
-            };
-            (a, b, c, name, e.canonical.clone())
-        });
+        self.entries.sort_by_cached_key(|e| order_key(e, by));
+    }
+
+    /// The canonical names of the entries of `kind` (any when `None`), in `by` order: the
+    /// same order [`EntityIndex::sort`] gives.
+    pub fn listed(&self, kind: Option<EntityKind>, by: SortBy) -> Vec<String> {
+        let mut listed = self.filter(kind, "");
+        listed.sort_by_cached_key(|e| order_key(e, by));
+        listed.into_iter().map(|e| e.canonical.clone()).collect()
     }
 
     /// The entries of `kind` (any kind when `None`) whose canonical name or a spelling contains
@@ -418,7 +429,7 @@ mod tests {
         }
     }
 
-    fn corpus() -> (Vec<Article>, Vec<Analysis>) {
+    fn corpus() -> crate::corpus::Corpus {
         let t0 = "Müller traf Putin in Moskau. Putin sprach.";
         let t1 = "Mueller war in Moskau.";
         let a0 = Analysis {
@@ -438,13 +449,12 @@ mod tests {
             claims: vec![],
             name_candidates: vec![],
         };
-        (vec![article(t0), article(t1)], vec![a0, a1])
+        crate::corpus::Corpus::from_pairs([(article(t0), a0), (article(t1), a1)])
     }
 
     #[test]
     fn entries_count_mentions_articles_and_spellings() {
-        let (arts, an) = corpus();
-        let index = EntityIndex::build(&arts, &an);
+        let index = EntityIndex::build(&corpus());
         let m = index.get("Hans Müller").unwrap();
         assert_eq!(m.mention_count, 2);
         assert_eq!(m.article_count, 2);
@@ -454,15 +464,13 @@ mod tests {
 
     #[test]
     fn kind_is_the_majority_with_ties_to_the_earlier_kind() {
-        let (arts, an) = corpus();
-        let index = EntityIndex::build(&arts, &an);
+        let index = EntityIndex::build(&corpus());
         assert_eq!(index.get("Moskau").unwrap().kind, EntityKind::Organization);
     }
 
     #[test]
     fn sorting_by_articles_then_mentions_then_name() {
-        let (arts, an) = corpus();
-        let mut index = EntityIndex::build(&arts, &an);
+        let mut index = EntityIndex::build(&corpus());
         index.sort(SortBy::Articles);
         let names: Vec<&str> = index
             .entries()
@@ -478,8 +486,7 @@ mod tests {
 
     #[test]
     fn filter_folds_umlauts_and_matches_spellings() {
-        let (arts, an) = corpus();
-        let index = EntityIndex::build(&arts, &an);
+        let index = EntityIndex::build(&corpus());
         assert_eq!(index.filter(None, "muller").len(), 1);
         assert_eq!(index.filter(None, "MÜLL").len(), 1);
         assert_eq!(index.filter(Some(EntityKind::Place), "").len(), 0);

@@ -3,12 +3,13 @@
 //! One event per (claim, date). Partial dates are placed by [`PartialDate::sort_key`]: "Ende
 //! Oktober 2024" after "3. Oktober 2024", "Herbst 2024" after September, a bare year at mid-year.
 //! Year-less dates in undated articles are completed with the article's reference year (see
-//! [`crate::compare::facts::reference_year`]). Must not import `ratatui`, `crossterm` or
+//! [`crate::corpus::compare::facts::reference_year`]). Must not import `ratatui`, `crossterm` or
 //! `directories`.
 
-use crate::compare::facts;
-use crate::entity_index::collapse_whitespace;
-use crate::model::{Analysis, Article, EntityKind, PartialDate, Span};
+use crate::corpus::compare::facts;
+use crate::corpus::entity_index::collapse_whitespace;
+use crate::corpus::{Corpus, Entry};
+use crate::model::{Article, EntityKind, PartialDate, Span};
 use serde_json::{Value, json};
 
 /// A dated event.
@@ -32,11 +33,10 @@ pub struct Event {
 /// taken for a byline or dateline, not an event.
 const BYLINE_WORDS: usize = 6;
 
-/// Every dated event of the corpus (articles and analyses paired by position), ordered by date,
-/// then article, then position.
-pub fn events(articles: &[Article], analyses: &[Analysis]) -> Vec<Event> {
+/// Every dated event of the corpus, ordered by date, then article, then position.
+pub fn events(corpus: &Corpus) -> Vec<Event> {
     let mut out = Vec::new();
-    for (ai, (article, analysis)) in articles.iter().zip(analyses).enumerate() {
+    for (ai, Entry { article, analysis }) in corpus.iter().enumerate() {
         let year = facts::reference_year(article, analysis);
         for claim in &analysis.claims {
             let dates = facts::claim_dates(article, claim, year);
@@ -113,12 +113,12 @@ pub fn filter_by_entity(events: &[Event], canonical: &str) -> Vec<Event> {
 }
 
 /// The timeline as JSON: an array of events with ISO date, qualifier, text and article.
-pub fn to_json(events: &[Event], articles: &[Article]) -> Value {
+pub fn to_json(events: &[Event], corpus: &Corpus) -> Value {
     Value::Array(
         events
             .iter()
             .map(|e| {
-                let article = articles.get(e.article);
+                let article = corpus.article(e.article);
                 json!({
                     "date": e.date.iso(),
                     "part": e.date.part.map(|p| p.name()),
@@ -135,11 +135,11 @@ pub fn to_json(events: &[Event], articles: &[Article]) -> Value {
 }
 
 /// The timeline as Markdown: one list item per event with date, text and article title.
-pub fn to_markdown(events: &[Event], articles: &[Article]) -> String {
+pub fn to_markdown(events: &[Event], corpus: &Corpus) -> String {
     let mut out = String::from("# Timeline\n\n");
     for e in events {
-        let title = articles
-            .get(e.article)
+        let title = corpus
+            .article(e.article)
             .map(|a| a.title.as_str())
             .unwrap_or("");
         out.push_str(&format!("- **{}** {} — *{}*\n", e.date, e.text, title));
@@ -152,14 +152,14 @@ mod tests {
     use super::*;
     use crate::model::DatePart;
 
-    fn corpus(texts: &[&str]) -> (Vec<Article>, Vec<Analysis>) {
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| crate::ingest::parse_raw(&format!("a{i}.txt"), t))
-            .collect();
-        let analyses = crate::extract::analyze_corpus(&articles);
-        (articles, analyses)
+    fn corpus(texts: &[&str]) -> Corpus {
+        Corpus::analysed(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::ingest::parse_raw(&format!("a{i}.txt"), t))
+                .collect(),
+        )
     }
 
     #[test]
@@ -180,11 +180,11 @@ mod tests {
 
     #[test]
     fn events_are_ordered_by_date_then_article() {
-        let (arts, an) = corpus(&[
+        let corpus = corpus(&[
             "Ein Bericht.\n\nEnde Oktober 2024 kamen Soldaten aus Nordkorea nach Russland. Im Juni 2024 unterzeichneten Russland und Nordkorea einen Vertrag.",
             "Eine Analyse.\n\nAm 3. Oktober 2024 traf Wladimir Putin in Moskau ein. Im Herbst 2024 wuchs die Sorge in Südkorea.",
         ]);
-        let ev = events(&arts, &an);
+        let ev = events(&corpus);
         let dates: Vec<String> = ev.iter().map(|e| e.date.to_string()).collect();
         assert_eq!(
             dates,
@@ -200,17 +200,17 @@ mod tests {
                 .all(|e| e.entities.contains(&"Russland".to_string()))
         );
         assert!(!russia.is_empty() && russia.len() < ev.len());
-        let md = to_markdown(&ev, &arts);
+        let md = to_markdown(&ev, &corpus);
         assert!(md.contains("- **2024-06** Im Juni 2024"));
-        assert_eq!(to_json(&ev, &arts)[1]["date"], "2024-10-03");
+        assert_eq!(to_json(&ev, &corpus)[1]["date"], "2024-10-03");
     }
 
     #[test]
     fn year_less_dates_take_the_year_of_an_undated_article() {
-        let (arts, an) = corpus(&[
+        let corpus = corpus(&[
             "Ein Bericht aus dem Jahr 2024.\n\nAm 19. Juni unterzeichneten Russland und Nordkorea einen Vertrag.",
         ]);
-        let ev = events(&arts, &an);
+        let ev = events(&corpus);
         assert!(
             ev.iter().any(|e| e.date == PartialDate::ymd(2024, 6, 19)),
             "{ev:#?}"

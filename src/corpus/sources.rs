@@ -4,10 +4,9 @@
 //! same identity, so they agree on what counts as one source. Pure; must not import `ratatui`,
 //! `crossterm` or `directories`.
 
-use crate::entity_index::collapse_whitespace;
-use crate::model::{
-    Analysis, Article, ArticleId, Attribution, Claim, ClaimKind, EntityKind, Stance,
-};
+use crate::corpus::entity_index::collapse_whitespace;
+use crate::corpus::{Corpus, Entry};
+use crate::model::{Article, ArticleId, Attribution, Claim, ClaimKind, EntityKind, Stance};
 use std::collections::BTreeMap;
 
 /// Identity of a source: two attributions with the same key are the same source.
@@ -50,7 +49,7 @@ const TRAILING: &[&str] = &["zufolge", "nach", "says", "said"];
 /// A source phrase folded for comparison: lowercase, accents kept apart from case, articles and
 /// cue prepositions stripped from the ends. Empty when nothing but those words is left.
 pub fn normalise_phrase(text: &str) -> String {
-    let folded = crate::entity_index::fold_key(&collapse_whitespace(text));
+    let folded = crate::corpus::entity_index::fold_key(&collapse_whitespace(text));
     let mut words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .map(|w| w.trim_matches('-'))
@@ -189,9 +188,8 @@ pub struct SourceEntry {
     pub spellings: Vec<(String, usize)>,
 }
 
-/// Every source of the corpus, most claims first (then most articles, then by name). Articles
-/// and analyses are paired by position.
-pub fn collect(articles: &[&Article], analyses: &[&Analysis]) -> Vec<SourceEntry> {
+/// Every source of the corpus, most claims first (then most articles, then by name).
+pub fn collect(corpus: &Corpus) -> Vec<SourceEntry> {
     struct Acc {
         claims: Vec<ClaimRef>,
         spellings: BTreeMap<String, usize>,
@@ -199,7 +197,7 @@ pub fn collect(articles: &[&Article], analyses: &[&Analysis]) -> Vec<SourceEntry
     }
     // Entity kinds by canonical name, from every mention of the corpus.
     let mut kinds: BTreeMap<&str, BTreeMap<EntityKind, usize>> = BTreeMap::new();
-    for analysis in analyses {
+    for analysis in corpus.analyses() {
         for m in &analysis.mentions {
             *kinds
                 .entry(m.canonical.as_str())
@@ -209,7 +207,7 @@ pub fn collect(articles: &[&Article], analyses: &[&Analysis]) -> Vec<SourceEntry
         }
     }
     let mut by_key: BTreeMap<SourceKey, Acc> = BTreeMap::new();
-    for (i, (article, analysis)) in articles.iter().zip(analyses).enumerate() {
+    for (i, Entry { article, analysis }) in corpus.iter().enumerate() {
         for (c, claim) in analysis.claims.iter().enumerate() {
             let Some(a) = &claim.attribution else {
                 continue;
@@ -278,7 +276,8 @@ pub fn collect(articles: &[&Article], analyses: &[&Analysis]) -> Vec<SourceEntry
         (b.claims.len(), b.article_count)
             .cmp(&(a.claims.len(), a.article_count))
             .then_with(|| {
-                crate::entity_index::fold_key(&a.name).cmp(&crate::entity_index::fold_key(&b.name))
+                crate::corpus::entity_index::fold_key(&a.name)
+                    .cmp(&crate::corpus::entity_index::fold_key(&b.name))
             })
     });
     out
@@ -287,7 +286,7 @@ pub fn collect(articles: &[&Article], analyses: &[&Analysis]) -> Vec<SourceEntry
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
+    use crate::model::{Analysis, Span};
 
     fn attribution(text: &str, canonical: Option<&str>, unnamed: bool) -> Attribution {
         Attribution {
@@ -398,7 +397,10 @@ mod tests {
             mentions: Vec::new(),
             ..Default::default()
         };
-        let sources = collect(&[&a0, &a1], &[&an0, &an1]);
+        let sources = collect(&crate::corpus::Corpus::from_pairs([
+            (a0, an0),
+            (a1.clone(), an1),
+        ]));
         assert_eq!(sources.len(), 2, "{sources:#?}");
         let first = &sources[0];
         assert_eq!(first.name, "Verteidigungsministerium");

@@ -228,7 +228,7 @@ pub fn facts(article: &Article, analysis: &Analysis, claim: &Claim, year: Option
         if key.is_empty() || units::is_duration(&key) {
             continue;
         }
-        let written = crate::entity_index::collapse_whitespace(article.slice(q.span));
+        let written = crate::corpus::entity_index::collapse_whitespace(article.slice(q.span));
         figures.push(Fig {
             vague: crate::extract::quantity::is_vague(&written),
             written,

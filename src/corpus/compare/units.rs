@@ -88,7 +88,7 @@ pub fn stem(word: &str) -> String {
 /// letters kept); the last one is the shortest. Comparing sets of variants makes "Person" and
 /// "Personen" meet although one strips `-n` and the other `-en`.
 fn variants(word: &str) -> Vec<String> {
-    let folded = crate::entity_index::fold_key(word.trim());
+    let folded = crate::corpus::entity_index::fold_key(word.trim());
     let mut out = vec![folded.clone()];
     for suf in SUFFIXES.iter().rev() {
         if let Some(rest) = folded.strip_suffix(suf)
