@@ -30,6 +30,7 @@ fn main() {
         text,
         body,
         references: vec![],
+        styles: Vec::new(),
     };
     let a = dossier::extract::analyze(&article);
     for m in &a.mentions {

@@ -81,6 +81,7 @@ fn article_of(tokens: &[String]) -> (Article, Vec<(usize, usize)>) {
         text,
         body,
         references: vec![],
+        styles: Vec::new(),
     };
     (a, offs)
 }

@@ -2,7 +2,7 @@
 //! (an entity of some kind, a claim, the selected claim, the cursor, a search match, a bookmark).
 //! The view maps tags to styles; this module never imports the terminal crates.
 
-use crate::model::{EntityKind, Span};
+use crate::model::{EntityKind, Span, StyledSpan, TextStyle};
 use crate::reflow::VisualLine;
 use std::ops::Range;
 
@@ -11,6 +11,9 @@ use std::ops::Range;
 pub struct Tags {
     /// An entity mention of this kind.
     pub entity: Option<EntityKind>,
+    /// Where that mention starts: two mentions side by side ("Pjöngjang Moskau") are two, and
+    /// the space between them carries neither.
+    pub mention: Option<usize>,
     /// Part of a claim sentence.
     pub claim: bool,
     /// Part of the selected claim.
@@ -21,13 +24,76 @@ pub struct Tags {
     pub matched: bool,
     /// Inside a bookmarked passage.
     pub bookmark: bool,
+    /// The author's markup over the run.
+    pub style: StyleSet,
+}
+
+/// A set of [`TextStyle`]s (the author's markup can nest: a link inside emphasis in a quote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct StyleSet(u8);
+
+impl StyleSet {
+    fn bit(style: TextStyle) -> u8 {
+        match style {
+            TextStyle::Emphasis => 1,
+            TextStyle::Strong => 2,
+            TextStyle::Strikethrough => 4,
+            TextStyle::Code => 8,
+            TextStyle::Link => 16,
+            TextStyle::Quote => 32,
+            TextStyle::FootnoteMarker => 64,
+        }
+    }
+
+    /// True when `style` is in the set.
+    pub fn has(self, style: TextStyle) -> bool {
+        self.0 & Self::bit(style) != 0
+    }
+
+    /// The set with `style` added.
+    pub fn with(self, style: TextStyle) -> Self {
+        Self(self.0 | Self::bit(style))
+    }
+
+    /// True when the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// The author's styles as one layer: overlapping styles are cut into runs, each run carrying
+/// every style over it.
+pub fn style_layer(styles: &[StyledSpan]) -> MarkLayer {
+    let mut bounds: Vec<usize> = styles
+        .iter()
+        .flat_map(|s| [s.span.start, s.span.end])
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut marks = Vec::new();
+    for w in bounds.windows(2) {
+        let run = Span::new(w[0], w[1]);
+        let set = styles
+            .iter()
+            .filter(|s| s.span.start <= run.start && run.end <= s.span.end)
+            .fold(StyleSet::default(), |set, s| set.with(s.style));
+        if !set.is_empty() {
+            marks.push((run, Mark::Style(set)));
+        }
+    }
+    MarkLayer::new(marks)
 }
 
 impl Tags {
     fn common(self, other: Tags) -> Tags {
         Tags {
-            entity: if self.entity == other.entity {
+            entity: if self.entity == other.entity && self.mention == other.mention {
                 self.entity
+            } else {
+                None
+            },
+            mention: if self.mention == other.mention {
+                self.mention
             } else {
                 None
             },
@@ -36,6 +102,7 @@ impl Tags {
             cursor: self.cursor && other.cursor,
             matched: self.matched && other.matched,
             bookmark: self.bookmark && other.bookmark,
+            style: StyleSet(self.style.0 & other.style.0),
         }
     }
 }
@@ -55,6 +122,8 @@ pub enum Mark {
     Match,
     /// A bookmarked passage.
     Bookmark,
+    /// The author's markup.
+    Style(StyleSet),
 }
 
 impl Mark {
@@ -66,6 +135,7 @@ impl Mark {
             Mark::Cursor => tags.cursor = true,
             Mark::Match => tags.matched = true,
             Mark::Bookmark => tags.bookmark = true,
+            Mark::Style(set) => tags.style = StyleSet(tags.style.0 | set.0),
         }
     }
 }
@@ -111,6 +181,9 @@ fn tags_at(layers: &[&MarkLayer], range: Span) -> Tags {
         for (span, mark) in layer.overlapping(range) {
             if span.start <= range.start && range.end <= span.end {
                 mark.apply(&mut tags);
+                if let Mark::Entity(_) = mark {
+                    tags.mention = Some(span.start);
+                }
             }
         }
     }
@@ -257,5 +330,52 @@ mod tests {
             .map(|(r, _)| &l.text[r.clone()])
             .collect();
         assert_eq!(place, ["Berlin"]);
+    }
+
+    #[test]
+    fn two_mentions_side_by_side_stay_two_runs_with_an_unstyled_space() {
+        let text = "Pjöngjang Moskau";
+        let l = line("Pjöngjang Moskau", &[(0, 0, 10), (11, 11, 17)]);
+        let ents = MarkLayer::new(vec![
+            (Span::new(0, 10), Mark::Entity(EntityKind::Place)),
+            (Span::new(11, 17), Mark::Entity(EntityKind::Place)),
+        ]);
+        let segs = segments(&l, text, &[&ents]);
+        let runs: Vec<(&str, bool)> = segs
+            .iter()
+            .map(|(r, t)| (&l.text[r.clone()], t.entity.is_some()))
+            .collect();
+        assert_eq!(runs, [("Pjöngjang", true), (" ", false), ("Moskau", true)]);
+    }
+
+    #[test]
+    fn nested_author_styles_are_cut_into_runs_carrying_all_of_them() {
+        let styled = |start, end, style| StyledSpan {
+            span: Span::new(start, end),
+            style,
+            url: None,
+        };
+        // "ab cd ef": a quote over all, emphasis over "cd ef", a link over "cd".
+        let layer = style_layer(&[
+            styled(0, 8, TextStyle::Quote),
+            styled(3, 8, TextStyle::Emphasis),
+            styled(3, 5, TextStyle::Link),
+        ]);
+        let text = "ab cd ef";
+        let l = line(text, &[(0, 0, 2), (3, 3, 5), (6, 6, 8)]);
+        let segs = segments(&l, text, &[&layer]);
+        let at = |i: usize| {
+            segs.iter()
+                .find(|(r, _)| r.contains(&i))
+                .map(|(_, t)| t.style)
+                .unwrap_or_default()
+        };
+        assert!(at(0).has(TextStyle::Quote) && !at(0).has(TextStyle::Emphasis));
+        assert!(
+            at(3).has(TextStyle::Quote)
+                && at(3).has(TextStyle::Emphasis)
+                && at(3).has(TextStyle::Link)
+        );
+        assert!(at(6).has(TextStyle::Emphasis) && !at(6).has(TextStyle::Link));
     }
 }

@@ -231,6 +231,38 @@ pub struct Block {
     pub span: Span,
 }
 
+/// How a stretch of an article's text was marked up by its author (Markdown articles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextStyle {
+    /// Emphasis (`*text*`).
+    Emphasis,
+    /// Strong emphasis (`**text**`).
+    Strong,
+    /// Struck out (`~~text~~`).
+    Strikethrough,
+    /// Code (`` `text` `` or a code block).
+    Code,
+    /// A link; its target is in [`StyledSpan::url`].
+    Link,
+    /// A block quote.
+    Quote,
+    /// A footnote marker joined to its definition among the references (`[1]`).
+    FootnoteMarker,
+}
+
+/// A style over a span of an article's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StyledSpan {
+    /// Where, in [`Article::text`].
+    pub span: Span,
+    /// Which style.
+    pub style: TextStyle,
+    /// The target of a link.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
 /// One article after ingestion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -258,6 +290,10 @@ pub struct Article {
     pub body: Vec<Block>,
     /// Footnotes and references, shown at the end.
     pub references: Vec<Block>,
+    /// The author's markup (emphasis, links, quotes…) over the text, sorted by start; empty for
+    /// plain-text articles. (Never skipped when serialising: snapshots are positional.)
+    #[serde(default)]
+    pub styles: Vec<StyledSpan>,
 }
 
 impl Article {

@@ -548,6 +548,7 @@ mod tests {
             text,
             body,
             references: Vec::new(),
+            styles: Vec::new(),
         }
     }
 

@@ -409,6 +409,7 @@ pub(crate) mod testutil {
             text: text.to_string(),
             body,
             references: vec![],
+            styles: Vec::new(),
         }
     }
 }

@@ -20,7 +20,7 @@
 //! # Format
 //!
 //! ```text
-//! magic "DOSSNAP3" | extractor version: u32 LE | header length: u64 LE | header CRC-32: u32 LE
+//! magic "DOSSNAP4" | extractor version: u32 LE | header length: u64 LE | header CRC-32: u32 LE
 //! header (postcard) | article segments | analysis segments
 //! ```
 //!
@@ -41,7 +41,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-const MAGIC: &[u8; 8] = b"DOSSNAP3";
+const MAGIC: &[u8; 8] = b"DOSSNAP4";
 /// Bytes before the header: magic, version, header length, header checksum.
 const PREAMBLE: usize = 8 + 4 + 8 + 4;
 /// Files modified this close before a run started may have changed without changing stamp.

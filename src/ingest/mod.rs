@@ -9,6 +9,7 @@
 mod boilerplate;
 mod decode;
 mod frontmatter;
+pub mod markdown;
 mod parse;
 mod walk;
 

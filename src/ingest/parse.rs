@@ -18,8 +18,29 @@ const MAX_TITLE_CHARS: usize = 80;
 const MAX_LEAD_TITLE_CHARS: usize = 160;
 
 /// Parses an article with heuristics for front matter, metadata, boilerplate and references.
+///
+/// A Markdown file (by its name) is first turned into plain text and styles
+/// ([`super::markdown`]); the article's text is then the text a reader sees, its front matter
+/// kept verbatim at the top.
 pub fn parse_article(source: &str, text: &str) -> Article {
     let (fm, body_start) = split_front_matter(text).unwrap_or_default();
+    if super::markdown::is_markdown(source) {
+        let rendered = super::markdown::render(&text[body_start..]);
+        let plain = format!("{}{}", &text[..body_start], rendered.text);
+        let units = segment(&plain, body_start);
+        let mut p = Parser::new(&plain, units);
+        p.run(&fm);
+        let mut article = p.finish(source, fm);
+        article.styles = rendered
+            .styles
+            .into_iter()
+            .map(|mut s| {
+                s.span = Span::new(s.span.start + body_start, s.span.end + body_start);
+                s
+            })
+            .collect();
+        return article;
+    }
     let units = segment(text, body_start);
     let mut p = Parser::new(text, units);
     p.run(&fm);
@@ -78,6 +99,7 @@ pub fn parse_raw(source: &str, text: &str) -> Article {
         text: text.to_string(),
         body,
         references: Vec::new(),
+        styles: Vec::new(),
     }
 }
 
@@ -145,8 +167,25 @@ fn merge_group(text: &str, group: &[Span], out: &mut Vec<Span>) {
 }
 
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end()
+    without_note_marker(line)
         .ends_with(['.', '!', '?', ':', ';', '…', '"', '“', '”', '»', '«', ')'])
+}
+
+/// The text without a trailing footnote marker ("…berichtete.[1]", "…sagte er.²", "[^n]" (a Markdown footnote)), so
+/// a sentence that cites a note still ends like a sentence.
+fn without_note_marker(t: &str) -> &str {
+    let t = t.trim_end();
+    let t = t.trim_end_matches(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰']);
+    if let Some(inner_end) = t.strip_suffix(']')
+        && let Some(open) = inner_end.rfind('[')
+    {
+        let label = inner_end[open + 1..].trim_start_matches('^');
+        if !label.is_empty() && label.len() <= 4 && label.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return &t[..open];
+        }
+    }
+    t
 }
 
 /// Byte length of a Markdown heading marker (`## `) and the whitespace after it.
@@ -558,6 +597,7 @@ impl<'a> Parser<'a> {
             text: self.text.to_string(),
             body,
             references,
+            styles: Vec::new(),
         }
     }
 }
@@ -723,7 +763,7 @@ fn is_heading(t: &str) -> bool {
         && t.split_whitespace().count() <= 20
         && !first.is_lowercase()
         && t.chars().any(char::is_alphabetic)
-        && !t.ends_with(['.', '!', '?', ':', ';', ','])
+        && !without_note_marker(t).ends_with(['.', '!', '?', ':', ';', ','])
         && !t.contains('\n')
 }
 
@@ -1478,5 +1518,19 @@ mod tests {
         let wrapped =
             "Dies ist ein umbrochener Absatz, der über\nmehrere Zeilen geht und erst hier endet.\n";
         assert_eq!(segment(wrapped, 0).len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_footnote_marker_is_prose_not_a_heading() {
+        for t in [
+            "Der Rat hat neue Sanktionen beraten, wie die Agentur Reuters berichtete.[1]",
+            "Der Rat hat neue Sanktionen beraten, wie die Agentur Reuters berichtete.²",
+            "Der Rat hat neue Sanktionen beraten, wie die Agentur Reuters berichtete.[^a]",
+        ] {
+            assert!(ends_sentence(t), "{t}");
+            assert!(!is_heading(t), "{t}");
+        }
+        assert!(is_heading("Die Lage in Korea [Update]"));
+        assert!(!ends_sentence("Liste [12345]"));
     }
 }

@@ -309,6 +309,8 @@ pub struct ReaderState {
     pub claims: MarkLayer,
     /// Matches of the search inside the article.
     pub matches: MarkLayer,
+    /// The author's markup of the open article (Markdown articles).
+    pub styles: MarkLayer,
     /// Sentences of the body, in order.
     pub sentences: Vec<Span>,
     /// Bookmarks re-anchored in the open article, in text order.
@@ -523,6 +525,22 @@ impl AppState {
         }
     }
 
+    /// The links (text and target) under the reading cursor, when the reading pane has the
+    /// focus: the status line shows where they lead.
+    pub fn cursor_links(&self) -> Vec<(&str, &str)> {
+        let (Some(cursor), Some(entry), Pane::Reader) = (self.cursor, self.current(), self.focus)
+        else {
+            return Vec::new();
+        };
+        entry
+            .article
+            .styles
+            .iter()
+            .filter(|s| s.style == crate::model::TextStyle::Link && s.span.overlaps(cursor.span))
+            .filter_map(|s| Some((entry.article.slice(s.span), s.url.as_deref()?)))
+            .collect()
+    }
+
     /// The open article, if the corpus is not empty.
     pub fn current(&self) -> Option<&Entry> {
         self.corpus.get(self.selected)
@@ -632,11 +650,13 @@ impl AppState {
         } else {
             let (entities, claims) = self.mark_layers();
             let sentences = sentence_spans(&entry.article);
+            let styles = crate::highlight::style_layer(&entry.article.styles);
             self.reader = ReaderState {
                 layout,
                 top,
                 entities,
                 claims,
+                styles,
                 sentences,
                 ..ReaderState::default()
             };

@@ -4,8 +4,8 @@
 //! [`ColorTheme`] (built in or read from a `theme.toml` by `crate::colors`).
 
 use crate::colors::{self, ColorTheme};
-use crate::highlight::Tags;
-use crate::model::{EntityKind, Stance};
+use crate::highlight::{StyleSet, Tags};
+use crate::model::{EntityKind, Stance, TextStyle};
 use crate::reflow::LineKind;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -169,6 +169,9 @@ impl Theme {
     /// selection-like marks on top.
     pub fn tagged(&self, base: Style, tags: Tags) -> Style {
         let mut style = base;
+        if !tags.style.is_empty() {
+            style = self.authored(style, tags.style);
+        }
         if let Some(kind) = tags.entity {
             style = style.patch(self.entity(kind));
         }
@@ -177,6 +180,29 @@ impl Theme {
         }
         if tags.cursor || tags.selected_claim {
             style = style.add_modifier(Modifier::REVERSED);
+        }
+        style
+    }
+
+    /// The author's markup (Markdown articles) on top of a run's style: emphasis in italics,
+    /// strong in bold, code and footnote markers in the key colour, links underlined in the
+    /// info colour, quotes in italics.
+    pub fn authored(&self, base: Style, set: StyleSet) -> Style {
+        let mut style = base;
+        if set.has(TextStyle::Emphasis) || set.has(TextStyle::Quote) {
+            style = style.add_modifier(Modifier::ITALIC);
+        }
+        if set.has(TextStyle::Strong) {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        if set.has(TextStyle::Strikethrough) {
+            style = style.add_modifier(Modifier::CROSSED_OUT);
+        }
+        if set.has(TextStyle::Code) || set.has(TextStyle::FootnoteMarker) {
+            style = self.fg(style, self.colors.key);
+        }
+        if set.has(TextStyle::Link) {
+            style = self.fg(style.add_modifier(Modifier::UNDERLINED), self.colors.info);
         }
         style
     }

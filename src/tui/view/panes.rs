@@ -143,6 +143,7 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         _ => MarkLayer::default(),
     };
     let layers = [
+        &state.reader.styles,
         &state.reader.entities,
         &state.reader.claims,
         &state.reader.matches,

@@ -89,7 +89,23 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
                     theme.info(),
                 )
             }
-            None => (state.key_hints(), theme.dim()),
+            None => match state.cursor_links().as_slice() {
+                [] => (state.key_hints(), theme.dim()),
+                links => (
+                    links
+                        .iter()
+                        .map(|(text, url)| {
+                            format!(
+                                "↗ {} → {}",
+                                crate::sanitize::sanitize(text),
+                                crate::sanitize::sanitize(url)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    theme.info(),
+                ),
+            },
         },
     };
     let line = Line::from(vec![
