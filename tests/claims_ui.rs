@@ -308,6 +308,26 @@ fn the_help_lists_the_filter_keys_and_the_sources_view() {
 }
 
 #[test]
+fn the_end_of_the_help_is_reachable_at_every_width_however_many_rows_wrap() {
+    // The start of the last row's description (narrow widths drop the action-name column).
+    let (s, _) = render((160, 45), "");
+    let rows = s.help_lines();
+    let last: String = rows
+        .iter()
+        .rev()
+        .find(|(_, name, _)| !name.is_empty())
+        .map(|(_, _, doc)| doc.chars().take(16).collect())
+        .expect("the help has rows");
+    for size in [(160, 45), (100, 30), (80, 24), (60, 20)] {
+        let (_, screen) = render(size, "? G");
+        assert!(
+            screen.contains(&last),
+            "{size:?}: G in the help does not show the last row {last}:\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn dossier_render_shows_the_filtered_claims_pane_and_the_sources_view() {
     let dir = tempfile::tempdir().unwrap();
     let run = |keys: &str| {

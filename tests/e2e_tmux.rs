@@ -1028,7 +1028,6 @@ fn the_editor_temp_file_is_private_and_not_predictable() {
 }
 
 #[test]
-#[ignore = "the wrapped, searchable help no longer shows the tmux setting on the first screen; the test must search for it"]
 fn copying_inside_tmux_sends_the_plain_sequence_and_help_names_the_setting() {
     let Some(t) = Tmux::start("clipboard-tmux", 160, 45) else {
         return;
@@ -1060,9 +1059,19 @@ fn copying_inside_tmux_sends_the_plain_sequence_and_help_names_the_setting() {
     t.send(&["?"]);
     t.send(&["G"]);
     t.wait_for("set -g set-clipboard on");
+    // Searching the help finds it too.
+    t.send(&["g", "/"]);
+    t.send(&["-l", "tmux"]);
+    t.send(&["Enter"]);
+    t.wait_until("the help to list only the clipboard row", |s| {
+        s.contains("set -g set-clipboard on") && !s.contains("move_down")
+    });
+    // Esc drops the filter, a second Esc closes the help.
+    t.send(&["Escape"]);
+    t.wait_until("the filter to go", |s| s.contains("move_down"));
     t.send(&["Escape"]);
     t.wait_until("the help to close", |s| {
-        !s.contains("set -g set-clipboard on")
+        !s.contains("set -g set-clipboard on") && s.contains("READ │")
     });
     t.send(&["q"]);
     t.wait_for("EXIT=0");

@@ -763,10 +763,12 @@ impl AppState {
         }
         if self.in_tmux {
             out.push(("[clipboard]".into(), String::new(), String::new()));
+            // A row of its own (no key), so searching the help for "clipboard" or "tmux"
+            // finds it.
             out.push((
-                format!("  {}", crate::clipboard::TMUX_HINT),
                 String::new(),
-                String::new(),
+                "clipboard".into(),
+                crate::clipboard::TMUX_HINT.to_string(),
             ));
         }
         out

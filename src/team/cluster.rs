@@ -81,7 +81,10 @@ fn free_port() -> Result<u16, Unavailable> {
 
 impl Cluster {
     /// Creates and starts a cluster whose superuser is `postgres`, trusting local TCP logins.
-    /// `fast` turns off fsync (for tests; benchmarks that quote figures keep it on).
+    /// `fast` turns off fsync (for tests; benchmarks that quote figures keep it on). Commits
+    /// still reach the operating system before they are acknowledged (`synchronous_commit`
+    /// stays on), so a server killed with [`Cluster::stop`] keeps every commit a client saw:
+    /// only a crash of the machine itself could lose them.
     pub fn start(fast: bool) -> Result<Cluster, Unavailable> {
         let Some(bin) = find_bindir() else {
             return Err(Unavailable::NotInstalled(
@@ -139,7 +142,7 @@ impl Cluster {
             cluster.port,
             cluster.dir.display(),
             if fast {
-                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                "fsync = off\nfull_page_writes = off\n"
             } else {
                 ""
             }

@@ -82,18 +82,24 @@ pub fn draw_help(state: &AppState, frame: &mut Frame, scroll: usize, theme: &The
     let cols = table::fitted(&COLUMNS, &cells);
     let widths = table::widths(&cols, usize::from(inner.width).saturating_sub(2), 0.5);
     let room = usize::from(inner.height);
-    for (keys, name, doc) in rows.iter().skip(scroll) {
-        if lines.len() >= room {
-            break;
+    // Rows wrap, so the scroll (in rows) is turned into a first line here; once the scroll
+    // reaches the last page of rows, the last page of lines is shown, so the end is always
+    // reachable however many rows wrap.
+    let header = lines.len();
+    let mut body: Vec<Line> = Vec::new();
+    let mut first_line = 0;
+    for (i, (keys, name, doc)) in rows.iter().enumerate() {
+        if i == scroll {
+            first_line = body.len();
         }
         if name.is_empty() {
-            lines.push(Line::from(Span::styled(
+            body.push(Line::from(Span::styled(
                 keys.clone(),
                 theme.pane_title(true),
             )));
             continue;
         }
-        lines.extend(table::row_lines(
+        body.extend(table::row_lines(
             "  ",
             &[keys.clone(), name.clone(), doc.clone()],
             &[theme.key(), theme.label(), Style::new()],
@@ -101,6 +107,14 @@ pub fn draw_help(state: &AppState, frame: &mut Frame, scroll: usize, theme: &The
             Style::new(),
         ));
     }
+    let shown = room.saturating_sub(header);
+    let last_page = body.len().saturating_sub(shown);
+    let first_line = if scroll + shown >= rows.len() {
+        last_page
+    } else {
+        first_line.min(last_page)
+    };
+    lines.extend(body.into_iter().skip(first_line));
     lines.truncate(room);
     frame.render_widget(Paragraph::new(lines), inner);
 }
