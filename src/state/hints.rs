@@ -122,8 +122,13 @@ impl AppState {
     /// ` (k label)` naming the key of `action` where the reader is, or nothing when no key runs
     /// it: the tail of a message that suggests what to press.
     pub fn key_suggestion(&self, action: Action, label: &str) -> String {
-        self.key_for(self.section(), action)
-            .map(|k| format!(" ({k} {label})"))
-            .unwrap_or_default()
+        // The note editor takes every key as text; the message outlives it, so name the key
+        // the reader runs it with once the editor is closed.
+        let key = self.key_for(self.section(), action).or_else(|| {
+            matches!(self.overlay, Some(Overlay::Note(_)))
+                .then(|| self.key_for(Section::Reader, action))
+                .flatten()
+        });
+        key.map(|k| format!(" ({k} {label})")).unwrap_or_default()
     }
 }

@@ -642,7 +642,15 @@ impl AppState {
             None => self
                 .positions
                 .get(crate::store::position_key(&entry.article))
-                .map_or(0, |&o| layout.line_at_offset(o)),
+                // The top of the article (its title) is saved as the first line's offset,
+                // which would otherwise reopen one line lower, below the title.
+                .map_or(0, |&o| {
+                    if o <= layout.offset_at_line(0) {
+                        0
+                    } else {
+                        layout.line_at_offset(o)
+                    }
+                }),
         };
         if keep_position {
             self.reader.layout = layout;
