@@ -213,11 +213,7 @@ impl Writer {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item => {
-                self.item_open = false;
-                self.new_block();
-            }
-            TagEnd::FootnoteDefinition => {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
                 self.item_open = false;
                 self.new_block();
             }
