@@ -78,6 +78,27 @@ impl Tmux {
         self.send(&["Enter"]);
     }
 
+    /// Waits up to 10 s for tmux's paste buffer (where a clipboard write lands) to contain
+    /// `needle`, and returns the buffer.
+    fn wait_for_buffer(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let out = Command::new("tmux")
+                .args(["-L", &self.socket, "show-buffer"])
+                .output()
+                .unwrap();
+            let buffer = String::from_utf8_lossy(&out.stdout).into_owned();
+            if buffer.contains(needle) {
+                return buffer;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "clipboard never set: {buffer:?}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+
     fn screen(&self) -> String {
         let out = Command::new("tmux")
             .args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"])
@@ -306,26 +327,11 @@ fn y_copies_the_sentence_with_its_citation_through_osc_52() {
     sleep(Duration::from_millis(200));
     t.send(&["y"]);
     t.wait_for("copied");
-    let start = Instant::now();
-    loop {
-        let out = Command::new("tmux")
-            .args(["-L", &t.socket, "show-buffer"])
-            .output()
-            .unwrap();
-        let buffer = String::from_utf8_lossy(&out.stdout).into_owned();
-        if buffer.contains("Moskau hat in den vergangenen zehn Jahren") {
-            assert!(
-                buffer.contains("Internationale Politik"),
-                "citation missing: {buffer}"
-            );
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "clipboard never set: {buffer:?}"
-        );
-        sleep(Duration::from_millis(100));
-    }
+    let buffer = t.wait_for_buffer("Moskau hat in den vergangenen zehn Jahren");
+    assert!(
+        buffer.contains("Internationale Politik"),
+        "citation missing: {buffer}"
+    );
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
@@ -1037,22 +1043,7 @@ fn copying_inside_tmux_sends_the_plain_sequence_and_help_names_the_setting() {
     sleep(Duration::from_millis(200));
     t.send(&["y"]);
     t.wait_for("set-clipboard on");
-    let start = Instant::now();
-    loop {
-        let out = Command::new("tmux")
-            .args(["-L", &t.socket, "show-buffer"])
-            .output()
-            .unwrap();
-        let buffer = String::from_utf8_lossy(&out.stdout).into_owned();
-        if buffer.contains("Moskau hat in den vergangenen zehn Jahren") {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "clipboard never set: {buffer:?}"
-        );
-        sleep(Duration::from_millis(100));
-    }
+    t.wait_for_buffer("Moskau hat in den vergangenen zehn Jahren");
     t.send(&["?"]);
     t.send(&["G"]);
     t.wait_for("set -g set-clipboard on");
