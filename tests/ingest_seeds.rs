@@ -91,7 +91,16 @@ fn seed_001_title_doi_and_references() {
     assert_eq!(a.authors, vec!["Ralf Havertz"]);
     assert_eq!(a.doi.as_deref(), Some("10.48269/2451-0610-ksm-2024-008"));
     let refs = ref_texts(&a);
-    assert!(refs.iter().any(|t| t.starts_with("^{*")));
+    // The exported markup of the title's note ("^{* &}quot;WeltTrends…") is decoded.
+    assert!(
+        refs.iter()
+            .any(|t| t.starts_with("* \"WeltTrends. Das außenpolitische Journal\""))
+    );
+    assert!(
+        refs.iter()
+            .chain(&body_texts(&a))
+            .all(|t| !t.contains("^{") && !t.contains("&quot;"))
+    );
     assert!(
         refs.iter()
             .any(|t| t.starts_with("Victor Cha / Ellen Kim (2024):"))
@@ -99,7 +108,7 @@ fn seed_001_title_doi_and_references() {
     let body = body_texts(&a);
     assert!(
         body.iter()
-            .all(|t| !t.starts_with("^{*") && !t.contains("vgl. https://"))
+            .all(|t| !t.starts_with("* \"WeltTrends") && !t.contains("vgl. https://"))
     );
     assert!(
         body.iter()
@@ -243,4 +252,54 @@ fn every_10kgnad_article_parses_with_title_body_and_valid_spans() {
         );
         assert_spans_valid(&a);
     }
+}
+
+#[test]
+fn no_10kgnad_title_is_a_cut_lead_and_no_author_is_a_job() {
+    let Some(articles) = gnad_articles() else {
+        return;
+    };
+    let roles = [
+        "korrespondent",
+        "redakteur",
+        "correspondent",
+        "editor",
+        "reporter",
+        "chefredakt",
+    ];
+    let mut cut = Vec::new();
+    for (i, text) in articles.iter().enumerate() {
+        let a = parse_article(&format!("10kgnad/{i}"), text);
+        // A title cut with "…" only where the first sentence runs past 240 characters with no
+        // dash, bar or colon to end a first clause at.
+        if a.title.ends_with('…') {
+            cut.push(i);
+            let first = text.split(". ").next().unwrap_or("");
+            assert!(
+                first.chars().count() > 240,
+                "article {i}: {:?} is cut from a short lead",
+                a.title
+            );
+        }
+        assert!(
+            !a.title.contains("&quot;") && !a.title.contains("^{"),
+            "{i}"
+        );
+        for name in &a.authors {
+            let lower = name.to_lowercase();
+            assert!(
+                !roles.iter().any(|r| lower.contains(r)),
+                "article {i}: author {name:?} is a job"
+            );
+            assert!(
+                name.split_whitespace().count() <= 5 && !name.chars().any(|c| c.is_ascii_digit()),
+                "article {i}: author {name:?} is not a name"
+            );
+        }
+    }
+    assert!(
+        cut.len() * 100 <= articles.len(),
+        "{} cut titles",
+        cut.len()
+    );
 }

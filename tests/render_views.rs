@@ -319,3 +319,188 @@ fn help_can_be_searched_with_slash() {
     render_text(&mut s, (100, 30), &keys("<Esc>"));
     assert!(s.overlay.is_none());
 }
+
+/// Every overlay but the comparison, the timeline and the help (tested above), by the keys that
+/// open it from the bundled corpus.
+const OVERLAYS: [(&str, &str); 8] = [
+    ("bookmarks", "m B"),
+    ("note", "m a"),
+    ("palette", ": N o r d"),
+    ("corpus search", "S S o l d a t e n"),
+    ("entity index", "I"),
+    ("entity card", "I <Enter>"),
+    ("sources", "W"),
+    ("one source's claims", "W <Enter>"),
+];
+
+/// The bottom hint of the popup on `screen`: the text in its lower frame line.
+fn bottom_hint(screen: &str) -> Option<String> {
+    let line = screen.lines().find(|l| l.contains('╚'))?;
+    let (a, b) = (line.find('╚')?, line.rfind('╝')?);
+    let inner = line.get(a + '╚'.len_utf8()..b)?;
+    Some(squeeze(&inner.replace('═', " ")))
+}
+
+#[test]
+fn every_overlay_fits_every_size_and_hints_lose_whole_items() {
+    for (name, k) in OVERLAYS {
+        for size in SIZES {
+            let mut s = state();
+            let screen = render_text(&mut s, size, &keys(k));
+            assert!(
+                s.overlay.is_some(),
+                "{name} not open at {size:?}:\n{screen}"
+            );
+            for line in screen.lines() {
+                assert!(
+                    line.width() <= usize::from(size.0),
+                    "{name} at {size:?}:\n{screen}"
+                );
+            }
+            assert!(
+                screen.lines().any(|l| l.contains('╔')),
+                "{name} has no frame at {size:?}:\n{screen}"
+            );
+            // The hint shows whole items of the full one, all of them at 160 columns.
+            if let Some((section, items)) = s.popup_hints() {
+                let mut full = squeeze(&s.hint_line(section, items));
+                if name == "note" {
+                    // The editor adds that it saves by itself.
+                    full.push_str(" · saved as you pause");
+                }
+                let all: Vec<&str> = full.split(" · ").collect();
+                let shown = bottom_hint(&screen).unwrap_or_default();
+                if !shown.is_empty() {
+                    for item in shown.split(" · ") {
+                        assert!(
+                            all.contains(&item),
+                            "{name} at {size:?}: hint item {item:?} is cut:\n{screen}"
+                        );
+                    }
+                }
+                if size == (160, 45) {
+                    assert_eq!(shown, full, "{name} at 160:\n{screen}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn tables_and_cards_wrap_instead_of_cutting_at_160_columns() {
+    for (name, k) in [
+        ("entity index", "I"),
+        ("entity card", "I <Enter>"),
+        ("sources", "W"),
+        ("one source's claims", "W <Enter>"),
+        ("corpus search", "S S o l d a t e n"),
+    ] {
+        let mut s = state();
+        let size = (160, 45);
+        let screen = render_text(&mut s, size, &keys(k));
+        let body: Vec<&str> = screen
+            .lines()
+            .filter_map(|l| {
+                let (a, b) = (l.find('║')?, l.rfind('║')?);
+                (b > a).then(|| &l[a..b])
+            })
+            .collect();
+        assert!(body.len() > 10, "{name}:\n{screen}");
+        // The corpus search cuts the article title column only; its context is never cut.
+        let cut: Vec<&&str> = body
+            .iter()
+            .filter(|l| l.contains('…') && name != "corpus search")
+            .collect();
+        assert!(cut.is_empty(), "{name} cut at 160: {cut:?}\n{screen}");
+    }
+}
+
+#[test]
+fn snippets_start_at_word_boundaries() {
+    for (name, k) in [
+        ("entity card", "I <Enter>"),
+        ("corpus search", "S S o l d a t e n"),
+    ] {
+        for size in [(160, 45), (80, 24)] {
+            let mut s = state();
+            let screen = render_text(&mut s, size, &keys(k));
+            // Inside the popup's double frame.
+            let body: Vec<String> = screen
+                .lines()
+                .filter_map(|l| {
+                    let (a, b) = (l.find('║')?, l.rfind('║')?);
+                    (b > a).then(|| l[a + '║'.len_utf8()..b].to_string())
+                })
+                .collect();
+            // Every word of every context row is a word of the corpus text, whole.
+            let text: String = s
+                .corpus
+                .iter()
+                .map(|e| e.article.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words: std::collections::HashSet<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // Context rows (not the card's head): each piece between column gaps starts with a
+            // whole word of the corpus.
+            let rows: Vec<&String> = body
+                .iter()
+                .filter(|l| l.contains("Nordkorea") || l.contains("Soldaten"))
+                .filter(|l| {
+                    !l.contains("spellings:") && !l.contains('×') && !l.contains("mentions in")
+                })
+                .collect();
+            assert!(!rows.is_empty(), "{name} at {size:?}:\n{screen}");
+            for row in rows {
+                for piece in row
+                    .trim_start_matches(['▶', ' '])
+                    .split("  ")
+                    .filter(|p| !p.trim().is_empty())
+                {
+                    let first = piece
+                        .split(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("");
+                    assert!(
+                        first.is_empty() || words.contains(first),
+                        "{name} at {size:?}: {piece:?} starts mid-word\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn corpus_search_lists_article_titles_and_only_text_the_reader_shows() {
+    let mut s = state();
+    // A photo credit the reader leaves out of article 002.
+    let screen = render_text(
+        &mut s,
+        (160, 45),
+        &keys("S S e l e n s k y j s <Space> o f f"),
+    );
+    let Some(Overlay::Palette(p)) = &s.overlay else {
+        panic!("no palette:\n{screen}");
+    };
+    assert!(p.text_hits.is_empty(), "{:?}\n{screen}", p.text_hits);
+    let mut s = state();
+    let screen = render_text(&mut s, (160, 45), &keys("S S o l d a t e n"));
+    assert!(screen.contains("Nordkoreas Militäreinsatz"), "{screen}");
+    let Some(Overlay::Palette(p)) = &s.overlay else {
+        panic!("no palette:\n{screen}");
+    };
+    for hit in &p.text_hits {
+        let a = &s.corpus[hit.article].article;
+        assert!(
+            a.body
+                .iter()
+                .chain(&a.references)
+                .any(|b| b.span.start <= hit.span.start && hit.span.end <= b.span.end),
+            "hit outside the shown text: {:?}",
+            a.slice(hit.span)
+        );
+    }
+}

@@ -328,7 +328,12 @@ pub fn collapse_whitespace(s: &str) -> String {
 /// `span`, the hit itself, whitespace collapsed everywhere. Context is cut at a character
 /// boundary; an out-of-range span yields empty strings.
 pub fn kwic(article: &Article, span: Span, width_chars: usize) -> (String, String, String) {
-    let text = article.text.as_str();
+    kwic_in(&article.text, span, width_chars)
+}
+
+/// [`kwic`] within `text` alone (a block of an article, so context never reaches text the
+/// reader does not show); `span` is relative to `text`.
+pub fn kwic_in(text: &str, span: Span, width_chars: usize) -> (String, String, String) {
     let (Some(before), Some(hit), Some(after)) = (
         text.get(..span.start),
         text.get(span.start..span.end),

@@ -10,6 +10,7 @@ mod boilerplate;
 mod decode;
 mod frontmatter;
 pub mod markdown;
+mod markup;
 mod parse;
 mod walk;
 

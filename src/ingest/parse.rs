@@ -17,6 +17,13 @@ const MAX_TITLE_CHARS: usize = 80;
 /// Longest lead sentence, in characters, taken whole as a title.
 const MAX_LEAD_TITLE_CHARS: usize = 160;
 
+/// Longest lead sentence, in characters, taken whole as a title when it has no first clause to
+/// stand for it: a long sentence reads better than one cut off.
+const MAX_WHOLE_LEAD_CHARS: usize = 240;
+
+/// Shortest first clause, in characters, that stands for a long lead sentence.
+const MIN_CLAUSE_TITLE_CHARS: usize = 20;
+
 /// Parses an article with heuristics for front matter, metadata, boilerplate and references.
 ///
 /// A Markdown file (by its name) is first turned into plain text and styles
@@ -44,7 +51,9 @@ pub fn parse_article(source: &str, text: &str) -> Article {
     let units = segment(text, body_start);
     let mut p = Parser::new(text, units);
     p.run(&fm);
-    p.finish(source, fm)
+    let mut article = p.finish(source, fm);
+    super::markup::clean_article(&mut article);
+    article
 }
 
 /// Parses an article with no heuristics: every blank-line separated paragraph is body and the
@@ -1056,6 +1065,13 @@ const ABBREVIATIONS: &[&str] = &[
     "mrd", "tsd", "vs", "bzgl", "chr", "no", "vol", "hl", "jr", "sr", "z.b", "u.a", "d.h", "s",
 ];
 
+/// Words that open sentences and do not follow an ordinal number: after "4." they mean the
+/// point ended a sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "Der", "Die", "Das", "Den", "Dem", "Ein", "Eine", "Er", "Sie", "Es", "Wir", "Ich", "Man",
+    "Damit", "Dabei", "Doch", "Auch", "The", "It", "He", "She", "They", "We",
+];
+
 /// Byte offsets just after each sentence end in `t`.
 fn sentence_ends(t: &str) -> Vec<usize> {
     let mut ends = Vec::new();
@@ -1074,8 +1090,13 @@ fn sentence_ends(t: &str) -> Vec<usize> {
             .iter()
             .map(|&(_, c)| c)
             .find(|c| !c.is_whitespace());
-        let starts_new = following
-            .is_some_and(|f| f.is_uppercase() || matches!(f, '„' | '"' | '“' | '»' | '‚' | '\''));
+        // A sentence may start with a figure ("… leiden. 30 Jahre sind vergangen"); after a
+        // number or an abbreviation (checked below) the point is not an end.
+        let starts_new = following.is_some_and(|f| {
+            f.is_uppercase()
+                || f.is_ascii_digit()
+                || matches!(f, '„' | '"' | '“' | '»' | '‚' | '\'')
+        });
         if !starts_new {
             continue;
         }
@@ -1091,10 +1112,24 @@ fn sentence_ends(t: &str) -> Vec<usize> {
             let lower = word.to_lowercase();
             let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             let is_number = !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit());
-            if is_initial
-                || is_number
-                || ABBREVIATIONS.contains(&lower.as_str())
-                || word.contains('.')
+            // "seit 1870.. Das": a doubled point ends the sentence whatever stands before it.
+            let doubled = word.ends_with('.');
+            let follows_digit = following.is_some_and(|f| f.is_ascii_digit());
+            // "für PlayStation 4. Der GameStandard verlost …": after a number, a word that
+            // starts sentences rather than follows an ordinal ("am 4. Juli") ends it.
+            let next_word: String = t[pos + 1..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let ends_anyway =
+                doubled || (is_number && SENTENCE_OPENERS.contains(&next_word.as_str()));
+            if !ends_anyway
+                && (is_initial
+                    || is_number
+                    || ABBREVIATIONS.contains(&lower.as_str())
+                    || word.contains('.')
+                    || (follows_digit && lower.chars().count() <= 3))
             {
                 continue;
             }
@@ -1111,13 +1146,29 @@ fn last_sentence_start(t: &str) -> usize {
 }
 
 /// A title made from a lead: its first sentence, whole when it has at most
-/// [`MAX_LEAD_TITLE_CHARS`] characters (a cut sentence reads worse than a long one), else cut at
-/// a word boundary with "…".
+/// [`MAX_LEAD_TITLE_CHARS`] characters (a cut sentence reads worse than a long one); for a longer
+/// one, its first clause before a dash, bar or colon ("Alpinisten sollen … unterstützen – Neue
+/// Echos …"); else the whole sentence up to [`MAX_WHOLE_LEAD_CHARS`]; only beyond that cut at a
+/// word boundary with "…".
 fn title_from_lead(lead: &str) -> String {
     let end = sentence_ends(lead).first().copied().unwrap_or(lead.len());
     let sentence = lead[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-    let sentence = sentence.strip_suffix('.').unwrap_or(&sentence).to_string();
-    if sentence.chars().count() <= MAX_LEAD_TITLE_CHARS {
+    let sentence = sentence.trim_end_matches('.').to_string();
+    let chars = sentence.chars().count();
+    if chars <= MAX_LEAD_TITLE_CHARS {
+        return sentence;
+    }
+    let clause = [" – ", " — ", " | ", ": "]
+        .iter()
+        .filter_map(|sep| sentence.split_once(sep).map(|(head, _)| head.trim()))
+        .filter(|head| {
+            (MIN_CLAUSE_TITLE_CHARS..=MAX_LEAD_TITLE_CHARS).contains(&head.chars().count())
+        })
+        .min_by_key(|head| head.len());
+    if let Some(head) = clause {
+        return head.to_string();
+    }
+    if chars <= MAX_WHOLE_LEAD_CHARS {
         return sentence;
     }
     shorten(&sentence)
@@ -1472,8 +1523,9 @@ mod tests {
         );
         let long = lead.replace(
             ". Zweiter Satz.",
-            ", und noch viele weitere Worte verlängern diesen Satz über jede Grenze hinaus.",
+            ", und noch viele weitere Worte verlängern diesen Satz, der keinen Gedankenstrich und keinen Doppelpunkt hat, über jede Grenze hinaus, die ein Titel noch ganz tragen könnte, ohne dass ihn jemand lesen wollte.",
         );
+        assert!(long.chars().count() > MAX_WHOLE_LEAD_CHARS);
         let title = title_from_lead(&long);
         assert!(title.starts_with("Berichte über nordkoreanische Soldaten"));
         assert!(title.ends_with('…'));
@@ -1482,6 +1534,85 @@ mod tests {
         assert_eq!(
             title_from_lead("Dr. Müller kam am 17. Jan. nach Wien. Dann ging er."),
             "Dr. Müller kam am 17. Jan. nach Wien"
+        );
+    }
+
+    #[test]
+    fn long_leads_give_their_first_clause_or_their_whole_sentence_not_a_cut_one() {
+        let dashed = "Alpinisten oder Hüttenwarte sollen mithilfe einer App den Aufbau von Echotopos unterstützen – Neue Echos sollen verifiziert und mit Spezialmikrophonen aufgezeichnet werden. Bern – Den Klang.";
+        assert_eq!(
+            title_from_lead(dashed),
+            "Alpinisten oder Hüttenwarte sollen mithilfe einer App den Aufbau von Echotopos unterstützen"
+        );
+        let plain = "Während sich das Innenministerium intensiv um neuerliche Flüchtlingsrückschiebungen nach Ungarn bemüht, setzte der Verwaltungsgerichtshof diese laut Informationen in zwei Fällen aus. Wien – Ungarns Politik.";
+        let title = title_from_lead(plain);
+        assert!(title.ends_with("in zwei Fällen aus"), "{title}");
+        assert!(!title.contains('…'));
+        // A sentence that starts with a figure still ends the one before it.
+        assert_eq!(
+            title_from_lead(
+                "Der Krieg verschärft die Probleme jener Kinder. 30 Jahre sind vergangen."
+            ),
+            "Der Krieg verschärft die Probleme jener Kinder"
+        );
+        assert_eq!(
+            title_from_lead("Eine Schau zeigt Wien seit 1870.. Das Museum öffnet."),
+            "Eine Schau zeigt Wien seit 1870"
+        );
+        assert_eq!(
+            title_from_lead("Der GameStandard verlost ein Spiel für PlayStation 4. Der Rest."),
+            "Der GameStandard verlost ein Spiel für PlayStation 4"
+        );
+        assert_eq!(
+            title_from_lead("Am 4. Juli kam er nach Wien. Dann ging er."),
+            "Am 4. Juli kam er nach Wien"
+        );
+        assert_eq!(
+            title_from_lead("Der Band erschien als Nr. 5 der Reihe. Mehr."),
+            "Der Band erschien als Nr. 5 der Reihe"
+        );
+    }
+
+    #[test]
+    fn bylines_name_people_not_their_jobs() {
+        for (line, name) in [
+            ("By Alex Hern, Technology Correspondent", "Alex Hern"),
+            ("Von Anna Berg, Korrespondentin in Moskau", "Anna Berg"),
+            ("Von Jan Roth, Chefredakteur", "Jan Roth"),
+            ("Von Jan Roth, Korrespondent", "Jan Roth"),
+            ("Von Eva Lind, Redakteurin", "Eva Lind"),
+        ] {
+            assert_eq!(byline_names(line), Some(vec![name.to_string()]), "{line}");
+        }
+        assert!(byline_names("Von Korrespondent").is_none());
+    }
+
+    #[test]
+    fn leftover_markup_is_decoded_in_the_text_and_the_metadata() {
+        let text = "Der Titel mit &quot;Zitat&quot; &amp; mehr\n\nVon Anna Berg\n\nDie Regierung teilte am Mittwoch mit, sie habe gesicherte Erkenntnisse &#8211; so der Sprecher.^{1} Das ist eine lange Zeile.\n\n^{* &}quot;WeltTrends. Das außenpolitische Journal&quot;, 202, Herbst 2024, S. 5–12.\n";
+        let a = parse_article("a.txt", text);
+        assert_eq!(a.title, "Der Titel mit \"Zitat\" & mehr");
+        assert_eq!(a.authors, vec!["Anna Berg".to_string()]);
+        let shown: Vec<&str> = a
+            .body
+            .iter()
+            .chain(&a.references)
+            .map(|b| a.slice(b.span))
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .all(|t| !t.contains("&quot;") && !t.contains("^{")),
+            "{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|t| t.contains("Erkenntnisse – so der Sprecher.¹"))
+        );
+        assert_eq!(
+            a.slice(a.references[0].span),
+            "* \"WeltTrends. Das außenpolitische Journal\", 202, Herbst 2024, S. 5–12."
         );
     }
 

@@ -153,14 +153,16 @@ impl AppState {
         self.keep_claim_row_visible();
     }
 
-    /// Keeps the selected claim's card inside the claims pane.
+    /// Keeps the selected claim's card inside the claims pane, with a card of context above and
+    /// below it when the pane holds three or more, so the selection is off the pane's edges.
     pub(crate) fn keep_claim_row_visible(&mut self) {
         let visible = (self.pane_rows(super::Pane::Claims) / super::update::CLAIM_ITEM_ROWS).max(1);
+        let margin = usize::from(visible >= 3);
         let row = self.claims.row_of(self.claim_selected).unwrap_or(0);
-        if row < self.claims_top {
-            self.claims_top = row;
-        } else if row >= self.claims_top + visible {
-            self.claims_top = row + 1 - visible;
+        if row < self.claims_top + margin {
+            self.claims_top = row.saturating_sub(margin);
+        } else if row + margin >= self.claims_top + visible {
+            self.claims_top = row + margin + 1 - visible;
         }
         let last_top = self.claims.shown.len().saturating_sub(visible);
         self.claims_top = self.claims_top.min(last_top);

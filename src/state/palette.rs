@@ -4,8 +4,9 @@
 
 use super::{AppState, Cursor, Effect, Input, Location, Overlay, Pane, Severity, Unit};
 use crate::action::Action;
+use crate::corpus::entity_index::kwic_in;
 use crate::keymap::{Key, KeyChord};
-use crate::model::{EntityKind, Span};
+use crate::model::{Article, EntityKind, Span};
 use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -15,6 +16,28 @@ use std::time::Duration;
 pub const PALETTE_LIMIT: usize = 200;
 /// Most full-text hits listed.
 pub const FULL_TEXT_LIMIT: usize = 500;
+
+/// Matches of `query` in the text the reader shows of `article` (its body and references), each
+/// with the block it lies in, in text order.
+pub fn shown_matches(article: &Article, query: &str) -> Vec<(Span, Span)> {
+    let mut blocks: Vec<Span> = article
+        .body
+        .iter()
+        .chain(&article.references)
+        .map(|b| b.span)
+        .collect();
+    blocks.sort_by_key(|b| b.start);
+    find_all(&article.text, query, usize::MAX)
+        .into_iter()
+        .filter_map(|m| {
+            let k = blocks.partition_point(|b| b.end < m.end);
+            blocks
+                .get(k)
+                .filter(|b| b.start <= m.start && m.end <= b.end)
+                .map(|b| (m, *b))
+        })
+        .collect()
+}
 
 /// One full-text match in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -521,15 +544,20 @@ impl AppState {
         Some(Arc::new(result))
     }
 
-    /// Searches the text of every article (for `/` queries).
+    /// Searches the text of every article (for `/` queries): only what the reader shows (body
+    /// and references, not the furniture and captions it leaves out), with context from the
+    /// same block.
     fn full_text(&self, query: &str) -> Vec<TextHit> {
         let mut out = Vec::new();
         for (i, e) in self.corpus.iter().enumerate() {
-            for span in find_all(&e.article.text, query, FULL_TEXT_LIMIT - out.len()) {
+            let room = FULL_TEXT_LIMIT - out.len();
+            for (span, block) in shown_matches(&e.article, query).into_iter().take(room) {
+                let text = e.article.slice(block);
+                let inner = Span::new(span.start - block.start, span.end - block.start);
                 out.push(TextHit {
                     article: i,
                     span,
-                    context: kwic(&e.article, span, 40),
+                    context: kwic_in(text, inner, 40),
                 });
             }
             if out.len() >= FULL_TEXT_LIMIT {
@@ -581,11 +609,13 @@ impl AppState {
             self.jump_to_span(article, span, Unit::Sentence);
             self.search = Some(ArticleSearch {
                 query: p.query.trim_start_matches('/').to_string(),
-                matches: find_all(
-                    &self.corpus[article].article.text,
+                matches: shown_matches(
+                    &self.corpus[article].article,
                     p.query.trim_start_matches('/'),
-                    usize::MAX,
-                ),
+                )
+                .into_iter()
+                .map(|(m, _)| m)
+                .collect(),
             });
             self.refresh_marks();
             return;
@@ -658,7 +688,10 @@ impl AppState {
             return;
         };
         let Some(entry) = self.current() else { return };
-        let matches = find_all(&entry.article.text, &input, usize::MAX);
+        let matches: Vec<Span> = shown_matches(&entry.article, &input)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect();
         let body_start = entry.article.body.first().map_or(0, |b| b.span.start);
         let matches: Vec<Span> = matches
             .into_iter()

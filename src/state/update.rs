@@ -701,19 +701,31 @@ impl AppState {
         self.keep_list_visible();
     }
 
+    /// Keeps the selected article's item whole in the list, with the item above or below it in
+    /// view too when they fit, so the selection stays off the pane's edges.
     fn keep_list_visible(&mut self) {
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
+        let rows = self.pane_rows(Pane::List);
+        let height = |s: &Self, from: usize, to: usize| -> usize {
+            (from..=to).map(|i| s.list_item_height(i)).sum()
+        };
+        if self.selected <= self.list_top {
+            let above = self.selected.saturating_sub(1);
+            self.list_top = if height(self, above, self.selected) <= rows {
+                above
+            } else {
+                self.selected
+            };
             return;
         }
-        let rows = self.pane_rows(Pane::List);
-        // Scroll down until the selected item fits entirely.
-        while self.list_top < self.selected
-            && (self.list_top..=self.selected)
-                .map(|i| self.list_item_height(i))
-                .sum::<usize>()
-                > rows
-        {
+        let last = self.corpus.len().saturating_sub(1);
+        let below = (self.selected + 1).min(last);
+        let target = if height(self, self.selected, below) <= rows {
+            below
+        } else {
+            self.selected
+        };
+        // Scroll down until the selected item (and the one after it) fits entirely.
+        while self.list_top < self.selected && height(self, self.list_top, target) > rows {
             self.list_top += 1;
         }
     }

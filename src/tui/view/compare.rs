@@ -42,14 +42,13 @@ pub fn draw_group(
     let (Some(g), Some(chart)) = (cross.groups.get(group), cross.charts.get(group)) else {
         return;
     };
-    let inner = super::cross::popup(
+    let block = super::cross::framed(
         frame,
-        super::cross::framed(
-            format!(" Compare: {} ", g.topic),
-            state.hint_line(Section::Group, hints::GROUP_HINTS),
-            theme,
-        ),
+        format!(" Compare: {} ", g.topic),
+        state.hint_line(Section::Group, hints::GROUP_HINTS),
+        theme,
     );
+    let inner = super::cross::popup(frame, block);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

@@ -1,6 +1,6 @@
 //! The entity index, a claim group side by side, and the timeline.
 
-use super::truncate;
+use super::table::{self, Column};
 use crate::keymap::Section;
 use crate::model::EntityKind;
 use crate::state::AppState;
@@ -12,14 +12,37 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
-pub(super) fn framed<'a>(title: String, hint: impl Into<String>, theme: &Theme) -> Block<'a> {
+/// The double frame of a popup over the whole screen, its title and bottom hint fitted to its
+/// width by whole items.
+/// The entity index's columns: the name takes the room left; the spellings go first when the
+/// width runs short, then the kind and the article count.
+const ENTITY_COLUMNS: [Column; 5] = [
+    Column::flex("entity", 12),
+    Column::new("kind", 6, 12, 3),
+    Column::new("mentions", 8, 8, 6),
+    Column::new("articles", 8, 8, 4),
+    Column::new("spellings", 16, 72, 2),
+];
+
+pub(super) fn framed<'a>(
+    frame: &Frame,
+    title: String,
+    hint: impl Into<String>,
+    theme: &Theme,
+) -> Block<'a> {
+    let room = super::popup_room(frame);
     Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border(true))
-        .title(Line::from(Span::styled(title, theme.pane_title(true))))
-        .title_bottom(Line::from(Span::styled(hint.into(), theme.dim())))
+        .title(Line::from(Span::styled(
+            super::fit_items(&title, room),
+            theme.pane_title(true),
+        )))
+        .title_bottom(Line::from(Span::styled(
+            super::fit_items(&hint.into(), room),
+            theme.dim(),
+        )))
 }
 
 pub(super) fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
@@ -37,13 +60,6 @@ pub(super) fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
     inner
 }
 
-/// Pads or cuts `text` to exactly `width` cells.
-pub(super) fn cell(text: &str, width: usize) -> String {
-    let t = truncate(text, width);
-    let pad = width.saturating_sub(t.width());
-    format!("{t}{}", " ".repeat(pad))
-}
-
 pub(super) fn row_style(selected: bool, theme: &Theme) -> Style {
     if selected {
         theme.selected()
@@ -52,9 +68,13 @@ pub(super) fn row_style(selected: bool, theme: &Theme) -> Style {
     }
 }
 
-/// First row to show so that `selected` is visible in `rows` rows.
-pub(super) fn first_row(selected: usize, rows: usize) -> usize {
-    selected.saturating_sub(rows.saturating_sub(1))
+/// First row to show so that `selected` (of `len` rows) is visible in `rows` rows, with the row
+/// after it when there is one and room, so the selection stays off the bottom edge.
+pub(super) fn first_row(selected: usize, rows: usize, len: usize) -> usize {
+    let margin = usize::from(rows >= 3);
+    (selected + 1 + margin)
+        .min(len.max(selected + 1))
+        .saturating_sub(rows)
 }
 
 /// Draws the entity index.
@@ -70,35 +90,26 @@ pub fn draw_entities(
     let by = format!("{:?}", SORTS[sort % SORTS.len()]).to_lowercase();
     let filter = kind.map_or("all kinds".to_string(), |k| k.name().to_string());
     let title = format!(" Entities ({}) · sorted by {by} · {filter} ", listed.len());
-    let inner = popup(
+    let block = framed(
         frame,
-        framed(
-            title,
-            state.hint_line(Section::Entities, hints::ENTITIES_HINTS),
-            theme,
-        ),
+        title,
+        state.hint_line(Section::Entities, hints::ENTITIES_HINTS),
+        theme,
     );
+    let inner = popup(frame, block);
     let width = usize::from(inner.width);
     let Some(cross) = &state.cross else { return };
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {}{}{}{}spellings",
-            cell("entity", 32),
-            cell("kind", 14),
-            cell("mentions", 10),
-            cell("articles", 10)
-        ),
+    let cols = table::widths(&ENTITY_COLUMNS, width.saturating_sub(2), 0.3);
+    let mut lines = vec![table::header_line(
+        "▶ ",
+        &ENTITY_COLUMNS,
+        &cols,
         theme.dim(),
-    ))];
-    let rows = usize::from(inner.height).saturating_sub(1);
-    for (i, name) in listed
-        .iter()
-        .enumerate()
-        .skip(first_row(selected, rows))
-        .take(rows)
-    {
-        let Some(e) = cross.entities.get(name) else {
-            continue;
+    )];
+    let room = usize::from(inner.height).saturating_sub(1);
+    lines.extend(table::visible_rows(listed.len(), selected, room, |i| {
+        let Some(e) = listed.get(i).and_then(|name| cross.entities.get(name)) else {
+            return Vec::new();
         };
         let spellings = e
             .spellings
@@ -106,22 +117,21 @@ pub fn draw_entities(
             .map(|(s, n)| format!("{s} ({n})"))
             .collect::<Vec<_>>()
             .join(" · ");
-        let text = format!(
-            "{}{}{}{}{}",
-            cell(&e.canonical, 32),
-            cell(e.kind.name(), 14),
-            cell(&e.mention_count.to_string(), 10),
-            cell(&e.article_count.to_string(), 10),
-            spellings
-        );
         let sel = i == selected;
-        lines.push(Line::from(vec![
-            Span::styled(if sel { "▶ " } else { "  " }, row_style(sel, theme)),
-            Span::styled(
-                truncate(&text, width.saturating_sub(2)),
-                row_style(sel, theme).patch(theme.entity(e.kind)),
-            ),
-        ]));
-    }
+        let kind = theme.entity(e.kind);
+        table::row_lines(
+            if sel { "▶ " } else { "  " },
+            &[
+                e.canonical.clone(),
+                e.kind.name().to_string(),
+                e.mention_count.to_string(),
+                e.article_count.to_string(),
+                spellings,
+            ],
+            &[kind, kind, Style::new(), Style::new(), theme.dim()],
+            &cols,
+            row_style(sel, theme),
+        )
+    }));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -42,7 +42,10 @@ pub fn draw_help(state: &AppState, frame: &mut Frame, scroll: usize, theme: &The
             " Keys (from the active keymap) ",
             theme.pane_title(true),
         )))
-        .title_bottom(Line::from(Span::styled(hint(state), theme.dim())));
+        .title_bottom(Line::from(Span::styled(
+            super::fit_items(&hint(state), usize::from(width.saturating_sub(2))),
+            theme.dim(),
+        )));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

@@ -30,6 +30,111 @@ fn rect(r: crate::state::Rect) -> TuiRect {
     }
 }
 
+/// Room for a popup's title or bottom hint: the popup is the screen less two cells each side,
+/// less its corners.
+fn popup_room(frame: &Frame) -> usize {
+    usize::from(frame.area().width.saturating_sub(6))
+}
+
+/// The items of a title or hint (" a · b · c ") that fit in `width` cells: whole items, the
+/// last ones left out rather than cut; cut with "…" only when not even the first fits.
+fn fit_items(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for item in text.trim().split(" · ") {
+        let candidate = if out.is_empty() {
+            format!(" {item} ")
+        } else {
+            format!("{}· {item} ", out)
+        };
+        if candidate.width() > width {
+            break;
+        }
+        out = candidate;
+    }
+    if out.is_empty() {
+        truncate(text, width)
+    } else {
+        out
+    }
+}
+
+/// The end of `text` in at most `width` cells, starting at a word: a word the cut runs through
+/// is left out, so context never starts mid-word ("ge an der Front").
+fn tail_at_word(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.trim_start().to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut used = 0;
+    let mut start = chars.len();
+    while start > 0 {
+        let w = chars[start - 1].width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start -= 1;
+    }
+    let tail: String = chars[start..].iter().collect();
+    if start > 0 && !chars[start - 1].is_whitespace() {
+        tail.find(' ')
+            .map_or_else(String::new, |i| tail[i..].trim_start().to_string())
+    } else {
+        tail.trim_start().to_string()
+    }
+}
+
+/// The start of `text` in at most `width` cells, ending at a word: context that trails off at a
+/// word boundary needs no "…".
+fn head_at_word(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            if !c.is_whitespace() {
+                match out.rfind(' ') {
+                    Some(i) => out.truncate(i),
+                    None => out.clear(),
+                }
+            }
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.trim_end().to_string()
+}
+
+/// `text` wrapped to `width` in at most `max` lines, the last cut with "…" when more would
+/// follow; lines after the first are indented by `hang` cells.
+fn wrapped_at_most(text: &str, width: usize, max: usize, hang: usize) -> Vec<String> {
+    let indent = " ".repeat(hang.min(width / 2));
+    let options = textwrap::Options::new(width.max(1)).subsequent_indent(&indent);
+    let clean = crate::reflow::sanitize(text);
+    let all: Vec<String> = textwrap::wrap(&clean, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if all.len() <= max {
+        return all;
+    }
+    let mut kept: Vec<String> = all[..max].to_vec();
+    if let Some(last) = kept.last_mut() {
+        *last = truncate(&format!("{last} …"), width);
+        if !last.ends_with('…') {
+            last.push('…');
+        }
+    }
+    kept
+}
+
 /// Cuts `text` to at most `width` cells, ending in "…" when cut; control characters are replaced.
 pub fn truncate(text: &str, width: usize) -> String {
     let text = crate::reflow::sanitize(text);
@@ -103,5 +208,29 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         }
         Some(Overlay::Sources(view)) => sources::draw_sources(state, view, frame, &theme),
         Some(Overlay::Find { .. }) | None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_lose_whole_items_not_parts_of_one() {
+        let hint = " enter jump · j next · k previous · q close ";
+        assert_eq!(fit_items(hint, 80), hint);
+        assert_eq!(fit_items(hint, 28), " enter jump · j next ");
+        assert_eq!(fit_items(hint, 5), " ent…");
+    }
+
+    #[test]
+    fn context_tails_start_at_a_word() {
+        assert_eq!(tail_at_word("vor der Front", 20), "vor der Front");
+        assert_eq!(tail_at_word("die Lage an der Front", 12), "an der Front");
+        assert_eq!(tail_at_word("die Lage an der Front", 11), "der Front");
+        assert_eq!(tail_at_word("Unterstützungsleistungen", 6), "");
+        assert_eq!(head_at_word("an der Front stehen", 12), "an der Front");
+        assert_eq!(head_at_word("an der Front stehen", 10), "an der");
+        assert_eq!(head_at_word("kurz", 10), "kurz");
     }
 }

@@ -1,6 +1,5 @@
 //! The note editor and the bookmarks view.
 
-use super::truncate;
 use crate::keymap::Section;
 use crate::state::hints;
 use crate::state::{AppState, NoteEditor};
@@ -48,20 +47,22 @@ pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme
     let mut hint = state.hints(Section::Note, hints::NOTE_HINTS);
     hint.push("saved as you pause".to_string());
     let hint = format!(" {} ", hint.join(" · "));
-    let block = framed(" Note ".to_string(), theme)
-        .title_bottom(Line::from(Span::styled(hint, theme.dim())));
+    let block = framed(" Note ".to_string(), theme).title_bottom(Line::from(Span::styled(
+        super::fit_items(&hint, usize::from(area.width.saturating_sub(2))),
+        theme.dim(),
+    )));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let mut lines = vec![
-        Line::from(Span::styled(
-            format!("„{}“", truncate(&quote, width.saturating_sub(2))),
-            theme.dim(),
-        )),
-        Line::from(""),
-    ];
-    let text_rows = usize::from(inner.height).saturating_sub(2);
+    // The passage wraps (three lines at most) above the note's text.
+    let mut lines: Vec<Line> = super::wrapped_at_most(&format!("„{quote}“"), width, 3, 1)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.dim())))
+        .collect();
+    lines.push(Line::from(""));
+    let head = lines.len();
+    let text_rows = usize::from(inner.height).saturating_sub(head);
     let (rows, (crow, ccol)) = editor.area.wrapped(width);
     let first = crow.saturating_sub(text_rows.saturating_sub(1));
     lines.extend(
@@ -71,7 +72,7 @@ pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme
             .map(|r| Line::from(r.clone())),
     );
     frame.render_widget(Paragraph::new(lines), inner);
-    let y = inner.y + 2 + (crow - first) as u16;
+    let y = inner.y + head as u16 + (crow - first) as u16;
     let x = inner.x + (ccol as u16).min(inner.width.saturating_sub(1));
     frame.set_cursor_position(Position { x, y });
 }
@@ -82,7 +83,10 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     let marks = state.sorted_bookmarks();
     let block = framed(format!(" Bookmarks ({}) ", marks.len()), theme).title_bottom(Line::from(
         Span::styled(
-            state.hint_line(Section::Bookmarks, hints::BOOKMARKS_HINTS),
+            super::fit_items(
+                &state.hint_line(Section::Bookmarks, hints::BOOKMARKS_HINTS),
+                usize::from(area.width.saturating_sub(2)),
+            ),
             theme.dim(),
         ),
     ));
@@ -103,11 +107,12 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
         );
         return;
     }
-    let per = 3;
-    let visible = (usize::from(inner.height) / per).max(1);
-    let top = selected.saturating_sub(visible.saturating_sub(1));
-    let mut lines = Vec::new();
-    for (i, b) in marks.iter().enumerate().skip(top).take(visible) {
+    // Each bookmark: its article and target, the passage and the note's first line, each
+    // wrapped rather than cut (two, three and two lines at most).
+    let lines = super::table::visible_rows(marks.len(), selected, usize::from(inner.height), |i| {
+        let Some(b) = marks.get(i) else {
+            return Vec::new();
+        };
         let is_sel = i == selected;
         let style = if is_sel {
             theme.selected()
@@ -127,28 +132,44 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
             .map(|(a, _)| format!(" · by {a}"))
             .unwrap_or_default();
         let head = format!("{} · {}{by}{status}", b.title, b.target.name());
-        lines.push(Line::from(vec![
-            Span::styled(if is_sel { "▶ " } else { "  " }, style),
-            Span::styled(truncate(&head, width.saturating_sub(2)), style),
-        ]));
+        let text_w = width.saturating_sub(2);
+        let mut rows: Vec<Line<'static>> = Vec::new();
+        for (n, l) in super::wrapped_at_most(&head, text_w, 2, 0)
+            .into_iter()
+            .enumerate()
+        {
+            let glyph = if is_sel && n == 0 { "▶ " } else { "  " };
+            rows.push(Line::from(vec![
+                Span::styled(glyph, style),
+                Span::styled(l, style),
+            ]));
+        }
         let quote = b
             .anchor
             .quote
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        lines.push(Line::from(format!(
-            "  „{}“",
-            truncate(&quote, width.saturating_sub(4))
-        )));
+        for l in super::wrapped_at_most(&format!("„{quote}“"), text_w, 3, 1) {
+            rows.push(Line::from(format!("  {l}")));
+        }
         let note = b.note.lines().next().unwrap_or("");
-        let note = if note.is_empty() {
-            String::new()
+        if note.is_empty() {
+            rows.push(Line::from(""));
         } else {
-            format!("  ✎ {}", truncate(note, width.saturating_sub(4)))
-        };
-        lines.push(Line::from(Span::styled(note, theme.label())));
-    }
+            for (n, l) in super::wrapped_at_most(note, text_w.saturating_sub(2), 2, 0)
+                .into_iter()
+                .enumerate()
+            {
+                let mark = if n == 0 { "✎ " } else { "  " };
+                rows.push(Line::from(Span::styled(
+                    format!("  {mark}{l}"),
+                    theme.label(),
+                )));
+            }
+        }
+        rows
+    });
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -81,7 +81,10 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
         _ => p.text_hits.len(),
     };
     let block = framed(" Jump to ".to_string(), theme).title_bottom(Line::from(Span::styled(
-        " ~ articles  % headings  @ entities  # claims  * bookmarks  / full text · 'exact ^prefix suffix$ !not ",
+        super::fit_items(
+            " ~ articles  % headings  @ entities  # claims  * bookmarks  / full text · 'exact ^prefix suffix$ !not ",
+            usize::from(area.width.saturating_sub(2)),
+        ),
         theme.dim(),
     )));
     let inner = block.inner(area);
@@ -124,18 +127,23 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
             );
             let (l, h, r) = (&l, &h, &r);
             let mut row = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
-            let room = width.saturating_sub(4 + h.width());
-            let left: String = {
-                let n = l.chars().count();
-                l.chars().skip(n.saturating_sub(room / 2)).collect()
-            };
-            row.push(Span::styled(left, base));
+            // The article's title leads each row when there is room for it and the context.
+            let title_w = if width >= 60 { (width / 4).min(30) } else { 0 };
+            if title_w > 0 {
+                let t = truncate(title, title_w - 2);
+                let pad = title_w.saturating_sub(t.width());
+                row.push(Span::styled(
+                    format!("{t}{}", " ".repeat(pad)),
+                    base.patch(theme.label()),
+                ));
+            }
+            let room = width.saturating_sub(4 + title_w + h.width());
+            row.push(Span::styled(super::tail_at_word(l, room / 2), base));
             row.push(Span::styled(h.clone(), theme.matched(base)));
-            row.push(Span::styled(truncate(r, room / 2), base));
+            row.push(Span::styled(super::head_at_word(r, room - room / 2), base));
             lines.push(Line::from(row));
             if selected {
                 preview = Some((hit.article, hit.span));
-                let _ = title;
             }
         }
     } else if let (Some(result), Some(index)) = (&p.result, &state.index) {
@@ -231,7 +239,10 @@ pub fn draw_card(
     let mentions = state.mentions_of(canonical);
     let block = framed(format!(" {} ", truncate(canonical, 60)), theme).title_bottom(Line::from(
         Span::styled(
-            state.hint_line(Section::Card, hints::CARD_HINTS),
+            super::fit_items(
+                &state.hint_line(Section::Card, hints::CARD_HINTS),
+                usize::from(area.width.saturating_sub(2)),
+            ),
             theme.dim(),
         ),
     ));
@@ -260,38 +271,52 @@ pub fn draw_card(
         .max_by_key(|(_, n)| **n)
         .map(|(k, _)| *k)
         .unwrap_or("entity");
-    let mut lines = vec![
-        Line::from(vec![
+    // The head wraps rather than being cut: the name and counts, the spellings (three lines at
+    // most), then each article's title (two lines at most), hanging under its count.
+    let counts = format!(
+        "{kind} · {} mention{} in {} article{}",
+        mentions.len(),
+        if mentions.len() == 1 { "" } else { "s" },
+        per_article.len(),
+        if per_article.len() == 1 { "" } else { "s" }
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    if canonical.width() + 2 + counts.width() <= width {
+        lines.push(Line::from(vec![
             Span::styled(canonical.to_string(), theme.key()),
-            Span::styled(
-                format!(
-                    "  {kind} · {} mention{} in {} article{}",
-                    mentions.len(),
-                    if mentions.len() == 1 { "" } else { "s" },
-                    per_article.len(),
-                    if per_article.len() == 1 { "" } else { "s" }
-                ),
-                theme.dim(),
-            ),
-        ]),
-        Line::from(Span::raw(truncate(
-            &format!(
-                "spellings: {}",
-                spellings
-                    .iter()
-                    .map(|(s, n)| format!("{s} ({n})"))
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            ),
-            width,
-        ))),
-    ];
-    for (a, n) in per_article.iter().take(6) {
-        let title = &state.corpus[*a].article.title;
+            Span::styled(format!("  {counts}"), theme.dim()),
+        ]));
+    } else {
         lines.push(Line::from(Span::styled(
-            truncate(&format!("{n:>4}× {title}"), width),
+            truncate(canonical, width),
+            theme.key(),
+        )));
+        lines.push(Line::from(Span::styled(
+            truncate(&counts, width),
             theme.dim(),
         )));
+    }
+    let spelled = format!(
+        "spellings: {}",
+        spellings
+            .iter()
+            .map(|(s, n)| format!("{s} ({n})"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    );
+    lines.extend(
+        super::wrapped_at_most(&spelled, width, 3, 0)
+            .into_iter()
+            .map(Line::from),
+    );
+    for (a, n) in per_article.iter().take(6) {
+        let title = &state.corpus[*a].article.title;
+        let text = format!("{n:>4}× {title}");
+        lines.extend(
+            super::wrapped_at_most(&text, width, 2, 6)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.dim()))),
+        );
     }
     if per_article.len() > 6 {
         lines.push(Line::from(Span::styled(
@@ -301,7 +326,7 @@ pub fn draw_card(
     }
     lines.push(Line::from(""));
     let rows = usize::from(inner.height).saturating_sub(lines.len());
-    let top = selected.saturating_sub(rows.saturating_sub(1));
+    let top = super::cross::first_row(selected, rows, mentions.len());
     let context = width.saturating_sub(4) / 2;
     for (i, &(a, m)) in mentions.iter().enumerate().skip(top).take(rows) {
         let entry = &state.corpus[a];
@@ -315,17 +340,14 @@ pub fn draw_card(
             ratatui::style::Style::new()
         };
         let left_room = context.saturating_sub(h.width() / 2);
-        let l: String = {
-            let n = l.chars().count();
-            l.chars().skip(n.saturating_sub(left_room)).collect()
-        };
+        let l = super::tail_at_word(&l, left_room);
         let l = format!("{l:>left_room$}");
         lines.push(Line::from(vec![
             Span::styled(if is_sel { "▶ " } else { "  " }, base),
             Span::styled(l, base),
             Span::styled(h.clone(), theme.matched(base)),
             Span::styled(
-                truncate(&r, width.saturating_sub(2 + left_room + h.width())),
+                super::head_at_word(&r, width.saturating_sub(2 + left_room + h.width())),
                 base,
             ),
         ]));

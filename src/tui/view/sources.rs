@@ -1,8 +1,8 @@
 //! The sources view: every source of the corpus with its claim and article counts, or one
 //! source's claims across the corpus.
 
-use super::cross::{cell, first_row, popup, row_style};
-use super::truncate;
+use super::cross::{framed, popup};
+use super::table::{self, Column};
 use crate::corpus::sources::{SourceClass, SourceEntry, stance_glyph};
 use crate::model::EntityKind;
 use crate::state::{AppState, OpenSource, SourcesView};
@@ -10,14 +10,33 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
-fn framed<'a>(title: String, hint: String, theme: &Theme) -> Block<'a> {
-    Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.border(true))
-        .title(Line::from(Span::styled(title, theme.pane_title(true))))
-        .title_bottom(Line::from(Span::styled(hint, theme.dim())))
+/// The sources list's columns: the name takes the room left; the spellings go first when the
+/// width runs short, then the sort and the article count.
+const SOURCE_COLUMNS: [Column; 5] = [
+    Column::flex("source", 12),
+    Column::new("sort", 6, 14, 3),
+    Column::new("claims", 6, 6, 6),
+    Column::new("articles", 8, 8, 4),
+    Column::new("as written", 16, 72, 2),
+];
+
+/// One source's claims: the claim wraps and takes the rest; the article title goes first
+/// when room runs out, then the kind.
+const CLAIM_COLUMNS: [Column; 4] = [
+    Column::new("stance", 12, 13, 8),
+    Column::new("kind", 9, 12, 3),
+    Column::new("article", 12, 30, 2),
+    Column::flex("claim", 16),
+];
+
+fn row_style(selected: bool, theme: &Theme) -> Style {
+    if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    }
 }
 
 fn class_style(class: SourceClass, theme: &Theme) -> Style {
@@ -44,54 +63,47 @@ pub fn draw_sources(state: &AppState, view: &SourcesView, frame: &mut Frame, the
 fn draw_source_list(state: &AppState, view: &SourcesView, frame: &mut Frame, theme: &Theme) {
     let filter = view.class.map_or("all sorts", SourceClass::name);
     let title = format!(" Sources ({}) · {filter} ", view.rows.len());
-    let inner = popup(frame, framed(title, state.sources_hint(false), theme));
+    let block = framed(frame, title, state.sources_hint(false), theme);
+    let inner = popup(frame, block);
     let width = usize::from(inner.width);
-    let name_w = (width * 2 / 5).clamp(14, 36);
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {}{}{}{}as written",
-            cell("source", name_w),
-            cell("sort", 14),
-            cell("claims", 8),
-            cell("articles", 10)
-        ),
+    let cols = table::widths(&SOURCE_COLUMNS, width.saturating_sub(2), 0.3);
+    let mut lines = vec![table::header_line(
+        "▶ ",
+        &SOURCE_COLUMNS,
+        &cols,
         theme.dim(),
-    ))];
-    let rows = usize::from(inner.height).saturating_sub(1);
-    for (row, &i) in view
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first_row(view.selected, rows))
-        .take(rows)
-    {
-        let Some(s) = view.sources.get(i) else {
-            continue;
-        };
-        let sel = row == view.selected;
-        let spellings = s
-            .spellings
-            .iter()
-            .map(|(w, n)| format!("{w} ({n})"))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let rest = format!(
-            "{}{}{}{}",
-            cell(s.class.name(), 14),
-            cell(&s.claims.len().to_string(), 8),
-            cell(&s.article_count.to_string(), 10),
-            spellings
-        );
-        let room = width.saturating_sub(2 + name_w);
-        lines.push(Line::from(vec![
-            Span::styled(if sel { "▶ " } else { "  " }, row_style(sel, theme)),
-            Span::styled(
-                format!("{} ", cell(&s.name, name_w - 1)),
-                row_style(sel, theme).patch(class_style(s.class, theme)),
-            ),
-            Span::styled(truncate(&rest, room), row_style(sel, theme)),
-        ]));
-    }
+    )];
+    let room = usize::from(inner.height).saturating_sub(1);
+    lines.extend(table::visible_rows(
+        view.rows.len(),
+        view.selected,
+        room,
+        |row| {
+            let Some(s) = view.rows.get(row).and_then(|&i| view.sources.get(i)) else {
+                return Vec::new();
+            };
+            let sel = row == view.selected;
+            let spellings = s
+                .spellings
+                .iter()
+                .map(|(w, n)| format!("{w} ({n})"))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            table::row_lines(
+                if sel { "▶ " } else { "  " },
+                &[
+                    s.name.clone(),
+                    s.class.name().to_string(),
+                    s.claims.len().to_string(),
+                    s.article_count.to_string(),
+                    spellings,
+                ],
+                &[class_style(s.class, theme)],
+                &cols,
+                row_style(sel, theme),
+            )
+        },
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -108,7 +120,8 @@ fn draw_source_claims(
         plural(source.claims.len(), "claim", "claims"),
         plural(source.article_count, "article", "articles")
     );
-    let inner = popup(frame, framed(title, state.sources_hint(true), theme));
+    let block = framed(frame, title, state.sources_hint(true), theme);
+    let inner = popup(frame, block);
     let width = usize::from(inner.width);
     let written = source
         .spellings
@@ -116,69 +129,49 @@ fn draw_source_claims(
         .map(|(w, n)| format!("“{w}” ({n})"))
         .collect::<Vec<_>>()
         .join(" · ");
-    let article_w = (width / 4).clamp(12, 30);
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                format!(" {} ", source.class.name()),
-                class_style(source.class, theme),
-            ),
-            Span::styled(
-                truncate(&format!(" as written: {written}"), width.saturating_sub(16)),
-                theme.dim(),
-            ),
-        ]),
-        Line::from(""),
-        Line::from(Span::styled(
-            format!(
-                "  {}{}{}claim",
-                cell("stance", 13),
-                cell("kind", 12),
-                cell("article", article_w)
-            ),
-            theme.dim(),
-        )),
-    ];
-    let rows = usize::from(inner.height).saturating_sub(lines.len());
-    for (row, r) in source
-        .claims
-        .iter()
-        .enumerate()
-        .skip(first_row(open.selected, rows))
-        .take(rows)
-    {
-        // The source was listed from this corpus; an article re-sorted since is found by id.
-        let entry = match state.corpus.get(r.article) {
-            Some(e) if e.article.id == r.id => Some(e),
-            _ => state.corpus.iter().find(|e| e.article.id == r.id),
-        };
-        let Some(entry) = entry else { continue };
-        let Some(claim) = entry.analysis.claims.get(r.claim) else {
-            continue;
-        };
-        let sel = row == open.selected;
-        let stance = format!("{} {}", stance_glyph(claim.stance), claim.stance.name());
-        let text = format!(
-            "{}{} ",
-            cell(claim.kind.name(), 12),
-            cell(&entry.article.title, article_w - 1)
-        );
-        let used = 2 + 13 + 12 + article_w;
-        lines.push(Line::from(vec![
-            Span::styled(if sel { "▶ " } else { "  " }, row_style(sel, theme)),
-            Span::styled(
-                cell(&stance, 13),
-                row_style(sel, theme).patch(theme.stance(claim.stance)),
-            ),
-            Span::styled(text, row_style(sel, theme)),
-            Span::styled(
-                truncate(
-                    &crate::corpus::entity_index::collapse_whitespace(&claim.text),
-                    width.saturating_sub(used),
-                ),
+    let mut lines: Vec<Line> = table::wrap(
+        &format!("{}  as written: {written}", source.class.name()),
+        width.max(1),
+    )
+    .into_iter()
+    .take(3)
+    .map(|l| Line::from(Span::styled(l, theme.dim())))
+    .collect();
+    lines.push(Line::from(""));
+    let cols = table::widths(&CLAIM_COLUMNS, width.saturating_sub(2), 0.4);
+    lines.push(table::header_line("▶ ", &CLAIM_COLUMNS, &cols, theme.dim()));
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    lines.extend(table::visible_rows(
+        source.claims.len(),
+        open.selected,
+        room,
+        |row| {
+            let Some(r) = source.claims.get(row) else {
+                return Vec::new();
+            };
+            // The source was listed from this corpus; an article re-sorted since is found by id.
+            let entry = match state.corpus.get(r.article) {
+                Some(e) if e.article.id == r.id => Some(e),
+                _ => state.corpus.iter().find(|e| e.article.id == r.id),
+            };
+            let Some(claim) = entry.and_then(|e| e.analysis.claims.get(r.claim)) else {
+                return Vec::new();
+            };
+            let title = entry.map(|e| e.article.title.clone()).unwrap_or_default();
+            let sel = row == open.selected;
+            table::row_lines(
+                if sel { "▶ " } else { "  " },
+                &[
+                    format!("{} {}", stance_glyph(claim.stance), claim.stance.name()),
+                    claim.kind.name().to_string(),
+                    title,
+                    crate::corpus::entity_index::collapse_whitespace(&claim.text),
+                ],
+                &[theme.stance(claim.stance), Style::new(), theme.dim()],
+                &cols,
                 row_style(sel, theme),
-            ),
-        ]));
-    }
+            )
+        },
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }

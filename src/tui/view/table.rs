@@ -235,6 +235,29 @@ pub fn first_visible(heights: &[usize], selected: usize, room: usize) -> usize {
     sel
 }
 
+/// The lines of a table's rows that fit in `room` lines with row `selected` shown whole (see
+/// [`first_visible`]). `row(i)` draws row `i` of `len`; only rows near the selection are drawn,
+/// so a long table costs no more than a screenful.
+pub fn visible_rows(
+    len: usize,
+    selected: usize,
+    room: usize,
+    row: impl Fn(usize) -> Vec<Line<'static>>,
+) -> Vec<Line<'static>> {
+    if len == 0 || room == 0 {
+        return Vec::new();
+    }
+    let selected = selected.min(len - 1);
+    let start = selected.saturating_sub(room);
+    let end = (selected + room + 1).min(len);
+    let drawn: Vec<Vec<Line<'static>>> = (start..end).map(row).collect();
+    let heights: Vec<usize> = drawn.iter().map(Vec::len).collect();
+    let first = first_visible(&heights, selected - start, room);
+    let mut lines: Vec<Line<'static>> = drawn.into_iter().skip(first).flatten().collect();
+    lines.truncate(room);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

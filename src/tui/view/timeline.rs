@@ -124,7 +124,8 @@ pub fn draw_timeline(
         ),
         usize::from(frame.area().width.saturating_sub(8)),
     );
-    let inner = super::cross::popup(frame, super::cross::framed(title, hint(state), theme));
+    let block = super::cross::framed(frame, title, hint(state), theme);
+    let inner = super::cross::popup(frame, block);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
