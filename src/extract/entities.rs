@@ -10,7 +10,7 @@ use super::gazetteer;
 use super::tagger::{self, Tag};
 use super::text::TokenKind;
 use super::{Doc, Sentence};
-use crate::model::{EntityKind, Mention, Span};
+use crate::model::{EntityKind, Lang, Mention, Span};
 
 /// Priority of tagger spans against rule spans (higher wins overlaps).
 const TAGGER_PRIO: u8 = 5;
@@ -410,7 +410,15 @@ const LEGAL_FORMS: &[&str] = &[
     "Ltd.",
     "Ltd",
     "Corp.",
+    "Corp",
     "Corporation",
+    "Co.",
+    "Cos",
+    "Holdings",
+    "Plc",
+    "PLC",
+    "LLP",
+    "NV",
     "LLC",
     "plc",
     "S.A.",
@@ -456,11 +464,11 @@ pub(crate) struct Cand {
     pub prio: u8,
 }
 
-fn is_cap(s: &str) -> bool {
+pub(crate) fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_all_caps(s: &str) -> bool {
+pub(crate) fn is_all_caps(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -480,12 +488,12 @@ fn set_of(
     cell.get_or_init(|| list.iter().copied().collect())
 }
 
-fn is_stop(lower: &str) -> bool {
+pub(crate) fn is_stop(lower: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     set_of(&SET, STOP_CAPS).contains(lower)
 }
 
-fn is_legal_form(w: &str) -> bool {
+pub(crate) fn is_legal_form(w: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     set_of(&SET, LEGAL_FORMS).contains(w)
 }
@@ -493,6 +501,42 @@ fn is_legal_form(w: &str) -> bool {
 fn is_club_prefix(w: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     set_of(&SET, CLUB_PREFIXES).contains(w)
+}
+
+/// Lowercase words that may stand inside the long form of an acronym.
+fn is_acronym_connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "der"
+            | "die"
+            | "das"
+            | "des"
+            | "dem"
+            | "den"
+            | "für"
+            | "und"
+            | "von"
+            | "zur"
+            | "zum"
+            | "of"
+            | "for"
+            | "and"
+            | "the"
+            | "de"
+            | "di"
+            | "dei"
+            | "del"
+            | "della"
+            | "du"
+            | "la"
+            | "le"
+            | "y"
+            | "et"
+            | "e"
+            | "on"
+            | "in"
+            | "im"
+    )
 }
 
 /// True when a capitalised word could be part of a personal name.
@@ -638,7 +682,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
         let mut best = None;
         for a in (i.saturating_sub(8)..i).rev() {
-            if !word(a) {
+            // Lowercase words inside a long form are connectors ("Monte dei Paschi di Siena");
+            // any other ends it ("... regierende rechtskonservative Volkspartei (PP)").
+            if !word(a) || (!is_cap(strs[a]) && !is_acronym_connector(lower[a])) {
                 break;
             }
             let sp = span(a, i);
@@ -1107,7 +1153,7 @@ const CALENDAR_WORDS: &[&str] = &[
 ];
 
 /// Last words that make a name a place, whatever a tagger thought: "Black Sea", "Rotes Meer".
-const PLACE_HEADS: &[&str] = &[
+pub(crate) const PLACE_HEADS: &[&str] = &[
     "sea",
     "ocean",
     "river",
@@ -1137,7 +1183,7 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Words that end personal names in English and German but never a real name part.
-fn is_calendar_word(lower: &str) -> bool {
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
     CALENDAR_WORDS.contains(&lower)
 }
 
@@ -1237,10 +1283,20 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
                 c.canonical = trimmed.to_string();
             }
         }
+        if doc.lang == Lang::En && !super::english::keeps(doc, c) {
+            return false;
+        }
         let surface = &doc.text[c.span.start..c.span.end];
         let last = surface.rsplit(' ').next().unwrap_or(surface);
         let last_lower = super::text::lowercase(last);
         if !surface.contains(' ') {
+            // A legal form alone ("Corp") names nothing.
+            if is_legal_form(surface) {
+                return false;
+            }
+            if c.prio <= TAGGER_PRIO && is_sentence_opener(doc, c.span.start, surface) {
+                return false;
+            }
             if is_never_a_name(&last_lower) {
                 return false;
             }
@@ -1254,6 +1310,19 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
             {
                 return false;
             }
+        } else if c.kind == EntityKind::Place
+            && c.prio <= TAGGER_PRIO
+            && words.len() == 2
+            && g.lookup(surface).is_none()
+            && g.given_name(words[0].1) > 0
+            && g.surface(last).is_none()
+            && !g.is_noun(last)
+            && !PLACE_HEADS.contains(&last_lower.as_ref())
+        {
+            // A given name and an unknown name word ("Wladimir Putin"): a person, even when
+            // the given name is also a city's.
+            c.kind = EntityKind::Person;
+            c.canonical = surface.to_string();
         } else if c.kind == EntityKind::Person {
             if PLACE_HEADS.contains(&last_lower.as_ref()) {
                 c.kind = EntityKind::Place;
@@ -1263,6 +1332,34 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         }
         true
     });
+}
+
+/// True for a lone word that starts a sentence (or a quotation) and is capitalised only for
+/// that: one of the 2,000 most frequent words of German Wikipedia or 5,000 of spoken German
+/// ("Knapp", "Erneut") that is
+/// neither a given name, a gazetteer name nor written capitalised inside another sentence.
+fn is_sentence_opener(doc: &Doc, start: usize, surface: &str) -> bool {
+    let Ok(t) = doc.tokens.binary_search_by_key(&start, |t| t.span.start) else {
+        return false;
+    };
+    let opens_sentence = doc.sentences.iter().any(|s| s.range.start == t)
+        || (t > 0 && matches!(doc.strs[t - 1], "\"" | "„" | "“" | "»" | "«" | "(" | ":"));
+    if !opens_sentence {
+        return false;
+    }
+    let g = gazetteer::get();
+    let info = g.words(&[surface], &[true]);
+    let frequent = info.first().is_some_and(|wi| wi.freq != 0 && wi.freq <= 11)
+        || g.is_common_german(&super::text::lowercase(surface));
+    frequent
+        && g.given_name(surface) == 0
+        && g.lookup(surface).is_none()
+        && !doc.sentences.iter().any(|s| {
+            s.range.clone().skip(1).any(|i| {
+                doc.strs[i] == surface
+                    && !matches!(doc.strs[i - 1], "\"" | "„" | "“" | "»" | "«" | "(" | ":")
+            })
+        })
 }
 
 /// Splits a person name glued from two neighbours ("könnte Kim Putin zudem"): a name said once
@@ -1352,7 +1449,13 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             let words: Vec<&str> = surface.split_whitespace().collect();
             if words.len() >= 2 {
                 // Last name ("Putin") and, for East Asian order, the first ("Kim", "Yoon").
-                for w in [words[words.len() - 1], words[0]] {
+                // "al-Bashir" is also "Bashir".
+                let last = words[words.len() - 1];
+                let bare = ["al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "ash-"]
+                    .iter()
+                    .find_map(|p| last.strip_prefix(p))
+                    .filter(|b| is_cap(b));
+                for w in [Some(last), Some(words[0]), bare].into_iter().flatten() {
                     if !is_stop(&w.to_lowercase()) && w.chars().count() >= 3 {
                         surnames
                             .entry(w)
@@ -1503,12 +1606,20 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
 /// Assigns canonical names within a document: inflection, spelling variants, acronyms, short names.
 pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
     let g = gazetteer::get();
+    if doc.lang == Lang::En {
+        for m in mentions.iter_mut() {
+            super::english::canonical(m);
+        }
+    }
     // Acronym definitions: "Long Name (ACR)".
     let mut acronyms: FastMap<String, String> = FastMap::default();
     for (k, m) in mentions.iter().enumerate() {
+        // "Thomas Stelzer (ÖVP)" names a party, it does not define its acronym.
         if let Some(next) = mentions.get(k + 1)
             && is_all_caps(&next.text)
             && doc.text[m.span.end..next.span.start].trim() == "("
+            && (canon::is_acronym_of(&next.text, &m.text)
+                || canon::is_acronym_of(&next.text, &m.canonical))
         {
             acronyms.insert(next.text.clone(), m.canonical.clone());
         }
@@ -1541,12 +1652,31 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
             m.canonical = long.clone();
             m.kind = *kind;
         }
+        // A genitive of a gazetteer name the tagger found ("Jerusalems") is that name.
+        if doc.lang != Lang::En
+            && !m.derived
+            && m.canonical == m.text
+            && let Some(e) = g.surface(&m.canonical)
+            && e.kind.entity_kind() == m.kind
+        {
+            m.canonical = e.canonical.to_string();
+        }
         // Inflection of names the gazetteer does not know: "Lawrows" -> "Lawrow" when seen.
         if !m.derived
+            && doc.lang != Lang::En
             && g.surface(&m.canonical).is_none()
             && (!m.canonical.contains(' ') || g.lookup_exact(&m.canonical).is_none())
         {
-            m.canonical = strip_inflection(&m.canonical);
+            let base = if matches!(m.kind, EntityKind::Organization | EntityKind::Misc) {
+                organisation_base_form(&m.canonical)
+            } else {
+                m.canonical.clone()
+            };
+            m.canonical = if base != m.canonical {
+                base
+            } else {
+                strip_inflection(&m.canonical)
+            };
         }
         let k = (m.kind, canon::key(&m.canonical));
         match by_key.get(&k) {
@@ -1577,6 +1707,152 @@ fn strip_inflection(name: &str) -> String {
     out.join(" ")
 }
 
+/// Grammatical gender of an organisation head noun, from its ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+    Neuter,
+}
+
+/// The gender of a German head noun when its ending tells it.
+fn head_gender(lower: &str) -> Option<Gender> {
+    const FEMININE: &[&str] = &[
+        "bank",
+        "ung",
+        "kommission",
+        "union",
+        "partei",
+        "heit",
+        "keit",
+        "schaft",
+        "ion",
+        "tät",
+        "agentur",
+        "behörde",
+        "organisation",
+        "zeitung",
+        "akademie",
+        "allianz",
+        "kammer",
+        "stiftung",
+        "universität",
+        "hochschule",
+        "polizei",
+        "armee",
+        "marine",
+        "kirche",
+        "gesellschaft",
+        "gruppe",
+        "börse",
+        "bahn",
+        "post",
+        "versammlung",
+        "konferenz",
+    ];
+    const NEUTER: &[&str] = &[
+        "amt",
+        "ministerium",
+        "institut",
+        "zentrum",
+        "gericht",
+        "parlament",
+        "komitee",
+        "kreuz",
+        "büro",
+        "forum",
+        "kommando",
+        "kabinett",
+        "kollegium",
+        "konsortium",
+        "sekretariat",
+        "museum",
+        "theater",
+        "haus",
+        "werk",
+    ];
+    const MASCULINE: &[&str] = &[
+        "hof",
+        "rat",
+        "tag",
+        "fonds",
+        "bund",
+        "dienst",
+        "verband",
+        "konzern",
+        "verein",
+        "senat",
+        "ausschuss",
+        "gipfel",
+        "sender",
+        "klub",
+        "club",
+        "rundfunk",
+        "vorstand",
+        "stab",
+    ];
+    let ends = |list: &[&str]| list.iter().any(|e| lower.ends_with(e));
+    if ends(NEUTER) && !lower.ends_with("hof") {
+        Some(Gender::Neuter)
+    } else if ends(MASCULINE) {
+        Some(Gender::Masculine)
+    } else if ends(FEMININE) {
+        Some(Gender::Feminine)
+    } else {
+        None
+    }
+}
+
+/// The nominative of an organisation name whose words are inflected ("Obersten Gerichtshofs"
+/// -> "Oberster Gerichtshof", "Europäischen Zentralbank" -> "Europäische Zentralbank"): the
+/// adjectives before the head take the strong ending of its gender, a masculine or neuter head
+/// loses its genitive "s"/"es". Names whose head's gender is unknown stay as they are.
+pub(crate) fn organisation_base_form(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((&head, adjs)) = words.split_last() else {
+        return name.to_string();
+    };
+    let is_adjective = |w: &str| {
+        w.chars().count() > 4
+            && (w.ends_with("en") || w.ends_with("em") || w.ends_with("es") || w.ends_with("er"))
+            && !w.contains('-')
+    };
+    if adjs.is_empty() || !adjs.iter().all(|w| is_adjective(w)) {
+        return name.to_string();
+    }
+    // The head as written or without its genitive ending decides the gender.
+    let lower = super::text::lowercase(head).into_owned();
+    let bare = genitive_bases(head)
+        .filter(|b| b.len() < head.len() && !lower.ends_with("ss"))
+        .find(|b| head_gender(&super::text::lowercase(b)).is_some_and(|g| g != Gender::Feminine));
+    let (head, gender) = match (bare, head_gender(&lower)) {
+        (Some(b), _) if !lower.ends_with("fonds") => (b, head_gender(&super::text::lowercase(b))),
+        (_, g) => (head, g),
+    };
+    let Some(gender) = gender else {
+        return name.to_string();
+    };
+    let ending = match gender {
+        Gender::Masculine => "er",
+        Gender::Feminine => "e",
+        Gender::Neuter => "es",
+    };
+    let mut out: Vec<String> = adjs
+        .iter()
+        .map(|w| {
+            let stem = w
+                .strip_suffix("en")
+                .or_else(|| w.strip_suffix("em"))
+                .or_else(|| w.strip_suffix("es"))
+                .or_else(|| w.strip_suffix("er"))
+                .unwrap_or(w);
+            format!("{stem}{ending}")
+        })
+        .collect();
+    out.push(head.to_string());
+    out.join(" ")
+}
+
 /// A word and the bases its genitive endings leave ("Putins" -> "Putin", "Bush's" -> "Bush").
 fn genitive_bases(w: &str) -> impl Iterator<Item = &str> {
     [
@@ -1600,6 +1876,36 @@ mod tests {
         assert!(is_role("außenminister"));
         assert!(is_role("general"));
         assert!(!is_role("soldaten"));
+    }
+
+    #[test]
+    fn organisation_names_take_their_nominative() {
+        assert_eq!(
+            organisation_base_form("Obersten Gerichtshofs"),
+            "Oberster Gerichtshof"
+        );
+        assert_eq!(
+            organisation_base_form("Europäischen Zentralbank"),
+            "Europäische Zentralbank"
+        );
+        assert_eq!(
+            organisation_base_form("Internationalen Währungsfonds"),
+            "Internationaler Währungsfonds"
+        );
+        assert_eq!(
+            organisation_base_form("Deutschen Bundestages"),
+            "Deutscher Bundestag"
+        );
+        assert_eq!(organisation_base_form("Roten Kreuzes"), "Rotes Kreuz");
+        assert_eq!(
+            organisation_base_form("Oberster Gerichtshof"),
+            "Oberster Gerichtshof"
+        );
+        assert_eq!(
+            organisation_base_form("Vereinten Nationen"),
+            "Vereinten Nationen"
+        );
+        assert_eq!(organisation_base_form("Siemens"), "Siemens");
     }
 
     #[test]

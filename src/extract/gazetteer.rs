@@ -20,6 +20,8 @@ const GEONAMES: &str = include_str!("../../data/gazetteers/geonames-cities.tsv")
 const SURNAMES: &str = include_str!("../../data/gazetteers/surnames.tsv");
 const GERMAN_SURNAMES: &str = include_str!("../../data/gazetteers/german-surnames.tsv");
 const WIKI_WORDS: &str = include_str!("../../data/gazetteers/wiki-words.tsv");
+const ENGLISH_WORDS: &str = include_str!("../../data/gazetteers/english-words.tsv");
+const GERMAN_COMMON: &str = include_str!("../../data/gazetteers/german-common-words.tsv");
 /// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
 const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
 
@@ -131,6 +133,10 @@ pub struct Gazetteer {
     word_filter: Vec<u64>,
     /// The hashes of `nouns.bin` as a set (one probe instead of a binary search).
     nouns: NounTable,
+    /// Best frequency rank (0 most frequent) of frequent lowercase English words.
+    english: FastMap<&'static str, u16>,
+    /// The most frequent lowercase words of spoken German.
+    german_common: FastSet<&'static str>,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -227,6 +233,14 @@ fn build() -> Gazetteer {
     }
     for r in rows(GERMAN_SURNAMES) {
         g.surnames.insert(r[0]);
+    }
+    for r in rows(GERMAN_COMMON) {
+        g.german_common.insert(r[0]);
+    }
+    for r in rows(ENGLISH_WORDS) {
+        if let Some(rank) = r.get(1).and_then(|f| f.parse().ok()) {
+            g.english.insert(r[0], rank);
+        }
     }
     for r in rows(GIVEN) {
         let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
@@ -718,6 +732,17 @@ impl Gazetteer {
     /// True for a frequent surname (US Census list), written with an initial capital.
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+    }
+
+    /// Frequency rank of a lowercase English word among the ~17,000 most frequent (0 is the
+    /// most frequent), `None` when it is rarer or unknown.
+    pub fn english_rank(&self, lower: &str) -> Option<u16> {
+        self.english.get(lower).copied()
+    }
+
+    /// True for one of the 5,000 most frequent lowercase words of spoken German.
+    pub fn is_common_german(&self, lower: &str) -> bool {
+        self.german_common.contains(lower)
     }
 
     /// Frequency class (1-13) of a given name, 0 when unknown.

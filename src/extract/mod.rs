@@ -15,6 +15,7 @@
 pub mod canon;
 mod claims;
 pub mod corpus;
+mod english;
 mod entities;
 pub mod fasthash;
 pub mod gazetteer;
@@ -23,7 +24,7 @@ pub mod tagger;
 pub mod text;
 
 use crate::model::{
-    Analysis, Article, BlockKind, EntityKind, Mention, PartialDate, Quantity, Span,
+    Analysis, Article, BlockKind, EntityKind, Lang, Mention, PartialDate, Quantity, Span,
 };
 use std::ops::Range;
 use text::Token;
@@ -47,6 +48,9 @@ pub(crate) struct Sentence {
 /// The tokenised article shared by the entity and claim passes.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
+    /// Language of the article (English articles get the rules of `english` and keep their
+    /// own spelling of canonical names).
+    pub lang: Lang,
     pub tokens: Vec<Token>,
     pub strs: Vec<&'a str>,
     pub sentences: Vec<Sentence>,
@@ -66,6 +70,7 @@ impl<'a> Doc<'a> {
         let text = article.text.as_str();
         let mut doc = Doc {
             text,
+            lang: article.lang,
             tokens: Vec::new(),
             strs: Vec::new(),
             sentences: Vec::new(),
@@ -274,6 +279,9 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
     }
     for s in &doc.sentences {
         entities::sentence_candidates(doc, s, &mut cands);
+        if doc.lang == Lang::En {
+            english::sentence_candidates(doc, s, &mut cands);
+        }
     }
     let mut cands = entities::resolve_overlaps(cands);
     entities::clean(doc, &mut cands);
