@@ -583,6 +583,73 @@ fn is_role(lower: &str) -> bool {
                 .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2))
 }
 
+/// Nouns (and the last part of compounds) naming the kind of a place or organisation that an
+/// apposed name follows: "Siedlung", "Hafenstadt", "Nachrichtenagentur", "Autokonzern".
+const PLACE_KIND_NOUNS: &[&str] = &[
+    "stadt",
+    "städtchen",
+    "siedlung",
+    "dorf",
+    "ortschaft",
+    "ortsteil",
+    "stadtteil",
+    "provinz",
+    "insel",
+    "bundesstaat",
+    "bundesland",
+    "flüchtlingslager",
+];
+const ORG_KIND_NOUNS: &[&str] = &[
+    "partei",
+    "agentur",
+    "konzern",
+    "unternehmen",
+    "firma",
+    "hersteller",
+    "dienst",
+    "sender",
+    "fernsehsender",
+    "zeitung",
+    "tageszeitung",
+    "wochenzeitung",
+    "miliz",
+    "organisation",
+    "bewegung",
+    "gewerkschaft",
+    "versicherer",
+    "versicherung",
+    "fluggesellschaft",
+    "fluglinie",
+    "airline",
+    "plattform",
+    "netzwerk",
+    "verlag",
+    "gruppe",
+    "bank",
+    "marktführer",
+];
+
+/// The kind of entity a kind noun announces ("Siedlung" a place, "Linkspartei" an
+/// organisation): the noun or the last part of a compound of it.
+fn kind_noun(lower: &str) -> Option<EntityKind> {
+    let ends = |list: &[&str]| {
+        list.iter()
+            .any(|h| lower == *h || (lower.ends_with(h) && lower.len() >= h.len() + 3))
+    };
+    // A parent or daughter company: "Bank-Austria-Mutter Unicredit", "Konzerntochter Opel"
+    // (not "Großmutter", "Tochter").
+    let company_family = ["-mutter", "-tochter", "konzernmutter", "konzerntochter"]
+        .iter()
+        .any(|h| lower.ends_with(h));
+    if ends(PLACE_KIND_NOUNS) {
+        Some(EntityKind::Place)
+    } else if company_family || ends(ORG_KIND_NOUNS) {
+        Some(EntityKind::Organization)
+    } else {
+        None
+    }
+}
+
 /// Finds candidate mentions in one sentence.
 pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) {
     let g = gazetteer::get();
@@ -894,6 +961,59 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 prio: 4,
             });
         }
+        // A name after the noun for its kind: "in der Siedlung Otniel", "die Linkspartei
+        // Podemos", "der Streamingdienst Spotify". The name alone is the mention.
+        if cap
+            && i + 1 < n
+            && let Some(kind) = kind_noun(l)
+        {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 4
+                && word(j)
+                && is_cap(strs[j])
+                && !is_all_caps(strs[j])
+                && !is_never_a_name(lower[j])
+                && !g.is_noun(strs[j])
+                && kind_noun(lower[j]).is_none()
+            {
+                j += 1;
+            }
+            // "der Partei Peter Pilz": a given name and a further name word are a person.
+            let person = j > i + 2 && g.given_name(strs[i + 1]) >= 6;
+            let sp = span(i + 1, j.max(i + 2));
+            let gaz_kind = g.lookup(&doc.text[sp.start..sp.end]);
+            // "Arbeiterpartei Kurdistans": a place in the genitive after an organisation's kind
+            // noun belongs to the organisation's own name.
+            let genitive_place = kind == EntityKind::Organization
+                && j == i + 2
+                && strs[i + 1]
+                    .strip_suffix('s')
+                    .and_then(|b| g.lookup(b))
+                    .is_some_and(|e| e.kind.entity_kind() == EntityKind::Place);
+            if genitive_place {
+                let sp = span(i, j);
+                out.push(Cand {
+                    span: sp,
+                    kind,
+                    canonical: doc.text[sp.start..sp.end].to_string(),
+                    derived: false,
+                    prio: 7,
+                });
+            } else if j > i + 1 && !person && gaz_kind.is_none_or(|e| e.kind.entity_kind() == kind)
+            {
+                out.push(Cand {
+                    span: sp,
+                    kind,
+                    canonical: gaz_kind.map_or_else(
+                        || doc.text[sp.start..sp.end].to_string(),
+                        |e| e.canonical.to_string(),
+                    ),
+                    derived: false,
+                    prio: 7,
+                });
+            }
+        }
         // Company names by legal form: "Sun Microsystems Inc.", "Hirzel Verlag", "Siemens AG".
         if is_legal_form(w) && i > 0 && is_cap(strs[i - 1]) && !is_stop(lower[i - 1]) {
             let mut a = i - 1;
@@ -990,6 +1110,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 | "centre"
                 | "office"
                 | "committee"
+                | "bank"
+                | "ministry"
+                | "department"
         );
         if is_cap(w)
             && (w.contains('-') || english_head)
@@ -1009,19 +1132,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     derived: false,
                     prio: 7,
                 });
-            } else if matches!(
-                l,
-                "institute"
-                    | "council"
-                    | "agency"
-                    | "university"
-                    | "center"
-                    | "centre"
-                    | "office"
-                    | "committee"
-            ) && i + 2 < n
-                && matches!(lower[i + 1], "for" | "of" | "on")
-            {
+            } else if english_head && i + 2 < n && matches!(lower[i + 1], "for" | "of" | "on") {
                 // English pattern: head + of/for + capitalised words (allowing "the", "and").
                 let mut j = i + 2;
                 while j < n
@@ -1064,12 +1175,26 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             let (j, place_surname) = name_words(i + 1);
             if j > i + 1 {
                 let sp = span(i, j);
+                // Where the tagger starts a person here and leaves the further name words
+                // untagged ("Kim Jong" of "Kim Jong Un"), the whole name wins as the longer of
+                // two equal candidates; a word the tagger gives a name of its own ("könnte Kim
+                // Putin zudem") keeps the two apart.
+                let extends_tagged_person = tags[i].begin_kind() == Some(Some(EntityKind::Person))
+                    && (i + 1..j).all(|k| {
+                        tags[k] == Tag::inside(Some(EntityKind::Person)) || tags[k] == Tag::O
+                    });
                 out.push(Cand {
                     span: sp,
                     kind: EntityKind::Person,
                     canonical: doc.text[sp.start..sp.end].to_string(),
                     derived: false,
-                    prio: if place_surname { 8 } else { 4 },
+                    prio: if place_surname {
+                        8
+                    } else if extends_tagged_person {
+                        TAGGER_PRIO
+                    } else {
+                        4
+                    },
                 });
             }
         }
@@ -1251,6 +1376,22 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         if !surface.chars().any(char::is_alphabetic) {
             return false;
         }
+        // A name never runs over a line break ("Bild\nBild: Putin" is a caption label and a
+        // credit line): it keeps its first line.
+        if let Some(nl) = surface.find('\n') {
+            let first = surface[..nl].trim_end();
+            if !first.chars().any(char::is_alphabetic) {
+                return false;
+            }
+            c.span = Span::new(c.span.start, c.span.start + first.len());
+            c.canonical = first.to_string();
+        }
+        let surface = &doc.text[c.span.start..c.span.end];
+        // A common noun that is a line of its own or labels one ("Bild", "Foto: …") names
+        // nothing.
+        if !surface.contains(' ') && is_line_label(doc, c.span) && g.is_noun(surface) {
+            return false;
+        }
         let words = words_at(surface);
         let bad = |w: &str| {
             let l = super::text::lowercase(w);
@@ -1332,6 +1473,17 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         }
         true
     });
+}
+
+/// True when `span` starts its line and is followed by nothing but the line's end or a colon.
+fn is_line_label(doc: &Doc, span: Span) -> bool {
+    let before = &doc.text[..span.start];
+    let line_start = before
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty());
+    let after = doc.text[span.end..].trim_start_matches([' ', '\t']);
+    line_start && (after.is_empty() || after.starts_with(['\n', ':', '\r']))
 }
 
 /// True for a lone word that starts a sentence (or a quotation) and is capitalised only for
@@ -1699,6 +1851,7 @@ fn strip_inflection(name: &str) -> String {
             && !last.ends_with("us")
             && !last.ends_with("is")
             && !last.ends_with("as")
+            && !last.ends_with("os")
             && last.chars().count() > 4)
         && !is_all_caps(last)
     {

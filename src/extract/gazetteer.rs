@@ -1,10 +1,10 @@
 //! Embedded gazetteers: places, regions, cities, given names, major organisations and treaties,
 //! and German demonym/adjective derivation over the country names.
 //!
-//! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Debian
-//! `iso-codes`, `tzdata`, the name dictionary of the PyPI package `gender-guesser` and the other
-//! sources listed in `data/gazetteers/README.md`; they are compiled in and parsed once on first
-//! use. No terminal imports.
+//! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Unicode
+//! CLDR, `tzdata`, GeoNames, openly licensed first-name lists and the other sources listed in
+//! `data/gazetteers/README.md`; they are compiled in and parsed once on first use. No terminal
+//! imports.
 
 use super::canon;
 use super::fasthash::{FastMap, FastSet, load_le};
@@ -82,7 +82,7 @@ pub enum GazKind {
     Country,
     /// A city or capital (tzdata, manual exonyms).
     Region,
-    /// A subdivision from iso-codes: many are ordinary words elsewhere, so used as evidence only.
+    /// A subdivision or small city: many are ordinary words elsewhere, so used as evidence only.
     Subdivision,
     /// An organisation.
     Org,
@@ -537,7 +537,7 @@ fn start_key(lower: &str) -> &str {
     lower
 }
 
-/// German, Austrian and Swiss states, named in German by iso-codes itself.
+/// German, Austrian and Swiss states, named in German by CLDR itself.
 fn is_german_region(name: &str) -> bool {
     matches!(
         name,
