@@ -18,7 +18,7 @@ mod ops;
 pub use anchor::{
     Anchor, CONTEXT_CHARS, FUZZY_THRESHOLD, MAX_FUZZY_QUOTE_CHARS, Resolution, make_anchor, resolve,
 };
-pub use file::{BOOKMARKS_FILE, LOCK_FILE, POSITIONS_FILE, Position, VERSION};
+pub use file::{BOOKMARKS_FILE, LOCK_FILE, POSITIONS_FILE, Position, VERSION, write_atomic};
 pub use ops::CONFLICT_MARKER;
 
 use crate::model::{Article, ArticleId};
