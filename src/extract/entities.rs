@@ -228,6 +228,8 @@ const UNIQUE_ORG_HEADS: &[&str] = &[
     "verfassungsschutz",
     "volkspartei",
     "arbeiterpartei",
+    "kammer",
+    "kommando",
 ];
 
 /// Heads of treaties, laws, resolutions and documents.
@@ -982,15 +984,17 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             // "der Partei Peter Pilz": a given name and a further name word are a person.
             let person = j > i + 2 && g.given_name(strs[i + 1]) >= 6;
             let sp = span(i + 1, j.max(i + 2));
-            let gaz_kind = g.lookup(&doc.text[sp.start..sp.end]);
-            // "Arbeiterpartei Kurdistans": a place in the genitive after an organisation's kind
-            // noun belongs to the organisation's own name.
+            // Exact: "Hamas" is a name of its own, not the city Hama in the genitive.
+            let gaz_kind = g.lookup_exact(&doc.text[sp.start..sp.end]);
+            // "Nationalbank Polens": a country in the genitive after an organisation's kind
+            // noun belongs to the organisation's own name ("Hamas" is no genitive of the city
+            // Hama).
             let genitive_place = kind == EntityKind::Organization
                 && j == i + 2
                 && strs[i + 1]
                     .strip_suffix('s')
                     .and_then(|b| g.lookup(b))
-                    .is_some_and(|e| e.kind.entity_kind() == EntityKind::Place);
+                    .is_some_and(|e| e.kind == gazetteer::GazKind::Country);
             if genitive_place {
                 let sp = span(i, j);
                 out.push(Cand {

@@ -606,6 +606,17 @@ mod tests {
             kind_of("Nationalbank Polens"),
             Some(EntityKind::Organization)
         );
+        let b = analyze(&article(
+            "Zuletzt hatte die Palästinenserorganisation Hamas gedroht. Die Wirtschaftskammer widersprach.",
+        ));
+        let kind_of = |text: &str| b.mentions.iter().find(|m| m.text == text).map(|m| m.kind);
+        assert_eq!(
+            kind_of("Hamas"),
+            Some(EntityKind::Organization),
+            "{:?}",
+            b.mentions
+        );
+        assert_eq!(kind_of("Wirtschaftskammer"), Some(EntityKind::Organization));
     }
 
     #[test]
