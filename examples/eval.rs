@@ -142,6 +142,11 @@ impl Scores {
 
 fn germeval_scores(text: &str) {
     let all = germeval::parse(text);
+    // Extra corpora (`EXTRA_TRAIN`) join every fold's training part, never its scored part.
+    let extra = germeval::extra();
+    if !extra.is_empty() {
+        println!("extra training sentences: {}", extra.len());
+    }
     let fold_of = |i: usize| i % 5;
     if let Some(dev) = germeval::dev_fold() {
         // Tuning: train without the dev fold and without fold 4, score the dev fold.
@@ -158,6 +163,7 @@ fn germeval_scores(text: &str) {
                 .enumerate()
                 .filter(|(i, _)| fold_of(*i) != dev && fold_of(*i) != 4)
                 .map(|(_, s)| s)
+                .chain(&extra)
                 .collect();
             let model = germeval::train(&train, germeval::epochs(), false);
             let test: Vec<&germeval::Sentence> = all
@@ -186,6 +192,7 @@ fn germeval_scores(text: &str) {
             .enumerate()
             .filter(|(i, _)| fold_of(*i) != k)
             .map(|(_, s)| s)
+            .chain(&extra)
             .collect();
         let test: Vec<&germeval::Sentence> = all
             .iter()

@@ -2,6 +2,9 @@
 //! writes `data/ner-model.bin`. The same recipe is cross-validated by `examples/eval.rs` (train
 //! on four fifths in-process, score the fifth), which gives the honest estimate of its quality.
 //!
+//! `EXTRA_TRAIN=europeana,ler` adds the openly licensed corpora of `../shared/data/ner-train/`
+//! (the same variable makes `examples/eval.rs` add them to every fold's training part).
+//!
 //! `cargo run --release --example train_ner [GERMEVAL_TSV] [EPOCHS]`
 
 #[path = "common/germeval.rs"]
@@ -19,8 +22,13 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or(germeval::EPOCHS);
     let text = std::fs::read_to_string(&path)?;
     let all = germeval::parse(&text);
-    let train: Vec<&germeval::Sentence> = all.iter().collect();
-    eprintln!("{} sentences, all used for training", train.len());
+    let extra = germeval::extra();
+    let train: Vec<&germeval::Sentence> = all.iter().chain(&extra).collect();
+    eprintln!(
+        "{} sentences ({} of them from EXTRA_TRAIN), all used for training",
+        train.len(),
+        extra.len()
+    );
     let t0 = Instant::now();
     let bytes = germeval::train(&train, epochs, true);
     eprintln!("trained in {:.1} s", t0.elapsed().as_secs_f64());

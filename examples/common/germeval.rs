@@ -143,3 +143,117 @@ pub fn train(train: &[&Sentence], epochs: usize, verbose: bool) -> Vec<u8> {
     }
     encode_model(&sum, parts, min_weight())
 }
+
+/// Maps a corpus's entity class to ours ("PER", "LOC", "ORG", "OTH"), `None` for outside.
+type TagMap = fn(&str) -> Option<&'static str>;
+
+/// Default folder of the extra openly licensed training corpora.
+pub const EXTRA_DIR: &str = "../shared/data/ner-train";
+
+/// The LER fine classes mapped onto our tags (README of `ner-train/`): persons, places,
+/// organisations, laws and treaties as OTH; citations and brands outside.
+fn ler_kind(class: &str) -> Option<&'static str> {
+    Some(match class {
+        "PER" | "AN" | "RR" => "PER",
+        "LD" | "ST" | "STR" | "LDS" => "LOC",
+        "ORG" | "UN" | "INN" | "GRT" => "ORG",
+        "GS" | "VO" | "EUN" | "VS" | "VT" => "OTH",
+        _ => return None,
+    })
+}
+
+/// Sentence-final tokens: Europeana has almost no sentence breaks, so it is split after them.
+fn ends_sentence(tok: &str) -> bool {
+    matches!(tok, "." | "!" | "?")
+}
+
+/// Reads a token-per-line IOB2 file (`token tag`), mapping each tag through `map`; blank lines
+/// and, when `split_at_stops`, sentence-final tokens end sentences.
+fn parse_iob(text: &str, map: TagMap, split_at_stops: bool) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut cur = Sentence {
+        tokens: Vec::new(),
+        tags: Vec::new(),
+    };
+    let flush = |cur: &mut Sentence, out: &mut Vec<Sentence>| {
+        if !cur.tokens.is_empty() {
+            out.push(std::mem::replace(
+                cur,
+                Sentence {
+                    tokens: Vec::new(),
+                    tags: Vec::new(),
+                },
+            ));
+        }
+    };
+    for line in text.lines() {
+        let mut cols = line.split_whitespace();
+        let (Some(tok), Some(tag)) = (cols.next(), cols.last()) else {
+            flush(&mut cur, &mut out);
+            continue;
+        };
+        let mapped = match tag.split_once('-') {
+            Some((bi @ ("B" | "I"), class)) => map(class).map(|k| format!("{bi}-{k}")),
+            _ => None,
+        };
+        cur.tokens.push(tok.to_string());
+        cur.tags.push(mapped.map_or(Tag::O, |t| Tag::parse(&t)));
+        if split_at_stops && ends_sentence(tok) {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    // An I- tag after a break or after another kind starts a name.
+    for s in &mut out {
+        let mut prev = Tag::O;
+        for t in &mut s.tags {
+            if t.0 % 2 == 0 && t.0 > 0 && prev.0 != t.0 && prev.0 + 1 != t.0 {
+                *t = Tag(t.0 - 1);
+            }
+            prev = *t;
+        }
+    }
+    out
+}
+
+/// The extra training corpora named in `EXTRA_TRAIN` (comma-separated: `europeana`, `ler`),
+/// read from `EXTRA_DIR` (default [`EXTRA_DIR`]); empty when unset.
+pub fn extra() -> Vec<Sentence> {
+    let which = std::env::var("EXTRA_TRAIN").unwrap_or_default();
+    let dir = std::env::var("EXTRA_DIR").unwrap_or_else(|_| EXTRA_DIR.to_string());
+    let mut out = Vec::new();
+    for name in which.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let (files, map, split): (&[&str], TagMap, bool) = match name {
+            "europeana" => (
+                &[
+                    "europeana-de/enp_DE.lft.bio",
+                    "europeana-de/enp_DE.onb.bio",
+                    "europeana-de/enp_DE.sbb.bio",
+                ],
+                |c| match c {
+                    "PER" => Some("PER"),
+                    "LOC" => Some("LOC"),
+                    "ORG" => Some("ORG"),
+                    _ => None,
+                },
+                true,
+            ),
+            "ler" => (
+                &["ler/ler_dev.conll", "ler/ler_test.conll"],
+                ler_kind,
+                false,
+            ),
+            other => {
+                eprintln!("EXTRA_TRAIN: unknown corpus '{other}' (europeana, ler)");
+                continue;
+            }
+        };
+        for f in files {
+            match std::fs::read_to_string(format!("{dir}/{f}")) {
+                Ok(text) => out.extend(parse_iob(&text, map, split)),
+                Err(e) => eprintln!("{dir}/{f}: {e}"),
+            }
+        }
+    }
+    out
+}

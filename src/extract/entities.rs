@@ -10,7 +10,7 @@ use super::gazetteer;
 use super::tagger::{self, Tag};
 use super::text::TokenKind;
 use super::{Doc, Sentence};
-use crate::model::{EntityKind, Mention, Span};
+use crate::model::{EntityKind, Lang, Mention, Span};
 
 /// Priority of tagger spans against rule spans (higher wins overlaps).
 const TAGGER_PRIO: u8 = 5;
@@ -228,6 +228,8 @@ const UNIQUE_ORG_HEADS: &[&str] = &[
     "verfassungsschutz",
     "volkspartei",
     "arbeiterpartei",
+    "kammer",
+    "kommando",
 ];
 
 /// Heads of treaties, laws, resolutions and documents.
@@ -410,7 +412,15 @@ const LEGAL_FORMS: &[&str] = &[
     "Ltd.",
     "Ltd",
     "Corp.",
+    "Corp",
     "Corporation",
+    "Co.",
+    "Cos",
+    "Holdings",
+    "Plc",
+    "PLC",
+    "LLP",
+    "NV",
     "LLC",
     "plc",
     "S.A.",
@@ -456,11 +466,11 @@ pub(crate) struct Cand {
     pub prio: u8,
 }
 
-fn is_cap(s: &str) -> bool {
+pub(crate) fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_all_caps(s: &str) -> bool {
+pub(crate) fn is_all_caps(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -480,12 +490,12 @@ fn set_of(
     cell.get_or_init(|| list.iter().copied().collect())
 }
 
-fn is_stop(lower: &str) -> bool {
+pub(crate) fn is_stop(lower: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     set_of(&SET, STOP_CAPS).contains(lower)
 }
 
-fn is_legal_form(w: &str) -> bool {
+pub(crate) fn is_legal_form(w: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     set_of(&SET, LEGAL_FORMS).contains(w)
 }
@@ -493,6 +503,42 @@ fn is_legal_form(w: &str) -> bool {
 fn is_club_prefix(w: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     set_of(&SET, CLUB_PREFIXES).contains(w)
+}
+
+/// Lowercase words that may stand inside the long form of an acronym.
+fn is_acronym_connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "der"
+            | "die"
+            | "das"
+            | "des"
+            | "dem"
+            | "den"
+            | "für"
+            | "und"
+            | "von"
+            | "zur"
+            | "zum"
+            | "of"
+            | "for"
+            | "and"
+            | "the"
+            | "de"
+            | "di"
+            | "dei"
+            | "del"
+            | "della"
+            | "du"
+            | "la"
+            | "le"
+            | "y"
+            | "et"
+            | "e"
+            | "on"
+            | "in"
+            | "im"
+    )
 }
 
 /// True when a capitalised word could be part of a personal name.
@@ -537,6 +583,73 @@ fn is_role(lower: &str) -> bool {
             && ROLE_SUFFIXES
                 .iter()
                 .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2))
+}
+
+/// Nouns (and the last part of compounds) naming the kind of a place or organisation that an
+/// apposed name follows: "Siedlung", "Hafenstadt", "Nachrichtenagentur", "Autokonzern".
+const PLACE_KIND_NOUNS: &[&str] = &[
+    "stadt",
+    "städtchen",
+    "siedlung",
+    "dorf",
+    "ortschaft",
+    "ortsteil",
+    "stadtteil",
+    "provinz",
+    "insel",
+    "bundesstaat",
+    "bundesland",
+    "flüchtlingslager",
+];
+const ORG_KIND_NOUNS: &[&str] = &[
+    "partei",
+    "agentur",
+    "konzern",
+    "unternehmen",
+    "firma",
+    "hersteller",
+    "dienst",
+    "sender",
+    "fernsehsender",
+    "zeitung",
+    "tageszeitung",
+    "wochenzeitung",
+    "miliz",
+    "organisation",
+    "bewegung",
+    "gewerkschaft",
+    "versicherer",
+    "versicherung",
+    "fluggesellschaft",
+    "fluglinie",
+    "airline",
+    "plattform",
+    "netzwerk",
+    "verlag",
+    "gruppe",
+    "bank",
+    "marktführer",
+];
+
+/// The kind of entity a kind noun announces ("Siedlung" a place, "Linkspartei" an
+/// organisation): the noun or the last part of a compound of it.
+fn kind_noun(lower: &str) -> Option<EntityKind> {
+    let ends = |list: &[&str]| {
+        list.iter()
+            .any(|h| lower == *h || (lower.ends_with(h) && lower.len() >= h.len() + 3))
+    };
+    // A parent or daughter company: "Bank-Austria-Mutter Unicredit", "Konzerntochter Opel"
+    // (not "Großmutter", "Tochter").
+    let company_family = ["-mutter", "-tochter", "konzernmutter", "konzerntochter"]
+        .iter()
+        .any(|h| lower.ends_with(h));
+    if ends(PLACE_KIND_NOUNS) {
+        Some(EntityKind::Place)
+    } else if company_family || ends(ORG_KIND_NOUNS) {
+        Some(EntityKind::Organization)
+    } else {
+        None
+    }
 }
 
 /// Finds candidate mentions in one sentence.
@@ -638,7 +751,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
         let mut best = None;
         for a in (i.saturating_sub(8)..i).rev() {
-            if !word(a) {
+            // Lowercase words inside a long form are connectors ("Monte dei Paschi di Siena");
+            // any other ends it ("... regierende rechtskonservative Volkspartei (PP)").
+            if !word(a) || (!is_cap(strs[a]) && !is_acronym_connector(lower[a])) {
                 break;
             }
             let sp = span(a, i);
@@ -848,6 +963,61 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 prio: 4,
             });
         }
+        // A name after the noun for its kind: "in der Siedlung Otniel", "die Linkspartei
+        // Podemos", "der Streamingdienst Spotify". The name alone is the mention.
+        if cap
+            && i + 1 < n
+            && let Some(kind) = kind_noun(l)
+        {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 4
+                && word(j)
+                && is_cap(strs[j])
+                && !is_all_caps(strs[j])
+                && !is_never_a_name(lower[j])
+                && !g.is_noun(strs[j])
+                && kind_noun(lower[j]).is_none()
+            {
+                j += 1;
+            }
+            // "der Partei Peter Pilz": a given name and a further name word are a person.
+            let person = j > i + 2 && g.given_name(strs[i + 1]) >= 6;
+            let sp = span(i + 1, j.max(i + 2));
+            // Exact: "Hamas" is a name of its own, not the city Hama in the genitive.
+            let gaz_kind = g.lookup_exact(&doc.text[sp.start..sp.end]);
+            // "Nationalbank Polens": a country in the genitive after an organisation's kind
+            // noun belongs to the organisation's own name ("Hamas" is no genitive of the city
+            // Hama).
+            let genitive_place = kind == EntityKind::Organization
+                && j == i + 2
+                && strs[i + 1]
+                    .strip_suffix('s')
+                    .and_then(|b| g.lookup(b))
+                    .is_some_and(|e| e.kind == gazetteer::GazKind::Country);
+            if genitive_place {
+                let sp = span(i, j);
+                out.push(Cand {
+                    span: sp,
+                    kind,
+                    canonical: doc.text[sp.start..sp.end].to_string(),
+                    derived: false,
+                    prio: 7,
+                });
+            } else if j > i + 1 && !person && gaz_kind.is_none_or(|e| e.kind.entity_kind() == kind)
+            {
+                out.push(Cand {
+                    span: sp,
+                    kind,
+                    canonical: gaz_kind.map_or_else(
+                        || doc.text[sp.start..sp.end].to_string(),
+                        |e| e.canonical.to_string(),
+                    ),
+                    derived: false,
+                    prio: 7,
+                });
+            }
+        }
         // Company names by legal form: "Sun Microsystems Inc.", "Hirzel Verlag", "Siemens AG".
         if is_legal_form(w) && i > 0 && is_cap(strs[i - 1]) && !is_stop(lower[i - 1]) {
             let mut a = i - 1;
@@ -944,6 +1114,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 | "centre"
                 | "office"
                 | "committee"
+                | "bank"
+                | "ministry"
+                | "department"
         );
         if is_cap(w)
             && (w.contains('-') || english_head)
@@ -963,19 +1136,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     derived: false,
                     prio: 7,
                 });
-            } else if matches!(
-                l,
-                "institute"
-                    | "council"
-                    | "agency"
-                    | "university"
-                    | "center"
-                    | "centre"
-                    | "office"
-                    | "committee"
-            ) && i + 2 < n
-                && matches!(lower[i + 1], "for" | "of" | "on")
-            {
+            } else if english_head && i + 2 < n && matches!(lower[i + 1], "for" | "of" | "on") {
                 // English pattern: head + of/for + capitalised words (allowing "the", "and").
                 let mut j = i + 2;
                 while j < n
@@ -1018,12 +1179,26 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             let (j, place_surname) = name_words(i + 1);
             if j > i + 1 {
                 let sp = span(i, j);
+                // Where the tagger starts a person here and leaves the further name words
+                // untagged ("Kim Jong" of "Kim Jong Un"), the whole name wins as the longer of
+                // two equal candidates; a word the tagger gives a name of its own ("könnte Kim
+                // Putin zudem") keeps the two apart.
+                let extends_tagged_person = tags[i].begin_kind() == Some(Some(EntityKind::Person))
+                    && (i + 1..j).all(|k| {
+                        tags[k] == Tag::inside(Some(EntityKind::Person)) || tags[k] == Tag::O
+                    });
                 out.push(Cand {
                     span: sp,
                     kind: EntityKind::Person,
                     canonical: doc.text[sp.start..sp.end].to_string(),
                     derived: false,
-                    prio: if place_surname { 8 } else { 4 },
+                    prio: if place_surname {
+                        8
+                    } else if extends_tagged_person {
+                        TAGGER_PRIO
+                    } else {
+                        4
+                    },
                 });
             }
         }
@@ -1107,7 +1282,7 @@ const CALENDAR_WORDS: &[&str] = &[
 ];
 
 /// Last words that make a name a place, whatever a tagger thought: "Black Sea", "Rotes Meer".
-const PLACE_HEADS: &[&str] = &[
+pub(crate) const PLACE_HEADS: &[&str] = &[
     "sea",
     "ocean",
     "river",
@@ -1137,7 +1312,7 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Words that end personal names in English and German but never a real name part.
-fn is_calendar_word(lower: &str) -> bool {
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
     CALENDAR_WORDS.contains(&lower)
 }
 
@@ -1205,6 +1380,22 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         if !surface.chars().any(char::is_alphabetic) {
             return false;
         }
+        // A name never runs over a line break ("Bild\nBild: Putin" is a caption label and a
+        // credit line): it keeps its first line.
+        if let Some(nl) = surface.find('\n') {
+            let first = surface[..nl].trim_end();
+            if !first.chars().any(char::is_alphabetic) {
+                return false;
+            }
+            c.span = Span::new(c.span.start, c.span.start + first.len());
+            c.canonical = first.to_string();
+        }
+        let surface = &doc.text[c.span.start..c.span.end];
+        // A common noun that is a line of its own or labels one ("Bild", "Foto: …") names
+        // nothing.
+        if !surface.contains(' ') && is_line_label(doc, c.span) && g.is_noun(surface) {
+            return false;
+        }
         let words = words_at(surface);
         let bad = |w: &str| {
             let l = super::text::lowercase(w);
@@ -1237,10 +1428,20 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
                 c.canonical = trimmed.to_string();
             }
         }
+        if doc.lang == Lang::En && !super::english::keeps(doc, c) {
+            return false;
+        }
         let surface = &doc.text[c.span.start..c.span.end];
         let last = surface.rsplit(' ').next().unwrap_or(surface);
         let last_lower = super::text::lowercase(last);
         if !surface.contains(' ') {
+            // A legal form alone ("Corp") names nothing.
+            if is_legal_form(surface) {
+                return false;
+            }
+            if c.prio <= TAGGER_PRIO && is_sentence_opener(doc, c.span.start, surface) {
+                return false;
+            }
             if is_never_a_name(&last_lower) {
                 return false;
             }
@@ -1254,6 +1455,19 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
             {
                 return false;
             }
+        } else if c.kind == EntityKind::Place
+            && c.prio <= TAGGER_PRIO
+            && words.len() == 2
+            && g.lookup(surface).is_none()
+            && g.given_name(words[0].1) > 0
+            && g.surface(last).is_none()
+            && !g.is_noun(last)
+            && !PLACE_HEADS.contains(&last_lower.as_ref())
+        {
+            // A given name and an unknown name word ("Wladimir Putin"): a person, even when
+            // the given name is also a city's.
+            c.kind = EntityKind::Person;
+            c.canonical = surface.to_string();
         } else if c.kind == EntityKind::Person {
             if PLACE_HEADS.contains(&last_lower.as_ref()) {
                 c.kind = EntityKind::Place;
@@ -1263,6 +1477,45 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         }
         true
     });
+}
+
+/// True when `span` starts its line and is followed by nothing but the line's end or a colon.
+fn is_line_label(doc: &Doc, span: Span) -> bool {
+    let before = &doc.text[..span.start];
+    let line_start = before
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty());
+    let after = doc.text[span.end..].trim_start_matches([' ', '\t']);
+    line_start && (after.is_empty() || after.starts_with(['\n', ':', '\r']))
+}
+
+/// True for a lone word that starts a sentence (or a quotation) and is capitalised only for
+/// that: one of the 2,000 most frequent words of German Wikipedia or 5,000 of spoken German
+/// ("Knapp", "Erneut") that is
+/// neither a given name, a gazetteer name nor written capitalised inside another sentence.
+fn is_sentence_opener(doc: &Doc, start: usize, surface: &str) -> bool {
+    let Ok(t) = doc.tokens.binary_search_by_key(&start, |t| t.span.start) else {
+        return false;
+    };
+    let opens_sentence = doc.sentences.iter().any(|s| s.range.start == t)
+        || (t > 0 && matches!(doc.strs[t - 1], "\"" | "„" | "“" | "»" | "«" | "(" | ":"));
+    if !opens_sentence {
+        return false;
+    }
+    let g = gazetteer::get();
+    let info = g.words(&[surface], &[true]);
+    let frequent = info.first().is_some_and(|wi| wi.freq != 0 && wi.freq <= 11)
+        || g.is_common_german(&super::text::lowercase(surface));
+    frequent
+        && g.given_name(surface) == 0
+        && g.lookup(surface).is_none()
+        && !doc.sentences.iter().any(|s| {
+            s.range.clone().skip(1).any(|i| {
+                doc.strs[i] == surface
+                    && !matches!(doc.strs[i - 1], "\"" | "„" | "“" | "»" | "«" | "(" | ":")
+            })
+        })
 }
 
 /// Splits a person name glued from two neighbours ("könnte Kim Putin zudem"): a name said once
@@ -1352,7 +1605,13 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             let words: Vec<&str> = surface.split_whitespace().collect();
             if words.len() >= 2 {
                 // Last name ("Putin") and, for East Asian order, the first ("Kim", "Yoon").
-                for w in [words[words.len() - 1], words[0]] {
+                // "al-Bashir" is also "Bashir".
+                let last = words[words.len() - 1];
+                let bare = ["al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "ash-"]
+                    .iter()
+                    .find_map(|p| last.strip_prefix(p))
+                    .filter(|b| is_cap(b));
+                for w in [Some(last), Some(words[0]), bare].into_iter().flatten() {
                     if !is_stop(&w.to_lowercase()) && w.chars().count() >= 3 {
                         surnames
                             .entry(w)
@@ -1503,12 +1762,20 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
 /// Assigns canonical names within a document: inflection, spelling variants, acronyms, short names.
 pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
     let g = gazetteer::get();
+    if doc.lang == Lang::En {
+        for m in mentions.iter_mut() {
+            super::english::canonical(m);
+        }
+    }
     // Acronym definitions: "Long Name (ACR)".
     let mut acronyms: FastMap<String, String> = FastMap::default();
     for (k, m) in mentions.iter().enumerate() {
+        // "Thomas Stelzer (ÖVP)" names a party, it does not define its acronym.
         if let Some(next) = mentions.get(k + 1)
             && is_all_caps(&next.text)
             && doc.text[m.span.end..next.span.start].trim() == "("
+            && (canon::is_acronym_of(&next.text, &m.text)
+                || canon::is_acronym_of(&next.text, &m.canonical))
         {
             acronyms.insert(next.text.clone(), m.canonical.clone());
         }
@@ -1541,12 +1808,31 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
             m.canonical = long.clone();
             m.kind = *kind;
         }
+        // A genitive of a gazetteer name the tagger found ("Jerusalems") is that name.
+        if doc.lang != Lang::En
+            && !m.derived
+            && m.canonical == m.text
+            && let Some(e) = g.surface(&m.canonical)
+            && e.kind.entity_kind() == m.kind
+        {
+            m.canonical = e.canonical.to_string();
+        }
         // Inflection of names the gazetteer does not know: "Lawrows" -> "Lawrow" when seen.
         if !m.derived
+            && doc.lang != Lang::En
             && g.surface(&m.canonical).is_none()
             && (!m.canonical.contains(' ') || g.lookup_exact(&m.canonical).is_none())
         {
-            m.canonical = strip_inflection(&m.canonical);
+            let base = if matches!(m.kind, EntityKind::Organization | EntityKind::Misc) {
+                organisation_base_form(&m.canonical)
+            } else {
+                m.canonical.clone()
+            };
+            m.canonical = if base != m.canonical {
+                base
+            } else {
+                strip_inflection(&m.canonical)
+            };
         }
         let k = (m.kind, canon::key(&m.canonical));
         match by_key.get(&k) {
@@ -1569,11 +1855,158 @@ fn strip_inflection(name: &str) -> String {
             && !last.ends_with("us")
             && !last.ends_with("is")
             && !last.ends_with("as")
+            && !last.ends_with("os")
             && last.chars().count() > 4)
         && !is_all_caps(last)
     {
         last.pop();
     }
+    out.join(" ")
+}
+
+/// Grammatical gender of an organisation head noun, from its ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+    Neuter,
+}
+
+/// The gender of a German head noun when its ending tells it.
+fn head_gender(lower: &str) -> Option<Gender> {
+    const FEMININE: &[&str] = &[
+        "bank",
+        "ung",
+        "kommission",
+        "union",
+        "partei",
+        "heit",
+        "keit",
+        "schaft",
+        "ion",
+        "tät",
+        "agentur",
+        "behörde",
+        "organisation",
+        "zeitung",
+        "akademie",
+        "allianz",
+        "kammer",
+        "stiftung",
+        "universität",
+        "hochschule",
+        "polizei",
+        "armee",
+        "marine",
+        "kirche",
+        "gesellschaft",
+        "gruppe",
+        "börse",
+        "bahn",
+        "post",
+        "versammlung",
+        "konferenz",
+    ];
+    const NEUTER: &[&str] = &[
+        "amt",
+        "ministerium",
+        "institut",
+        "zentrum",
+        "gericht",
+        "parlament",
+        "komitee",
+        "kreuz",
+        "büro",
+        "forum",
+        "kommando",
+        "kabinett",
+        "kollegium",
+        "konsortium",
+        "sekretariat",
+        "museum",
+        "theater",
+        "haus",
+        "werk",
+    ];
+    const MASCULINE: &[&str] = &[
+        "hof",
+        "rat",
+        "tag",
+        "fonds",
+        "bund",
+        "dienst",
+        "verband",
+        "konzern",
+        "verein",
+        "senat",
+        "ausschuss",
+        "gipfel",
+        "sender",
+        "klub",
+        "club",
+        "rundfunk",
+        "vorstand",
+        "stab",
+    ];
+    let ends = |list: &[&str]| list.iter().any(|e| lower.ends_with(e));
+    if ends(NEUTER) && !lower.ends_with("hof") {
+        Some(Gender::Neuter)
+    } else if ends(MASCULINE) {
+        Some(Gender::Masculine)
+    } else if ends(FEMININE) {
+        Some(Gender::Feminine)
+    } else {
+        None
+    }
+}
+
+/// The nominative of an organisation name whose words are inflected ("Obersten Gerichtshofs"
+/// -> "Oberster Gerichtshof", "Europäischen Zentralbank" -> "Europäische Zentralbank"): the
+/// adjectives before the head take the strong ending of its gender, a masculine or neuter head
+/// loses its genitive "s"/"es". Names whose head's gender is unknown stay as they are.
+pub(crate) fn organisation_base_form(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((&head, adjs)) = words.split_last() else {
+        return name.to_string();
+    };
+    let is_adjective = |w: &str| {
+        w.chars().count() > 4
+            && (w.ends_with("en") || w.ends_with("em") || w.ends_with("es") || w.ends_with("er"))
+            && !w.contains('-')
+    };
+    if adjs.is_empty() || !adjs.iter().all(|w| is_adjective(w)) {
+        return name.to_string();
+    }
+    // The head as written or without its genitive ending decides the gender.
+    let lower = super::text::lowercase(head).into_owned();
+    let bare = genitive_bases(head)
+        .filter(|b| b.len() < head.len() && !lower.ends_with("ss"))
+        .find(|b| head_gender(&super::text::lowercase(b)).is_some_and(|g| g != Gender::Feminine));
+    let (head, gender) = match (bare, head_gender(&lower)) {
+        (Some(b), _) if !lower.ends_with("fonds") => (b, head_gender(&super::text::lowercase(b))),
+        (_, g) => (head, g),
+    };
+    let Some(gender) = gender else {
+        return name.to_string();
+    };
+    let ending = match gender {
+        Gender::Masculine => "er",
+        Gender::Feminine => "e",
+        Gender::Neuter => "es",
+    };
+    let mut out: Vec<String> = adjs
+        .iter()
+        .map(|w| {
+            let stem = w
+                .strip_suffix("en")
+                .or_else(|| w.strip_suffix("em"))
+                .or_else(|| w.strip_suffix("es"))
+                .or_else(|| w.strip_suffix("er"))
+                .unwrap_or(w);
+            format!("{stem}{ending}")
+        })
+        .collect();
+    out.push(head.to_string());
     out.join(" ")
 }
 
@@ -1600,6 +2033,36 @@ mod tests {
         assert!(is_role("außenminister"));
         assert!(is_role("general"));
         assert!(!is_role("soldaten"));
+    }
+
+    #[test]
+    fn organisation_names_take_their_nominative() {
+        assert_eq!(
+            organisation_base_form("Obersten Gerichtshofs"),
+            "Oberster Gerichtshof"
+        );
+        assert_eq!(
+            organisation_base_form("Europäischen Zentralbank"),
+            "Europäische Zentralbank"
+        );
+        assert_eq!(
+            organisation_base_form("Internationalen Währungsfonds"),
+            "Internationaler Währungsfonds"
+        );
+        assert_eq!(
+            organisation_base_form("Deutschen Bundestages"),
+            "Deutscher Bundestag"
+        );
+        assert_eq!(organisation_base_form("Roten Kreuzes"), "Rotes Kreuz");
+        assert_eq!(
+            organisation_base_form("Oberster Gerichtshof"),
+            "Oberster Gerichtshof"
+        );
+        assert_eq!(
+            organisation_base_form("Vereinten Nationen"),
+            "Vereinten Nationen"
+        );
+        assert_eq!(organisation_base_form("Siemens"), "Siemens");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Embedded gazetteers: places, regions, cities, given names, major organisations and treaties,
 //! and German demonym/adjective derivation over the country names.
 //!
-//! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Debian
-//! `iso-codes`, `tzdata`, the name dictionary of the PyPI package `gender-guesser` and the other
-//! sources listed in `data/gazetteers/README.md`; they are compiled in and parsed once on first
-//! use. No terminal imports.
+//! The TSV files under `data/gazetteers/` are built by `scripts/build-gazetteers.py` from Unicode
+//! CLDR, `tzdata`, GeoNames, openly licensed first-name lists and the other sources listed in
+//! `data/gazetteers/README.md`; they are compiled in and parsed once on first use. No terminal
+//! imports.
 
 use super::canon;
 use super::fasthash::{FastMap, FastSet, load_le};
@@ -20,6 +20,8 @@ const GEONAMES: &str = include_str!("../../data/gazetteers/geonames-cities.tsv")
 const SURNAMES: &str = include_str!("../../data/gazetteers/surnames.tsv");
 const GERMAN_SURNAMES: &str = include_str!("../../data/gazetteers/german-surnames.tsv");
 const WIKI_WORDS: &str = include_str!("../../data/gazetteers/wiki-words.tsv");
+const ENGLISH_WORDS: &str = include_str!("../../data/gazetteers/english-words.tsv");
+const GERMAN_COMMON: &str = include_str!("../../data/gazetteers/german-common-words.tsv");
 /// Sorted little-endian `u32` hashes of the capitalised words of Debian's `wngerman` list.
 const NOUNS: &[u8] = include_bytes!("../../data/gazetteers/nouns.bin");
 
@@ -80,7 +82,7 @@ pub enum GazKind {
     Country,
     /// A city or capital (tzdata, manual exonyms).
     Region,
-    /// A subdivision from iso-codes: many are ordinary words elsewhere, so used as evidence only.
+    /// A subdivision or small city: many are ordinary words elsewhere, so used as evidence only.
     Subdivision,
     /// An organisation.
     Org,
@@ -131,6 +133,10 @@ pub struct Gazetteer {
     word_filter: Vec<u64>,
     /// The hashes of `nouns.bin` as a set (one probe instead of a binary search).
     nouns: NounTable,
+    /// Best frequency rank (0 most frequent) of frequent lowercase English words.
+    english: FastMap<&'static str, u16>,
+    /// The most frequent lowercase words of spoken German.
+    german_common: FastSet<&'static str>,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -227,6 +233,14 @@ fn build() -> Gazetteer {
     }
     for r in rows(GERMAN_SURNAMES) {
         g.surnames.insert(r[0]);
+    }
+    for r in rows(GERMAN_COMMON) {
+        g.german_common.insert(r[0]);
+    }
+    for r in rows(ENGLISH_WORDS) {
+        if let Some(rank) = r.get(1).and_then(|f| f.parse().ok()) {
+            g.english.insert(r[0], rank);
+        }
     }
     for r in rows(GIVEN) {
         let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
@@ -523,7 +537,7 @@ fn start_key(lower: &str) -> &str {
     lower
 }
 
-/// German, Austrian and Swiss states, named in German by iso-codes itself.
+/// German, Austrian and Swiss states, named in German by CLDR itself.
 fn is_german_region(name: &str) -> bool {
     matches!(
         name,
@@ -718,6 +732,17 @@ impl Gazetteer {
     /// True for a frequent surname (US Census list), written with an initial capital.
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+    }
+
+    /// Frequency rank of a lowercase English word among the ~17,000 most frequent (0 is the
+    /// most frequent), `None` when it is rarer or unknown.
+    pub fn english_rank(&self, lower: &str) -> Option<u16> {
+        self.english.get(lower).copied()
+    }
+
+    /// True for one of the 5,000 most frequent lowercase words of spoken German.
+    pub fn is_common_german(&self, lower: &str) -> bool {
+        self.german_common.contains(lower)
     }
 
     /// Frequency class (1-13) of a given name, 0 when unknown.

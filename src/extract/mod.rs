@@ -15,6 +15,7 @@
 pub mod canon;
 mod claims;
 pub mod corpus;
+mod english;
 mod entities;
 pub mod fasthash;
 pub mod gazetteer;
@@ -23,7 +24,7 @@ pub mod tagger;
 pub mod text;
 
 use crate::model::{
-    Analysis, Article, BlockKind, EntityKind, Mention, PartialDate, Quantity, Span,
+    Analysis, Article, BlockKind, EntityKind, Lang, Mention, PartialDate, Quantity, Span,
 };
 use std::ops::Range;
 use text::Token;
@@ -47,6 +48,9 @@ pub(crate) struct Sentence {
 /// The tokenised article shared by the entity and claim passes.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
+    /// Language of the article (English articles get the rules of `english` and keep their
+    /// own spelling of canonical names).
+    pub lang: Lang,
     pub tokens: Vec<Token>,
     pub strs: Vec<&'a str>,
     pub sentences: Vec<Sentence>,
@@ -66,6 +70,7 @@ impl<'a> Doc<'a> {
         let text = article.text.as_str();
         let mut doc = Doc {
             text,
+            lang: article.lang,
             tokens: Vec::new(),
             strs: Vec::new(),
             sentences: Vec::new(),
@@ -274,6 +279,9 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
     }
     for s in &doc.sentences {
         entities::sentence_candidates(doc, s, &mut cands);
+        if doc.lang == Lang::En {
+            english::sentence_candidates(doc, s, &mut cands);
+        }
     }
     let mut cands = entities::resolve_overlaps(cands);
     entities::clean(doc, &mut cands);
@@ -568,12 +576,79 @@ mod tests {
 
     #[test]
     fn a_person_ending_in_a_geographic_head_is_a_place() {
-        let a = analyze(&article(
-            "Ships crossed the Black Sea on Friday. He said the Black Sea was calm.",
-        ));
+        let a = analyze(&Article {
+            lang: Lang::En,
+            ..article("Ships crossed the Black Sea on Friday. He said the Black Sea was calm.")
+        });
         for m in &a.mentions {
             assert_ne!(m.kind, EntityKind::Person, "{m:?}");
         }
+    }
+
+    #[test]
+    fn a_name_after_the_noun_for_its_kind_takes_that_kind() {
+        let a = analyze(&article(
+            "Der Angriff ereignete sich in der Siedlung Tekoa. Die Linkspartei Podemos legte zu. Der Streamingdienst Spotify wächst, die Bank-Austria-Mutter Unicredit nicht. Die Nationalbank Polens senkte den Zins.",
+        ));
+        let kind_of = |text: &str| a.mentions.iter().find(|m| m.text == text).map(|m| m.kind);
+        assert_eq!(
+            kind_of("Tekoa"),
+            Some(EntityKind::Place),
+            "{:?}",
+            a.mentions
+        );
+        assert_eq!(kind_of("Podemos"), Some(EntityKind::Organization));
+        assert_eq!(canon_of(&a, "Podemos").as_deref(), Some("Podemos"));
+        assert_eq!(kind_of("Spotify"), Some(EntityKind::Organization));
+        assert_eq!(kind_of("Unicredit"), Some(EntityKind::Organization));
+        assert_eq!(kind_of("Linkspartei Podemos"), None);
+        assert_eq!(
+            kind_of("Nationalbank Polens"),
+            Some(EntityKind::Organization)
+        );
+        let b = analyze(&article(
+            "Zuletzt hatte die Palästinenserorganisation Hamas gedroht. Die Wirtschaftskammer widersprach.",
+        ));
+        let kind_of = |text: &str| b.mentions.iter().find(|m| m.text == text).map(|m| m.kind);
+        assert_eq!(
+            kind_of("Hamas"),
+            Some(EntityKind::Organization),
+            "{:?}",
+            b.mentions
+        );
+        assert_eq!(kind_of("Wirtschaftskammer"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn a_kind_noun_before_a_full_name_leaves_the_person() {
+        let a = analyze(&article(
+            "Das sagte der Vorsitzende der Partei Peter Pilz am Montag in Wien.",
+        ));
+        assert!(
+            a.mentions
+                .iter()
+                .all(|m| !(m.text.contains("Pilz") && m.kind == EntityKind::Organization)),
+            "{:?}",
+            a.mentions
+        );
+    }
+
+    #[test]
+    fn an_image_label_and_credit_line_name_no_organisation() {
+        let a = analyze(&article(
+            "Putin droht dem Westen\n\nBild\nBild: Putin\n\nDer russische Präsident Wladimir Putin sprach am Montag in Moskau.",
+        ));
+        for m in &a.mentions {
+            assert!(!m.text.contains('\n'), "{m:?}");
+            assert!(
+                !(m.text == "Bild" && m.kind == EntityKind::Organization),
+                "{m:?}"
+            );
+        }
+        assert_eq!(
+            canon_of(&a, "Wladimir Putin").as_deref(),
+            Some("Wladimir Putin")
+        );
     }
 
     #[test]

@@ -322,15 +322,27 @@ pub fn sentences(text: &str, offset: usize, tokens: &[Token]) -> Vec<std::ops::R
     while i < tokens.len() {
         let t = &tokens[i];
         let s = tok(t);
-        let is_end = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…" | "...");
+        // A dot glued to both neighbours sits inside a figure ("$1.6bn", "€9.9bn").
+        let inside_figure = s == "."
+            && i > 0
+            && tokens[i - 1].span.end == t.span.start
+            && tokens.get(i + 1).is_some_and(|n| {
+                n.span.start == t.span.end && tok(n).starts_with(|c: char| c.is_ascii_digit())
+            });
+        let is_end = t.kind == TokenKind::Punct
+            && matches!(s, "." | "!" | "?" | "…" | "...")
+            && !inside_figure;
         if is_end {
             // Take closing quotes, brackets and footnotes along.
             let mut j = i + 1;
             while j < tokens.len() {
                 let u = &tokens[j];
                 let us = tok(u);
+                // Only marks glued to the end: after a space a quote opens the next sentence.
+                let glued = tokens[j - 1].span.end == u.span.start;
                 if u.kind == TokenKind::Footnote
-                    || (u.kind == TokenKind::Punct
+                    || (glued
+                        && u.kind == TokenKind::Punct
                         && matches!(
                             us,
                             "\"" | "“" | "”" | "«" | "»" | "'" | "’" | "‘" | ")" | "]"
