@@ -2034,6 +2034,9 @@ fn find_attribution(
             && depth[i] == 0
             && restricted_ok
             && !is_attributive(i)
+            // "Kurz gesagt, ...", "Offen gesagt geht es": a participle in second position is
+            // not the finite verb.
+            && !(i == 1 && w.starts_with("ge") && w.ends_with('t'))
             // "eine Unterstützung zu verlangen": an infinitive says nothing yet.
             && !(i > 0 && lower[i - 1] == "zu")
             && (lex[i] & F_SPEECH != 0
@@ -2368,11 +2371,13 @@ fn find_attribution(
             && toks[a - 1].kind != TokenKind::Punct
             && (continues_np(strs[a - 1], lower[a - 1])
                 || matches!(lower[a - 1], "er" | "sie")
-                || is_adjective(a - 1))
+                // An attributive adjective stands before its noun, not before the verb.
+                || (is_adjective(a - 1) && a < c && (is_capital(a) || is_adjective(a))))
         {
             a -= 1;
         }
         if a < c
+            && !(a..c).all(adverb_at)
             && (a == 0
                 || matches!(strs[a - 1], "," | ":" | "(" | "–")
                 || matches!(lower[a - 1], "wie" | "as" | "und"))
@@ -2799,10 +2804,128 @@ fn is_speech_stem_form(w: &str) -> bool {
         return false;
     };
     w.len() >= 4
-        && by_first[first as usize]
+        && (by_first[first as usize]
             .iter()
             .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)
+            || is_speech_inflection(w))
 }
+
+/// True for a finite form or past participle of a weak verb of saying built from its root:
+/// root plus a verb ending ("entgegn" -> "entgegnete", "bemängel" -> "bemängelt"), "ge" plus
+/// root plus "t" ("geäußert" is "äußer"), and a separable prefix before the participle when
+/// that pair says something ("mitgeteilt", "hinzugefügt", "festgestellt").
+fn is_speech_inflection(w: &str) -> bool {
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut v = vec![Vec::new(); 256];
+        for r in SPEECH_ROOTS {
+            v[r.as_bytes()[0] as usize].push(*r);
+        }
+        v
+    });
+    const ENDINGS: &[&str] = &[
+        "t", "te", "ten", "test", "tet", "et", "ete", "eten", "e", "en", "st", "est",
+    ];
+    let root_form = |w: &str| {
+        w.as_bytes().first().is_some_and(|&b| {
+            by_first[b as usize].iter().any(|r| {
+                w.strip_prefix(r).is_some_and(|e| {
+                    // "-et" after a root in d, t or consonant + n ("berichtet", "bezeichnet").
+                    let needs_e = r.ends_with('d') || r.ends_with('t') || r.ends_with("chn");
+                    ENDINGS.contains(&e) && (!needs_e || !e.starts_with('t'))
+                })
+            })
+        })
+    };
+    // A participle "ge" + root + "t"; roots with an unstressed prefix or in "-ier" take none.
+    let participle = |w: &str| {
+        w.strip_prefix("ge").is_some_and(|rest| {
+            by_first[rest.as_bytes().first().copied().unwrap_or(0) as usize]
+                .iter()
+                .any(|r| {
+                    !r.ends_with("ier")
+                        && !["be", "er", "ver", "ent", "zer", "miss"]
+                            .iter()
+                            .any(|p| r.starts_with(p))
+                        && rest.strip_prefix(r).is_some_and(|e| e == "t" || e == "et")
+                })
+        })
+    };
+    const SEPARABLE_PARTICIPLES: &[(&str, &str)] = &[
+        ("mit", "geteilt"),
+        ("hinzu", "gefügt"),
+        ("ein", "geräumt"),
+        ("fest", "gestellt"),
+        ("klar", "gestellt"),
+        ("an", "gedeutet"),
+        ("an", "gemerkt"),
+        ("an", "gekündigt"),
+        ("vor", "geschlagen"),
+        ("vor", "geworfen"),
+        ("zu", "gegeben"),
+        ("zu", "gesagt"),
+        ("aus", "gesagt"),
+        ("bekannt", "gegeben"),
+        ("zurück", "gewiesen"),
+        ("hin", "gewiesen"),
+        ("dar", "gelegt"),
+    ];
+    root_form(w)
+        || participle(w)
+        || SEPARABLE_PARTICIPLES
+            .iter()
+            .any(|(p, part)| w.strip_prefix(p) == Some(part))
+}
+
+/// Roots of weak verbs of saying, judging and reporting, for [`is_speech_inflection`].
+const SPEECH_ROOTS: &[&str] = &[
+    "sag",
+    "erklär",
+    "beton",
+    "bericht",
+    "meld",
+    "warn",
+    "behaupt",
+    "bestätig",
+    "forder",
+    "kritisier",
+    "bezeichn",
+    "äußer",
+    "dementier",
+    "argumentier",
+    "erläuter",
+    "beschuldig",
+    "befürcht",
+    "signalisier",
+    "zitier",
+    "verkünd",
+    "versicher",
+    "bekräftig",
+    "beklag",
+    "bedauer",
+    "mahn",
+    "appellier",
+    "kommentier",
+    "schilder",
+    "urteil",
+    "entgegn",
+    "erwider",
+    "antwort",
+    "bemängel",
+    "beanstand",
+    "beteuer",
+    "präzisier",
+    "protestier",
+    "vermeld",
+    "skandier",
+    "erzähl",
+    "unterstell",
+    "spekulier",
+    "prognostizier",
+    "ankündig",
+    "empör",
+    "verkündig",
+];
 
 /// Stems of verbs of saying; a form matches when it adds at most three letters ("warn" -> "warnte").
 const SPEECH_STEMS: &[&str] = &[
@@ -3250,6 +3373,23 @@ mod tests {
                 .contains("Ministerin")
         );
         let c = claim("Die Gemeinde stellte einen neuen Antrag für die Schule.");
+        assert!(c.attribution.is_none());
+    }
+
+    #[test]
+    fn verbs_of_saying_are_recognised_by_root_and_ending() {
+        let c = claim("Der Sprecher entgegnete, die Vorwürfe seien völlig haltlos.");
+        assert_eq!(c.attribution.expect("entgegnete").text, "Der Sprecher");
+        let c = claim("Die Gewerkschaft bemängelt die fehlende Unterstützung durch die Regierung.");
+        assert_eq!(c.attribution.expect("bemängelt").text, "Die Gewerkschaft");
+        let c = claim("Die Anwältin hat hinzugefügt, dass ihr Mandant nicht aussagen werde.");
+        assert_eq!(c.attribution.expect("hinzugefügt").text, "Die Anwältin");
+        let c = claim("Die Polizei konnte weder bestätigen noch ausschließen, dass Benzin fehlte.");
+        assert_eq!(c.attribution.expect("bestätigen").text, "Die Polizei");
+        // "Kurz gesagt" is a phrase, and "geteilt" shares rather than says.
+        let c = claim("Kurz gesagt geht es um Folgendes: Das System hat keine Zukunft.");
+        assert!(c.attribution.is_none());
+        let c = claim("Die Beute wurde unter den drei Tätern geteilt.");
         assert!(c.attribution.is_none());
     }
 
