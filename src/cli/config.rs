@@ -1,7 +1,8 @@
 //! `dossier config`: the effective configuration as a commented `config.toml` (so its output
 //! can be saved and edited), or with `--paths`, where configuration, data, cache and logs live.
 
-use crate::{Common, Config, dirs};
+use super::args::Common;
+use super::setup::{Config, dirs};
 use anyhow::Result;
 use dossier::colors::{BUILTIN, ColorTheme, parse_theme};
 use std::fmt::Write as _;
@@ -110,7 +111,7 @@ fn toml_string(s: &str) -> String {
 /// and the default theme is used.
 pub fn load_theme(
     common: &Common,
-    dirs: &crate::Dirs,
+    dirs: &super::setup::Dirs,
     config: &Config,
     warnings: &mut Vec<String>,
 ) -> ColorTheme {

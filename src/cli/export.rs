@@ -1,9 +1,11 @@
 //! `dossier export`: bookmarks and notes in the formats other tools read.
 
-use crate::{Common, dirs, load_corpus, write_atomically};
+use super::args::Common;
+use super::setup::{dirs, load_corpus};
 use anyhow::{Context, Result, bail};
 use dossier::export::{self, bibtex, csl, markdown, org, w3c};
 use dossier::sanitize::{defuse, to_json_pretty};
+use dossier::store::write_atomic;
 use dossier::{session, store};
 use std::io::Write;
 use std::path::Path;
@@ -66,7 +68,7 @@ pub fn run(
         }
         for (stem, text) in markdown::to_markdown_files(&items, now) {
             let path = dir.join(format!("{stem}.md"));
-            write_atomically(&path, dossier::sanitize::defuse(&text).as_bytes())
+            write_atomic(&path, dossier::sanitize::defuse(&text).as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         return Ok(());
@@ -84,7 +86,7 @@ pub fn run(
     };
     match output {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
-        Some(path) => write_atomically(path, text.as_bytes())
+        Some(path) => write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! The command as users see it in `--help`, completions and the man page: an EXAMPLES section
 //! for each subcommand, and each subcommand showing only the global options it reads.
 
-use crate::Cli;
+use super::args::Cli;
 use clap::CommandFactory;
 
 /// Examples per subcommand (`""` is the reader itself).

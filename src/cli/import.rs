@@ -2,7 +2,8 @@
 //! or a Hypothesis API response, placed on the corpus and added to the store. Annotations
 //! that fit no article are stored as orphans and listed; none is dropped.
 
-use crate::{Common, dirs, load_corpus};
+use super::args::Common;
+use super::setup::{dirs, load_corpus};
 use anyhow::{Context, Result, bail};
 use dossier::export::import::place;
 use dossier::export::w3c::parse_annotations;

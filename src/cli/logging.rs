@@ -3,7 +3,7 @@
 //! owns it while it runs. The level comes from `--log-level` or `DOSSIER_LOG` (a `tracing`
 //! filter such as `debug` or `dossier=trace`).
 
-use crate::Common;
+use super::args::Common;
 use std::path::PathBuf;
 use std::sync::Mutex;
 

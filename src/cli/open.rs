@@ -2,7 +2,8 @@
 //! or at the first occurrence of a quote. ARTICLE is a path, a content id or a title; the
 //! links that exports carry for each note (`dossier://open/…`) are accepted as well.
 
-use crate::{Common, Loading, Setup, setup};
+use super::args::Common;
+use super::setup::{Loading, Setup, setup};
 use anyhow::{Context, Result, bail};
 use dossier::export::link::{Spot, parse_open_target};
 use dossier::model::Article;

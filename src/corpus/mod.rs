@@ -163,6 +163,19 @@ impl Corpus {
         filled
     }
 
+    /// A corpus analysed from raw texts named `a0.txt`, `a1.txt`, … (the fixture of the corpus
+    /// tests).
+    #[cfg(test)]
+    pub(crate) fn from_texts(texts: &[&str]) -> Corpus {
+        Corpus::analysed(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::ingest::parse_raw(&format!("a{i}.txt"), t))
+                .collect(),
+        )
+    }
+
     /// Renames every entity to its corpus-wide canonical name, now and for later arrivals.
     pub fn rename(&mut self, names: Arc<CanonicalNames>) {
         for e in &mut self.entries {

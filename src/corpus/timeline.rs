@@ -153,13 +153,7 @@ mod tests {
     use crate::model::DatePart;
 
     fn corpus(texts: &[&str]) -> Corpus {
-        Corpus::analysed(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| crate::ingest::parse_raw(&format!("a{i}.txt"), t))
-                .collect(),
-        )
+        Corpus::from_texts(texts)
     }
 
     #[test]

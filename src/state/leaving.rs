@@ -13,26 +13,23 @@ pub const MAX_PASTE_CHARS: usize = 100_000;
 impl AppState {
     /// Quitting: saves the reading position, then asks the store whether anything is left
     /// unsaved; [`super::Input::QuitCheck`] carries the answer and quits or asks.
-    pub(crate) fn request_quit(&mut self) -> Vec<Effect> {
+    pub(crate) fn request_quit(&mut self) {
         self.save_position();
         self.flush_positions();
-        vec![Effect::Store(StoreOp::CheckBeforeQuit)]
+        self.emit(Effect::Store(StoreOp::CheckBeforeQuit));
     }
 
     /// Keys of the quit dialog: save again, write a rescue file, quit anyway, or go back.
-    pub(crate) fn apply_in_quit_confirm(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn apply_in_quit_confirm(&mut self, action: Action) {
         match action {
-            Action::RetrySave => vec![
-                Effect::Store(StoreOp::Retry),
-                Effect::Store(StoreOp::CheckBeforeQuit),
-            ],
-            Action::WriteRescueFile => vec![Effect::Store(StoreOp::Rescue)],
-            Action::Quit => vec![Effect::Quit],
-            Action::Close => {
-                self.overlay = None;
-                Vec::new()
+            Action::RetrySave => {
+                self.emit(Effect::Store(StoreOp::Retry));
+                self.emit(Effect::Store(StoreOp::CheckBeforeQuit));
             }
-            _ => Vec::new(),
+            Action::WriteRescueFile => self.emit(Effect::Store(StoreOp::Rescue)),
+            Action::Quit => self.emit(Effect::Quit),
+            Action::Close => self.overlay = None,
+            _ => {}
         }
     }
 
@@ -66,7 +63,7 @@ impl AppState {
 
     /// A rescue file was written, or not: says where (on screen, and on stderr after the
     /// reader ends), and quits when the quit dialog asked for it.
-    pub(crate) fn rescued(&mut self, result: Result<String, String>) -> Vec<Effect> {
+    pub(crate) fn rescued(&mut self, result: Result<String, String>) {
         match result {
             Ok(path) => {
                 let text = format!(
@@ -76,7 +73,7 @@ impl AppState {
                 self.farewell.push(text.clone());
                 self.notify(text, Severity::Info);
                 if self.overlay == Some(Overlay::QuitConfirm) {
-                    return vec![Effect::Quit];
+                    self.emit(Effect::Quit);
                 }
             }
             Err(e) => {
@@ -85,7 +82,6 @@ impl AppState {
                 self.notify(text, Severity::Warning);
             }
         }
-        Vec::new()
     }
 
     /// Pasted text: typed into the note editor (controls other than line breaks and tabs

@@ -674,7 +674,8 @@ impl AppState {
         self.clamp_reader();
     }
 
-    /// Queues an effect for the runner.
+    /// Queues an effect for the runner: the one way effects leave the state ([`AppState::handle`]
+    /// returns them in the order they were queued).
     pub(crate) fn emit(&mut self, effect: Effect) {
         self.outbox.push(effect);
     }

@@ -12,13 +12,19 @@ pub const CLAIM_ITEM_ROWS: usize = 4;
 impl AppState {
     /// Handles one input and returns what the runner must do, in order.
     pub fn handle(&mut self, input: Input) -> Vec<Effect> {
-        let returned = self.handle_input(input);
-        let mut effects = self.take_effects();
-        effects.extend(returned);
-        effects
+        self.handle_input(input);
+        self.take_effects()
     }
 
-    fn handle_input(&mut self, input: Input) -> Vec<Effect> {
+    /// Carries out one action and returns what the runner must do (as [`AppState::handle`]
+    /// does for a key bound to it).
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        self.act(action);
+        self.take_effects()
+    }
+
+    /// Changes the state for one input; effects go out through [`AppState::emit`].
+    fn handle_input(&mut self, input: Input) {
         if matches!(
             input,
             Input::Key(_) | Input::Click { .. } | Input::Wheel { .. } | Input::Paste(_)
@@ -32,28 +38,24 @@ impl AppState {
             Input::Key(chord) if self.geometry().too_small => {
                 if chord.ctrl && chord.key == crate::keymap::Key::Char('c') {
                     self.request_quit()
-                } else {
-                    Vec::new()
                 }
             }
-            Input::Paste(_) if self.geometry().too_small => Vec::new(),
+            Input::Paste(_) if self.geometry().too_small => {}
             Input::Key(chord)
                 if self.help_search.typing
                     && matches!(self.overlay, Some(Overlay::Help { .. })) =>
             {
                 self.type_into_help(chord);
-                Vec::new()
             }
             Input::Key(chord) => {
                 let section = self.section();
                 match self.keymap.resolve(section, &self.pending, chord) {
                     Resolution::Bound(action) => {
                         self.pending.clear();
-                        self.apply(action)
+                        self.act(action)
                     }
                     Resolution::Pending => {
                         self.pending.push(chord);
-                        Vec::new()
                     }
                     Resolution::Unbound if section.is_text_input() => {
                         self.pending.clear();
@@ -62,7 +64,6 @@ impl AppState {
                         } else {
                             self.type_into_prompt(chord);
                         }
-                        Vec::new()
                     }
                     Resolution::Unbound => {
                         let mut keys = std::mem::take(&mut self.pending);
@@ -75,7 +76,6 @@ impl AppState {
                             ),
                             Severity::Info,
                         );
-                        Vec::new()
                     }
                 }
             }
@@ -83,7 +83,6 @@ impl AppState {
                 self.size = (w, h);
                 self.relayout(true);
                 self.keep_list_visible();
-                Vec::new()
             }
             Input::Tick { now } => {
                 self.clock = now;
@@ -97,24 +96,19 @@ impl AppState {
                 }
                 self.messages.retain(|m| m.ticks_left > 0);
                 self.autosave_note();
-                Vec::new()
             }
             Input::Store(report) => {
                 self.store_report(report);
-                Vec::new()
             }
             Input::Index(event) => {
                 self.index_event(event);
-                Vec::new()
             }
             Input::Leave => {
                 self.leave();
-                Vec::new()
             }
             Input::Pause => {
                 self.save_position();
                 self.flush_positions();
-                Vec::new()
             }
             Input::Team(status) => {
                 if !status.online && self.team.as_ref().is_none_or(|t| t.online) {
@@ -127,86 +121,73 @@ impl AppState {
                     );
                 }
                 self.team = Some(status);
-                Vec::new()
             }
             Input::QuitCheck(report) => {
                 self.store_report(report);
                 if self.unsaved == 0 {
-                    vec![Effect::Quit]
+                    self.emit(Effect::Quit);
                 } else {
                     self.overlay = Some(Overlay::QuitConfirm);
-                    Vec::new()
                 }
             }
             Input::Rescued(result) => self.rescued(result),
             Input::Paste(text) => {
                 self.paste(&text);
-                Vec::new()
             }
-            Input::ExternalEdit { id, result } => {
-                match result {
-                    Ok(text) => {
-                        if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
-                            b.note = text.clone();
-                        }
-                        self.place_bookmarks();
-                        self.emit(Effect::Store(super::StoreOp::SetNote(id, text)));
+            Input::ExternalEdit { id, result } => match result {
+                Ok(text) => {
+                    if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
+                        b.note = text.clone();
                     }
-                    Err(e) => {
-                        self.notify(format!("the note was not changed: {e}"), Severity::Warning)
-                    }
+                    self.place_bookmarks();
+                    self.emit(Effect::Store(super::StoreOp::SetNote(id, text)));
                 }
-                Vec::new()
-            }
+                Err(e) => self.notify(format!("the note was not changed: {e}"), Severity::Warning),
+            },
             Input::Wheel { col, row, down } => {
                 if let Some(pane) = self.geometry().pane_at(col, row) {
                     self.scroll_pane(pane, if down { 3 } else { -3 });
                 }
-                Vec::new()
             }
             Input::Click { col, row } => {
                 self.click(col, row);
-                Vec::new()
             }
             Input::Idle => {
                 self.index_palette_in_background();
-                Vec::new()
             }
             Input::Ranked(ranked) => {
                 self.take_ranked(ranked);
-                Vec::new()
             }
             Input::PaletteIndex(built) => {
                 self.take_palette_index(built);
-                Vec::new()
             }
         }
     }
 
-    /// Carries out one action.
-    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+    /// Changes the state for one action; effects go out through [`AppState::emit`].
+    fn act(&mut self, action: Action) {
         let in_cross = matches!(
             self.overlay,
             Some(Overlay::Entities { .. } | Overlay::Group { .. } | Overlay::Timeline { .. })
         );
         if in_cross && self.apply_in_timeline(action).is_some() {
-            return Vec::new();
+            return;
         }
         if in_cross && self.apply_in_cross(action).is_some() {
-            return Vec::new();
+            return;
         }
         if matches!(self.overlay, Some(Overlay::Sources(_)))
             && self.apply_in_sources(action).is_some()
         {
-            return Vec::new();
+            return;
         }
         match &self.overlay {
             Some(Overlay::QuitConfirm) => return self.apply_in_quit_confirm(action),
             Some(Overlay::Help { scroll }) => return self.apply_in_help(action, *scroll),
             Some(Overlay::Note(_)) => return self.apply_in_note(action),
             Some(Overlay::Bookmarks { selected }) => {
-                if let Some(effects) = self.apply_in_bookmarks(action, *selected) {
-                    return effects;
+                if self.apply_in_bookmarks(action, *selected).is_some() {
+                    return;
                 }
             }
             Some(Overlay::Palette(_)) => return self.apply_in_palette(action),
@@ -216,22 +197,22 @@ impl AppState {
                     Action::Close => self.overlay = None,
                     _ => {}
                 }
-                return Vec::new();
+                return;
             }
             Some(Overlay::Card {
                 canonical,
                 selected,
             }) => {
                 let (canonical, selected) = (canonical.clone(), *selected);
-                if let Some(effects) = self.apply_in_card(action, canonical, selected) {
-                    return effects;
+                if self.apply_in_card(action, canonical, selected).is_some() {
+                    return;
                 }
             }
             Some(_) | None => {}
         }
         match action {
-            Action::Quit => return self.request_quit(),
-            Action::Suspend => return vec![Effect::Suspend],
+            Action::Quit => self.request_quit(),
+            Action::Suspend => self.emit(Effect::Suspend),
             Action::WriteRescueFile => self.emit(Effect::Store(super::StoreOp::Rescue)),
             Action::ShowHelp => {
                 self.help_search = super::help::HelpSearch::default();
@@ -373,13 +354,12 @@ impl AppState {
                     "off"
                 };
                 self.notify(format!("mouse {state}"), Severity::Info);
-                return vec![Effect::SetMouse(self.mouse)];
+                self.emit(Effect::SetMouse(self.mouse));
             }
         }
-        Vec::new()
     }
 
-    fn apply_in_palette(&mut self, action: Action) -> Vec<Effect> {
+    fn apply_in_palette(&mut self, action: Action) {
         let page = usize::from(self.size.1 / 2).max(1) as isize;
         match action {
             Action::Close | Action::OpenPalette => self.overlay = None,
@@ -390,74 +370,60 @@ impl AppState {
             Action::PageUp | Action::HalfPageUp => self.move_palette(-page),
             Action::GoTop => self.move_palette(isize::MIN / 2),
             Action::GoBottom => self.move_palette(isize::MAX / 2),
-            Action::Quit => return self.request_quit(),
+            Action::Quit => self.request_quit(),
             _ => {}
         }
-        Vec::new()
     }
 
     /// Actions in the entity card; `None` lets the action through.
-    fn apply_in_card(
-        &mut self,
-        action: Action,
-        canonical: String,
-        selected: usize,
-    ) -> Option<Vec<Effect>> {
+    fn apply_in_card(&mut self, action: Action, canonical: String, selected: usize) -> Option<()> {
         let n = self.mentions_of(&canonical).len();
-        let last = n.saturating_sub(1);
         let page = usize::from(self.size.1 / 2).max(1);
         let selected = match action {
             Action::Close | Action::OpenEntityCard => {
                 self.overlay = None;
-                return Some(Vec::new());
+                return Some(());
             }
             Action::OpenSelected => {
                 self.accept_card(&canonical, selected);
-                return Some(Vec::new());
+                return Some(());
             }
-            Action::MoveDown => (selected + 1).min(last),
-            Action::MoveUp => selected.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => (selected + page).min(last),
-            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
-            Action::GoTop => 0,
-            Action::GoBottom => last,
             Action::ShowTimeline => {
                 self.open_timeline(Some(canonical));
-                return Some(Vec::new());
+                return Some(());
             }
             Action::Quit | Action::OpenPalette | Action::ShowHelp => return None,
-            _ => selected,
+            _ => super::cross::list_move(selected, n, action, page).unwrap_or(selected),
         };
         self.overlay = Some(Overlay::Card {
             canonical,
             selected,
         });
-        Some(Vec::new())
+        Some(())
     }
 
-    fn apply_in_note(&mut self, action: Action) -> Vec<Effect> {
+    fn apply_in_note(&mut self, action: Action) {
         match action {
             Action::SaveNote | Action::Close => self.save_note(true),
             Action::EditNoteExternal => self.edit_note_externally(),
             Action::Quit => {
                 self.save_note(true);
-                return self.request_quit();
+                self.request_quit();
             }
-            Action::Suspend => return vec![Effect::Suspend],
+            Action::Suspend => self.emit(Effect::Suspend),
             _ => {}
         }
-        Vec::new()
     }
 
     /// Actions in the bookmarks view; `None` lets the action through to the reader.
-    fn apply_in_bookmarks(&mut self, action: Action, selected: usize) -> Option<Vec<Effect>> {
+    fn apply_in_bookmarks(&mut self, action: Action, selected: usize) -> Option<()> {
         let n = self.bookmarks.len();
         let last = n.saturating_sub(1);
         let page = usize::from(self.size.1 / 3).max(1);
         let selected = match action {
             Action::Close | Action::ShowBookmarks => {
                 self.overlay = None;
-                return Some(Vec::new());
+                return Some(());
             }
             Action::MoveDown => (selected + 1).min(last),
             Action::MoveUp => selected.saturating_sub(1),
@@ -467,7 +433,7 @@ impl AppState {
             Action::GoBottom => last,
             Action::OpenSelected => {
                 self.open_bookmark(selected);
-                return Some(Vec::new());
+                return Some(());
             }
             Action::DeleteBookmark => {
                 if let Some(id) = self.sorted_bookmarks().get(selected).map(|b| b.id.clone()) {
@@ -482,10 +448,10 @@ impl AppState {
             _ => selected,
         };
         self.overlay = Some(Overlay::Bookmarks { selected });
-        Some(Vec::new())
+        Some(())
     }
 
-    fn apply_in_help(&mut self, action: Action, scroll: usize) -> Vec<Effect> {
+    fn apply_in_help(&mut self, action: Action, scroll: usize) {
         match action {
             Action::SearchHelp => {
                 self.help_search = super::help::HelpSearch {
@@ -493,13 +459,13 @@ impl AppState {
                     typing: true,
                 };
                 self.overlay = Some(Overlay::Help { scroll: 0 });
-                return Vec::new();
+                return;
             }
             // A filter is dropped before the help closes.
             Action::Close if !self.help_search.query.is_empty() => {
                 self.help_search = super::help::HelpSearch::default();
                 self.overlay = Some(Overlay::Help { scroll: 0 });
-                return Vec::new();
+                return;
             }
             _ => {}
         }
@@ -510,7 +476,7 @@ impl AppState {
             Action::Quit => return self.request_quit(),
             Action::ShowHelp | Action::Close => {
                 self.overlay = None;
-                return Vec::new();
+                return;
             }
             Action::MoveDown => scroll + 1,
             Action::MoveUp => scroll.saturating_sub(1),
@@ -523,7 +489,6 @@ impl AppState {
         self.overlay = Some(Overlay::Help {
             scroll: new_scroll.min(max),
         });
-        Vec::new()
     }
 
     fn toggle_kind(&mut self, kind: EntityKind) {
@@ -908,6 +873,37 @@ mod tests {
             .flat_map(|_| s.handle(Input::Tick { now: 101 }))
             .collect();
         assert!(saved_positions(&again).is_empty());
+    }
+
+    #[test]
+    fn effects_leave_in_the_order_they_arise() {
+        let mut s = state();
+        keys(&mut s, "J");
+        // A note typed, saved and the reader quit in one go: the note is saved, then the
+        // positions, then the store is asked whether anything is left unsaved, last.
+        let effects = keys(&mut s, "a x y esc q");
+        let store: Vec<&StoreOp> = effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Store(op) => Some(op),
+                _ => None,
+            })
+            .collect();
+        let note = store
+            .iter()
+            .position(|op| matches!(op, StoreOp::SetNote(_, text) if text == "xy"))
+            .or_else(|| {
+                store
+                    .iter()
+                    .position(|op| matches!(op, StoreOp::Add(b) if b.note == "xy"))
+            });
+        let check = store
+            .iter()
+            .position(|op| matches!(op, StoreOp::CheckBeforeQuit));
+        assert!(note.is_some(), "{effects:?}");
+        assert_eq!(check, Some(store.len() - 1), "{effects:?}");
+        assert!(note < check);
+        assert_eq!(saved_positions(&effects).len(), 1, "{effects:?}");
     }
 
     #[test]

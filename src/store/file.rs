@@ -306,7 +306,7 @@ fn write_target(path: &Path) -> PathBuf {
 /// and synced, renamed over the target, and the directory is synced. A symbolic link is written
 /// through (the temporary file goes beside the file it leads to), and the file keeps its
 /// permissions.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = write_target(path);
     let path = target.as_path();
     let mode = fs::metadata(path).ok().map(|m| m.permissions());

@@ -18,7 +18,7 @@ mod ops;
 pub use anchor::{
     Anchor, CONTEXT_CHARS, FUZZY_THRESHOLD, MAX_FUZZY_QUOTE_CHARS, Resolution, make_anchor, resolve,
 };
-pub use file::{BOOKMARKS_FILE, LOCK_FILE, POSITIONS_FILE, Position, VERSION};
+pub use file::{BOOKMARKS_FILE, LOCK_FILE, POSITIONS_FILE, Position, VERSION, write_atomic};
 pub use ops::CONFLICT_MARKER;
 
 use crate::model::{Article, ArticleId};
@@ -489,25 +489,19 @@ impl Store {
         if changes.is_empty() {
             return Ok(());
         }
+        let first = self.pending_bookmarks.len();
         for change in changes {
             match change {
                 Change::Add(b) => {
                     self.tick(b.updated);
-                    let op = BookmarkOp::Add(b);
-                    op.apply(&mut self.bookmarks);
-                    self.pending_bookmarks.push(op);
+                    self.pending_bookmarks.push(BookmarkOp::Add(b));
                 }
                 Change::SetNote { base, snapshot } => {
                     self.tick(snapshot.updated);
-                    let op = BookmarkOp::SetNote { base, snapshot };
-                    op.apply(&mut self.bookmarks);
-                    self.pending_bookmarks.push(op);
+                    self.pending_bookmarks
+                        .push(BookmarkOp::SetNote { base, snapshot });
                 }
-                Change::Delete(id) => {
-                    let op = BookmarkOp::Delete(id);
-                    op.apply(&mut self.bookmarks);
-                    self.pending_bookmarks.push(op);
-                }
+                Change::Delete(id) => self.pending_bookmarks.push(BookmarkOp::Delete(id)),
                 Change::Position { key, position } => {
                     self.tick(position.updated);
                     let op = PositionOp { key, position };
@@ -516,6 +510,9 @@ impl Store {
                 }
             }
         }
+        // Thousands of notes from a server at once: applied through an index by id, not a scan
+        // of the list per change.
+        ops::apply_all(&self.pending_bookmarks[first..], &mut self.bookmarks);
         ops::sort(&mut self.bookmarks);
         self.flush()
     }
@@ -632,9 +629,7 @@ impl Store {
     }
 
     fn set_bookmarks_from_disk(&mut self, mut disk: Vec<Bookmark>) {
-        for op in &self.pending_bookmarks {
-            op.apply(&mut disk);
-        }
+        ops::apply_all(&self.pending_bookmarks, &mut disk);
         ops::sort(&mut disk);
         self.bookmarks = disk;
     }

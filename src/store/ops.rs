@@ -4,7 +4,7 @@
 //! and none of them discards text another instance wrote.
 
 use super::{Bookmark, BookmarkId, Position};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Put between two versions of a note edited in two places at once; both are kept.
 pub const CONFLICT_MARKER: &str = "\n\n--- edited at the same time in another dossier window ---\n";
@@ -85,6 +85,67 @@ impl PositionOp {
     }
 }
 
+/// Applies `ops` in order with the same result as [`BookmarkOp::apply`] one at a time, in time
+/// linear in the list and the operations: an index by id replaces the scan of the list that each
+/// operation would make (10,000 notes from a team server are 10,000 operations on a list of
+/// 10,000). A list that already holds one id twice (edited by hand) is applied one at a time.
+pub(crate) fn apply_all(ops: &[BookmarkOp], list: &mut Vec<Bookmark>) {
+    let mut at: HashMap<BookmarkId, usize> = HashMap::with_capacity(list.len() + ops.len());
+    for (i, b) in list.iter().enumerate() {
+        if at.insert(b.id.clone(), i).is_some() {
+            for op in ops {
+                op.apply(list);
+            }
+            return;
+        }
+    }
+    let mut slots: Vec<Option<Bookmark>> = std::mem::take(list).into_iter().map(Some).collect();
+    fn push(slots: &mut Vec<Option<Bookmark>>, at: &mut HashMap<BookmarkId, usize>, b: Bookmark) {
+        at.insert(b.id.clone(), slots.len());
+        slots.push(Some(b));
+    }
+    for op in ops {
+        match op {
+            BookmarkOp::Add(b) => match at.get(&b.id).and_then(|&i| slots[i].as_ref()) {
+                None => push(&mut slots, &mut at, b.clone()),
+                Some(x) if x == b => {}
+                Some(_) => {
+                    let mut renamed = b.clone();
+                    while at.contains_key(&renamed.id) {
+                        renamed.id = BookmarkId::generate(b.created);
+                    }
+                    push(&mut slots, &mut at, renamed);
+                }
+            },
+            BookmarkOp::Restore(b) => {
+                if !at.contains_key(&b.id) {
+                    push(&mut slots, &mut at, b.clone());
+                }
+            }
+            BookmarkOp::SetNote { base, snapshot } => {
+                match at.get(&snapshot.id).and_then(|&i| slots[i].as_mut()) {
+                    Some(current) => {
+                        if current.note != *base && current.note != snapshot.note {
+                            current.note =
+                                format!("{}{CONFLICT_MARKER}{}", snapshot.note, current.note);
+                        } else {
+                            current.note = snapshot.note.clone();
+                        }
+                        current.updated = current.updated.max(snapshot.updated);
+                    }
+                    None => push(&mut slots, &mut at, snapshot.clone()),
+                }
+            }
+            BookmarkOp::Delete(id) => {
+                if let Some(i) = at.remove(id) {
+                    slots[i] = None;
+                }
+            }
+        }
+    }
+    *list = slots.into_iter().flatten().collect();
+}
+
 /// Orders bookmarks by creation time, then id, so every instance lists them alike.
 pub(crate) fn sort(list: &mut [Bookmark]) {
     list.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
@@ -95,6 +156,7 @@ mod tests {
     use super::*;
     use crate::model::ArticleId;
     use crate::store::{Anchor, Target};
+    use proptest::prelude::*;
 
     fn bookmark(id: &str, note: &str) -> Bookmark {
         Bookmark {
@@ -169,5 +231,53 @@ mod tests {
         }
         .apply(&mut map);
         assert_eq!(map["k"], newer);
+    }
+
+    fn op_strategy() -> impl Strategy<Value = BookmarkOp> {
+        let id = 0..6u8;
+        let note = prop::sample::select(vec!["", "a", "b", "c"]);
+        prop_oneof![
+            (id.clone(), note.clone())
+                .prop_map(|(i, n)| BookmarkOp::Add(bookmark(&i.to_string(), n))),
+            (id.clone(), note.clone())
+                .prop_map(|(i, n)| BookmarkOp::Restore(bookmark(&i.to_string(), n))),
+            (id.clone(), note.clone(), note.clone()).prop_map(|(i, base, n)| BookmarkOp::SetNote {
+                base: base.to_string(),
+                snapshot: bookmark(&i.to_string(), n),
+            }),
+            id.prop_map(|i| BookmarkOp::Delete(BookmarkId(i.to_string()))),
+        ]
+    }
+
+    /// What a list holds, with the random ids given to renamed bookmarks made alike.
+    fn shape(list: &[Bookmark]) -> Vec<(String, String, i64)> {
+        list.iter()
+            .map(|b| {
+                let id = if b.id.0.len() == 1 {
+                    b.id.0.clone()
+                } else {
+                    "new".into()
+                };
+                (id, b.note.clone(), b.updated)
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn applying_all_at_once_equals_applying_one_at_a_time(
+            start in prop::collection::vec((0..6u8, prop::sample::select(vec!["", "a", "b"])), 0..6),
+            ops in prop::collection::vec(op_strategy(), 0..40),
+        ) {
+            let start: Vec<Bookmark> =
+                start.iter().map(|(i, n)| bookmark(&i.to_string(), n)).collect();
+            let mut one_by_one = start.clone();
+            for op in &ops {
+                op.apply(&mut one_by_one);
+            }
+            let mut all = start;
+            apply_all(&ops, &mut all);
+            prop_assert_eq!(shape(&all), shape(&one_by_one));
+        }
     }
 }

@@ -109,22 +109,11 @@ impl SyncState {
             .unwrap_or_default()
     }
 
-    /// Writes the state atomically (temporary file, sync, rename).
+    /// Writes the state atomically, as the store writes its files.
     pub fn save(&self, dir: &Path) -> Result<(), TeamError> {
         let path = Self::path(dir);
         let bytes = serde_json::to_vec(self).map_err(|e| state_error(&path, e.to_string()))?;
-        let tmp = dir.join(format!("{STATE_FILE}.tmp-{}", std::process::id()));
-        let written = (|| {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &path)
-        })();
-        written.map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            state_error(&path, e.to_string())
-        })
+        crate::store::write_atomic(&path, &bytes).map_err(|e| state_error(&path, e.to_string()))
     }
 
     /// Who made each synced note and who last changed it, by bookmark id.

@@ -764,13 +764,7 @@ mod tests {
     }
 
     fn corpus(texts: &[&str]) -> Corpus {
-        Corpus::analysed(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| crate::ingest::parse_raw(&format!("a{i}.txt"), t))
-                .collect(),
-        )
+        Corpus::from_texts(texts)
     }
 
     #[test]
