@@ -112,7 +112,7 @@ fn newsgold_claims_stay_above_minimums() {
     assert!(acc(s.kind) >= MIN_KIND, "kind {:.3}", acc(s.kind));
 }
 
-const MIN_CLAIM_F1: f64 = 0.98;
-const MIN_SOURCE: f64 = 0.81;
-const MIN_STANCE: f64 = 0.86;
-const MIN_KIND: f64 = 0.78;
+const MIN_CLAIM_F1: f64 = 0.985;
+const MIN_SOURCE: f64 = 0.82;
+const MIN_STANCE: f64 = 0.87;
+const MIN_KIND: f64 = 0.79;

@@ -1983,6 +1983,27 @@ fn find_attribution(
                 && (k + 1 == n || matches!(strs[k + 1], "," | "." | ";" | ":" | "–" | "!"))
         })
     };
+    // "der behaupteten Waffenlieferungen", "Nicht erklärte Streiks": a participle between a
+    // determiner (or adverb) and its noun is an adjective, not a verb of saying. A
+    // sentence-initial "Das" or "Die" before a verb is a pronoun ("Das sagte Merkel").
+    let is_attributive = |i: usize| {
+        let w = lower[i];
+        i > 0
+            && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+            && i + 1 < n
+            && toks[i + 1].kind == TokenKind::Word
+            && strs[i + 1].chars().next().is_some_and(char::is_uppercase)
+            && ((DETERMINERS.contains(&lower[i - 1])
+                && !(i == 1 && matches!(lower[0], "das" | "dies" | "die" | "der" | "this")))
+                || matches!(
+                    lower[i - 1],
+                    "nicht" | "kaum" | "nie" | "bislang" | "bisher"
+                )
+                || (i > 1
+                    && DETERMINERS.contains(&lower[i - 2])
+                    && strs[i - 1].chars().next().is_some_and(char::is_lowercase)
+                    && toks[i - 1].kind == TokenKind::Word))
+    };
     let is_cue = |i: usize| {
         let w = lower[i];
         // Verbs that speak only with their complement: "sprach von", "teilte mit", "heißt
@@ -2012,6 +2033,10 @@ fn find_attribution(
         strs[i].chars().next().is_some_and(char::is_lowercase)
             && depth[i] == 0
             && restricted_ok
+            && !is_attributive(i)
+            // "Kurz gesagt, ...", "Offen gesagt geht es": a participle in second position is
+            // not the finite verb.
+            && !(i == 1 && w.starts_with("ge") && w.ends_with('t'))
             // "eine Unterstützung zu verlangen": an infinitive says nothing yet.
             && !(i > 0 && lower[i - 1] == "zu")
             && (lex[i] & F_SPEECH != 0
@@ -2037,7 +2062,8 @@ fn find_attribution(
                 || (lower[i] == "bekannt"
                     && lower
                         .get(i + 1)
-                        .is_some_and(|w| *w == "gegeben" || *w == "gab")))
+                        .is_some_and(|w| *w == "gegeben" || *w == "gab"))
+                || separable_speech(lower[i]).is_some_and(|p| particle_at_end(i, p)))
     };
     // A passive participle ("wurde von einer Sprecherin bestätigt", "werden als Taifun
     // bezeichnet"): the source is the agent after "von" or "durch", else there is none.
@@ -2104,6 +2130,29 @@ fn find_attribution(
             && toks[k].kind == TokenKind::Word
             && strs[k].chars().next().is_some_and(char::is_lowercase)
     };
+    // A capitalised adverb at a clause start ("Unterdessen", "Zweitens", "Darüber hinaus") is
+    // no noun phrase, unless a name starts there ("Siemens").
+    let adverb_at = |k: usize| {
+        is_closed_adverb(lower[k])
+            || (is_adverb_form(lower[k])
+                && !mentions
+                    .iter()
+                    .any(|m| !m.derived && m.span.start == toks[k].span.start))
+    };
+    // The words before the finite verb `h` are an adverbial ("Darüber hinaus", "Am Montag", "In
+    // seiner Rede"): in a verb-second clause the subject then follows the verb.
+    // A prepositional phrase has one noun ("In seiner Rede", "Am Montag"); "Im Exil lebende
+    // Uiguren wie Isa" holds the subject.
+    let adverbial_prefield = |h: usize| {
+        h > 0
+            && !strs[..h]
+                .iter()
+                .any(|w| matches!(*w, "," | ":" | ";" | "–"))
+            && ((adverb_at(0) && (1..h).all(|k| adverb_at(k) || is_lower_word(k)))
+                || (PREPOSITIONS.contains(&lower[0])
+                    && h <= 5
+                    && (1..h).filter(|&k| is_capital(k)).count() <= 1))
+    };
     // Extends a subject phrase ending at `j` over an appositive with a person's name.
     let with_appositive = |j: usize| -> usize {
         if j + 1 < n && strs[j] == "," {
@@ -2126,6 +2175,46 @@ fn find_attribution(
             np_forward(from)
         }
     };
+    // "..., wie die Agentur Reuters berichtete", "Wie das Ministerium heute bekannt gab, ...",
+    // "as the agency reported": a "wie" or "as" clause whose subject is followed only by
+    // adverbials and a verb of saying names the source of the whole sentence, not the main
+    // clause's subject.
+    for w in 0..n {
+        if !matches!(lower[w], "wie" | "as")
+            || !(w == 0 || matches!(strs[w - 1], "," | "–" | "(" | ";"))
+        {
+            continue;
+        }
+        let from = w + 1;
+        let j = subject_after(from);
+        if j <= from || !(is_subject(from, j) || is_source(from, j)) {
+            continue;
+        }
+        // ", Arminda Thomas,": an appositive between commas belongs to the subject.
+        let end = with_appositive(j);
+        let mut k = if end > j && end < n && strs[end] == "," {
+            end + 1
+        } else {
+            end
+        };
+        // Adverbials up to the verb: "heute", "am Mittwoch", "in einem Vorabbericht".
+        while k < n && k < end + 12 && !cues.contains(&k) && !is_boundary_punct(strs[k]) {
+            k += 1;
+        }
+        if k >= n || !cues.contains(&k) {
+            continue;
+        }
+        // The verb closes the clause, after at most a particle or an auxiliary ("bekannt gab",
+        // "mitgeteilt hat").
+        let mut e = k + 1;
+        while e < n && e < k + 3 && is_lower_word(e) && !cues.contains(&e) {
+            e += 1;
+        }
+        // No cue index: a report "wie X mitteilte" is never a quote by itself.
+        if e >= n || is_boundary_punct(strs[e]) {
+            return Some((make(from, end, false), None));
+        }
+    }
     // Subject at the start of the sentence or of a clause after a colon, unless it opens with a
     // preposition ("Neben Südkorea warnt"); sentence adverbs are skipped ("Doch Präsident ...").
     // A dateline ("Washington – ") opens the first clause too.
@@ -2137,7 +2226,11 @@ fn find_attribution(
     let mut subject = None;
     for start in clause_starts {
         let mut a = start;
-        while a < n && (toks[a].kind == TokenKind::Punct || OPENERS.contains(&lower[a])) {
+        while a < n
+            && (toks[a].kind == TokenKind::Punct
+                || OPENERS.contains(&lower[a])
+                || (a == start && adverb_at(a)))
+        {
             a += 1;
         }
         if a >= n || a >= v || PREPOSITIONS.contains(&lower[a]) {
@@ -2234,8 +2327,19 @@ fn find_attribution(
                             || ORG_ROLES.iter().any(|s| w.ends_with(s))
                             || matches!(*w, "er" | "sie" | "he" | "she")
                     }));
+            // After an adverbial the first noun phrase in the nominative is the subject:
+            // "Darüber hinaus kritisierte die Opposition die Pläne".
+            let nominative_first = adverbial_prefield(h)
+                && h == c
+                && !matches!(
+                    lower[from],
+                    "den" | "dem" | "des" | "einen" | "einem" | "eines" | "einer"
+                );
             if j > from
-                && (named || (is_subject(from, j) && (clause_ends || backward) && !possessive))
+                && (named
+                    || (is_subject(from, j)
+                        && (clause_ends || backward || nominative_first)
+                        && !possessive))
             {
                 return Some((make(from, with_appositive(j), false), Some(c)));
             }
@@ -2267,11 +2371,13 @@ fn find_attribution(
             && toks[a - 1].kind != TokenKind::Punct
             && (continues_np(strs[a - 1], lower[a - 1])
                 || matches!(lower[a - 1], "er" | "sie")
-                || is_adjective(a - 1))
+                // An attributive adjective stands before its noun, not before the verb.
+                || (is_adjective(a - 1) && a < c && (is_capital(a) || is_adjective(a))))
         {
             a -= 1;
         }
         if a < c
+            && !(a..c).all(adverb_at)
             && (a == 0
                 || matches!(strs[a - 1], "," | ":" | "(" | "–")
                 || matches!(lower[a - 1], "wie" | "as" | "und"))
@@ -2292,6 +2398,7 @@ fn find_attribution(
     // phrase naming a person or organisation, then a colon.
     if let Some(c) = (1..n.min(9)).find(|&k| strs[k] == ":")
         && c + 1 < n
+        && !(0..c).all(|k| adverb_at(k) || toks[k].kind == TokenKind::Punct)
         && (0..c)
             .filter(|&k| {
                 toks[k].kind == TokenKind::Word
@@ -2315,6 +2422,94 @@ fn find_attribution(
         return Some((make(a, b, false), Some(c)));
     }
     None
+}
+
+/// Separable verbs of saying whose particle closes the clause ("schlug ... vor", "stellte ...
+/// fest", "räumte ... ein"): the particle the finite form needs, or `None`.
+fn separable_speech(w: &str) -> Option<&'static [&'static str]> {
+    // Finite stems; a form matches with an inflection ending of at most three letters.
+    const SEPARABLE: &[(&str, &[&str])] = &[
+        ("schlug", &["vor"]),
+        ("schläg", &["vor"]),
+        ("stellt", &["fest", "klar"]),
+        ("deutet", &["an"]),
+        ("merkt", &["an"]),
+        ("fügt", &["hinzu"]),
+        ("räumt", &["ein"]),
+        ("wandt", &["ein"]),
+        ("wende", &["ein"]),
+        ("hielt", &["entgegen"]),
+        ("hält", &["entgegen"]),
+        ("gab", &["zu", "an", "bekannt"]),
+        ("gibt", &["zu", "an", "bekannt"]),
+        ("gebe", &["zu", "an", "bekannt"]),
+        ("kündigt", &["an"]),
+        ("sprach", &["aus"]),
+        ("sprech", &["aus"]),
+        ("sprich", &["aus"]),
+        ("wies", &["hin", "zurück"]),
+        ("weist", &["hin", "zurück"]),
+        ("gestand", &["ein", "zu"]),
+        ("gesteh", &["ein", "zu"]),
+    ];
+    SEPARABLE
+        .iter()
+        .find(|(stem, _)| w.starts_with(stem) && w.len() <= stem.len() + 3)
+        .map(|&(_, p)| p)
+}
+
+/// True for punctuation that ends a clause.
+fn is_boundary_punct(s: &str) -> bool {
+    matches!(s, "," | "." | ";" | ":" | "–" | "!" | "?" | ")" | "(")
+}
+
+/// True for a word that is an adverb by its form, not a noun phrase, when it stands
+/// capitalised at the start of a sentence: connectives and sentence adverbs ("Unterdessen",
+/// "Allerdings", "Möglicherweise", "Damals"), and the closed class of [`is_closed_adverb`].
+fn is_adverb_form(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "dessen", "dings", "falls", "weise", "mals", "wegen", "halb", "seits", "maßen",
+    ];
+    is_closed_adverb(w) || (w.len() > 6 && SUFFIXES.iter().any(|x| w.ends_with(x)))
+}
+
+/// True for adverbs of a closed class, which no name shares: connectives, pronominal adverbs
+/// ("darüber", "hierzu", "womit") and enumerators ("erstens", "zweitens", "letztens").
+fn is_closed_adverb(w: &str) -> bool {
+    const PRONOMINAL_HEADS: &[&str] = &["dar", "da", "hier", "wor", "wo"];
+    const PRONOMINAL_TAILS: &[&str] = &[
+        "über", "auf", "an", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach",
+        "neben", "um", "unter", "von", "vor", "zu", "zwischen", "hin", "her",
+    ];
+    const ENUMERATORS: &[&str] = &[
+        "ers", "zwei", "drit", "vier", "fünf", "sechs", "sieben", "sieb", "ach", "neun", "zehn",
+        "letz",
+    ];
+    OPENERS.contains(&w)
+        || matches!(
+            w,
+            "hinaus"
+                | "übrigens"
+                | "kurz"
+                | "schließlich"
+                | "endlich"
+                | "fazit"
+                | "kurzum"
+                | "unterdessen"
+                | "indessen"
+                | "ebenso"
+                | "ebenfalls"
+                | "weiter"
+                | "weiters"
+                | "ferner"
+                | "überdies"
+        )
+        || PRONOMINAL_HEADS.iter().any(|h| {
+            w.strip_prefix(h)
+                .is_some_and(|t| PRONOMINAL_TAILS.contains(&t))
+        })
+        || w.strip_suffix("tens")
+            .is_some_and(|stem| ENUMERATORS.contains(&stem))
 }
 
 /// Adverbs between a speech verb and its subject ("sagte zudem der Minister").
@@ -2609,10 +2804,128 @@ fn is_speech_stem_form(w: &str) -> bool {
         return false;
     };
     w.len() >= 4
-        && by_first[first as usize]
+        && (by_first[first as usize]
             .iter()
             .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)
+            || is_speech_inflection(w))
 }
+
+/// True for a finite form or past participle of a weak verb of saying built from its root:
+/// root plus a verb ending ("entgegn" -> "entgegnete", "bemängel" -> "bemängelt"), "ge" plus
+/// root plus "t" ("geäußert" is "äußer"), and a separable prefix before the participle when
+/// that pair says something ("mitgeteilt", "hinzugefügt", "festgestellt").
+fn is_speech_inflection(w: &str) -> bool {
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut v = vec![Vec::new(); 256];
+        for r in SPEECH_ROOTS {
+            v[r.as_bytes()[0] as usize].push(*r);
+        }
+        v
+    });
+    const ENDINGS: &[&str] = &[
+        "t", "te", "ten", "test", "tet", "et", "ete", "eten", "e", "en", "st", "est",
+    ];
+    let root_form = |w: &str| {
+        w.as_bytes().first().is_some_and(|&b| {
+            by_first[b as usize].iter().any(|r| {
+                w.strip_prefix(r).is_some_and(|e| {
+                    // "-et" after a root in d, t or consonant + n ("berichtet", "bezeichnet").
+                    let needs_e = r.ends_with('d') || r.ends_with('t') || r.ends_with("chn");
+                    ENDINGS.contains(&e) && (!needs_e || !e.starts_with('t'))
+                })
+            })
+        })
+    };
+    // A participle "ge" + root + "t"; roots with an unstressed prefix or in "-ier" take none.
+    let participle = |w: &str| {
+        w.strip_prefix("ge").is_some_and(|rest| {
+            by_first[rest.as_bytes().first().copied().unwrap_or(0) as usize]
+                .iter()
+                .any(|r| {
+                    !r.ends_with("ier")
+                        && !["be", "er", "ver", "ent", "zer", "miss"]
+                            .iter()
+                            .any(|p| r.starts_with(p))
+                        && rest.strip_prefix(r).is_some_and(|e| e == "t" || e == "et")
+                })
+        })
+    };
+    const SEPARABLE_PARTICIPLES: &[(&str, &str)] = &[
+        ("mit", "geteilt"),
+        ("hinzu", "gefügt"),
+        ("ein", "geräumt"),
+        ("fest", "gestellt"),
+        ("klar", "gestellt"),
+        ("an", "gedeutet"),
+        ("an", "gemerkt"),
+        ("an", "gekündigt"),
+        ("vor", "geschlagen"),
+        ("vor", "geworfen"),
+        ("zu", "gegeben"),
+        ("zu", "gesagt"),
+        ("aus", "gesagt"),
+        ("bekannt", "gegeben"),
+        ("zurück", "gewiesen"),
+        ("hin", "gewiesen"),
+        ("dar", "gelegt"),
+    ];
+    root_form(w)
+        || participle(w)
+        || SEPARABLE_PARTICIPLES
+            .iter()
+            .any(|(p, part)| w.strip_prefix(p) == Some(part))
+}
+
+/// Roots of weak verbs of saying, judging and reporting, for [`is_speech_inflection`].
+const SPEECH_ROOTS: &[&str] = &[
+    "sag",
+    "erklär",
+    "beton",
+    "bericht",
+    "meld",
+    "warn",
+    "behaupt",
+    "bestätig",
+    "forder",
+    "kritisier",
+    "bezeichn",
+    "äußer",
+    "dementier",
+    "argumentier",
+    "erläuter",
+    "beschuldig",
+    "befürcht",
+    "signalisier",
+    "zitier",
+    "verkünd",
+    "versicher",
+    "bekräftig",
+    "beklag",
+    "bedauer",
+    "mahn",
+    "appellier",
+    "kommentier",
+    "schilder",
+    "urteil",
+    "entgegn",
+    "erwider",
+    "antwort",
+    "bemängel",
+    "beanstand",
+    "beteuer",
+    "präzisier",
+    "protestier",
+    "vermeld",
+    "skandier",
+    "erzähl",
+    "unterstell",
+    "spekulier",
+    "prognostizier",
+    "ankündig",
+    "empör",
+    "verkündig",
+];
 
 /// Stems of verbs of saying; a form matches when it adds at most three letters ("warn" -> "warnte").
 const SPEECH_STEMS: &[&str] = &[
@@ -2965,6 +3278,134 @@ mod tests {
         let c = claim("The rebels have reportedly taken control of the airport near the capital.");
         assert_eq!(c.stance, Stance::Uncertain);
         assert!(c.attribution.is_none());
+    }
+
+    #[test]
+    fn the_subject_of_a_wie_clause_is_the_source() {
+        let c = claim(
+            "Die Regierung hat das Gesetz am Montag beschlossen, wie die Agentur Reuters berichtete.",
+        );
+        let a = c.attribution.expect("wie-clause");
+        assert_eq!(a.text, "die Agentur Reuters");
+        assert_eq!(c.kind, ClaimKind::Reported);
+        let c = claim(
+            "Wie das Nachrichtenmagazin Der Spiegel in einem Vorabbericht berichtet, soll die Firma Gewebe verkauft haben.",
+        );
+        assert!(
+            c.attribution
+                .expect("wie at the start")
+                .text
+                .contains("Spiegel")
+        );
+        assert_eq!(c.stance, Stance::Uncertain);
+        let c = claim(
+            "Wie die Sprecherin des Büros, Anna Thomas, mitteilte, wurde er am Freitag tot aufgefunden.",
+        );
+        let a = c.attribution.expect("appositive");
+        assert_eq!(a.canonical.as_deref(), Some("Anna Thomas"));
+        assert_eq!(c.kind, ClaimKind::Reported);
+        let c = claim("The army withdrew from the city on Sunday, as the agency reported.");
+        assert_eq!(c.attribution.expect("as-clause").text, "the agency");
+        // A comparison is no report.
+        let c = claim("Die Preise steigen so schnell wie die Löhne im letzten Jahr.");
+        assert!(c.attribution.is_none());
+    }
+
+    #[test]
+    fn connectives_and_enumerators_are_not_sources() {
+        let c = claim(
+            "Unterdessen verteidigte der Vorsitzende des Ausschusses, Sebastian Edathy, den Entwurf.",
+        );
+        assert_eq!(
+            c.attribution.expect("after the verb").canonical.as_deref(),
+            Some("Sebastian Edathy")
+        );
+        let c = claim("Zweitens: Die Kosten für die Sanierung steigen seit Jahren weiter.");
+        assert!(c.attribution.is_none());
+        let c = claim("Darüber hinaus: Die Preise für Energie steigen seit Jahren weiter.");
+        assert!(c.attribution.is_none());
+    }
+
+    #[test]
+    fn after_an_adverbial_the_subject_follows_the_verb() {
+        let c = claim("Darüber hinaus kritisierte die Opposition die Pläne der Regierung scharf.");
+        assert_eq!(c.attribution.expect("subject").text, "die Opposition");
+        let c = claim(
+            "Am Sonntag gab der Ständige Ausschuss des Volkskongresses seine Entscheidung bekannt.",
+        );
+        assert!(c.attribution.expect("subject").text.contains("Ausschuss"));
+        // A prefield holding a subject keeps it: the noun phrase after the verb is the object.
+        let c = claim(
+            "Im Exil lebende Uiguren wie Isa weisen die chinesischen Anschuldigungen zurück.",
+        );
+        assert!(
+            c.attribution
+                .is_none_or(|a| !a.text.contains("Anschuldigungen"))
+        );
+    }
+
+    #[test]
+    fn participles_used_as_adjectives_are_no_cues() {
+        let c =
+            claim("Die Vorwürfe der behaupteten Waffenlieferungen wurden von Experten geprüft.");
+        assert!(c.attribution.is_none());
+        let c = claim("Nicht erklärte Streiks der Fluglotsen haben den Flugbetrieb lahmgelegt.");
+        assert!(c.attribution.is_none());
+        // A sentence-initial demonstrative before the verb is its object.
+        let c = claim("Das sagte Bundeskanzlerin Angela Merkel am Montag in Berlin.");
+        assert!(c.attribution.expect("verb").text.contains("Merkel"));
+    }
+
+    #[test]
+    fn separable_verbs_of_saying_need_their_particle() {
+        let c = claim("Der Bundesrat schlug eine Reform der Grundsteuer vor.");
+        assert!(
+            c.attribution
+                .expect("schlug vor")
+                .text
+                .contains("Bundesrat")
+        );
+        let c = claim("Die Ministerin stellte fest, dass die Mittel nicht reichen.");
+        assert!(
+            c.attribution
+                .expect("stellte fest")
+                .text
+                .contains("Ministerin")
+        );
+        let c = claim("Die Gemeinde stellte einen neuen Antrag für die Schule.");
+        assert!(c.attribution.is_none());
+    }
+
+    #[test]
+    fn verbs_of_saying_are_recognised_by_root_and_ending() {
+        let c = claim("Der Sprecher entgegnete, die Vorwürfe seien völlig haltlos.");
+        assert_eq!(c.attribution.expect("entgegnete").text, "Der Sprecher");
+        let c = claim("Die Gewerkschaft bemängelt die fehlende Unterstützung durch die Regierung.");
+        assert_eq!(c.attribution.expect("bemängelt").text, "Die Gewerkschaft");
+        let c = claim("Die Anwältin hat hinzugefügt, dass ihr Mandant nicht aussagen werde.");
+        assert_eq!(c.attribution.expect("hinzugefügt").text, "Die Anwältin");
+        let c = claim("Die Polizei konnte weder bestätigen noch ausschließen, dass Benzin fehlte.");
+        assert_eq!(c.attribution.expect("bestätigen").text, "Die Polizei");
+        // "Kurz gesagt" is a phrase, and "geteilt" shares rather than says.
+        let c = claim("Kurz gesagt geht es um Folgendes: Das System hat keine Zukunft.");
+        assert!(c.attribution.is_none());
+        let c = claim("Die Beute wurde unter den drei Tätern geteilt.");
+        assert!(c.attribution.is_none());
+    }
+
+    #[test]
+    fn english_reports_name_their_speaker() {
+        let c = claim("The police said two men were arrested near the station on Friday.");
+        assert!(c.attribution.expect("said").text.contains("police"));
+        let c = claim("According to officials, the bridge will reopen in March.");
+        assert!(
+            c.attribution
+                .expect("according to")
+                .text
+                .contains("officials")
+        );
+        let c = claim("The company allegedly paid bribes to three officials in 2019.");
+        assert_eq!(c.stance, Stance::Uncertain);
     }
 
     #[test]

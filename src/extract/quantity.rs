@@ -215,7 +215,14 @@ pub fn find_lowered(tokens: &[Token], strs: &[&str], lowers: &[&str]) -> Vec<Qua
         } else {
             std::borrow::Cow::Borrowed("")
         };
+        // "[1]", "[12]": a footnote or reference mark, not a figure.
+        let footnote = tokens[i].kind == TokenKind::Number
+            && i > 0
+            && strs[i - 1] == "["
+            && strs.get(i + 1) == Some(&"]")
+            && !strs[i].contains(['.', ',']);
         let first_value = match tokens[i].kind {
+            TokenKind::Number if footnote => None,
             TokenKind::Number => parse_number(strs[i]),
             TokenKind::Word => NUMBER_WORDS.iter().find(|(w, _)| *w == l).map(|&(_, v)| v),
             _ => None,
@@ -398,6 +405,14 @@ mod tests {
         assert_eq!(v[0].min, 1_320_000.0);
         assert!(v[0].approximate);
         assert_eq!(v[0].text, "circa 1,32 Millionen");
+    }
+
+    #[test]
+    fn footnote_marks_are_not_quantities() {
+        assert!(q("Das zeigt die Studie [1] deutlich.").is_empty());
+        let v = q("Die Studie [12] nennt 300 Fälle.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].min, 300.0);
     }
 
     #[test]
