@@ -1519,8 +1519,9 @@ fn is_sentence_opener(doc: &Doc, start: usize, surface: &str) -> bool {
 }
 
 /// Splits a person name glued from two neighbours ("könnte Kim Putin zudem"): a name said once
-/// whose first part is a word of another full name of the document ("Kim Jong-un") and whose
-/// last part ends a third ("Wladimir Putin") is two mentions, one of each.
+/// whose first part is a name of its own (it begins another full name of the document, "Kim
+/// Jong-un", or stands alone at least twice) and whose last part ends a third ("Wladimir Putin")
+/// is two mentions, one of each.
 pub(crate) fn split_neighbours(doc: &Doc, cands: &mut Vec<Cand>) {
     let persons: Vec<(Span, &str)> = cands
         .iter()
@@ -1532,7 +1533,7 @@ pub(crate) fn split_neighbours(doc: &Doc, cands: &mut Vec<Cand>) {
         .copied()
         .filter(|(_, s)| s.contains(' '))
         .collect();
-    if full.len() < 3 {
+    if full.len() < 2 {
         return;
     }
     let mut count: FastMap<&str, usize> = FastMap::default();
@@ -1551,9 +1552,17 @@ pub(crate) fn split_neighbours(doc: &Doc, cands: &mut Vec<Cand>) {
         }
         let (left, right) = (words[0].1, words[1].1);
         let other = |s: &str| s != surface;
-        let left_known = full
-            .iter()
-            .any(|(_, s)| other(s) && s.split(' ').next() == Some(left));
+        // The first part is a name of its own: it begins another full name, or the document
+        // uses it alone (not before the second part) at least twice.
+        let alone = doc
+            .strs
+            .windows(2)
+            .filter(|w| w[0] == left && w[1] != right)
+            .count();
+        let left_known = alone >= 2
+            || full
+                .iter()
+                .any(|(_, s)| other(s) && s.split(' ').next() == Some(left));
         let right_known = full.iter().any(|(_, s)| {
             other(s) && s.rsplit(' ').next() == Some(right) && s.split(' ').next() != Some(left)
         });
