@@ -48,16 +48,7 @@ impl BookmarkOp {
             }
             BookmarkOp::SetNote { base, snapshot } => {
                 match list.iter_mut().find(|x| x.id == snapshot.id) {
-                    Some(current) => {
-                        if current.note != *base && current.note != snapshot.note {
-                            // Someone else changed the note since this edit began: keep theirs.
-                            current.note =
-                                format!("{}{CONFLICT_MARKER}{}", snapshot.note, current.note);
-                        } else {
-                            current.note = snapshot.note.clone();
-                        }
-                        current.updated = current.updated.max(snapshot.updated);
-                    }
+                    Some(current) => set_note(current, base, snapshot),
                     None => list.push(snapshot.clone()),
                 }
             }
@@ -83,6 +74,17 @@ impl PositionOp {
             map.insert(self.key.clone(), self.position);
         }
     }
+}
+
+/// Puts an edited note onto the bookmark here. When the note here is neither the one the edit
+/// started from nor the new text, someone else changed it meanwhile: both texts are kept.
+fn set_note(current: &mut Bookmark, base: &str, snapshot: &Bookmark) {
+    if current.note != base && current.note != snapshot.note {
+        current.note = format!("{}{CONFLICT_MARKER}{}", snapshot.note, current.note);
+    } else {
+        current.note = snapshot.note.clone();
+    }
+    current.updated = current.updated.max(snapshot.updated);
 }
 
 /// Applies `ops` in order with the same result as [`BookmarkOp::apply`] one at a time, in time
@@ -124,15 +126,7 @@ pub(crate) fn apply_all(ops: &[BookmarkOp], list: &mut Vec<Bookmark>) {
             }
             BookmarkOp::SetNote { base, snapshot } => {
                 match at.get(&snapshot.id).and_then(|&i| slots[i].as_mut()) {
-                    Some(current) => {
-                        if current.note != *base && current.note != snapshot.note {
-                            current.note =
-                                format!("{}{CONFLICT_MARKER}{}", snapshot.note, current.note);
-                        } else {
-                            current.note = snapshot.note.clone();
-                        }
-                        current.updated = current.updated.max(snapshot.updated);
-                    }
+                    Some(current) => set_note(current, base, snapshot),
                     None => push(&mut slots, &mut at, snapshot.clone()),
                 }
             }
