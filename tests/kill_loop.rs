@@ -88,7 +88,12 @@ fn full_run(keys: &str) -> (Duration, usize) {
 #[test]
 fn sigkill_while_saving_bookmarks_never_loses_a_completed_save() {
     let keys = bookmarking_keys();
-    let (took, total) = full_run(&keys);
+    // Kill moments are drawn from the fastest of three whole runs: the first run of a test
+    // binary can be much slower (a cold binary, a busy machine), and moments drawn from it would
+    // mostly fall after the reader has already finished.
+    let runs: Vec<(Duration, usize)> = (0..3).map(|_| full_run(&keys)).collect();
+    let took = runs.iter().map(|r| r.0).min().unwrap();
+    let total = runs.iter().map(|r| r.1).min().unwrap();
     assert!(total >= 100, "the script saves many bookmarks: {total}");
 
     let mut rng = Rng(0x5EED_D055_1E12);
