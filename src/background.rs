@@ -211,6 +211,54 @@ mod tests {
         assert!(!bg.is_busy());
     }
 
+    fn index_jobs(effects: Vec<Effect>) -> Vec<Job> {
+        jobs_of(effects)
+            .into_iter()
+            .filter(|j| matches!(j, Job::BuildIndex(_)))
+            .collect()
+    }
+
+    #[test]
+    fn a_pause_compares_the_articles_in_the_background_once() {
+        let mut s = AppState::new(
+            crate::state::Corpus::bundled(),
+            Keymap::builtin(),
+            Hyphenators::load(),
+            Options::default(),
+        );
+        let mut bg = Background::new();
+        assert!(s.cross_needs_refresh());
+        let jobs: Vec<Job> = jobs_of(s.handle(Input::Idle))
+            .into_iter()
+            .filter(|j| matches!(j, Job::Cross(_)))
+            .collect();
+        assert_eq!(jobs.len(), 1);
+        assert!(!s.cross_needs_refresh(), "a job is under way");
+        for job in jobs {
+            bg.start(job);
+        }
+        for input in bg.wait_idle(Duration::from_secs(30)) {
+            s.handle(input);
+        }
+        assert!(s.cross_is_fresh());
+        let cross = s.cross.clone().expect("the analyses arrived");
+        assert!(!cross.entities.entries().is_empty());
+        // Opening the entity index now needs no job.
+        let effects = s.apply(crate::action::Action::ShowEntityIndex);
+        assert!(jobs_of(effects).is_empty());
+        assert!(matches!(
+            s.overlay,
+            Some(crate::state::Overlay::Entities { .. })
+        ));
+        assert_eq!(
+            s.derived.entities.len(),
+            cross
+                .entities
+                .listed(None, crate::state::cross::SORTS[0])
+                .len()
+        );
+    }
+
     #[test]
     fn the_idle_index_is_built_in_the_background_unless_the_corpus_changed_meanwhile() {
         let articles = crate::ingest::bundled();
@@ -223,11 +271,11 @@ mod tests {
         );
         let mut bg = Background::new();
         assert!(s.palette_needs_index());
-        let jobs = jobs_of(s.handle(Input::Idle));
+        let jobs = index_jobs(s.handle(Input::Idle));
         assert_eq!(jobs.len(), 1);
         assert!(!s.palette_needs_index(), "a build is under way");
         assert!(
-            jobs_of(s.handle(Input::Idle)).is_empty(),
+            index_jobs(s.handle(Input::Idle)).is_empty(),
             "one build at a time"
         );
         for job in jobs {
@@ -242,7 +290,7 @@ mod tests {
 
         // A change to the corpus while a build runs outdates that build.
         s.index_stale = true;
-        let jobs = jobs_of(s.handle(Input::Idle));
+        let jobs = index_jobs(s.handle(Input::Idle));
         assert_eq!(jobs.len(), 1);
         s.index_stale = true;
         for job in jobs {

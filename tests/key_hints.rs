@@ -9,7 +9,7 @@ use dossier::corpus::Corpus;
 use dossier::keymap::{Keymap, Section, parse_keymap_file, parse_sequence};
 use dossier::reflow::Hyphenators;
 use dossier::state::{AppState, Input, Options, Overlay, StoreReport};
-use dossier::tui::headless::render_text;
+use dossier::tui::headless::{pause, render_text, run_jobs};
 
 const SIZE: (u16, u16) = (200, 50);
 
@@ -77,11 +77,13 @@ fn every_popup_hint_names_a_key_bound_to_its_action_under_both_keymaps() {
         check_popup(&mut s, name, "help");
 
         let mut s = state(&keymap);
-        s.apply(Action::ShowEntityIndex);
+        let jobs = s.apply(Action::ShowEntityIndex);
+        run_jobs(&mut s, jobs);
         check_popup(&mut s, name, "entity index");
 
         let mut s = state(&keymap);
-        let cross = s.cross();
+        pause(&mut s);
+        let cross = s.cross.clone().unwrap();
         let canonical = cross.entities.entries()[0].canonical.clone();
         s.overlay = Some(Overlay::Card {
             canonical,
@@ -90,7 +92,8 @@ fn every_popup_hint_names_a_key_bound_to_its_action_under_both_keymaps() {
         check_popup(&mut s, name, "entity card");
 
         let mut s = state(&keymap);
-        assert!(!s.cross().groups.is_empty());
+        pause(&mut s);
+        assert!(!s.cross.as_ref().unwrap().groups.is_empty());
         s.overlay = Some(Overlay::Group {
             group: 0,
             selected: 0,
@@ -98,11 +101,13 @@ fn every_popup_hint_names_a_key_bound_to_its_action_under_both_keymaps() {
         check_popup(&mut s, name, "claim group");
 
         let mut s = state(&keymap);
-        s.apply(Action::ShowTimeline);
+        let jobs = s.apply(Action::ShowTimeline);
+        run_jobs(&mut s, jobs);
         check_popup(&mut s, name, "timeline");
 
         let mut s = state(&keymap);
-        s.apply(Action::ShowSources);
+        let jobs = s.apply(Action::ShowSources);
+        run_jobs(&mut s, jobs);
         check_popup(&mut s, name, "sources");
         s.apply(Action::OpenSelected);
         check_popup(&mut s, name, "one source's claims");

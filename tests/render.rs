@@ -291,7 +291,7 @@ fn analyses_arriving_after_their_articles_fill_the_open_article() {
     let mut s = state();
     let before = render_text(&mut s, (160, 45), &[]);
     assert!(before.contains("Claims (0)"), "{before}");
-    let articles: Vec<_> = s.corpus.iter().map(|e| e.article.clone()).collect();
+    let articles: Vec<_> = s.corpus.articles().cloned().collect();
     let analyses = dossier::extract::analyze_corpus(&articles);
     let claims = analyses[0].claims.len();
     assert!(claims > 0);

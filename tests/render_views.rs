@@ -46,7 +46,8 @@ fn keys(k: &str) -> Vec<dossier::keymap::KeyChord> {
 /// The screen with the comparison of the soldiers group open.
 fn compare_screen(size: (u16, u16), k: &str) -> (AppState, String) {
     let mut s = state();
-    let cross = s.cross();
+    dossier::tui::headless::pause(&mut s);
+    let cross = s.cross.clone().unwrap();
     let group = cross
         .groups
         .iter()

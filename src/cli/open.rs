@@ -81,7 +81,7 @@ pub fn run(target: &str, paths: &[PathBuf], common: &Common) -> Result<ExitCode>
         mut session,
         ..
     } = setup(&paths, common, Loading::Wait)?;
-    let articles: Vec<&Article> = state.corpus.iter().map(|e| &e.article).collect();
+    let articles: Vec<&Article> = state.corpus.articles().collect();
     let Some(index) = find_article(&articles, &parsed.article) else {
         bail!("no article '{}' in the corpus", parsed.article);
     };

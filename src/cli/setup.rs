@@ -262,9 +262,9 @@ pub(crate) fn load_corpus(
 ) -> Result<Vec<dossier::model::Article>> {
     let corpus = corpus(paths, common, &dirs(common), warnings)?;
     Ok(corpus
-        .into_entries()
+        .into_pairs()
         .into_iter()
-        .map(|e| e.article)
+        .map(|(article, _)| article)
         .collect())
 }
 

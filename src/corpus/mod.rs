@@ -20,13 +20,25 @@ use crate::model::{Analysis, Article, ArticleId};
 use std::path::Path;
 use std::sync::Arc;
 
-/// One article with what was extracted from it.
+/// One article with what was extracted from it. Both parts are shared, so that a copy of the
+/// corpus handed to a background job (the cross-article analyses) costs two reference counts
+/// per article, and a change to one analysis copies that analysis only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The article.
-    pub article: Article,
+    pub article: Arc<Article>,
     /// Its entities and claims.
-    pub analysis: Analysis,
+    pub analysis: Arc<Analysis>,
+}
+
+impl Entry {
+    /// An entry owning `article` and `analysis`.
+    pub fn new(article: Article, analysis: Analysis) -> Entry {
+        Entry {
+            article: Arc::new(article),
+            analysis: Arc::new(analysis),
+        }
+    }
 }
 
 /// Articles with their analyses in list order (sorted by source path when they come from the
@@ -70,7 +82,7 @@ impl Corpus {
         Corpus {
             entries: pairs
                 .into_iter()
-                .map(|(article, analysis)| Entry { article, analysis })
+                .map(|(article, analysis)| Entry::new(article, analysis))
                 .collect(),
             canonical: None,
             by_source: None,
@@ -90,22 +102,22 @@ impl Corpus {
 
     /// Every article, in order.
     pub fn articles(&self) -> impl ExactSizeIterator<Item = &Article> + Clone {
-        self.entries.iter().map(|e| &e.article)
+        self.entries.iter().map(|e| &*e.article)
     }
 
     /// Every analysis, in the order of the articles.
     pub fn analyses(&self) -> impl ExactSizeIterator<Item = &Analysis> + Clone {
-        self.entries.iter().map(|e| &e.analysis)
+        self.entries.iter().map(|e| &*e.analysis)
     }
 
     /// The article at `index`.
     pub fn article(&self, index: usize) -> Option<&Article> {
-        self.entries.get(index).map(|e| &e.article)
+        self.entries.get(index).map(|e| &*e.article)
     }
 
     /// The analysis of the article at `index`.
     pub fn analysis(&self, index: usize) -> Option<&Analysis> {
-        self.entries.get(index).map(|e| &e.analysis)
+        self.entries.get(index).map(|e| &*e.analysis)
     }
 
     /// Where the article with this id is.
@@ -113,9 +125,18 @@ impl Corpus {
         self.entries.iter().position(|e| &e.article.id == id)
     }
 
-    /// Consumes the corpus, returning its entries.
-    pub fn into_entries(self) -> Vec<Entry> {
+    /// Consumes the corpus, returning its articles with their analyses (copied only where
+    /// another copy of the corpus still shares them).
+    pub fn into_pairs(self) -> Vec<(Article, Analysis)> {
         self.entries
+            .into_iter()
+            .map(|e| {
+                (
+                    Arc::unwrap_or_clone(e.article),
+                    Arc::unwrap_or_clone(e.analysis),
+                )
+            })
+            .collect()
     }
 
     /// Adds indexed articles, keeping the corpus sorted by source path. Names already unified
@@ -132,7 +153,7 @@ impl Corpus {
         self.entries.extend(
             batch
                 .into_iter()
-                .map(|(article, analysis)| Entry { article, analysis }),
+                .map(|(article, analysis)| Entry::new(article, analysis)),
         );
         // Stable and adaptive: a sorted list plus a sorted batch is a merge.
         self.entries
@@ -156,7 +177,7 @@ impl Corpus {
             if let Some(&i) = at.get(&source)
                 && let Some(entry) = self.entries.get_mut(i)
             {
-                entry.analysis = analysis;
+                entry.analysis = Arc::new(analysis);
                 filled.push(i);
             }
         }
@@ -179,7 +200,7 @@ impl Corpus {
     /// Renames every entity to its corpus-wide canonical name, now and for later arrivals.
     pub fn rename(&mut self, names: Arc<CanonicalNames>) {
         for e in &mut self.entries {
-            names.apply(e.article.lang, &mut e.analysis);
+            names.apply(e.article.lang, Arc::make_mut(&mut e.analysis));
         }
         self.canonical = Some(names);
     }

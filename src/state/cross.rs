@@ -2,7 +2,8 @@
 //! The analysis lives in [`crate::corpus::compare`], [`crate::corpus::timeline`] and [`crate::corpus::entity_index`];
 //! this module computes it once per corpus and turns list movements into jumps.
 
-use super::{AppState, Overlay, Severity, Unit};
+use super::palette::Job;
+use super::{AppState, Corpus, Effect, Overlay, Severity, Unit};
 use crate::action::Action;
 use crate::corpus::compare::ClaimGroup;
 use crate::corpus::entity_index::{EntityIndex, SortBy};
@@ -47,40 +48,228 @@ pub fn list_move(selected: usize, len: usize, action: Action, page: usize) -> Op
     })
 }
 
-impl AppState {
-    /// The cross-source results, computed on first use.
-    pub fn cross(&mut self) -> Arc<CrossSource> {
-        if let Some(c) = &self.cross {
-            return Arc::clone(c);
-        }
-        let mut entities = EntityIndex::from_analyses(self.corpus.analyses());
+impl CrossSource {
+    /// Computes every cross-article analysis of `corpus` (slow on a large corpus: the reader
+    /// runs it as a background job, [`CrossJob`]).
+    pub fn compute(corpus: &Corpus) -> CrossSource {
+        let mut entities = EntityIndex::from_analyses(corpus.analyses());
         entities.sort(SortBy::Mentions);
-        let groups = crate::corpus::compare::groups(&self.corpus);
-        let cross = Arc::new(CrossSource {
+        let groups = crate::corpus::compare::groups(corpus);
+        CrossSource {
             entities,
             charts: groups
                 .iter()
                 .map(crate::corpus::compare::chart::chart)
                 .collect(),
             groups,
-            events: crate::corpus::timeline::events(&self.corpus),
-            sources: Arc::new(crate::corpus::sources::collect(&self.corpus)),
-        });
-        self.cross = Some(Arc::clone(&cross));
-        cross
+            events: crate::corpus::timeline::events(corpus),
+            sources: Arc::new(crate::corpus::sources::collect(corpus)),
+        }
+    }
+}
+
+/// The cross-article analyses to compute off the UI thread, over a copy of the corpus that
+/// shares its articles and analyses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossJob {
+    /// The corpus version the analyses are computed from ([`CrossJobs::version`]).
+    pub version: u64,
+    /// The corpus as it was when the job started.
+    pub corpus: Corpus,
+}
+
+impl CrossJob {
+    /// Computes the analyses.
+    pub fn run(self) -> CrossReady {
+        CrossReady {
+            version: self.version,
+            cross: Arc::new(CrossSource::compute(&self.corpus)),
+        }
+    }
+}
+
+/// The answer of a [`CrossJob`].
+#[derive(Debug, Clone)]
+pub struct CrossReady {
+    /// The corpus version it was computed from.
+    pub version: u64,
+    /// The analyses.
+    pub cross: Arc<CrossSource>,
+}
+
+impl PartialEq for CrossReady {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version && Arc::ptr_eq(&self.cross, &other.cross)
+    }
+}
+
+/// What the user asked for that needs the cross-article analyses, done when they arrive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CrossIntent {
+    /// Open the entity index.
+    EntityIndex,
+    /// Open the timeline, filtered by an entity when given.
+    Timeline(Option<String>),
+    /// Open the claim group of this claim (article, claim index).
+    ClaimGroup(usize, usize),
+    /// Open the sources view.
+    Sources,
+}
+
+/// The versions of the corpus and of the cross-article analyses, and the job under way.
+#[derive(Debug, Clone, Default)]
+pub struct CrossJobs {
+    /// Bumped whenever the corpus changes.
+    version: u64,
+    /// The corpus version [`AppState::cross`] was computed from.
+    built: Option<u64>,
+    /// The corpus version of the job under way, if any.
+    running: Option<u64>,
+    /// What to open once the analyses arrive.
+    intent: Option<CrossIntent>,
+}
+
+impl CrossJobs {
+    /// The corpus changed: analyses computed before are out of date.
+    pub fn corpus_changed(&mut self) {
+        self.version += 1;
     }
 
-    /// Lists the entity index's rows under the overlay's sort and filter, when they change, so
-    /// that drawing only reads [`AppState::entity_list`].
-    pub(crate) fn refresh_entity_list(&mut self) {
-        let Some(Overlay::Entities { sort, kind, .. }) = self.overlay else {
-            self.entity_list.clear();
+    /// True while a job is computing the analyses.
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// What waits for the analyses, if anything.
+    pub fn intent(&self) -> Option<&CrossIntent> {
+        self.intent.as_ref()
+    }
+}
+
+impl AppState {
+    /// A number that changes whenever the corpus does (articles or analyses arrive).
+    pub fn corpus_version(&self) -> u64 {
+        self.cross_jobs.version
+    }
+
+    /// True when the analyses shown are those of the corpus as it is now.
+    pub fn cross_is_fresh(&self) -> bool {
+        self.cross.is_some() && self.cross_jobs.built == Some(self.cross_jobs.version)
+    }
+
+    /// True when the analyses are missing or out of date and no job is computing them: a
+    /// pause of the user is a good time to start one ([`Input::Idle`]).
+    pub fn cross_needs_refresh(&self) -> bool {
+        !self.cross_is_fresh() && !self.cross_jobs.is_running()
+    }
+
+    /// Starts a job computing the analyses of the corpus as it is now, unless one is under way
+    /// (its answer is followed by another when the corpus changed meanwhile).
+    pub(crate) fn refresh_cross(&mut self) {
+        if !self.cross_needs_refresh() {
+            return;
+        }
+        let version = self.cross_jobs.version;
+        self.cross_jobs.running = Some(version);
+        self.emit(Effect::Background(Job::Cross(CrossJob {
+            version,
+            corpus: self.corpus.clone(),
+        })));
+    }
+
+    /// Does `intent` now when the analyses are at hand (even out of date ones, which are
+    /// refreshed meanwhile), or once they arrive.
+    pub(crate) fn with_cross(&mut self, intent: CrossIntent) {
+        self.refresh_cross();
+        if self.cross.is_some() {
+            self.cross_jobs.intent = None;
+            self.fulfil(intent);
+        } else {
+            let n = self.corpus.len();
+            self.notify(
+                format!(
+                    "comparing {n} article{} across sources …",
+                    if n == 1 { "" } else { "s" }
+                ),
+                Severity::Info,
+            );
+            self.cross_jobs.intent = Some(intent);
+        }
+    }
+
+    /// Takes the analyses a job computed: shows them in the open overlay, does what waited for
+    /// them, and starts another job when the corpus changed while this one ran.
+    pub(crate) fn take_cross(&mut self, ready: CrossReady) {
+        if self.cross_jobs.running != Some(ready.version) {
+            return;
+        }
+        self.cross_jobs.running = None;
+        if self.cross_jobs.built.is_some_and(|b| b > ready.version) {
+            return;
+        }
+        let old = self.cross.replace(ready.cross);
+        self.cross_jobs.built = Some(ready.version);
+        self.follow_new_cross(old.as_deref());
+        if let Some(intent) = self.cross_jobs.intent.take() {
+            self.fulfil(intent);
+        }
+        let shown = matches!(
+            self.overlay,
+            Some(
+                Overlay::Entities { .. }
+                    | Overlay::Group { .. }
+                    | Overlay::Timeline { .. }
+                    | Overlay::Sources(_)
+            )
+        );
+        if shown {
+            self.refresh_cross();
+        }
+    }
+
+    /// Keeps an open overlay on what it showed when newer analyses replace `old`: the same
+    /// claim group (by topic), the same source; selections stay within their lists.
+    fn follow_new_cross(&mut self, old: Option<&CrossSource>) {
+        let Some(cross) = self.cross.clone() else {
             return;
         };
-        self.entity_list = self
-            .cross()
-            .entities
-            .listed(kind, SORTS[sort % SORTS.len()]);
+        match &mut self.overlay {
+            Some(Overlay::Group { group, selected }) => {
+                let topic = old.and_then(|o| o.groups.get(*group)).map(|g| &g.topic);
+                match cross.groups.iter().position(|g| Some(&g.topic) == topic) {
+                    Some(i) => {
+                        *group = i;
+                        let len = cross.groups[i].members.len();
+                        *selected = (*selected).min(len.saturating_sub(1));
+                    }
+                    None => {
+                        self.overlay = None;
+                        self.notify(
+                            "the claim group changed as articles arrived",
+                            Severity::Info,
+                        );
+                    }
+                }
+            }
+            Some(Overlay::Sources(view)) => view.replace_sources(Arc::clone(&cross.sources)),
+            _ => {}
+        }
+    }
+
+    /// Does what needed the analyses, which are now at hand.
+    fn fulfil(&mut self, intent: CrossIntent) {
+        match intent {
+            CrossIntent::EntityIndex => {
+                self.overlay = Some(Overlay::Entities {
+                    selected: 0,
+                    sort: 0,
+                    kind: None,
+                });
+            }
+            CrossIntent::Timeline(entity) => self.show_timeline(entity),
+            CrossIntent::ClaimGroup(article, claim) => self.show_claim_group(article, claim),
+            CrossIntent::Sources => self.show_sources(),
+        }
     }
 
     /// Timeline events shown, filtered by entity when set and by [`AppState::timeline_source`].
@@ -100,17 +289,16 @@ impl AppState {
 
     /// Opens the entity index.
     pub(crate) fn open_entity_index(&mut self) {
-        self.overlay = Some(Overlay::Entities {
-            selected: 0,
-            sort: 0,
-            kind: None,
-        });
-        self.refresh_entity_list();
+        self.with_cross(CrossIntent::EntityIndex);
     }
 
     /// Opens the timeline, filtered by an entity when given.
     pub(crate) fn open_timeline(&mut self, entity: Option<String>) {
-        self.cross();
+        self.with_cross(CrossIntent::Timeline(entity));
+    }
+
+    /// Shows the timeline (the analyses are at hand).
+    fn show_timeline(&mut self, entity: Option<String>) {
         self.timeline_source = None;
         if let Some(name) = &entity
             && self.listed_events(Some(name)).is_empty()
@@ -126,7 +314,6 @@ impl AppState {
 
     /// Opens the group of the selected claim (claims pane) or of the claim under the cursor.
     pub(crate) fn open_claim_group(&mut self) {
-        let cross = self.cross();
         let claim = match (self.focus, self.cursor) {
             (super::Pane::Reader, Some(c)) => self.current().and_then(|e| {
                 e.analysis
@@ -136,15 +323,29 @@ impl AppState {
             }),
             _ => Some(self.claim_selected),
         };
-        let group =
-            claim.and_then(|i| crate::corpus::compare::group_of(&cross.groups, self.selected, i));
+        match claim {
+            Some(claim) => self.with_cross(CrossIntent::ClaimGroup(self.selected, claim)),
+            None => self.no_group(),
+        }
+    }
+
+    /// Shows the group of a claim (the analyses are at hand).
+    fn show_claim_group(&mut self, article: usize, claim: usize) {
+        let group = self
+            .cross
+            .as_ref()
+            .and_then(|c| crate::corpus::compare::group_of(&c.groups, article, claim));
         match group {
             Some(group) => self.overlay = Some(Overlay::Group { group, selected: 0 }),
-            None => self.notify(
-                "no other article speaks of this claim's figure or event",
-                Severity::Info,
-            ),
+            None => self.no_group(),
         }
+    }
+
+    fn no_group(&mut self) {
+        self.notify(
+            "no other article speaks of this claim's figure or event",
+            Severity::Info,
+        );
     }
 
     /// Actions in the cross-source overlays; `None` lets the action through.
@@ -162,7 +363,7 @@ impl AppState {
                 kind,
             } => match action {
                 Action::OpenSelected => {
-                    if let Some(name) = self.entity_list.get(selected) {
+                    if let Some(name) = self.derived.entities.get(selected) {
                         let name = name.clone();
                         self.open_card(&name);
                     }
@@ -173,7 +374,6 @@ impl AppState {
                         sort: (sort + 1) % SORTS.len(),
                         kind,
                     });
-                    self.refresh_entity_list();
                 }
                 Action::CycleKindFilter => {
                     let next = match kind {
@@ -188,11 +388,10 @@ impl AppState {
                         sort,
                         kind: next,
                     });
-                    self.refresh_entity_list();
                 }
                 Action::ShowEntityIndex => self.overlay = None,
                 _ => {
-                    let moved = list_move(selected, self.entity_list.len(), action, page)?;
+                    let moved = list_move(selected, self.derived.entities.len(), action, page)?;
                     self.overlay = Some(Overlay::Entities {
                         selected: moved,
                         sort,

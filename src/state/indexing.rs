@@ -58,7 +58,7 @@ impl AppState {
     /// analyses and the bookmark counts.
     fn corpus_changed(&mut self) {
         self.index_stale = true;
-        self.cross = None;
+        self.cross_jobs.corpus_changed();
         self.recount_bookmarks();
     }
 

@@ -4,6 +4,7 @@
 
 mod claims;
 pub mod cross;
+pub mod derived;
 pub mod geometry;
 pub mod help;
 pub mod hints;
@@ -93,6 +94,8 @@ pub enum Input {
     PaletteIndex(palette::BuiltIndex),
     /// News from the background indexer: articles, late analyses, canonical names, progress.
     Index(crate::index::IndexEvent),
+    /// The cross-article analyses, computed in the background.
+    Cross(cross::CrossReady),
 }
 
 /// A change to the user's saved data, carried out by the runner.
@@ -445,11 +448,16 @@ pub struct AppState {
     pub index: Option<std::sync::Arc<crate::search::SearchIndex>>,
     /// The index misses recent changes (bookmarks) and is rebuilt at the next opening.
     pub index_stale: bool,
-    /// Entity index, claim groups and timeline, computed when first shown.
+    /// Entity index, claim groups, timeline and sources, computed in the background when first
+    /// wanted or when the user pauses; out of date while [`AppState::cross_is_fresh`] is false.
     pub cross: Option<std::sync::Arc<cross::CrossSource>>,
-    /// The entity index overlay's rows (canonical names) under its sort and filter, listed when
-    /// those change.
-    pub entity_list: Vec<String>,
+    /// The corpus version the cross-article analyses were computed from, and the job under way.
+    cross_jobs: cross::CrossJobs,
+    /// Lists computed from the rest of the state when their inputs change (entity index rows,
+    /// timeline events, the entity card, bookmark rows), so that drawing only reads.
+    pub derived: derived::Derived,
+    /// Bumped whenever [`AppState::bookmarks`] changes.
+    bookmarks_version: u64,
     /// The timeline shows only events of this article, when set.
     pub timeline_source: Option<usize>,
     /// The help overlay's search.
@@ -511,7 +519,9 @@ impl AppState {
             index: None,
             index_stale: false,
             cross: None,
-            entity_list: Vec::new(),
+            cross_jobs: cross::CrossJobs::default(),
+            derived: derived::Derived::default(),
+            bookmarks_version: 0,
             timeline_source: None,
             help_search: help::HelpSearch::default(),
             search: None,
@@ -680,8 +690,26 @@ impl AppState {
         self.outbox.push(effect);
     }
 
-    /// Takes the queued effects.
+    /// Runs the background jobs among `effects` here and now, handing their answers back.
+    #[cfg(test)]
+    pub(crate) fn run_jobs_now(&mut self, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            if let Effect::Background(job) = effect {
+                let mut answers = Vec::new();
+                let cancel = std::sync::atomic::AtomicBool::new(false);
+                job.run(&cancel, std::time::Duration::MAX, |i| answers.push(i));
+                for input in answers {
+                    queue.extend(self.handle(input));
+                }
+            }
+        }
+    }
+
+    /// Brings the derived lists up to date and takes the queued effects: the end of every
+    /// input.
     pub(crate) fn take_effects(&mut self) -> Vec<Effect> {
+        self.sync_derived();
         std::mem::take(&mut self.outbox)
     }
 

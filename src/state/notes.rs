@@ -242,6 +242,7 @@ impl AppState {
         let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.clock);
         // Shown at once; the store's report confirms it.
         self.bookmarks.push(bookmark.clone());
+        self.bookmarks_version += 1;
         self.emit(Effect::Store(StoreOp::Add(bookmark.clone())));
         self.place_bookmarks();
         Some(bookmark)
@@ -250,7 +251,7 @@ impl AppState {
     /// Opens the note editor on the target's bookmark (creating the bookmark).
     pub(crate) fn edit_note(&mut self) {
         if let Some(Overlay::Bookmarks { selected }) = self.overlay {
-            if let Some(b) = self.sorted_bookmarks().get(selected).map(|b| (*b).clone()) {
+            if let Some(b) = self.bookmark_row(selected).cloned() {
                 self.open_note_editor(&b);
             }
             return;
@@ -299,6 +300,7 @@ impl AppState {
         if let Some((id, text)) = save {
             if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
                 b.note = text.clone();
+                self.bookmarks_version += 1;
             }
             self.place_bookmarks();
             self.emit(Effect::Store(StoreOp::SetNote(id, text)));
@@ -368,17 +370,17 @@ impl AppState {
         );
     }
 
-    /// Bookmarks sorted by article order, then position.
-    pub fn sorted_bookmarks(&self) -> Vec<&Bookmark> {
-        let mut out: Vec<&Bookmark> = self.bookmarks.iter().collect();
-        out.sort_by_key(|b| {
-            (
-                self.article_of(b).unwrap_or(usize::MAX),
-                b.anchor.start,
-                b.created,
-            )
-        });
-        out
+    /// The bookmark on row `selected` of the bookmarks view.
+    pub fn bookmark_row(&self, selected: usize) -> Option<&Bookmark> {
+        let index = if self.derived.bookmarks_are_current() {
+            self.derived.bookmarks.get(selected).map(|r| r.bookmark)
+        } else {
+            let lookup = super::derived::ArticleLookup::new(self);
+            self.sorted_bookmark_indices(&lookup)
+                .get(selected)
+                .map(|&(i, _)| i)
+        };
+        index.and_then(|i| self.bookmarks.get(i))
     }
 
     /// The corpus index of a bookmark's article (by id, then by source path).
@@ -395,7 +397,7 @@ impl AppState {
 
     /// Jumps to the bookmark selected in the bookmarks view.
     pub(crate) fn open_bookmark(&mut self, selected: usize) {
-        let Some(b) = self.sorted_bookmarks().get(selected).map(|b| (*b).clone()) else {
+        let Some(b) = self.bookmark_row(selected).cloned() else {
             return;
         };
         let Some(index) = self.article_of(&b) else {
@@ -439,6 +441,7 @@ impl AppState {
         let bookmarks_changed = report.bookmarks.is_some();
         if let Some(bookmarks) = report.bookmarks {
             self.bookmarks = bookmarks;
+            self.bookmarks_version += 1;
             // The palette lists bookmarks: only their changes make its index stale.
             self.index_stale = true;
         }
@@ -476,7 +479,8 @@ impl AppState {
     /// Counts the bookmarks of each article for the list.
     pub(crate) fn recount_bookmarks(&mut self) {
         let mut counts = vec![0; self.corpus.len()];
-        for i in self.bookmarks.iter().filter_map(|b| self.article_of(b)) {
+        let lookup = super::derived::ArticleLookup::new(self);
+        for i in self.bookmarks.iter().filter_map(|b| lookup.article_of(b)) {
             counts[i] += 1;
         }
         self.bookmark_counts = counts;

@@ -110,6 +110,8 @@ pub enum Job {
     Rank(RankJob),
     /// Build the palette's index.
     BuildIndex(IndexJob),
+    /// Compute the cross-article analyses (entity index, claim groups, timeline, sources).
+    Cross(super::cross::CrossJob),
 }
 
 impl Job {
@@ -144,6 +146,7 @@ impl Job {
                 generation: job.generation,
                 index: Arc::new(SearchIndex::new(job.candidates)),
             })),
+            Job::Cross(job) => send(Input::Cross(job.run())),
         }
     }
 }
@@ -369,7 +372,7 @@ impl AppState {
             .flat_map_iter(per_article)
             .collect();
         let analyses: Vec<&crate::model::Analysis> =
-            self.corpus.iter().map(|e| &e.analysis).collect();
+            self.corpus.iter().map(|e| &*e.analysis).collect();
         for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
             if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
                 continue;
@@ -394,8 +397,9 @@ impl AppState {
                 0,
             ));
         }
+        let lookup = super::derived::ArticleLookup::new(self);
         for b in &self.bookmarks {
-            let Some(article) = self.article_of(b) else {
+            let Some(article) = lookup.article_of(b) else {
                 continue;
             };
             let mut label: String = one_line(&b.anchor.quote).chars().take(200).collect();
@@ -415,8 +419,14 @@ impl AppState {
         out
     }
 
-    /// True when the palette's index is missing or misses recent changes, and no build is
-    /// under way in the background.
+    /// True when a pause of the user should be used for background preparation: the palette's
+    /// index or the cross-article analyses are missing or out of date ([`Input::Idle`]).
+    pub fn has_idle_work(&self) -> bool {
+        self.palette_needs_index() || self.cross_needs_refresh()
+    }
+
+    /// True when the palette has no index, or one that misses recent changes, and none is
+    /// being built.
     pub fn palette_needs_index(&self) -> bool {
         (self.index.is_none() || self.index_stale) && self.jobs.building.is_none()
     }

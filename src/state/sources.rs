@@ -52,6 +52,35 @@ impl SourcesView {
         }
     }
 
+    /// Shows `sources` (newer analyses of a corpus that grew) under the same filter, keeping
+    /// the selection and an open source on the source of that key where it is still listed.
+    pub fn replace_sources(&mut self, sources: Arc<Vec<SourceEntry>>) {
+        let find = |at: Option<usize>| {
+            let key = at.and_then(|i| self.sources.get(i)).map(|s| &s.key)?;
+            sources.iter().position(|s| &s.key == key)
+        };
+        let selected = find(self.rows.get(self.selected).copied());
+        let open = self
+            .open
+            .as_ref()
+            .map(|o| (find(Some(o.source)), o.selected));
+        let mut view = SourcesView::new(Arc::clone(&sources), self.class);
+        view.selected = selected
+            .and_then(|i| view.rows.iter().position(|&r| r == i))
+            .unwrap_or(0);
+        view.open = match open {
+            Some((Some(source), selected)) => {
+                let n = sources.get(source).map_or(0, |s| s.claims.len());
+                Some(OpenSource {
+                    source,
+                    selected: selected.min(n.saturating_sub(1)),
+                })
+            }
+            _ => None,
+        };
+        *self = view;
+    }
+
     /// The source on the selected row.
     pub fn selected_source(&self) -> Option<&SourceEntry> {
         self.rows
@@ -80,7 +109,14 @@ impl SourcesView {
 impl AppState {
     /// Opens the sources view.
     pub(crate) fn open_sources(&mut self) {
-        let cross = self.cross();
+        self.with_cross(super::cross::CrossIntent::Sources);
+    }
+
+    /// Shows the sources view (the analyses are at hand).
+    pub(crate) fn show_sources(&mut self) {
+        let Some(cross) = self.cross.clone() else {
+            return;
+        };
         if cross.sources.is_empty() {
             self.notify("no claim in the corpus names a source", Severity::Info);
             return;
@@ -278,7 +314,8 @@ mod tests {
     #[test]
     fn sources_are_listed_by_claims_with_article_counts() {
         let mut s = sample();
-        s.apply(Action::ShowSources);
+        let jobs = s.apply(Action::ShowSources);
+        s.run_jobs_now(jobs);
         let v = view(&s);
         let names: Vec<(&str, usize, usize)> = v
             .rows
@@ -301,7 +338,8 @@ mod tests {
     #[test]
     fn the_filter_cycles_through_the_sorts_of_source_present() {
         let mut s = sample();
-        s.apply(Action::ShowSources);
+        let jobs = s.apply(Action::ShowSources);
+        s.run_jobs_now(jobs);
         s.apply(Action::CycleSourceFilter);
         // Without mentions no entity has a kind: both named entities are plain named sources.
         assert_eq!(view(&s).class, Some(SourceClass::Named));
@@ -317,7 +355,8 @@ mod tests {
     #[test]
     fn enter_lists_a_sources_claims_and_enter_again_jumps_to_one() {
         let mut s = sample();
-        s.apply(Action::ShowSources);
+        let jobs = s.apply(Action::ShowSources);
+        s.run_jobs_now(jobs);
         s.apply(Action::OpenSelected);
         assert_eq!(view(&s).open_source().map(|e| e.claims.len()), Some(3));
         s.apply(Action::MoveDown);
@@ -339,7 +378,8 @@ mod tests {
     #[test]
     fn close_goes_back_from_the_claims_to_the_list_then_closes() {
         let mut s = sample();
-        s.apply(Action::ShowSources);
+        let jobs = s.apply(Action::ShowSources);
+        s.run_jobs_now(jobs);
         s.apply(Action::MoveDown);
         s.apply(Action::OpenSelected);
         assert!(view(&s).open.is_some());
@@ -356,7 +396,8 @@ mod tests {
         s.focus = Pane::Claims;
         s.apply(Action::CycleClaimStance);
         assert_eq!(s.claims.filter.stance, Some(Stance::Asserted));
-        s.apply(Action::ShowSources);
+        let jobs = s.apply(Action::ShowSources);
+        s.run_jobs_now(jobs);
         s.apply(Action::OpenSelected);
         s.apply(Action::OpenSelected);
         assert_eq!((s.selected, s.claim_selected), (0, 1));
@@ -366,7 +407,8 @@ mod tests {
     #[test]
     fn a_corpus_without_sources_says_so_instead_of_an_empty_view() {
         let mut s = corpus(&[&[("Eins ist so.", None)]]);
-        s.apply(Action::ShowSources);
+        let jobs = s.apply(Action::ShowSources);
+        s.run_jobs_now(jobs);
         assert!(s.overlay.is_none());
         assert!(s.messages.iter().any(|m| m.text.contains("names a source")));
     }

@@ -138,6 +138,7 @@ impl AppState {
                 Ok(text) => {
                     if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
                         b.note = text.clone();
+                        self.bookmarks_version += 1;
                     }
                     self.place_bookmarks();
                     self.emit(Effect::Store(super::StoreOp::SetNote(id, text)));
@@ -154,7 +155,9 @@ impl AppState {
             }
             Input::Idle => {
                 self.index_palette_in_background();
+                self.refresh_cross();
             }
+            Input::Cross(ready) => self.take_cross(ready),
             Input::Ranked(ranked) => {
                 self.take_ranked(ranked);
             }
@@ -436,7 +439,7 @@ impl AppState {
                 return Some(());
             }
             Action::DeleteBookmark => {
-                if let Some(id) = self.sorted_bookmarks().get(selected).map(|b| b.id.clone()) {
+                if let Some(id) = self.bookmark_row(selected).map(|b| b.id.clone()) {
                     self.delete_bookmark(&id);
                 }
                 selected.min(n.saturating_sub(2))
@@ -981,21 +984,11 @@ mod tests {
         );
         s.start_indexing();
         s.handle(Input::Resize(120, 40));
-        let mut bundled = Corpus::bundled().into_entries().into_iter();
-        let first: Vec<_> = bundled
-            .by_ref()
-            .skip(2)
-            .map(|e| (e.article, e.analysis))
-            .collect();
+        let first: Vec<_> = Corpus::bundled().into_pairs().into_iter().skip(2).collect();
         s.handle(Input::Index(IndexEvent::Articles(first)));
         let open = s.current().map(|e| e.article.id.clone());
         assert!(open.is_some());
-        let rest: Vec<_> = Corpus::bundled()
-            .into_entries()
-            .into_iter()
-            .take(2)
-            .map(|e| (e.article, e.analysis))
-            .collect();
+        let rest: Vec<_> = Corpus::bundled().into_pairs().into_iter().take(2).collect();
         s.handle(Input::Index(IndexEvent::Articles(rest)));
         assert_eq!(s.corpus.len(), 5);
         assert_eq!(s.current().map(|e| e.article.id.clone()), open);

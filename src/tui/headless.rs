@@ -60,6 +60,31 @@ pub fn render_buffer_with(
     leave(state, session, draw(state, size))
 }
 
+/// Runs the background jobs among `effects` to completion here and hands their answers to
+/// `state`, as the reader's workers would (other effects are dropped): for tests and benches
+/// that drive the state by actions.
+pub fn run_jobs(state: &mut AppState, effects: Vec<Effect>) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        if let Effect::Background(job) = effect {
+            let mut answers = Vec::new();
+            job.run(&AtomicBool::new(false), Duration::MAX, |input| {
+                answers.push(input)
+            });
+            for input in answers {
+                queue.extend(state.handle(input));
+            }
+        }
+    }
+}
+
+/// A pause of the user: the state prepares in the background what it prepares while the user
+/// is idle (the palette's index, the cross-article analyses), run to completion here.
+pub fn pause(state: &mut AppState) {
+    let effects = state.handle(Input::Idle);
+    run_jobs(state, effects);
+}
+
 /// The end of a key script, as if the user paused: the reading positions are written (once,
 /// however many articles the keys visited), after the screen was drawn.
 fn leave(state: &mut AppState, session: &mut Session, buffer: Buffer) -> Buffer {

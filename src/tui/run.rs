@@ -483,11 +483,10 @@ fn event_loop(
                 return Ok(exit);
             }
         }
-        // Once the corpus is in and the user pauses, index the palette in the background so
-        // that it opens at once.
-        if indexer.is_none()
-            && state.palette_needs_index()
-            && last_input.elapsed() >= PREPARE_AFTER_IDLE
+        // Once the corpus is in and the user pauses, index the palette and compare the
+        // articles in the background, so that the palette and the cross-article views open at
+        // once.
+        if indexer.is_none() && state.has_idle_work() && last_input.elapsed() >= PREPARE_AFTER_IDLE
         {
             let effects = state.handle(Input::Idle);
             if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?

@@ -86,7 +86,7 @@ pub fn draw_entities(
     frame: &mut Frame,
     theme: &Theme,
 ) {
-    let listed = &state.entity_list;
+    let listed = &state.derived.entities;
     let by = format!("{:?}", SORTS[sort % SORTS.len()]).to_lowercase();
     let filter = kind.map_or("all kinds".to_string(), |k| k.name().to_string());
     let title = format!(" Entities ({}) · sorted by {by} · {filter} ", listed.len());

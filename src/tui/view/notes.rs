@@ -3,7 +3,6 @@
 use crate::keymap::Section;
 use crate::state::hints;
 use crate::state::{AppState, NoteEditor};
-use crate::store::{self, Resolution};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -80,7 +79,7 @@ pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme
 /// Draws the list of all bookmarks with their notes.
 pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, theme: &Theme) {
     let area = popup(frame, 110, frame.area().height.saturating_sub(2));
-    let marks = state.sorted_bookmarks();
+    let marks = &state.derived.bookmarks;
     let block = framed(format!(" Bookmarks ({}) ", marks.len()), theme).title_bottom(Line::from(
         Span::styled(
             super::fit_items(
@@ -110,7 +109,10 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     // Each bookmark: its article and target, the passage and the note's first line, each
     // wrapped rather than cut (two, three and two lines at most).
     let lines = super::table::visible_rows(marks.len(), selected, usize::from(inner.height), |i| {
-        let Some(b) = marks.get(i) else {
+        let Some((row, b)) = marks
+            .get(i)
+            .and_then(|r| Some((r, state.bookmarks.get(r.bookmark)?)))
+        else {
             return Vec::new();
         };
         let is_sel = i == selected;
@@ -119,11 +121,7 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
         } else {
             theme.pane_title(false)
         };
-        let orphaned = state
-            .article_of(b)
-            .map(|a| store::resolve(&state.corpus[a].article, &b.anchor))
-            .is_none_or(|r| r == Resolution::Orphaned);
-        let status = if orphaned { " [orphaned]" } else { "" };
+        let status = if row.orphaned { " [orphaned]" } else { "" };
         // In team mode, notes others made carry their author.
         let by = state
             .team

@@ -236,7 +236,10 @@ pub fn draw_card(
     theme: &Theme,
 ) {
     let area = popup(frame, 120);
-    let mentions = state.mentions_of(canonical);
+    let Some(card) = state.derived.card.as_ref() else {
+        return;
+    };
+    let mentions = &card.mentions;
     let block = framed(format!(" {} ", truncate(canonical, 60)), theme).title_bottom(Line::from(
         Span::styled(
             super::fit_items(
@@ -250,27 +253,7 @@ pub fn draw_card(
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let mut spellings: Vec<(String, usize)> = Vec::new();
-    let mut per_article: Vec<(usize, usize)> = Vec::new();
-    let mut kinds = std::collections::BTreeMap::new();
-    for &(a, m) in &mentions {
-        let mention = &state.corpus[a].analysis.mentions[m];
-        *kinds.entry(mention.kind.name()).or_insert(0usize) += 1;
-        match spellings.iter_mut().find(|(s, _)| *s == mention.text) {
-            Some((_, n)) => *n += 1,
-            None => spellings.push((mention.text.clone(), 1)),
-        }
-        match per_article.iter_mut().find(|(x, _)| *x == a) {
-            Some((_, n)) => *n += 1,
-            None => per_article.push((a, 1)),
-        }
-    }
-    spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let kind = kinds
-        .iter()
-        .max_by_key(|(_, n)| **n)
-        .map(|(k, _)| *k)
-        .unwrap_or("entity");
+    let (kind, spellings, per_article) = (card.kind, &card.spellings, &card.per_article);
     // The head wraps rather than being cut: the name and counts, the spellings (three lines at
     // most), then each article's title (two lines at most), hanging under its count.
     let counts = format!(

@@ -102,7 +102,7 @@ pub fn draw_timeline(
     frame: &mut Frame,
     theme: &Theme,
 ) {
-    let events = state.listed_events(entity);
+    let events = &state.derived.events;
     let articles: std::collections::BTreeSet<usize> = events.iter().map(|e| e.article).collect();
     let mut filters = Vec::new();
     if let Some(e) = entity {
@@ -129,7 +129,7 @@ pub fn draw_timeline(
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let (axis, counts) = density(&events);
+    let (axis, counts) = density(events);
     let strip_h: u16 = match inner.height {
         h if h >= 24 => 3,
         h if h >= 12 => 2,
@@ -215,7 +215,7 @@ pub fn draw_timeline(
         width: inner.width,
         height: inner.height.saturating_sub(top - inner.y),
     };
-    draw_events(state, &events, selected, area, frame, theme);
+    draw_events(state, events, selected, area, frame, theme);
 }
 
 /// The overlay's bottom line, from the keys the active keymap binds.
