@@ -160,6 +160,18 @@ pub fn row_lines(
     widths: &[Option<usize>],
     style: Style,
 ) -> Vec<Line<'static>> {
+    row_lines_with(prefix, cells, cell_styles, widths, style, &wrap)
+}
+
+/// [`row_lines`] with cells wrapped by `wrap(text, width)` (a hyphenating wrap, say).
+pub fn row_lines_with(
+    prefix: &str,
+    cells: &[String],
+    cell_styles: &[Style],
+    widths: &[Option<usize>],
+    style: Style,
+    wrap: &dyn Fn(&str, usize) -> Vec<String>,
+) -> Vec<Line<'static>> {
     let wrapped: Vec<Option<(Vec<String>, usize)>> = cells
         .iter()
         .zip(widths)
