@@ -41,6 +41,95 @@ impl Hyphenators {
             Lang::En => self.en.as_ref(),
         }
     }
+
+    /// Wraps plain `text` (a name, a table cell) to `width` cells, breaking long words at the
+    /// `lang` dictionary's hyphenation points with an added "-"; a word with no point that fits
+    /// is broken where it must. At least one line.
+    pub fn wrap(&self, text: &str, lang: Lang, width: usize) -> Vec<String> {
+        wrap_plain(text, width, self.for_lang(lang))
+    }
+}
+
+/// Wraps plain `text` to `width` cells at spaces and at the writer's hyphens only (a title in a
+/// list); a word wider than the line is broken where it must. At least one line.
+pub fn wrap_at_words(text: &str, width: usize) -> Vec<String> {
+    wrap_plain(text, width, None)
+}
+
+fn wrap_plain(text: &str, width: usize, dict: Option<&Standard>) -> Vec<String> {
+    let width = width.max(1);
+    let clean = sanitize(text);
+    let lines: Vec<String> = wrap_words(&clean, width, dict)
+        .into_iter()
+        .map(|(frags, hyphen)| {
+            let mut line = frags.iter().map(|(_, f)| *f).collect::<Vec<_>>().join(" ");
+            if hyphen {
+                line.push('-');
+            }
+            line
+        })
+        .collect();
+    // The added hyphen may not fit beside a fragment as wide as the line: wrap plainly then.
+    if lines.iter().any(|l| l.width() > width) {
+        return textwrap::wrap(&clean, width)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect();
+    }
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
+}
+
+/// Keeps at most `max` of the wrapped `lines` (each at most `width` cells); when some are left
+/// out, the last kept line ends at a whole word followed by "…" (a word the cut runs through,
+/// or a hyphenated fragment, is dropped; so is punctuation before the "…").
+pub fn shorten_lines(mut lines: Vec<String>, width: usize, max: usize) -> Vec<String> {
+    if lines.len() <= max {
+        return lines;
+    }
+    if max == 0 {
+        return Vec::new();
+    }
+    lines.truncate(max);
+    let Some(last) = lines.pop() else {
+        return lines;
+    };
+    // A hanging indent stays.
+    let indent = &last[..last.len() - last.trim_start().len()];
+    let mut words: Vec<&str> = last.split(' ').filter(|w| !w.is_empty()).collect();
+    // A line that ends inside a word ("Atomwaffen-") loses that fragment.
+    if words.last().is_some_and(|w| w.ends_with('-')) {
+        words.pop();
+    }
+    loop {
+        let kept = words
+            .join(" ")
+            .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '–' || c == '—')
+            .to_string();
+        let candidate = format!("{indent}{kept}…");
+        if !kept.is_empty() && candidate.width() <= width {
+            lines.push(candidate);
+            return lines;
+        }
+        if words.len() <= 1 {
+            break;
+        }
+        words.pop();
+    }
+    // One word wider than the room: cut it.
+    let mut cut = String::new();
+    for c in last.trim_end_matches('-').chars() {
+        if (cut.clone() + &c.to_string()).width() + 1 > width {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    lines.push(cut);
+    lines
 }
 
 /// Byte offsets inside `word` where a line may break with an added hyphen: dictionary breaks in
@@ -491,6 +580,68 @@ fn wrap_literal(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_text_wraps_with_hyphens_at_dictionary_points() {
+        let h = Hyphenators::load();
+        let lines = h.wrap("Atomwaffensperrvertrag", Lang::De, 18);
+        assert!(lines.len() == 2, "{lines:?}");
+        assert!(lines[0].ends_with('-'), "{lines:?}");
+        assert_eq!(lines.concat().replace('-', ""), "Atomwaffensperrvertrag");
+        assert!(lines.iter().all(|l| l.width() <= 18), "{lines:?}");
+        // Short text stays on one line; narrow columns never overflow.
+        assert_eq!(h.wrap("Kim Jong-un", Lang::De, 20), ["Kim Jong-un"]);
+        for w in 1..12 {
+            let lines = h.wrap("Nordatlantikvertrags-Organisation", Lang::De, w);
+            assert!(lines.iter().all(|l| l.width() <= w), "{w}: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn titles_wrap_at_spaces_and_the_writers_hyphens_only() {
+        let lines = wrap_at_words("Russland und Nordkorea schmieden eine neue Allianz", 25);
+        assert_eq!(
+            lines,
+            ["Russland und Nordkorea", "schmieden eine neue", "Allianz"]
+        );
+        let lines = wrap_at_words("USA warnen Nordkorea-Söldner", 18);
+        assert_eq!(lines, ["USA warnen", "Nordkorea-Söldner"]);
+        let lines = wrap_at_words("Atomwaffensperrvertrag", 10);
+        assert!(lines.iter().all(|l| l.width() <= 10), "{lines:?}");
+        assert_eq!(lines.concat(), "Atomwaffensperrvertrag");
+    }
+
+    #[test]
+    fn shortened_lines_end_at_a_whole_word_with_an_ellipsis() {
+        let lines: Vec<String> = [
+            "Berichte über",
+            "nordkoreanische",
+            "Soldaten, die in",
+            "Russland",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(shorten_lines(lines.clone(), 16, 4), lines);
+        assert_eq!(
+            shorten_lines(lines.clone(), 16, 3),
+            ["Berichte über", "nordkoreanische", "Soldaten, die…"]
+        );
+        // A full line loses its last word; a trailing comma goes with the cut.
+        assert_eq!(shorten_lines(lines.clone(), 13, 1), ["Berichte…"]);
+        let hyphenated: Vec<String> = ["Der Atom-", "waffensperrvertrag"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(shorten_lines(hyphenated, 12, 1), ["Der…"]);
+        let comma: Vec<String> = ["Soldaten, die", "x"].map(String::from).to_vec();
+        assert_eq!(shorten_lines(comma, 9, 1), ["Soldaten…"]);
+        let long: Vec<String> = ["Donaudampfschiff", "x"].map(String::from).to_vec();
+        assert_eq!(shorten_lines(long, 8, 1), ["Donauda…"]);
+        let hanging: Vec<String> = ["Soldaten", "  die in Russland", "x"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(shorten_lines(hanging, 16, 2), ["Soldaten", "  die in…"]);
+        let fragment: Vec<String> = ["Atom-", "waffen"].map(String::from).to_vec();
+        assert_eq!(shorten_lines(fragment, 12, 1), ["Atom…"]);
+    }
 
     #[test]
     fn dates_and_designations_are_not_split_at_their_hyphens() {

@@ -479,6 +479,9 @@ pub struct AppState {
     hyph: Hyphenators,
 }
 
+/// Lines an unselected article's title takes in the list at most.
+const LIST_TITLE_LINES: usize = 3;
+
 impl AppState {
     /// Builds the state for a corpus; call [`AppState::handle`] with [`Input::Resize`] before
     /// drawing.
@@ -772,26 +775,30 @@ impl AppState {
             })
     }
 
-    /// The title of article `index` wrapped for the list pane: at most three lines, the last one
-    /// cut with "…" when the title is longer.
+    /// The hyphenation dictionaries the reader lays text out with.
+    pub fn hyphenators(&self) -> &Hyphenators {
+        &self.hyph
+    }
+
+    /// The title of article `index` wrapped for the list pane. The selected
+    /// article's title is shown whole while the pane has room for it; the others take at most
+    /// three lines, shortened at a word with "…".
     pub fn list_title_lines(&self, index: usize) -> Vec<String> {
         let Some(entry) = self.corpus.get(index) else {
             return Vec::new();
         };
         let width = self.list_text_width();
-        let title = crate::reflow::sanitize(&entry.article.title);
-        let mut lines: Vec<String> = textwrap::wrap(&title, width)
-            .into_iter()
-            .map(|l| l.into_owned())
-            .collect();
-        if lines.len() > 3 {
-            lines.truncate(3);
-            let last = lines.pop().unwrap_or_default();
-            let mut cut: String = last.chars().take(width.saturating_sub(1)).collect();
-            cut.push('…');
-            lines.push(cut);
-        }
-        lines
+        // Titles break at spaces and the writer's hyphens, not inside words.
+        let lines = crate::reflow::wrap_at_words(&entry.article.title, width);
+        let max = if index == self.selected {
+            // Room for the byline and the counts below it.
+            self.pane_rows(Pane::List)
+                .saturating_sub(2)
+                .max(LIST_TITLE_LINES)
+        } else {
+            LIST_TITLE_LINES
+        };
+        crate::reflow::shorten_lines(lines, width, max)
     }
 
     /// Rows article `index` takes in the list: its title lines, the byline and the counts.

@@ -2,7 +2,7 @@
 
 use super::table::{self, Column};
 use crate::keymap::Section;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Lang};
 use crate::state::AppState;
 use crate::state::cross::SORTS;
 use crate::state::hints;
@@ -119,7 +119,14 @@ pub fn draw_entities(
             .join(" · ");
         let sel = i == selected;
         let kind = theme.entity(e.kind);
-        table::row_lines(
+        // Long names break at their syllables, in the language of the article naming them first.
+        let lang = e
+            .mentions
+            .first()
+            .and_then(|m| state.corpus.get(m.article))
+            .map_or(Lang::De, |entry| entry.article.lang);
+        let hyphenate = |text: &str, w: usize| state.hyphenators().wrap(text, lang, w);
+        table::row_lines_with(
             if sel { "▶ " } else { "  " },
             &[
                 e.canonical.clone(),
@@ -131,6 +138,7 @@ pub fn draw_entities(
             &[kind, kind, Style::new(), Style::new(), theme.dim()],
             &cols,
             row_style(sel, theme),
+            &hyphenate,
         )
     }));
     frame.render_widget(Paragraph::new(lines), inner);

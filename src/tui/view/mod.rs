@@ -122,17 +122,7 @@ fn wrapped_at_most(text: &str, width: usize, max: usize, hang: usize) -> Vec<Str
         .into_iter()
         .map(|l| l.into_owned())
         .collect();
-    if all.len() <= max {
-        return all;
-    }
-    let mut kept: Vec<String> = all[..max].to_vec();
-    if let Some(last) = kept.last_mut() {
-        *last = truncate(&format!("{last} …"), width);
-        if !last.ends_with('…') {
-            last.push('…');
-        }
-    }
-    kept
+    crate::reflow::shorten_lines(all, width, max)
 }
 
 /// Cuts `text` to at most `width` cells, ending in "…" when cut; control characters are replaced.

@@ -3,6 +3,7 @@
 use crate::keymap::Section;
 use crate::state::hints;
 use crate::state::{AppState, NoteEditor};
+use crate::store;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -28,21 +29,43 @@ fn framed<'a>(title: String, theme: &Theme) -> Block<'a> {
         .title(Line::from(Span::styled(title, theme.pane_title(true))))
 }
 
+/// What a bookmark marks, for the note editor and the bookmarks list: its quote in quotation
+/// marks, or, for a bookmark on a place with no quoted text, the words around that place
+/// ("…before ‸ after…"); `None` when there is neither.
+fn passage(b: &store::Bookmark) -> Option<String> {
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote = squeeze(&b.anchor.quote);
+    if !quote.is_empty() {
+        return Some(format!("„{quote}“"));
+    }
+    // Context kept at its full length was most likely cut inside a word: that word goes.
+    let full = |s: &str| s.chars().count() >= store::CONTEXT_CHARS;
+    let mut before = squeeze(&b.anchor.prefix);
+    if full(&b.anchor.prefix) {
+        before = before
+            .split_once(' ')
+            .map_or(String::new(), |(_, r)| r.to_string());
+    }
+    let mut after = squeeze(&b.anchor.suffix);
+    if full(&b.anchor.suffix) {
+        after = after
+            .rsplit_once(' ')
+            .map_or(String::new(), |(l, _)| l.to_string());
+    }
+    if before.is_empty() && after.is_empty() {
+        return None;
+    }
+    Some(format!("at …{before} ‸ {after}…"))
+}
+
 /// Draws the note editor over the reader, with the passage it annotates.
 pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme: &Theme) {
     let area = popup(frame, 90, 18);
-    let quote = state
+    let passage = state
         .bookmarks
         .iter()
         .find(|b| b.id == editor.id)
-        .map(|b| {
-            b.anchor
-                .quote
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .unwrap_or_default();
+        .and_then(passage);
     let mut hint = state.hints(Section::Note, hints::NOTE_HINTS);
     hint.push("saved as you pause".to_string());
     let hint = format!(" {} ", hint.join(" · "));
@@ -55,11 +78,15 @@ pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     // The passage wraps (three lines at most) above the note's text.
-    let mut lines: Vec<Line> = super::wrapped_at_most(&format!("„{quote}“"), width, 3, 1)
-        .into_iter()
-        .map(|l| Line::from(Span::styled(l, theme.dim())))
-        .collect();
-    lines.push(Line::from(""));
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(passage) = passage {
+        lines.extend(
+            super::wrapped_at_most(&passage, width, 3, 1)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.dim()))),
+        );
+        lines.push(Line::from(""));
+    }
     let head = lines.len();
     let text_rows = usize::from(inner.height).saturating_sub(head);
     let (rows, (crow, ccol)) = editor.area.wrapped(width);
@@ -142,13 +169,10 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
                 Span::styled(l, style),
             ]));
         }
-        let quote = b
-            .anchor
-            .quote
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        for l in super::wrapped_at_most(&format!("„{quote}“"), text_w, 3, 1) {
+        for l in passage(b)
+            .map(|p| super::wrapped_at_most(&p, text_w, 3, 1))
+            .unwrap_or_default()
+        {
             rows.push(Line::from(format!("  {l}")));
         }
         let note = b.note.lines().next().unwrap_or("");
@@ -171,17 +195,42 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Draws the dialog shown when quitting with changes that could not be saved.
+/// Draws the dialog shown when quitting with changes that could not be saved. Its lines wrap;
+/// when the screen is too low for all of them, the blank line goes first, then the problem and
+/// the count are shortened to a line each, so the keys stay in view.
 pub fn draw_quit_confirm(state: &AppState, frame: &mut Frame, theme: &Theme) {
     let lines = state.quit_confirm_lines();
-    let area = popup(frame, 90, lines.len() as u16 + 2);
+    let screen = frame.area();
+    let width = usize::from(screen.width.saturating_sub(4).min(90).saturating_sub(2));
+    let room = usize::from(screen.height.saturating_sub(4));
+    let wrap_all = |max: usize, blank: bool| -> Vec<String> {
+        lines
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                if l.is_empty() {
+                    return if blank {
+                        vec![String::new()]
+                    } else {
+                        Vec::new()
+                    };
+                }
+                // The count and the problem may be shortened; each key line wraps under its text.
+                let (max, hang) = if i < 2 { (max, 0) } else { (usize::MAX, 4) };
+                super::wrapped_at_most(l, width, max, hang)
+            })
+            .collect()
+    };
+    let mut text = wrap_all(usize::MAX, true);
+    if text.len() > room {
+        text = wrap_all(usize::MAX, false);
+    }
+    if text.len() > room {
+        text = wrap_all(1, false);
+    }
+    let area = popup(frame, 90, text.len() as u16 + 2);
     let block = framed(" Quit with unsaved changes? ".to_string(), theme);
-    let inner = block.inner(area);
-    let width = usize::from(inner.width);
-    let text: Vec<Line> = lines
-        .iter()
-        .map(|l| Line::from(super::truncate(l, width)))
-        .collect();
+    let text: Vec<Line> = text.into_iter().map(Line::from).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(text).block(block), area);
 }

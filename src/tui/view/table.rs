@@ -160,6 +160,18 @@ pub fn row_lines(
     widths: &[Option<usize>],
     style: Style,
 ) -> Vec<Line<'static>> {
+    row_lines_with(prefix, cells, cell_styles, widths, style, &wrap)
+}
+
+/// [`row_lines`] with cells wrapped by `wrap(text, width)` (a hyphenating wrap, say).
+pub fn row_lines_with(
+    prefix: &str,
+    cells: &[String],
+    cell_styles: &[Style],
+    widths: &[Option<usize>],
+    style: Style,
+    wrap: &dyn Fn(&str, usize) -> Vec<String>,
+) -> Vec<Line<'static>> {
     let wrapped: Vec<Option<(Vec<String>, usize)>> = cells
         .iter()
         .zip(widths)
@@ -192,7 +204,11 @@ pub fn row_lines(
                 let text = lines.get(r).map(String::as_str).unwrap_or("");
                 let pad = w.saturating_sub(text.width());
                 let cs = style.patch(cell_styles.get(i).copied().unwrap_or_default());
-                spans.push(Span::styled(format!("{text}{}", " ".repeat(pad)), cs));
+                // The cell's own style (an underline, say) covers its text, not the padding.
+                spans.push(Span::styled(text.to_string(), cs));
+                if pad > 0 {
+                    spans.push(Span::styled(" ".repeat(pad), style));
+                }
             }
             Line::from(spans)
         })
@@ -301,6 +317,27 @@ mod tests {
         assert_eq!(text[0], "> Reuters   ein langer  ");
         assert!(text.iter().any(|l| l.contains("Soldaten")), "{text:?}");
         assert!(text[1].starts_with("  "));
+    }
+
+    #[test]
+    fn a_cell_style_covers_the_text_and_not_the_padding() {
+        use ratatui::style::Modifier;
+        let under = Style::new().add_modifier(Modifier::UNDERLINED);
+        let lines = row_lines(
+            "  ",
+            &["Kim".into(), "person".into()],
+            &[under, Style::new()],
+            &[Some(8), Some(6)],
+            Style::new(),
+        );
+        let underlined: String = lines[0]
+            .spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(underlined, "Kim");
+        assert_eq!(lines[0].to_string(), "  Kim       person");
     }
 
     #[test]
