@@ -81,3 +81,25 @@ fn figures_that_let_one_expect_nothing_are_no_source() {
     );
     assert!(claim(&a, "Die genannten").attribution.is_none());
 }
+
+#[test]
+fn words_quoted_with_mit_den_worten_belong_to_the_subject() {
+    let a = analysed(
+        "Der deutsche Regierungssprecher, Steffen Seibert, versuchte mit den Worten zu beruhigen: „Der Fonds ist funktionstüchtig.“",
+    );
+    let c = claim(&a, "Der deutsche Regierungssprecher");
+    assert!(written(c).contains("Regierungssprecher"), "{}", written(c));
+}
+
+#[test]
+fn reporters_and_object_pronouns_do_not_hide_the_speaker() {
+    let a = analysed(
+        "Eine Reporterin von n24 sprach von 800 Autos, die in diesem Jahr angezündet wurden.",
+    );
+    assert!(written(claim(&a, "Eine Reporterin")).contains("Reporterin"));
+    let a = analysed(
+        "„Der Konzern braucht jetzt eine eiserne Hand“, so charakterisierte ihn der Gewerkschafter Bernard Aubin.",
+    );
+    let c = claim(&a, "„Der Konzern");
+    assert!(written(c).contains("Bernard Aubin"), "{}", written(c));
+}

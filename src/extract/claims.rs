@@ -2290,6 +2290,18 @@ fn find_attribution(
             }
         }
     }
+    // "versuchte mit den Worten zu beruhigen: ...": the words quoted mark the sentence's subject
+    // as their speaker.
+    if let Some(k) = (2..n).find(|&k| {
+        lower[k] == "worten"
+            && matches!(lower[k - 1], "den" | "folgenden" | "diesen")
+            && lower[k - 2] == "mit"
+            && depth[k] == 0
+    }) && !cues.contains(&k)
+    {
+        cues.push(k);
+        cues.sort_unstable();
+    }
     let v = cues.first().copied().unwrap_or(n);
     // ", behauptete Hofer.": a speech verb closing the sentence names the speaker of all of it,
     // over a cue inside what is said ("Van der Bellen hat selbst gesagt, ...").
@@ -2446,6 +2458,13 @@ fn find_attribution(
             a += 1;
         }
         if a >= n || a >= v || PREPOSITIONS.contains(&lower[a]) {
+            continue;
+        }
+        // "„Er ist die eiserne Hand ...“, so charakterisierte ihn X": the subject of a
+        // quotation is not its speaker; a short quoted name ("„Die Zeit“ berichtete") is.
+        if (start..a).any(|k| QUOTES.contains(&strs[k]))
+            && !(a..n.min(a + 6)).any(|k| QUOTES.contains(&strs[k]))
+        {
             continue;
         }
         let mut end = subject_after(a);
@@ -2794,6 +2813,11 @@ const SKIPPED_ADVERBS: &[&str] = &[
     "weiter",
     "außerdem",
     "dazu",
+    // Object pronouns between the verb and its subject: "so charakterisierte ihn der
+    // Gewerkschafter".
+    "ihn",
+    "ihm",
+    "ihnen",
 ];
 
 /// Heads of role nouns that refer to a person ("der Minister", "die Sprecherin", "der
@@ -2870,6 +2894,12 @@ const PERSON_ROLES: &[&str] = &[
     "vertreterin",
     "kommissar",
     "kommissarin",
+    "reporter",
+    "reporterin",
+    "korrespondent",
+    "korrespondentin",
+    "journalist",
+    "journalistin",
     "spokesman",
     "spokeswoman",
     "spokesperson",
