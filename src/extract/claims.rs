@@ -2156,6 +2156,10 @@ fn find_attribution(
     // A view held rather than said: "ist zuversichtlich", "ist der Meinung", "vertritt die
     // Ansicht", "rechnet mit", "sieht darin", "hält ... für", "wertete ... als".
     let is_view_cue = |i: usize| {
+        // Most words are none of these verbs: decide that before scanning the clause.
+        if !is_view_verb(lower[i]) {
+            return false;
+        }
         let after = clause_after(i);
         let near = &after[..after.len().min(7)];
         match lower[i] {
@@ -2688,6 +2692,50 @@ fn find_attribution(
         return Some((make(a, b, false), Some(c)));
     }
     None
+}
+
+/// True for the finite verbs that voice a view with a complement ("ist zuversichtlich",
+/// "vertritt die Ansicht", "rechnet mit", "sieht ... als", "hält ... für", "schließen daraus").
+fn is_view_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "ist"
+            | "sind"
+            | "war"
+            | "waren"
+            | "zeigte"
+            | "zeigten"
+            | "zeigt"
+            | "zeigen"
+            | "gab"
+            | "gibt"
+            | "gaben"
+            | "geben"
+            | "vertritt"
+            | "vertrat"
+            | "vertreten"
+            | "vertraten"
+            | "rechnet"
+            | "rechnen"
+            | "rechnete"
+            | "rechneten"
+            | "sieht"
+            | "sah"
+            | "sehen"
+            | "sahen"
+            | "hält"
+            | "hielt"
+            | "halten"
+            | "hielten"
+            | "wertete"
+            | "werteten"
+            | "wertet"
+            | "werten"
+            | "schließen"
+            | "schließt"
+            | "schloss"
+            | "schlossen"
+    )
 }
 
 /// True for a noun naming a held view ("der Meinung", "die Ansicht vertreten").
