@@ -9,6 +9,11 @@ fn seed_gold_scores_stay_above_minimums() {
     let s = common::gold::score(Path::new(env!("CARGO_MANIFEST_DIR")))
         .expect("gold files and seeds readable");
     common::gold::print_scores();
+    // `DOSSIER_GOLD_DIFFS=1 cargo test --release --locked --test extract_gold -- --nocapture`
+    // also lists the gold claims whose source, stance or kind differ.
+    if std::env::var_os("DOSSIER_GOLD_DIFFS").is_some() {
+        common::gold::print_diffs();
+    }
     assert!(
         s.entities.f1() >= MIN_ENTITY_F1,
         "entity F1 {:.3}",
@@ -38,8 +43,8 @@ fn seed_gold_scores_stay_above_minimums() {
 
 const MIN_ENTITY_F1: f64 = 0.90;
 const MIN_CLAIM_F1: f64 = 0.94;
-const MIN_SOURCE: f64 = 0.80;
-// Konjunktiv I reported speech is now `attributed` rather than `uncertain` (seed gold edited by
-// hand to match); the merged extractor scores 0.855 on it.
-const MIN_STANCE: f64 = 0.85;
+const MIN_SOURCE: f64 = 0.82;
+// Konjunktiv I reported speech is `attributed` rather than `uncertain` (seed gold edited by hand
+// to match); the extractor scores 0.890 (283 / 318) on it.
+const MIN_STANCE: f64 = 0.88;
 const MIN_CANONICAL_F1: f64 = 0.97;

@@ -6,7 +6,7 @@
 use super::Doc;
 use super::text::TokenKind;
 use crate::model::{
-    Attribution, BlockKind, Claim, ClaimKind, DateRef, EntityKind, Mention, Span, Stance,
+    Attribution, BlockKind, Claim, ClaimKind, DateRef, EntityKind, Lang, Mention, Span, Stance,
 };
 
 /// Verbs of saying and reporting (finite forms), German and English.
@@ -160,6 +160,39 @@ const SPEECH_VERBS: &[&str] = &[
     "weigerten",
     "überzeugt",
     "ergänzen",
+    // Thought, expectation and description: SpkAtt and the newsgold guidelines attribute what
+    // a named subject believes, hopes, fears or expects as they do what it says.
+    "glauben",
+    "hoffen",
+    "hofften",
+    "befürchtete",
+    "befürchteten",
+    "vermuten",
+    "schätzen",
+    "erwartet",
+    "erwarten",
+    "bezweifelt",
+    "bezweifelte",
+    "bezweifeln",
+    "beschreibt",
+    "beschrieb",
+    "beschrieben",
+    "charakterisiert",
+    "riet",
+    "rät",
+    "rieten",
+    "geschrieben",
+    "believes",
+    "believe",
+    "expects",
+    "expect",
+    "insisted",
+    "insists",
+    "admitted",
+    "argued",
+    "argues",
+    "denied",
+    "acknowledged",
 ];
 
 /// Konjunktiv I forms that mark reported speech.
@@ -457,8 +490,12 @@ struct Local {
     first_person: bool,
     /// "dass" after the speech verb: indirect speech in the indicative.
     dass: bool,
-    /// Opens with a connective that carries on a report ("Demnach", "Zudem", "Dabei").
+    /// Opens with a connective ("Demnach", "Zudem", "Dabei"): a Konjunktiv I continuation may
+    /// stand further from its speaker.
     continues: bool,
+    /// "Demnach": the sentence goes on with the report before it whatever its mood; other
+    /// connectives only widen the reach of a Konjunktiv I continuation.
+    demnach: bool,
     /// A speech verb anywhere in the sentence.
     speech: bool,
     /// A present-tense finite verb and no past-tense one: how a quote goes on, where the
@@ -561,7 +598,7 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
                 || (l.whole_quote && i - at <= 2)
                 // "[…]", "[schon]": an editor's insertion into a quotation.
                 || (l.bracketed && *was_quote && i - at <= 3)
-                || l.continues
+                || l.demnach
                 || (*was_quote && i - at == 1 && (l.first_person || l.quoted || l.present))
                 || (l.first_person && i - at <= 2);
             if carries && !l.hearsay {
@@ -968,7 +1005,8 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
             && !NOT_VERBS_IN_E.contains(&w)
             && !lower.contains(&"ich")
     });
-    let konj1 = (0..n).any(is_konj1) || verb_second_konj;
+    // English has no Konjunktiv: "Ministers have" is no verb-second subjunctive.
+    let konj1 = doc.lang != Lang::En && ((0..n).any(is_konj1) || verb_second_konj);
     // "Hätten die Lieferungen stattgefunden, würden sie ...": a verb-first condition.
     let conditional = lower.iter().any(|w| CONDITIONALS.contains(w))
         || (lex[0] & F_KONJ2 != 0 && strs.contains(&","))
@@ -1083,6 +1121,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     let dass = lower
         .iter()
         .any(|w| matches!(*w, "dass" | "daß" | "ob" | "that"));
+    let demnach = lower.iter().take(4).any(|w| *w == "demnach");
     let continues = matches!(
         lower[0],
         "demnach" | "zudem" | "außerdem" | "weiters" | "dabei" | "darüber" | "ferner" | "überdies"
@@ -1127,6 +1166,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         first_person,
         dass,
         continues,
+        demnach,
         speech,
         present,
         counted,
@@ -1519,6 +1559,43 @@ const ENGLISH_SOURCE_WORDS: &[&str] = &[
     "authorities",
     "army",
     "military",
+    "executive",
+    "executives",
+    "union",
+    "director",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "lawmakers",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "prosecutor",
+    "prosecutors",
+    "investigators",
+    "researchers",
+    "scientists",
+    "economists",
+    "diplomat",
+    "diplomats",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "company",
+    "ministers",
+    "regulator",
+    "regulators",
+    "court",
+    "judge",
+    "residents",
+    "leader",
+    "leaders",
+    "commander",
+    "at",
 ];
 
 /// Extracts the source phrase of a sentence and the index of its cue: "laut X", "X zufolge",
@@ -1627,6 +1704,16 @@ fn find_attribution(
             {
                 break;
             }
+            // 'Der Fernsehsender „Silverbird“': a short name in quotation marks after its noun.
+            if j > from
+                && QUOTES.contains(&strs[j])
+                && is_capital(j - 1)
+                && let Some(close) = (j + 2..n.min(j + 5)).find(|&k| QUOTES.contains(&strs[k]))
+                && (j + 1..close).all(|k| is_capital(k) && !FIRST_PERSON.contains(&lower[k]))
+            {
+                j = close + 1;
+                continue;
+            }
             if !(list_comma
                 || adjective
                 || determiner
@@ -1650,6 +1737,7 @@ fn find_attribution(
                     | "für"
                     | "of"
                     | "the"
+                    | "at"
                     | "und"
                     | "and"
             )
@@ -1723,12 +1811,13 @@ fn find_attribution(
                 && (k + 1..b).any(|j| matches!(lower[j], "des" | "der"))
                 && PERSON_ROLES.iter().any(|r| lower[k].ends_with(r)))
             .then_some(Want::Person)
+        } else if b == a + 1 && matches!(lower[a], "er" | "he" | "she") {
+            // A pronoun opening the sentence ("Er sagte", "She told") is capitalised too.
+            Some(Want::Person)
+        } else if b == a + 1 && matches!(lower[a], "sie" | "they" | "darin" | "dort") {
+            Some(Want::Any)
         } else if b == a + 1 && is_capital(a) && !definite {
             role_of(lower[a]).filter(|w| *w != Want::Organization)
-        } else if b == a + 1 && matches!(lower[a], "er" | "he") {
-            Some(Want::Person)
-        } else if b == a + 1 && matches!(lower[a], "sie" | "she" | "darin" | "dort") {
-            Some(Want::Any)
         } else if (a + 1..b.saturating_sub(1)).any(|k| matches!(lower[k], "des" | "der"))
             && role_of(head_lower) == Some(Want::Person)
         {
@@ -1784,6 +1873,22 @@ fn find_attribution(
             if j > i + 1 && (j >= n - 1 || matches!(strs[j], "." | "," | "!" | "(" | ")")) {
                 return Some((make(i + 1, j, false), Some(i)));
             }
+            // ", so Vereinschef Corny Littmann zu den Beweggründen": a named source, then an
+            // adverbial.
+            if j > i + 1
+                && j < n
+                && matches!(
+                    lower[j],
+                    "zu" | "gegenüber" | "über" | "im" | "in" | "am" | "bei" | "auf" | "vor"
+                )
+                && mentions.iter().any(|m| {
+                    phrase(i + 1, j).contains(m.span)
+                        && !m.derived
+                        && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+                })
+            {
+                return Some((make(i + 1, j, false), Some(i)));
+            }
         }
     }
     for i in 0..n {
@@ -1799,7 +1904,14 @@ fn find_attribution(
                 if from + 1 < n && QUOTES.contains(&strs[from]) {
                     from += 1;
                 }
-                let j = np_forward(from);
+                let mut j = np_forward(from);
+                // "According to the union Community," : English nouns are lowercase, so the
+                // phrase runs to the end of the clause.
+                if lower[i] == "according"
+                    && let Some(e) = (from..n.min(from + 10)).find(|&k| is_boundary_punct(strs[k]))
+                {
+                    j = j.max(e);
+                }
                 if j > from {
                     return Some((make(from, j, true), None));
                 }
@@ -1824,7 +1936,10 @@ fn find_attribution(
             }
             // "nach UNO-Angaben", "laut Polizeiangaben": the source is the compound's first part.
             w if i > 0
-                && matches!(lower[i - 1], "nach" | "laut")
+                && (matches!(lower[i - 1], "nach" | "laut")
+                    || (i > 1
+                        && matches!(lower[i - 2], "nach" | "laut")
+                        && is_adjective(i - 1)))
                 && w.len() > 8
                 && w != "informationen"
                 && (w.ends_with("angaben") || w.ends_with("informationen"))
@@ -1927,6 +2042,26 @@ fn find_attribution(
             }
         }
     }
+    // "In einem Positionspapier des Innenministeriums heißt es, ...": the document before the
+    // verb.
+    // "Aus Militärkreisen verlautete, dass ...": the circle the word came from.
+    if n > 4 && matches!(lower[0], "in" | "im" | "aus") {
+        let v = (2..n.min(16)).find(|&k| {
+            matches!(
+                lower[k],
+                "heißt" | "hieß" | "verlautete" | "verlautet" | "verlauteten"
+            )
+        });
+        if let Some(v) = v
+            && (lower.get(v + 1).is_some_and(|w| *w == "es") || lower[v].starts_with("verlaut"))
+            && !strs[..v].iter().any(|w| matches!(*w, "," | ";" | ":"))
+        {
+            let j = np_forward(1).min(v);
+            if j > 1 {
+                return Some((make(1, j, true), Some(v)));
+            }
+        }
+    }
     // "wie es am Donnerstag in einer Aussendung der OECD heißt", "wie aus Verhandlerkreisen zu
     // hören ist".
     for i in 1..n {
@@ -1949,7 +2084,7 @@ fn find_attribution(
     }
     let is_source = |a: usize, b: usize| -> bool {
         let sp = phrase(a, b);
-        (b == a + 1 && matches!(lower[a], "er" | "sie" | "he" | "she"))
+        (b == a + 1 && matches!(lower[a], "er" | "sie" | "he" | "she" | "they"))
             || mentions.iter().any(|m| {
                 sp.contains(m.span)
                     && matches!(
@@ -1962,6 +2097,7 @@ fn find_attribution(
                     || UNNAMED.iter().any(|s| w.ends_with(s))
                     || PERSON_ROLES.iter().any(|s| w.ends_with(s))
                     || ORG_ROLES.iter().any(|s| w.ends_with(s))
+                    || (*w != "at" && ENGLISH_SOURCE_WORDS.contains(w))
             })
     };
     // Parenthesis depth: "(Wikinews berichtete)" is a cross-reference, not a source.
@@ -2004,6 +2140,71 @@ fn find_attribution(
                     && strs[i - 1].chars().next().is_some_and(char::is_lowercase)
                     && toks[i - 1].kind == TokenKind::Word))
     };
+    // The words of the clause after `i`, up to its closing punctuation.
+    let clause_after = |i: usize| {
+        let end = (i + 1..n)
+            .find(|&k| matches!(strs[k], "," | "." | ";" | ":" | "–" | "!" | "?"))
+            .unwrap_or(n);
+        &lower[i + 1..end]
+    };
+    // The clause after `i` ends in a comma or colon: what the view holds follows.
+    let has_content = |i: usize| {
+        (i + 1..n)
+            .find(|&k| matches!(strs[k], "," | "." | ";" | ":" | "!" | "?"))
+            .is_some_and(|k| matches!(strs[k], "," | ":") && k + 1 < n)
+    };
+    // A view held rather than said: "ist zuversichtlich", "ist der Meinung", "vertritt die
+    // Ansicht", "rechnet mit", "sieht darin", "hält ... für", "wertete ... als".
+    let is_view_cue = |i: usize| {
+        // Most words are none of these verbs: decide that before scanning the clause.
+        if !is_view_verb(lower[i]) {
+            return false;
+        }
+        let after = clause_after(i);
+        let near = &after[..after.len().min(7)];
+        match lower[i] {
+            "ist" | "sind" | "war" | "waren" | "zeigte" | "zeigten" | "zeigt" | "zeigen"
+            | "gab" | "gibt" | "gaben" | "geben" => {
+                // "Die EZB ist besorgt." is a state; "ist zuversichtlich, ... zu können" a view
+                // with its content.
+                has_content(i)
+                    && near.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "zuversichtlich"
+                                | "optimistisch"
+                                | "skeptisch"
+                                | "besorgt"
+                                | "überzeugt"
+                        )
+                    })
+                    || (matches!(lower[i], "ist" | "sind" | "war" | "waren")
+                        && near.windows(2).any(|p| p[0] == "der" && is_view_noun(p[1])))
+            }
+            "vertritt" | "vertrat" | "vertreten" | "vertraten" => near
+                .windows(2)
+                .any(|p| matches!(p[0], "die" | "der" | "den") && is_view_noun(p[1])),
+            "rechnet" | "rechnen" | "rechnete" | "rechneten" => {
+                after.contains(&"mit") || lower[..i].iter().any(|w| matches!(*w, "mit" | "damit"))
+            }
+            "sieht" | "sah" | "sehen" | "sahen" => {
+                !after.contains(&"sich")
+                    && !particle_at_end(i, &["vor"])
+                    && after
+                        .iter()
+                        .any(|w| matches!(*w, "als" | "darin" | "keinen" | "keine"))
+            }
+            "hält" | "hielt" | "halten" | "hielten" => {
+                after.contains(&"für") && !after.contains(&"sich")
+            }
+            "wertete" | "werteten" | "wertet" | "werten" => after.contains(&"als"),
+            // "Beobachter schließen daraus, dass ...": a conclusion drawn.
+            "schließen" | "schließt" | "schloss" | "schlossen" => {
+                after.first() == Some(&"daraus")
+            }
+            _ => false,
+        }
+    };
     let is_cue = |i: usize| {
         let w = lower[i];
         // Verbs that speak only with their complement: "sprach von", "teilte mit", "heißt
@@ -2028,6 +2229,10 @@ fn find_attribution(
                 lower.get(i + 1).is_none_or(|x| *x != "sich") && !particle_at_end(i, &["an", "ab"])
             }
             "heißt" | "hieß" => lower[i.saturating_sub(8)..(i + 3).min(n)].contains(&"es"),
+            // "Die Zahlen lassen nicht erwarten, dass ...": the figures expect nothing.
+            "erwarten" => !lower[..i]
+                .iter()
+                .any(|x| matches!(*x, "lassen" | "lässt" | "ließ" | "ließen" | "lasse")),
             _ => true,
         };
         strs[i].chars().next().is_some_and(char::is_lowercase)
@@ -2048,8 +2253,9 @@ fn find_attribution(
                     && (lower[i + 1..].contains(&"bekannt") || particle_at_end(i, &["an"])))
                 // "geht davon aus, dass": an expectation voiced.
                 || (matches!(lower[i], "geht" | "gehen" | "ging" | "gingen" | "gehe")
-                    && lower[i + 1..].contains(&"davon")
+                    && lower[i + 1..].iter().any(|w| matches!(*w, "davon" | "von"))
                     && particle_at_end(i, &["aus"]))
+                || is_view_cue(i)
                 // The particle of a separable verb closes its clause: "wies das zurück", not
                 // "weisen Kredite aus, 50 entfallen auf Unicredit".
                 || (matches!(
@@ -2076,7 +2282,8 @@ fn find_attribution(
     };
     let mut cues: Vec<usize> = Vec::new();
     for i in (0..n).filter(|&i| is_cue(i)) {
-        if !passive_aux(i) {
+        // "Sie wird mit den Worten zitiert": the subject of a quoting passive is the speaker.
+        if !passive_aux(i) || lower[i] == "zitiert" {
             cues.push(i);
             continue;
         }
@@ -2086,6 +2293,18 @@ fn find_attribution(
                 return Some((make(k + 1, j, false), Some(i)));
             }
         }
+    }
+    // "versuchte mit den Worten zu beruhigen: ...": the words quoted mark the sentence's subject
+    // as their speaker.
+    if let Some(k) = (2..n).find(|&k| {
+        lower[k] == "worten"
+            && matches!(lower[k - 1], "den" | "folgenden" | "diesen")
+            && lower[k - 2] == "mit"
+            && depth[k] == 0
+    }) && !cues.contains(&k)
+    {
+        cues.push(k);
+        cues.sort_unstable();
     }
     let v = cues.first().copied().unwrap_or(n);
     // ", behauptete Hofer.": a speech verb closing the sentence names the speaker of all of it,
@@ -2190,8 +2409,16 @@ fn find_attribution(
         if j <= from || !(is_subject(from, j) || is_source(from, j)) {
             continue;
         }
-        // ", Arminda Thomas,": an appositive between commas belongs to the subject.
+        // ", Arminda Thomas,": an appositive between commas belongs to the subject, and so does
+        // an acronym in parentheses ("die UN-Friedensmission im Südsudan (UNMISS)").
         let end = with_appositive(j);
+        let end = match (end < n && strs[end] == "(")
+            .then(|| (end + 1..n.min(end + 6)).find(|&k| strs[k] == ")"))
+            .flatten()
+        {
+            Some(close) => close + 1,
+            None => end,
+        };
         let mut k = if end > j && end < n && strs[end] == "," {
             end + 1
         } else {
@@ -2220,7 +2447,8 @@ fn find_attribution(
     // A dateline ("Washington – ") opens the first clause too.
     let clause_starts = std::iter::once(0).chain(
         (0..v)
-            .filter(|&k| strs[k] == ":" || (k < 4 && matches!(strs[k], "–" | "-")))
+            // "SHEFFIELD (Reuters) - British Steel said": a dateline with its agency.
+            .filter(|&k| strs[k] == ":" || (k < 7 && matches!(strs[k], "–" | "-")))
             .map(|k| k + 1),
     );
     let mut subject = None;
@@ -2234,6 +2462,13 @@ fn find_attribution(
             a += 1;
         }
         if a >= n || a >= v || PREPOSITIONS.contains(&lower[a]) {
+            continue;
+        }
+        // "„Er ist die eiserne Hand ...“, so charakterisierte ihn X": the subject of a
+        // quotation is not its speaker; a short quoted name ("„Die Zeit“ berichtete") is.
+        if (start..a).any(|k| QUOTES.contains(&strs[k]))
+            && !(a..n.min(a + 6)).any(|k| QUOTES.contains(&strs[k]))
+        {
             continue;
         }
         let mut end = subject_after(a);
@@ -2259,7 +2494,17 @@ fn find_attribution(
         } else {
             next
         };
-        if (next == v && is_subject(a, stop)) || (is_source(a, stop) && is_lower_word(next)) {
+        // "Eine DNA-Analyse hat bestätigt, dass ...": any noun phrase before an auxiliary that
+        // the participle of saying closely follows.
+        let perfect = next < v
+            && v < n
+            && v <= next + 3
+            && AUXILIARIES.contains(&lower[next])
+            && (next + 1..v).all(is_lower_word);
+        if (next == v && is_subject(a, stop))
+            || (is_source(a, stop) && is_lower_word(next))
+            || (perfect && is_subject(a, stop))
+        {
             subject = Some((a, stop, next == v));
         }
     }
@@ -2275,6 +2520,31 @@ fn find_attribution(
         && v < n
     {
         return Some((make(a, stop, false), Some(v)));
+    }
+    // "„...“, hatte VW-Chef Winterkorn in einem Interview erklärt.": after a comma an
+    // auxiliary opens the clause, its subject follows it and a participle of saying closes it.
+    if let Some(&c) = cues.last()
+        && (c + 1 == n || matches!(strs[c + 1], "." | "!" | "," | ";"))
+        && let Some(aux) = (1..c)
+            .rev()
+            .take_while(|&k| !matches!(strs[k], "," | ";" | ":" | "–"))
+            .last()
+            .filter(|&k| {
+                strs[k - 1] == "," && matches!(lower[k], "hatte" | "hatten" | "hat" | "haben")
+            })
+    {
+        let mut from = aux + 1;
+        while from < c && SKIPPED_ADVERBS.contains(&lower[from]) {
+            from += 1;
+        }
+        let j = if from < c && matches!(lower[from], "er" | "sie" | "he" | "she") {
+            from + 1
+        } else {
+            np_forward(from).min(c)
+        };
+        if j > from && is_source(from, j) {
+            return Some((make(from, with_appositive(j).min(c), false), Some(aux)));
+        }
     }
     for &c in &cues {
         // Speech verb (or auxiliary in second position) followed by its subject: "sagte
@@ -2370,7 +2640,7 @@ fn find_attribution(
             && a + 8 > c
             && toks[a - 1].kind != TokenKind::Punct
             && (continues_np(strs[a - 1], lower[a - 1])
-                || matches!(lower[a - 1], "er" | "sie")
+                || matches!(lower[a - 1], "er" | "sie" | "he" | "she" | "they")
                 // An attributive adjective stands before its noun, not before the verb.
                 || (is_adjective(a - 1) && a < c && (is_capital(a) || is_adjective(a))))
         {
@@ -2422,6 +2692,58 @@ fn find_attribution(
         return Some((make(a, b, false), Some(c)));
     }
     None
+}
+
+/// True for the finite verbs that voice a view with a complement ("ist zuversichtlich",
+/// "vertritt die Ansicht", "rechnet mit", "sieht ... als", "hält ... für", "schließen daraus").
+fn is_view_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "ist"
+            | "sind"
+            | "war"
+            | "waren"
+            | "zeigte"
+            | "zeigten"
+            | "zeigt"
+            | "zeigen"
+            | "gab"
+            | "gibt"
+            | "gaben"
+            | "geben"
+            | "vertritt"
+            | "vertrat"
+            | "vertreten"
+            | "vertraten"
+            | "rechnet"
+            | "rechnen"
+            | "rechnete"
+            | "rechneten"
+            | "sieht"
+            | "sah"
+            | "sehen"
+            | "sahen"
+            | "hält"
+            | "hielt"
+            | "halten"
+            | "hielten"
+            | "wertete"
+            | "werteten"
+            | "wertet"
+            | "werten"
+            | "schließen"
+            | "schließt"
+            | "schloss"
+            | "schlossen"
+    )
+}
+
+/// True for a noun naming a held view ("der Meinung", "die Ansicht vertreten").
+fn is_view_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "meinung" | "ansicht" | "auffassung" | "überzeugung" | "position" | "einschätzung"
+    )
 }
 
 /// Separable verbs of saying whose particle closes the clause ("schlug ... vor", "stellte ...
@@ -2539,6 +2861,11 @@ const SKIPPED_ADVERBS: &[&str] = &[
     "weiter",
     "außerdem",
     "dazu",
+    // Object pronouns between the verb and its subject: "so charakterisierte ihn der
+    // Gewerkschafter".
+    "ihn",
+    "ihm",
+    "ihnen",
 ];
 
 /// Heads of role nouns that refer to a person ("der Minister", "die Sprecherin", "der
@@ -2615,6 +2942,12 @@ const PERSON_ROLES: &[&str] = &[
     "vertreterin",
     "kommissar",
     "kommissarin",
+    "reporter",
+    "reporterin",
+    "korrespondent",
+    "korrespondentin",
+    "journalist",
+    "journalistin",
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -3406,6 +3739,127 @@ mod tests {
         );
         let c = claim("The company allegedly paid bribes to three officials in 2019.");
         assert_eq!(c.stance, Stance::Uncertain);
+    }
+
+    /// The source a claim is given: its canonical name, else the phrase as written.
+    fn source_of(c: &crate::model::Claim) -> String {
+        c.attribution
+            .as_ref()
+            .map(|a| a.canonical.clone().unwrap_or_else(|| a.text.clone()))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn views_held_are_attributed_like_speech() {
+        for (text, who) in [
+            (
+                "Der Schweizer Nationaltrainer Ralph Krueger ist hingegen zuversichtlich, die Schweden schlagen zu können.",
+                "Ralph Krueger",
+            ),
+            (
+                "Hugo Chávez vertritt die Ansicht, dass die Bioethanolproduktion zu mehr Hunger führen wird.",
+                "Hugo Chávez",
+            ),
+            (
+                "Mit einer Wetterberuhigung rechnet der Deutsche Wetterdienst frühestens am Montag.",
+                "Wetterdienst",
+            ),
+            (
+                "Die Regierung in Peking sieht die Entscheidung als erneuten Beweis ihrer Stärke.",
+                "Regierung",
+            ),
+            (
+                "Die Gewerkschaft befürchtet als Folge der Übernahme einen massiven Abbau von Stellen.",
+                "Gewerkschaft",
+            ),
+        ] {
+            let c = claim(text);
+            let a = c.attribution.unwrap_or_else(|| panic!("no source: {text}"));
+            assert!(a.text.contains(who), "{text}: {}", a.text);
+            assert_eq!(c.stance, Stance::Attributed, "{text}");
+        }
+        // A state is no view, and "sieht ... vor" provides for something.
+        assert!(claim("Die EZB ist besorgt.").attribution.is_none());
+        assert!(
+            claim("Der Plan sieht keine Änderung der Grenzwerte vor.")
+                .attribution
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_closing_auxiliary_clause_names_the_speaker() {
+        let c = claim(
+            "„Wir wollen unsere Produktionssysteme enger verzahnen“, hatte VW-Chef Martin Winterkorn in einem Interview erklärt.",
+        );
+        assert!(source_of(&c).contains("Winterkorn"), "{}", source_of(&c));
+        assert_eq!(c.kind, ClaimKind::Quote);
+        let c = claim(
+            "Es drohe ein Rüstungswettlauf, hatte Barack Obama bei seinem Treffen in Moskau gesagt.",
+        );
+        assert!(source_of(&c).contains("Obama"), "{}", source_of(&c));
+        // An appositive between commas is not such a clause: the subject stands before it.
+        let c = claim(
+            "Der Menschenrechtskommissar des Europarats, Nils Muiznieks, hatte die türkischen Behörden aufgerufen, Beobachter zuzulassen.",
+        );
+        let a = c.attribution.expect("subject before the appositive");
+        assert!(a.text.contains("Muiznieks"), "{}", a.text);
+    }
+
+    #[test]
+    fn documents_agencies_and_named_sources_in_other_positions() {
+        let c = claim(
+            "In einem Positionspapier des Bundesinnenministeriums heißt es, die Regelungen seien verantwortungsvoll eingesetzt worden.",
+        );
+        assert!(c.attribution.is_some(), "the paper is the source");
+        assert_eq!(c.stance, Stance::Attributed);
+        let c = claim(
+            "Wie die UN-Friedensmission im Südsudan (UNMISS) weiterhin mitteilte, handelt es sich bei den Kämpfern um Aufständische.",
+        );
+        let a = c.attribution.expect("wie-clause with an acronym");
+        assert!(a.text.contains("UN-Friedensmission"), "{}", a.text);
+        let c =
+            claim("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.");
+        assert_eq!(
+            c.attribution.and_then(|a| a.canonical).as_deref(),
+            Some("Armee")
+        );
+        let c = claim(
+            "„Wir wollen auch den Fans die Möglichkeit bieten“, so Vereinschef Corny Littmann zu den Beweggründen des Vereins.",
+        );
+        assert!(source_of(&c).contains("Littmann"), "{}", source_of(&c));
+        let c = claim("Der Fernsehsender „Silverbird“ berichtete von der Bergung von 56 Leichen.");
+        let a = c.attribution.expect("quoted name after its noun");
+        assert!(a.text.contains("Silverbird"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_sentence_resolves_to_the_person_before() {
+        let a = analyze(&article(
+            "Bundeskanzler Olaf Scholz besuchte am Montag ein Werk in Dresden.\n\nEr sagte, die Regierung werde die Hilfen für die Industrie verlängern.",
+        ));
+        let c = a
+            .claims
+            .iter()
+            .find(|c| c.text.starts_with("Er sagte"))
+            .expect("claim");
+        let att = c.attribution.as_ref().expect("er sagte");
+        assert_eq!(att.resolved_from.as_deref(), Some("Er"));
+        assert_eq!(att.canonical.as_deref(), Some("Olaf Scholz"));
+    }
+
+    #[test]
+    fn connectives_alone_do_not_carry_a_speaker() {
+        let a = analyze(&article(
+            "Die Polizei teilte mit, der Fahrer sei leicht verletzt worden. Dabei wurden beide Fahrzeuge in den Straßengraben geschleudert.",
+        ));
+        let c = a
+            .claims
+            .iter()
+            .find(|c| c.text.starts_with("Dabei"))
+            .expect("claim");
+        assert!(c.attribution.is_none(), "{:?}", c.attribution);
+        assert_eq!(c.stance, Stance::Asserted);
     }
 
     #[test]
