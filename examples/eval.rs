@@ -4,8 +4,9 @@
 //!
 //! The shipped model is trained on all of dev, so it cannot be scored on dev. Instead the same
 //! training recipe (`common/germeval.rs`) is run in-process: 5-fold cross-validation (train on
-//! four fifths by sentence index % 5, score the fifth with that model swapped into the whole
-//! extractor), pooled over the five folds; the fold-4 part is printed on its own too.
+//! four fifths by sentence index % 5 plus the extra corpora of `EXTRA_TRAIN`, by default those
+//! of the shipped recipe, score the fifth with that model swapped into the whole extractor), pooled
+//! over the five folds; the fold-4 part is printed on its own too.
 //! With `DEV_FOLD=3` only fold 3 is scored, by a model trained on folds 0-2 (fold 4 untouched):
 //! the setting for tuning; `DEV_FOLD=9` does that for each of folds 0-3 and pools the scores.
 //! `SEEDS_PER_FOLD=1` also prints the seeds' entity scores with each fold's model (how much the

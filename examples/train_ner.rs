@@ -1,9 +1,12 @@
-//! Trains the averaged-perceptron NER model on every sentence of the GermEval 2014 dev file and
-//! writes `data/ner-model.bin`. The same recipe is cross-validated by `examples/eval.rs` (train
-//! on four fifths in-process, score the fifth), which gives the honest estimate of its quality.
+//! Trains the averaged-perceptron NER model on every sentence of the GermEval 2014 dev file plus
+//! the extra corpora of the shipped recipe (`germeval::EXTRA_DEFAULT`, each a domain of its own:
+//! see `tagger::Trainer`) and writes `data/ner-model.bin`. The same recipe is cross-validated by
+//! `examples/eval.rs` (train on four fifths of GermEval dev and all of the extra data
+//! in-process, score the fifth), which gives the honest estimate of its quality.
 //!
-//! `EXTRA_TRAIN=europeana,ler` adds the openly licensed corpora of `../shared/data/ner-train/`
-//! (the same variable makes `examples/eval.rs` add them to every fold's training part).
+//! `EXTRA_TRAIN` names the openly licensed corpora of `../shared/data/ner-train/` to add
+//! (comma-separated `europeana`, `ler`; the recipe's when unset, none when empty), `EXTRA_WEIGHT`
+//! how much their updates count; the same variables apply to `examples/eval.rs`.
 //!
 //! `cargo run --release --example train_ner [GERMEVAL_TSV] [EPOCHS]`
 

@@ -11,6 +11,8 @@ pub const DEV: &str = "../shared/data/germeval2014/NER-de-dev.tsv";
 pub struct Sentence {
     pub tokens: Vec<String>,
     pub tags: Vec<Tag>,
+    /// 0 for GermEval (the target domain), 1 + the corpus's place in `EXTRA_TRAIN` otherwise.
+    pub domain: u8,
 }
 
 /// Parses the TSV text into sentences.
@@ -19,6 +21,7 @@ pub fn parse(text: &str) -> Vec<Sentence> {
     let mut cur = Sentence {
         tokens: Vec::new(),
         tags: Vec::new(),
+        domain: 0,
     };
     for line in text.lines() {
         if line.starts_with('#') {
@@ -31,6 +34,7 @@ pub fn parse(text: &str) -> Vec<Sentence> {
                     Sentence {
                         tokens: Vec::new(),
                         tags: Vec::new(),
+                        domain: 0,
                     },
                 ));
             }
@@ -90,8 +94,11 @@ pub fn min_weight() -> f32 {
     std::env::var("MIN_WEIGHT")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1.0)
+        .unwrap_or(MIN_WEIGHT)
 }
+
+/// Default of [`min_weight`].
+pub const MIN_WEIGHT: f32 = 1.0;
 
 /// Models trained on different shuffles whose weights are averaged (`SHUFFLES` overrides).
 pub fn shuffles() -> usize {
@@ -110,6 +117,10 @@ pub const SHUFFLES: usize = 5;
 pub fn train(train: &[&Sentence], epochs: usize, verbose: bool) -> Vec<u8> {
     let mut sum: FastMap<u32, [f32; NTAGS]> = FastMap::default();
     let parts = shuffles();
+    // With extra corpora, each corpus is a domain of its own (see `Trainer`), and their updates
+    // count `extra_weight()` of a GermEval sentence's.
+    let domains = train.iter().any(|s| s.domain != 0) && !plain_extra();
+    let weight = extra_weight();
     for part in 0..parts {
         let mut trainer = Trainer::new();
         trainer.predicted_history = std::env::var("PREDICTED_HISTORY").is_ok();
@@ -128,7 +139,11 @@ pub fn train(train: &[&Sentence], epochs: usize, verbose: bool) -> Vec<u8> {
             for &k in &order {
                 let s = train[k];
                 let strs: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-                errors += trainer.train_sentence(&strs, &s.tags);
+                let (domain, w) = match s.domain {
+                    0 => (domains.then_some(0), 1.0),
+                    d => (domains.then_some(d), weight),
+                };
+                errors += trainer.train_sentence_in(&strs, &s.tags, domain, w);
             }
             if verbose {
                 eprintln!("order {part}, epoch {epoch}: {errors} errors");
@@ -142,6 +157,24 @@ pub fn train(train: &[&Sentence], epochs: usize, verbose: bool) -> Vec<u8> {
         }
     }
     encode_model(&sum, parts, min_weight())
+}
+
+/// The weight of an extra corpus sentence's updates (`EXTRA_WEIGHT`, default
+/// [`EXTRA_WEIGHT`]).
+pub fn extra_weight() -> f32 {
+    std::env::var("EXTRA_WEIGHT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(EXTRA_WEIGHT)
+}
+
+/// Default of [`extra_weight`].
+pub const EXTRA_WEIGHT: f32 = 1.0;
+
+/// True when `EXTRA_PLAIN` is set: extra corpora are trained as if they were GermEval, without
+/// domain copies of the features (for comparison).
+fn plain_extra() -> bool {
+    std::env::var("EXTRA_PLAIN").is_ok()
 }
 
 /// Maps a corpus's entity class to ours ("PER", "LOC", "ORG", "OTH"), `None` for outside.
@@ -174,6 +207,7 @@ fn parse_iob(text: &str, map: TagMap, split_at_stops: bool) -> Vec<Sentence> {
     let mut cur = Sentence {
         tokens: Vec::new(),
         tags: Vec::new(),
+        domain: 0,
     };
     let flush = |cur: &mut Sentence, out: &mut Vec<Sentence>| {
         if !cur.tokens.is_empty() {
@@ -182,6 +216,7 @@ fn parse_iob(text: &str, map: TagMap, split_at_stops: bool) -> Vec<Sentence> {
                 Sentence {
                     tokens: Vec::new(),
                     tags: Vec::new(),
+                    domain: 0,
                 },
             ));
         }
@@ -216,13 +251,18 @@ fn parse_iob(text: &str, map: TagMap, split_at_stops: bool) -> Vec<Sentence> {
     out
 }
 
-/// The extra training corpora named in `EXTRA_TRAIN` (comma-separated: `europeana`, `ler`),
-/// read from `EXTRA_DIR` (default [`EXTRA_DIR`]); empty when unset.
+/// Extra corpora of the shipped recipe (none).
+pub const EXTRA_DEFAULT: &str = "";
+
+/// The extra training corpora named in `EXTRA_TRAIN` (comma-separated: `europeana`, `ler`;
+/// [`EXTRA_DEFAULT`] when unset, none when empty), read from `EXTRA_DIR` (default
+/// [`EXTRA_DIR`]).
 pub fn extra() -> Vec<Sentence> {
-    let which = std::env::var("EXTRA_TRAIN").unwrap_or_default();
+    let which = std::env::var("EXTRA_TRAIN").unwrap_or_else(|_| EXTRA_DEFAULT.to_string());
     let dir = std::env::var("EXTRA_DIR").unwrap_or_else(|_| EXTRA_DIR.to_string());
     let mut out = Vec::new();
-    for name in which.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+    let names = which.split(',').map(str::trim).filter(|n| !n.is_empty());
+    for (domain, name) in (1u8..).zip(names) {
         let (files, map, split): (&[&str], TagMap, bool) = match name {
             "europeana" => (
                 &[
@@ -250,7 +290,10 @@ pub fn extra() -> Vec<Sentence> {
         };
         for f in files {
             match std::fs::read_to_string(format!("{dir}/{f}")) {
-                Ok(text) => out.extend(parse_iob(&text, map, split)),
+                Ok(text) => out.extend(parse_iob(&text, map, split).into_iter().map(|mut s| {
+                    s.domain = domain;
+                    s
+                })),
                 Err(e) => eprintln!("{dir}/{f}: {e}"),
             }
         }

@@ -682,10 +682,17 @@ fn tag_with(m: &Model, strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<
 }
 
 /// Averaged-perceptron training over tagged sentences; produces the bytes of a model file.
+///
+/// Sentences can come from several domains (the target domain is 0). Every feature then has a
+/// shared weight and one copy per domain, trained only on that domain's sentences ("feature
+/// augmentation"); the averaged model keeps the shared weight plus the target domain's copy, so
+/// other domains teach what they have in common with the target without pulling its weights
+/// toward their own quirks, and tagging costs nothing extra.
 pub struct Trainer {
     /// Condition on the tagger's own previous decisions rather than the gold ones.
     pub predicted_history: bool,
-    index: FastMap<u32, usize>,
+    /// Keys are the feature hash, with `domain + 1` in the upper half for a domain's copy.
+    index: FastMap<u64, usize>,
     w: Vec<[f32; NTAGS]>,
     total: Vec<[f32; NTAGS]>,
     stamp: Vec<[u64; NTAGS]>,
@@ -711,7 +718,7 @@ impl Trainer {
         }
     }
 
-    fn slot(&mut self, f: u32) -> usize {
+    fn slot(&mut self, f: u64) -> usize {
         let n = self.w.len();
         *self.index.entry(f).or_insert_with(|| {
             self.w.push([0.0; NTAGS]);
@@ -721,22 +728,31 @@ impl Trainer {
         })
     }
 
-    fn update(&mut self, feats: &[u32], tag: usize, delta: f32) {
+    /// The keys of a feature: its shared weight and, with domains in use, its domain's copy.
+    fn keys(f: u32, domain: Option<u8>) -> impl Iterator<Item = u64> {
+        std::iter::once(f as u64).chain(domain.map(|d| ((d as u64 + 1) << 32) | f as u64))
+    }
+
+    fn update(&mut self, feats: &[u32], domain: Option<u8>, tag: usize, delta: f32) {
         for &f in feats {
-            let k = self.slot(f);
-            let elapsed = (self.step - self.stamp[k][tag]) as f32;
-            self.total[k][tag] += elapsed * self.w[k][tag];
-            self.stamp[k][tag] = self.step;
-            self.w[k][tag] += delta;
+            for key in Self::keys(f, domain) {
+                let k = self.slot(key);
+                let elapsed = (self.step - self.stamp[k][tag]) as f32;
+                self.total[k][tag] += elapsed * self.w[k][tag];
+                self.stamp[k][tag] = self.step;
+                self.w[k][tag] += delta;
+            }
         }
     }
 
-    fn scores(&self, feats: &[u32]) -> [f32; NTAGS] {
+    fn scores(&self, feats: &[u32], domain: Option<u8>) -> [f32; NTAGS] {
         let mut s = [0f32; NTAGS];
-        for f in feats {
-            if let Some(&k) = self.index.get(f) {
-                for (acc, w) in s.iter_mut().zip(&self.w[k]) {
-                    *acc += w;
+        for &f in feats {
+            for key in Self::keys(f, domain) {
+                if let Some(&k) = self.index.get(&key) {
+                    for (acc, w) in s.iter_mut().zip(&self.w[k]) {
+                        *acc += w;
+                    }
                 }
             }
         }
@@ -745,6 +761,18 @@ impl Trainer {
 
     /// Trains on one sentence (greedy decoding with the current weights); returns errors made.
     pub fn train_sentence(&mut self, strs: &[&str], gold: &[Tag]) -> usize {
+        self.train_sentence_in(strs, gold, None, 1.0)
+    }
+
+    /// Trains on one sentence of a domain (`None`: no domain copies; `Some(0)`: the target
+    /// domain), its updates scaled by `weight`; returns errors made.
+    pub fn train_sentence_in(
+        &mut self,
+        strs: &[&str],
+        gold: &[Tag],
+        domain: Option<u8>,
+        weight: f32,
+    ) -> usize {
         let lowers: Vec<std::borrow::Cow<str>> =
             strs.iter().map(|w| super::text::lowercase(w)).collect();
         let lows: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
@@ -769,7 +797,7 @@ impl Trainer {
             }
             static_features(strs, &info, i, &mut feats);
             tag_features(&info, i, p1, p2, &mut feats);
-            let s = self.scores(&feats);
+            let s = self.scores(&feats, domain);
             let mut best = 0;
             for t in 1..NTAGS {
                 if allowed(p1, t) && s[t] > s[best] {
@@ -780,8 +808,8 @@ impl Trainer {
             let g = gold[i].0 as usize;
             if best != g {
                 errors += 1;
-                self.update(&feats, g, 1.0);
-                self.update(&feats, best, -1.0);
+                self.update(&feats, domain, g, weight);
+                self.update(&feats, domain, best, -weight);
             }
         }
         errors
@@ -792,18 +820,22 @@ impl Trainer {
         encode_model(&self.averaged(), 1, min_weight)
     }
 
-    /// The averaged weights by feature hash.
+    /// The averaged weights by feature hash: the shared weight plus the target domain's copy.
     pub fn averaged(mut self) -> FastMap<u32, [f32; NTAGS]> {
         let step = self.step;
-        let mut out = FastMap::with_capacity_and_hasher(self.index.len(), Default::default());
-        for (&f, &k) in &self.index {
-            let mut avg = [0f32; NTAGS];
-            for (t, a) in avg.iter_mut().enumerate() {
+        let mut out: FastMap<u32, [f32; NTAGS]> =
+            FastMap::with_capacity_and_hasher(self.index.len(), Default::default());
+        for (&key, &k) in &self.index {
+            // Shared weights and the target domain's copies; other domains' copies are dropped.
+            if key >> 32 > 1 {
+                continue;
+            }
+            let acc = out.entry(key as u32).or_insert([0.0; NTAGS]);
+            for (t, a) in acc.iter_mut().enumerate() {
                 let elapsed = (step - self.stamp[k][t]) as f32;
                 self.total[k][t] += elapsed * self.w[k][t];
-                *a = self.total[k][t] / step.max(1) as f32;
+                *a += self.total[k][t] / step.max(1) as f32;
             }
-            out.insert(f, avg);
         }
         out
     }
@@ -879,5 +911,20 @@ mod tests {
         }
         let bytes = t.finish(0.0);
         assert_eq!(tag_words_with(&bytes, &s), gold);
+    }
+
+    #[test]
+    fn another_domains_labels_do_not_override_the_target_domain() {
+        let mut t = Trainer::new();
+        let s = ["Gestern", "sprach", "Paris", "."];
+        let parse = |tags: [&str; 4]| tags.iter().map(|x| Tag::parse(x)).collect::<Vec<_>>();
+        let target = parse(["O", "O", "B-LOC", "O"]);
+        let other = parse(["O", "O", "B-PER", "O"]);
+        for _ in 0..10 {
+            t.train_sentence_in(&s, &other, Some(1), 1.0);
+            t.train_sentence_in(&s, &target, Some(0), 1.0);
+        }
+        let bytes = t.finish(0.0);
+        assert_eq!(tag_words_with(&bytes, &s), target);
     }
 }
