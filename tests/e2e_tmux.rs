@@ -913,8 +913,9 @@ fn quitting_with_unsaved_changes_asks_and_a_rescue_file_keeps_them() {
     t.send(&["Escape"]);
     t.wait_for("NOT SAVING");
     t.send(&["q"]);
-    let screen = t.wait_for("Quit with unsaved changes?");
-    assert!(screen.contains("rescue file"), "{screen}");
+    // The dialog is drawn over several writes: wait for its last key line, not its title.
+    let screen = t.wait_for("rescue file");
+    assert!(screen.contains("Quit with unsaved changes?"), "{screen}");
     t.send(&["w"]);
     let screen = t.wait_for("EXIT=0");
     assert!(screen.contains("bookmarks-rescue-"), "{screen}");

@@ -13,6 +13,10 @@ use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+/// The tests of this file time the reader and kill it at chosen moments: run side by side, each
+/// would slow the other down between its timing runs and its kills, so they take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Kills per test run.
 const ROUNDS: usize = 12;
 
@@ -87,6 +91,7 @@ fn full_run(keys: &str) -> (Duration, usize) {
 
 #[test]
 fn sigkill_while_saving_bookmarks_never_loses_a_completed_save() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let keys = bookmarking_keys();
     // Kill moments are drawn from the fastest of three whole runs: the first run of a test
     // binary can be much slower (a cold binary, a busy machine), and moments drawn from it would
@@ -153,6 +158,7 @@ fn sigkill_while_saving_bookmarks_never_loses_a_completed_save() {
 
 #[test]
 fn the_reader_saves_again_after_being_killed_mid_save() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let keys = bookmarking_keys();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
