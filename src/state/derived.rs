@@ -4,7 +4,7 @@
 //! ([`AppState::sync_derived`]), so that drawing only reads.
 
 use super::cross::SORTS;
-use super::{AppState, Overlay};
+use super::{AppState, Corpus, Overlay};
 use crate::corpus::timeline::Event;
 use crate::model::EntityKind;
 use crate::store::{self, Bookmark, Resolution};
@@ -72,12 +72,12 @@ pub struct ArticleLookup<'a> {
 }
 
 impl<'a> ArticleLookup<'a> {
-    /// An index of `state`'s corpus.
-    pub fn new(state: &'a AppState) -> Self {
-        let mut by_id = HashMap::with_capacity(state.corpus.len());
-        let mut by_source = HashMap::with_capacity(state.corpus.len());
+    /// An index of `corpus`.
+    pub fn new(corpus: &'a Corpus) -> Self {
+        let mut by_id = HashMap::with_capacity(corpus.len());
+        let mut by_source = HashMap::with_capacity(corpus.len());
         // The first of equal ids or paths wins, as a scan from the top would find.
-        for (i, e) in state.corpus.iter().enumerate().rev() {
+        for (i, e) in corpus.iter().enumerate().rev() {
             by_id.insert(e.article.id.0.as_str(), i);
             by_source.insert(e.article.source.as_str(), i);
         }
@@ -203,7 +203,7 @@ impl AppState {
         if self.derived.bookmarks_key == Some(key) {
             return;
         }
-        let lookup = ArticleLookup::new(self);
+        let lookup = ArticleLookup::new(&self.corpus);
         let rows = self
             .sorted_bookmark_indices(&lookup)
             .into_iter()

@@ -375,7 +375,7 @@ impl AppState {
         let index = if self.derived.bookmarks_are_current() {
             self.derived.bookmarks.get(selected).map(|r| r.bookmark)
         } else {
-            let lookup = super::derived::ArticleLookup::new(self);
+            let lookup = super::derived::ArticleLookup::new(&self.corpus);
             self.sorted_bookmark_indices(&lookup)
                 .get(selected)
                 .map(|&(i, _)| i)
@@ -479,7 +479,7 @@ impl AppState {
     /// Counts the bookmarks of each article for the list.
     pub(crate) fn recount_bookmarks(&mut self) {
         let mut counts = vec![0; self.corpus.len()];
-        let lookup = super::derived::ArticleLookup::new(self);
+        let lookup = super::derived::ArticleLookup::new(&self.corpus);
         for i in self.bookmarks.iter().filter_map(|b| lookup.article_of(b)) {
             counts[i] += 1;
         }

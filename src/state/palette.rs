@@ -2,12 +2,13 @@
 //! keys do to the state. Ranking lives in [`crate::search`]; this module builds the candidates
 //! from the corpus and turns a chosen hit into a jump.
 
-use super::{AppState, Cursor, Effect, Input, Location, Overlay, Pane, Severity, Unit};
+use super::{AppState, Corpus, Cursor, Effect, Input, Location, Overlay, Pane, Severity, Unit};
 use crate::action::Action;
 use crate::corpus::entity_index::kwic_in;
 use crate::keymap::{Key, KeyChord};
 use crate::model::{Article, EntityKind, Span};
 use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
+use crate::store::Bookmark;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
@@ -144,7 +145,11 @@ impl Job {
             }
             Job::BuildIndex(job) => send(Input::PaletteIndex(BuiltIndex {
                 generation: job.generation,
-                index: Arc::new(SearchIndex::new(job.candidates)),
+                index: Arc::new(SearchIndex::new(candidates(
+                    &job.corpus,
+                    &job.bookmarks,
+                    true,
+                ))),
             })),
             Job::Cross(job) => send(Input::Cross(job.run())),
         }
@@ -170,12 +175,16 @@ impl PartialEq for RankJob {
     }
 }
 
-/// The palette's candidates, to be indexed.
+/// The corpus and bookmarks whose candidates the palette indexes, gathered and indexed on a
+/// worker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexJob {
     /// Tags the index built, so that one built from an outdated corpus is dropped.
     pub generation: u64,
-    candidates: Vec<Candidate>,
+    /// The corpus as it was when the job started (sharing its articles and analyses).
+    corpus: Corpus,
+    /// The bookmarks as they were.
+    bookmarks: Vec<Bookmark>,
 }
 
 /// An answer of a [`RankJob`]: early (part of the candidates) or complete.
@@ -224,6 +233,140 @@ impl Jobs {
         self.last += 1;
         self.last
     }
+}
+
+/// Everything the palette can jump to in `corpus` and `bookmarks`: articles, headings, claims,
+/// entities and bookmarks; `details` fills in [`Candidate::detail`] (left empty for callers that
+/// never show it). Runs on a worker when the palette is indexed in the background.
+pub fn candidates(corpus: &Corpus, bookmarks: &[Bookmark], details: bool) -> Vec<Candidate> {
+    use rayon::prelude::*;
+    let candidate = |kind, label: String, detail: String, article, offset, recency| Candidate {
+        kind,
+        label,
+        detail,
+        article,
+        offset,
+        recency,
+    };
+    let per_article = |(i, e): (usize, &crate::state::Entry)| {
+        let a = &e.article;
+        let title = one_line(&a.title);
+        let date = a.date.map(|d| d.iso()).unwrap_or_default();
+        let title_detail = || {
+            if details {
+                title.clone()
+            } else {
+                String::new()
+            }
+        };
+        let mut out = Vec::with_capacity(1 + e.analysis.claims.len());
+        out.push(candidate(
+            CandidateKind::Article,
+            title.clone(),
+            if details {
+                one_line(&format!("{} {date}", a.byline()))
+            } else {
+                String::new()
+            },
+            i,
+            0,
+            0,
+        ));
+        for b in a
+            .body
+            .iter()
+            .filter(|b| b.kind == crate::model::BlockKind::Heading)
+        {
+            out.push(candidate(
+                CandidateKind::Heading,
+                one_line(a.slice(b.span)),
+                title_detail(),
+                i,
+                b.span.start,
+                0,
+            ));
+        }
+        for c in &e.analysis.claims {
+            let source = c
+                .attribution
+                .as_ref()
+                .map_or("article", |s| s.text.as_str());
+            let detail = if details {
+                format!(
+                    "{} · {} · {} — {title}",
+                    c.kind.name(),
+                    c.stance.name(),
+                    one_line(source),
+                )
+            } else {
+                String::new()
+            };
+            let mut label = one_line(&c.text);
+            if let Some((cut, _)) = label.char_indices().nth(240) {
+                label.truncate(cut);
+            }
+            out.push(candidate(
+                CandidateKind::Claim,
+                label,
+                detail,
+                i,
+                c.span.start,
+                0,
+            ));
+        }
+        out
+    };
+    let mut out: Vec<Candidate> = corpus
+        .par_iter()
+        .enumerate()
+        .with_min_len(16)
+        .flat_map_iter(per_article)
+        .collect();
+    let analyses: Vec<&crate::model::Analysis> = corpus.iter().map(|e| &*e.analysis).collect();
+    for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
+        if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
+            continue;
+        }
+        let (mentions, articles) = (e.mention_count, e.article_count);
+        let detail = if details {
+            format!(
+                "{} · {mentions} mention{} in {articles} article{}",
+                e.kind.name(),
+                if mentions == 1 { "" } else { "s" },
+                if articles == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        out.push(candidate(
+            CandidateKind::Entity,
+            e.canonical,
+            detail,
+            e.first.article,
+            e.first.span.start,
+            0,
+        ));
+    }
+    let lookup = super::derived::ArticleLookup::new(corpus);
+    for b in bookmarks {
+        let Some(article) = lookup.article_of(b) else {
+            continue;
+        };
+        let mut label: String = one_line(&b.anchor.quote).chars().take(200).collect();
+        if let Some(note) = b.note.lines().find(|l| !l.trim().is_empty()) {
+            label = format!("{} ✎ {label}", one_line(note));
+        }
+        let recency = u64::try_from(b.updated).unwrap_or(0);
+        out.push(candidate(
+            CandidateKind::Bookmark,
+            label,
+            one_line(&b.title),
+            article,
+            b.anchor.start,
+            recency,
+        ));
+    }
+    out
 }
 
 /// Every occurrence of `query` in `text` (smart case: an upper-case letter makes the search
@@ -277,146 +420,13 @@ pub fn find_all(text: &str, query: &str, limit: usize) -> Vec<Span> {
 impl AppState {
     /// Palette candidates for the whole corpus: articles, headings, entities, claims, bookmarks.
     pub fn palette_candidates(&self) -> Vec<Candidate> {
-        self.candidates(true)
+        candidates(&self.corpus, &self.bookmarks, true)
     }
 
     /// [`AppState::palette_candidates`] with every [`Candidate::detail`] left empty, for
     /// callers that never show it (`dossier find`).
     pub fn palette_candidates_without_details(&self) -> Vec<Candidate> {
-        self.candidates(false)
-    }
-
-    fn candidates(&self, details: bool) -> Vec<Candidate> {
-        use rayon::prelude::*;
-        let candidate = |kind, label: String, detail: String, article, offset, recency| Candidate {
-            kind,
-            label,
-            detail,
-            article,
-            offset,
-            recency,
-        };
-        let per_article = |(i, e): (usize, &crate::state::Entry)| {
-            let a = &e.article;
-            let title = one_line(&a.title);
-            let date = a.date.map(|d| d.iso()).unwrap_or_default();
-            let title_detail = || {
-                if details {
-                    title.clone()
-                } else {
-                    String::new()
-                }
-            };
-            let mut out = Vec::with_capacity(1 + e.analysis.claims.len());
-            out.push(candidate(
-                CandidateKind::Article,
-                title.clone(),
-                if details {
-                    one_line(&format!("{} {date}", a.byline()))
-                } else {
-                    String::new()
-                },
-                i,
-                0,
-                0,
-            ));
-            for b in a
-                .body
-                .iter()
-                .filter(|b| b.kind == crate::model::BlockKind::Heading)
-            {
-                out.push(candidate(
-                    CandidateKind::Heading,
-                    one_line(a.slice(b.span)),
-                    title_detail(),
-                    i,
-                    b.span.start,
-                    0,
-                ));
-            }
-            for c in &e.analysis.claims {
-                let source = c
-                    .attribution
-                    .as_ref()
-                    .map_or("article", |s| s.text.as_str());
-                let detail = if details {
-                    format!(
-                        "{} · {} · {} — {title}",
-                        c.kind.name(),
-                        c.stance.name(),
-                        one_line(source),
-                    )
-                } else {
-                    String::new()
-                };
-                let mut label = one_line(&c.text);
-                if let Some((cut, _)) = label.char_indices().nth(240) {
-                    label.truncate(cut);
-                }
-                out.push(candidate(
-                    CandidateKind::Claim,
-                    label,
-                    detail,
-                    i,
-                    c.span.start,
-                    0,
-                ));
-            }
-            out
-        };
-        let mut out: Vec<Candidate> = self
-            .corpus
-            .par_iter()
-            .enumerate()
-            .with_min_len(16)
-            .flat_map_iter(per_article)
-            .collect();
-        let analyses: Vec<&crate::model::Analysis> =
-            self.corpus.iter().map(|e| &*e.analysis).collect();
-        for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
-            if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
-                continue;
-            }
-            let (mentions, articles) = (e.mention_count, e.article_count);
-            let detail = if details {
-                format!(
-                    "{} · {mentions} mention{} in {articles} article{}",
-                    e.kind.name(),
-                    if mentions == 1 { "" } else { "s" },
-                    if articles == 1 { "" } else { "s" }
-                )
-            } else {
-                String::new()
-            };
-            out.push(candidate(
-                CandidateKind::Entity,
-                e.canonical,
-                detail,
-                e.first.article,
-                e.first.span.start,
-                0,
-            ));
-        }
-        let lookup = super::derived::ArticleLookup::new(self);
-        for b in &self.bookmarks {
-            let Some(article) = lookup.article_of(b) else {
-                continue;
-            };
-            let mut label: String = one_line(&b.anchor.quote).chars().take(200).collect();
-            if let Some(note) = b.note.lines().find(|l| !l.trim().is_empty()) {
-                label = format!("{} ✎ {label}", one_line(note));
-            }
-            let recency = u64::try_from(b.updated).unwrap_or(0);
-            out.push(candidate(
-                CandidateKind::Bookmark,
-                label,
-                one_line(&b.title),
-                article,
-                b.anchor.start,
-                recency,
-            ));
-        }
-        out
+        candidates(&self.corpus, &self.bookmarks, false)
     }
 
     /// True when a pause of the user should be used for background preparation: the palette's
@@ -442,21 +452,22 @@ impl AppState {
         }
     }
 
-    /// The user has been idle for a moment: hands the palette's candidates to a background job
-    /// that indexes them, so that the palette opens at once. The index arrives as
+    /// The user has been idle for a moment: hands the corpus (shared, not copied) and the
+    /// bookmarks to a background job that gathers the palette's candidates and indexes them, so
+    /// that the palette opens at once. The index arrives as
     /// [`Input::PaletteIndex`].
     pub(crate) fn index_palette_in_background(&mut self) {
         if !self.palette_needs_index() || self.jobs.building.is_some() {
             return;
         }
         let generation = self.jobs.next();
-        let candidates = self.palette_candidates();
         self.jobs.building = Some(generation);
         // Whatever marks the index stale from now on also outdates this build.
         self.index_stale = false;
         self.emit(Effect::Background(Job::BuildIndex(IndexJob {
             generation,
-            candidates,
+            corpus: self.corpus.clone(),
+            bookmarks: self.bookmarks.clone(),
         })));
     }
 
