@@ -699,10 +699,7 @@ impl AppState {
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
             if let Effect::Background(job) = effect {
-                let mut answers = Vec::new();
-                let cancel = std::sync::atomic::AtomicBool::new(false);
-                job.run(&cancel, std::time::Duration::MAX, |i| answers.push(i));
-                for input in answers {
+                for input in job.answers() {
                     queue.extend(self.handle(input));
                 }
             }

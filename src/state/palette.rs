@@ -122,6 +122,16 @@ impl Job {
         matches!(self, Job::Rank(_))
     }
 
+    /// Does the work to the end here and now and returns every answer, in order (headless
+    /// rendering and tests, where the screen must depend on the inputs alone).
+    pub fn answers(self) -> Vec<Input> {
+        let mut answers = Vec::new();
+        self.run(&AtomicBool::new(false), Duration::MAX, |input| {
+            answers.push(input)
+        });
+        answers
+    }
+
     /// Does the work, handing each answer to `send`; stops early once `cancel` is set (a
     /// cancelled ranking sends nothing more). A ranking that runs for `partial_every` (the
     /// reader uses [`crate::search::PARTIAL_EVERY`]; `Duration::MAX` for none) sends early answers before the
@@ -825,9 +835,26 @@ impl AppState {
             .collect()
     }
 
+    /// Mention `selected` of the entity card of `canonical` (from the card the state keeps for
+    /// the open card, without scanning the corpus again).
+    pub(crate) fn card_mention(&self, canonical: &str, selected: usize) -> Option<(usize, usize)> {
+        match &self.derived.card {
+            Some(card) if card.canonical == canonical => card.mentions.get(selected).copied(),
+            _ => self.mentions_of(canonical).get(selected).copied(),
+        }
+    }
+
+    /// Number of mentions on the entity card of `canonical`.
+    pub(crate) fn card_len(&self, canonical: &str) -> usize {
+        match &self.derived.card {
+            Some(card) if card.canonical == canonical => card.mentions.len(),
+            _ => self.mentions_of(canonical).len(),
+        }
+    }
+
     /// Jumps to the mention selected in the entity card.
     pub(crate) fn accept_card(&mut self, canonical: &str, selected: usize) {
-        let Some(&(article, m)) = self.mentions_of(canonical).get(selected) else {
+        let Some((article, m)) = self.card_mention(canonical, selected) else {
             return;
         };
         let span = self.corpus[article].analysis.mentions[m].span;

@@ -380,7 +380,7 @@ impl AppState {
 
     /// Actions in the entity card; `None` lets the action through.
     fn apply_in_card(&mut self, action: Action, canonical: String, selected: usize) -> Option<()> {
-        let n = self.mentions_of(&canonical).len();
+        let n = self.card_len(&canonical);
         let page = usize::from(self.size.1 / 2).max(1);
         let selected = match action {
             Action::Close | Action::OpenEntityCard => {

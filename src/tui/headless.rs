@@ -12,7 +12,6 @@ use crate::state::{AppState, Effect, Input};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 /// Resizes `state` to `size`, feeds `keys` (stopping at a quit), draws once and returns the
@@ -44,11 +43,7 @@ pub fn render_buffer_with(
                 Effect::Quit => return leave(state, session, draw(state, size)),
                 // Run to completion here, so that the screen depends on the keys alone.
                 Effect::Background(job) => {
-                    let mut answers = Vec::new();
-                    job.run(&AtomicBool::new(false), Duration::MAX, |input| {
-                        answers.push(input)
-                    });
-                    for input in answers {
+                    for input in job.answers() {
                         let effects = state.handle(input);
                         queue.extend(settle(state, session, effects));
                     }
@@ -67,11 +62,7 @@ pub fn run_jobs(state: &mut AppState, effects: Vec<Effect>) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         if let Effect::Background(job) = effect {
-            let mut answers = Vec::new();
-            job.run(&AtomicBool::new(false), Duration::MAX, |input| {
-                answers.push(input)
-            });
-            for input in answers {
+            for input in job.answers() {
                 queue.extend(state.handle(input));
             }
         }
