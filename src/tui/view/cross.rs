@@ -10,8 +10,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 /// The double frame of a popup over the whole screen, its title and bottom hint fitted to its
 /// width by whole items.
@@ -31,18 +30,7 @@ pub(super) fn framed<'a>(
     hint: impl Into<String>,
     theme: &Theme,
 ) -> Block<'a> {
-    let room = super::popup_room(frame);
-    Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.border(true))
-        .title(Line::from(Span::styled(
-            super::fit_items(&title, room),
-            theme.pane_title(true),
-        )))
-        .title_bottom(Line::from(Span::styled(
-            super::fit_items(&hint.into(), room),
-            theme.dim(),
-        )))
+    super::overlay_block(&title, &hint.into(), super::popup_room(frame), theme)
 }
 
 pub(super) fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
@@ -54,10 +42,7 @@ pub(super) fn popup(frame: &mut Frame, block: Block<'_>) -> Rect {
         width,
         height: area.height.saturating_sub(3).max(3),
     };
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
-    inner
+    super::draw_frame(frame, rect, block)
 }
 
 pub(super) fn row_style(selected: bool, theme: &Theme) -> Style {

@@ -16,8 +16,8 @@ use crate::state::{AppState, Overlay, Pane};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect as TuiRect;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Converts our rectangle to ratatui's.
@@ -28,6 +28,30 @@ fn rect(r: crate::state::Rect) -> TuiRect {
         width: r.width,
         height: r.height,
     }
+}
+
+/// An overlay's frame: a double border with the title on top and the key hints below, each
+/// cut to the items that fit in `room` cells (no hint line when `hint` is empty).
+fn overlay_block<'a>(title: &str, hint: &str, room: usize, theme: &Theme) -> Block<'a> {
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border(true))
+        .title(Line::from(Span::styled(
+            fit_items(title, room),
+            theme.pane_title(true),
+        )));
+    if hint.is_empty() {
+        return block;
+    }
+    block.title_bottom(Line::from(Span::styled(fit_items(hint, room), theme.dim())))
+}
+
+/// Clears `area`, draws `block` over it and returns the inside.
+fn draw_frame(frame: &mut Frame, area: TuiRect, block: Block<'_>) -> TuiRect {
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// Room for a popup's title or bottom hint: the popup is the screen less two cells each side,

@@ -8,7 +8,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 fn popup(frame: &Frame, max_width: u16, height: u16) -> Rect {
     let area = frame.area();
@@ -20,13 +20,6 @@ fn popup(frame: &Frame, max_width: u16, height: u16) -> Rect {
         width,
         height,
     }
-}
-
-fn framed<'a>(title: String, theme: &Theme) -> Block<'a> {
-    Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.border(true))
-        .title(Line::from(Span::styled(title, theme.pane_title(true))))
 }
 
 /// What a bookmark marks, for the note editor and the bookmarks list: its quote in quotation
@@ -70,13 +63,9 @@ pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme
     let mut hint = state.hints(Section::Note, hints::NOTE_HINTS);
     hint.push("saved as you pause".to_string());
     let hint = format!(" {} ", hint.join(" · "));
-    let block = framed(" Note ".to_string(), theme).title_bottom(Line::from(Span::styled(
-        super::fit_items(&hint, usize::from(area.width.saturating_sub(2))),
-        theme.dim(),
-    )));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let room = usize::from(area.width.saturating_sub(2));
+    let block = super::overlay_block(" Note ", &hint, room, theme);
+    let inner = super::draw_frame(frame, area, block);
     let width = usize::from(inner.width);
     // The passage wraps (three lines at most) above the note's text.
     let mut lines: Vec<Line> = Vec::new();
@@ -108,18 +97,14 @@ pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme
 pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, theme: &Theme) {
     let area = popup(frame, 110, frame.area().height.saturating_sub(2));
     let marks = &state.derived.bookmarks;
-    let block = framed(format!(" Bookmarks ({}) ", marks.len()), theme).title_bottom(Line::from(
-        Span::styled(
-            super::fit_items(
-                &state.hint_line(Section::Bookmarks, hints::BOOKMARKS_HINTS),
-                usize::from(area.width.saturating_sub(2)),
-            ),
-            theme.dim(),
-        ),
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let room = usize::from(area.width.saturating_sub(2));
+    let block = super::overlay_block(
+        &format!(" Bookmarks ({}) ", marks.len()),
+        &state.hint_line(Section::Bookmarks, hints::BOOKMARKS_HINTS),
+        room,
+        theme,
+    );
+    let inner = super::draw_frame(frame, area, block);
     let width = usize::from(inner.width);
     if marks.is_empty() {
         let text = format!(
@@ -230,7 +215,8 @@ pub fn draw_quit_confirm(state: &AppState, frame: &mut Frame, theme: &Theme) {
         text = wrap_all(1, false);
     }
     let area = popup(frame, 90, text.len() as u16 + 2);
-    let block = framed(" Quit with unsaved changes? ".to_string(), theme);
+    let room = usize::from(area.width.saturating_sub(2));
+    let block = super::overlay_block(" Quit with unsaved changes? ", "", room, theme);
     let text: Vec<Line> = text.into_iter().map(Line::from).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(text).block(block), area);

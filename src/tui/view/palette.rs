@@ -12,15 +12,8 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-fn framed<'a>(title: String, theme: &Theme) -> Block<'a> {
-    Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.border(true))
-        .title(Line::from(Span::styled(title, theme.pane_title(true))))
-}
 
 fn popup(frame: &Frame, max_width: u16) -> Rect {
     let area = frame.area();
@@ -80,16 +73,14 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
         Some(r) if !full_text => r.total_matched,
         _ => p.text_hits.len(),
     };
-    let block = framed(" Jump to ".to_string(), theme).title_bottom(Line::from(Span::styled(
-        super::fit_items(
-            " ~ articles  % headings  @ entities  # claims  * bookmarks  / full text · 'exact ^prefix suffix$ !not ",
-            usize::from(area.width.saturating_sub(2)),
-        ),
-        theme.dim(),
-    )));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let room = usize::from(area.width.saturating_sub(2));
+    let block = super::overlay_block(
+        " Jump to ",
+        " ~ articles  % headings  @ entities  # claims  * bookmarks  / full text · 'exact ^prefix suffix$ !not ",
+        room,
+        theme,
+    );
+    let inner = super::draw_frame(frame, area, block);
     let width = usize::from(inner.width);
     let prompt = format!("> {}", p.query);
     let mut lines = vec![
@@ -240,18 +231,14 @@ pub fn draw_card(
         return;
     };
     let mentions = &card.mentions;
-    let block = framed(format!(" {} ", truncate(canonical, 60)), theme).title_bottom(Line::from(
-        Span::styled(
-            super::fit_items(
-                &state.hint_line(Section::Card, hints::CARD_HINTS),
-                usize::from(area.width.saturating_sub(2)),
-            ),
-            theme.dim(),
-        ),
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let room = usize::from(area.width.saturating_sub(2));
+    let block = super::overlay_block(
+        &format!(" {} ", truncate(canonical, 60)),
+        &state.hint_line(Section::Card, hints::CARD_HINTS),
+        room,
+        theme,
+    );
+    let inner = super::draw_frame(frame, area, block);
     let width = usize::from(inner.width);
     let (kind, spellings, per_article) = (card.kind, &card.spellings, &card.per_article);
     // The head wraps rather than being cut: the name and counts, the spellings (three lines at
