@@ -197,6 +197,22 @@ impl QueryResult {
     pub fn is_complete(&self) -> bool {
         self.complete
     }
+
+    /// The answer to a query given in full-text mode (it begins with `/`), which needs no
+    /// index: the caller searches the text of the corpus for the rest of the query. `None` for
+    /// a palette query.
+    pub fn full_text(query: &str) -> Option<QueryResult> {
+        let (mode, _) = parse_query(query);
+        matches!(mode, QueryMode::FullText(_)).then(|| QueryResult {
+            mode,
+            hits: Vec::new(),
+            total_matched: 0,
+            parsed: None,
+            matched: Vec::new(),
+            index_len: 0,
+            complete: true,
+        })
+    }
 }
 
 /// Folds `s` for matching: ä/ö/ü become a/o/u, ß becomes ss, accents and combining marks are
@@ -711,6 +727,21 @@ impl SearchIndex {
     /// The candidates, in the order given to [`SearchIndex::new`].
     pub fn candidates(&self) -> &[Candidate] {
         &self.candidates
+    }
+
+    /// Moves each candidate to the article at `moved[article]` (articles that arrived after the
+    /// candidates were gathered move the others). Returns false, changing nothing, when a
+    /// candidate's article is not in `moved`.
+    pub fn move_articles(&mut self, moved: &[usize]) -> bool {
+        if self.candidates.iter().any(|c| c.article >= moved.len()) {
+            return false;
+        }
+        for c in &mut self.candidates {
+            if let Some(&to) = moved.get(c.article) {
+                c.article = to;
+            }
+        }
+        true
     }
 
     /// The candidate a [`Hit`] refers to.

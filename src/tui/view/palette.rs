@@ -96,9 +96,10 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
         Line::from(Span::styled(truncate(&prompt, width), theme.key())),
         Line::from(Span::styled(
             match (&state.index, p.ranking) {
-                (None, _) => "  indexing…".to_string(),
-                (Some(_), Some(_)) => format!("  {} of {total} · ranking…", p.len()),
-                (Some(_), None) => format!("  {} of {total}", p.len()),
+                (None, _) if !full_text => "  indexing…".to_string(),
+                (_, Some(_)) if full_text => format!("  {} · searching…", p.len()),
+                (_, Some(_)) => format!("  {} of {total} · ranking…", p.len()),
+                (_, None) => format!("  {} of {total}", p.len()),
             },
             theme.dim(),
         )),
