@@ -337,7 +337,6 @@ mod tests {
         assert!(s.palette_needs_index(), "still missing the newcomer");
         let articles: Vec<_> = index
             .candidates()
-            .iter()
             .filter(|c| c.kind == CandidateKind::Article)
             .collect();
         assert_eq!(articles.len(), s.corpus.len() - 1);

@@ -7,7 +7,9 @@ use crate::action::Action;
 use crate::corpus::entity_index::kwic_in;
 use crate::keymap::{Key, KeyChord};
 use crate::model::{Article, EntityKind, Span};
-use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
+use crate::search::{
+    Candidate, CandidateKind, IndexBuilder, QueryMode, QueryResult, SearchIndex, fold,
+};
 use crate::store::Bookmark;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -159,11 +161,7 @@ impl Job {
                 generation: job.generation,
                 layout: job.layout,
                 sources: job.corpus.articles().map(|a| a.source.clone()).collect(),
-                index: Arc::new(SearchIndex::new(candidates(
-                    &job.corpus,
-                    &job.bookmarks,
-                    true,
-                ))),
+                index: Arc::new(build_index(&job.corpus, &job.bookmarks)),
             })),
             Job::Cross(job) => send(Input::Cross(job.run())),
             Job::FullText(job) => {
@@ -327,6 +325,30 @@ fn full_text(corpus: &Corpus, query: &str, cancel: &AtomicBool) -> Option<Vec<Te
 /// entities and bookmarks; `details` fills in [`Candidate::detail`] (left empty for callers that
 /// never show it). Runs on a worker when the palette is indexed in the background.
 pub fn candidates(corpus: &Corpus, bookmarks: &[Bookmark], details: bool) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    gather(corpus, bookmarks, details, |batch| out.extend(batch));
+    out
+}
+
+/// The palette's index over the candidates of `corpus` and `bookmarks`, built a batch at a
+/// time so that the owned candidates of one batch at most are held beside it.
+fn build_index(corpus: &Corpus, bookmarks: &[Bookmark]) -> SearchIndex {
+    let mut builder = IndexBuilder::new();
+    gather(corpus, bookmarks, true, |batch| builder.extend(batch));
+    builder.finish()
+}
+
+/// Articles whose candidates [`gather`] hands over in one batch.
+const ARTICLES_PER_BATCH: usize = 512;
+
+/// The candidates of [`candidates`], in the same order, handed to `sink` a batch at a time
+/// (the palette's index folds each batch and drops it before the next is gathered).
+fn gather(
+    corpus: &Corpus,
+    bookmarks: &[Bookmark],
+    details: bool,
+    mut sink: impl FnMut(Vec<Candidate>),
+) {
     use rayon::prelude::*;
     let candidate = |kind, label: String, detail: String, article, offset, recency| Candidate {
         kind,
@@ -404,12 +426,18 @@ pub fn candidates(corpus: &Corpus, bookmarks: &[Bookmark], details: bool) -> Vec
         }
         out
     };
-    let mut out: Vec<Candidate> = corpus
-        .par_iter()
-        .enumerate()
-        .with_min_len(16)
-        .flat_map_iter(per_article)
-        .collect();
+    for (n, chunk) in corpus.chunks(ARTICLES_PER_BATCH).enumerate() {
+        let first = n * ARTICLES_PER_BATCH;
+        sink(
+            chunk
+                .par_iter()
+                .enumerate()
+                .with_min_len(16)
+                .flat_map_iter(|(i, e)| per_article((first + i, e)))
+                .collect(),
+        );
+    }
+    let mut out = Vec::new();
     let analyses: Vec<&crate::model::Analysis> = corpus.iter().map(|e| &*e.analysis).collect();
     for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
         if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
@@ -454,7 +482,7 @@ pub fn candidates(corpus: &Corpus, bookmarks: &[Bookmark], details: bool) -> Vec
             recency,
         ));
     }
-    out
+    sink(out);
 }
 
 /// Every occurrence of `query` in `text` (smart case: an upper-case letter makes the search
@@ -533,7 +561,7 @@ impl AppState {
     /// way in the background started from a corpus that has changed since).
     pub fn prepare_palette(&mut self) {
         if self.palette_needs_index() || self.jobs.building.is_some() {
-            self.index = Some(Arc::new(SearchIndex::new(self.palette_candidates())));
+            self.index = Some(Arc::new(build_index(&self.corpus, &self.bookmarks)));
             self.index_stale = false;
             // A build under way started from the corpus as it was then; this one is newer.
             self.jobs.building = None;
@@ -802,7 +830,7 @@ impl AppState {
             .index
             .as_ref()
             .and_then(|i| i.candidate(hit.candidate))
-            .cloned()
+            .map(|c| c.to_candidate())
         else {
             return;
         };

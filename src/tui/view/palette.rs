@@ -165,7 +165,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
             ];
             let label_room = (width.saturating_sub(13) * 2 / 3).max(10);
             row.extend(highlighted(
-                &c.label,
+                c.label,
                 &hit.positions,
                 label_room,
                 theme,
@@ -175,7 +175,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
             let detail_room = width.saturating_sub(used + 2);
             if detail_room > 8 {
                 row.push(Span::raw("  "));
-                row.push(Span::styled(truncate(&c.detail, detail_room), theme.dim()));
+                row.push(Span::styled(truncate(c.detail, detail_room), theme.dim()));
             }
             lines.push(Line::from(row));
             if selected {
