@@ -431,12 +431,12 @@ impl AppState {
                 }
             }
             Overlay::Timeline { selected, entity } => {
-                let events = self.listed_events(entity.as_deref());
+                let events = &self.derived.events;
                 match action {
                     Action::OpenSelected => {
-                        if let Some(e) = events.get(selected) {
+                        if let Some(&Event { article, span, .. }) = events.get(selected) {
                             self.overlay = None;
-                            self.jump_to_span(e.article, e.span, Unit::Sentence);
+                            self.jump_to_span(article, span, Unit::Sentence);
                         }
                     }
                     Action::ShowTimeline => self.overlay = None,
