@@ -260,7 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn the_idle_index_is_built_in_the_background_unless_the_corpus_changed_meanwhile() {
+    fn the_idle_index_is_built_in_the_background_and_again_when_the_corpus_changed_meanwhile() {
         let articles = crate::ingest::bundled();
         let analyses = crate::extract::analyze_corpus(&articles);
         let mut s = AppState::new(
@@ -299,7 +299,84 @@ mod tests {
         for input in bg.wait_idle(Duration::from_secs(30)) {
             s.handle(input);
         }
-        assert!(Arc::ptr_eq(&built, s.index.as_ref().expect("index")));
+        assert!(
+            !Arc::ptr_eq(&built, s.index.as_ref().expect("index")),
+            "a build outdated on its way is still newer than the index in use"
+        );
         assert!(s.palette_needs_index(), "built again at the next pause");
+    }
+
+    #[test]
+    fn an_index_built_while_articles_arrived_points_at_their_new_places() {
+        let mut pairs: Vec<_> = {
+            let articles = crate::ingest::bundled();
+            let analyses = crate::extract::analyze_corpus(&articles);
+            articles.into_iter().zip(analyses).collect()
+        };
+        assert!(pairs.len() >= 3);
+        // The first article by path arrives last, moving every other one down a place.
+        pairs.sort_by(|a, b| a.0.source.cmp(&b.0.source));
+        let first = pairs.remove(0);
+        let mut s = AppState::new(
+            crate::state::Corpus::from_pairs(pairs),
+            Keymap::builtin(),
+            Hyphenators::load(),
+            Options::default(),
+        );
+        let jobs = index_jobs(s.handle(Input::Idle));
+        assert_eq!(jobs.len(), 1);
+        s.handle(Input::Index(crate::index::IndexEvent::Articles(vec![
+            first,
+        ])));
+        for job in jobs {
+            for input in job.answers() {
+                s.handle(input);
+            }
+        }
+        let index = s.index.clone().expect("taken");
+        assert!(s.palette_needs_index(), "still missing the newcomer");
+        let articles: Vec<_> = index
+            .candidates()
+            .filter(|c| c.kind == CandidateKind::Article)
+            .collect();
+        assert_eq!(articles.len(), s.corpus.len() - 1);
+        for c in articles {
+            assert_eq!(
+                c.label,
+                crate::state::palette::one_line(&s.corpus[c.article].article.title)
+            );
+            assert_ne!(c.article, 0, "the newcomer has no candidate yet");
+        }
+    }
+
+    #[test]
+    fn opening_the_palette_without_an_index_builds_it_in_the_background_then_ranks() {
+        let mut s = AppState::new(
+            crate::state::Corpus::bundled(),
+            Keymap::builtin(),
+            Hyphenators::load(),
+            Options::default(),
+        );
+        s.handle(Input::Resize(80, 24));
+        let effects = s.handle(Input::Key(KeyChord::plain(Key::Char(':'))));
+        assert!(s.index.is_none(), "not built on the key");
+        let jobs = index_jobs(effects);
+        assert_eq!(jobs.len(), 1);
+        let effects = s.handle(Input::Key(KeyChord::plain(Key::Char('a'))));
+        assert!(
+            jobs_of(effects).is_empty(),
+            "nothing to rank with, and the build is under way"
+        );
+        let mut ranks = Vec::new();
+        for job in jobs {
+            for input in job.answers() {
+                ranks.extend(jobs_of(s.handle(input)));
+            }
+        }
+        assert!(s.index.is_some());
+        assert!(
+            matches!(ranks.as_slice(), [Job::Rank(r)] if r.query == "a"),
+            "the query typed meanwhile is ranked: {ranks:?}"
+        );
     }
 }

@@ -103,7 +103,7 @@ fn a_corpus_indexes_in_the_background_and_answers_palette_queries_meanwhile() {
             .to_lowercase();
         let result = index.query(&word, 10);
         assert!(!result.hits.is_empty(), "no hit for {word:?}");
-        let top = &index.candidates()[result.hits[0].candidate];
+        let top = index.candidate(result.hits[0].candidate).expect("a hit");
         assert!(top.label.to_lowercase().contains(&word) || result.hits.len() > 1);
         queries_while_indexing += 1;
     }

@@ -66,7 +66,7 @@ pub(crate) fn run(
             "{}\t{}\t{}\t{}:{}",
             c.kind.name(),
             hit.score,
-            clean(&c.label),
+            clean(c.label),
             clean(source),
             c.offset
         )?;

@@ -197,6 +197,22 @@ impl QueryResult {
     pub fn is_complete(&self) -> bool {
         self.complete
     }
+
+    /// The answer to a query given in full-text mode (it begins with `/`), which needs no
+    /// index: the caller searches the text of the corpus for the rest of the query. `None` for
+    /// a palette query.
+    pub fn full_text(query: &str) -> Option<QueryResult> {
+        let (mode, _) = parse_query(query);
+        matches!(mode, QueryMode::FullText(_)).then(|| QueryResult {
+            mode,
+            hits: Vec::new(),
+            total_matched: 0,
+            parsed: None,
+            matched: Vec::new(),
+            index_len: 0,
+            complete: true,
+        })
+    }
 }
 
 /// Folds `s` for matching: ä/ö/ü become a/o/u, ß becomes ss, accents and combining marks are
@@ -614,18 +630,259 @@ impl ParsedQuery {
     }
 }
 
-/// Precomputed matching data for one candidate.
+/// Where a text lies in the index's arena: its block, and start and length in bytes there.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    block: u32,
+    start: u32,
+    len: u32,
+}
+
+/// Bytes of text in one block of the arena (a longer text gets a block of its own). Blocks
+/// never move once written, so the arena grows without copying what it holds.
+const ARENA_BLOCK: usize = 4 << 20;
+
+/// The texts of an index's candidates, in blocks of [`ARENA_BLOCK`] bytes.
+#[derive(Debug, Default)]
+struct Arena {
+    blocks: Vec<String>,
+}
+
+impl Arena {
+    fn put(&mut self, text: &str) -> Slot {
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.len() + text.len() <= b.capacity());
+        if !fits {
+            self.blocks
+                .push(String::with_capacity(ARENA_BLOCK.max(text.len())));
+        }
+        let block = self.blocks.len() - 1;
+        let start = self.blocks[block].len();
+        self.blocks[block].push_str(text);
+        Slot {
+            block: u32::try_from(block).unwrap_or(u32::MAX),
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn get(&self, slot: Slot) -> &str {
+        let start = slot.start as usize;
+        self.blocks
+            .get(slot.block as usize)
+            .and_then(|b| b.get(start..start + slot.len as usize))
+            .unwrap_or("")
+    }
+}
+
+/// What [`IndexBuilder::extend`] computes of a label before storing it.
+struct Forms {
+    /// The folded label, when it differs from the label.
+    folded: Option<String>,
+    /// The lowered folded label, when it differs from its ASCII lowering.
+    lower: Option<String>,
+    mask: u64,
+    fuzzy_on_lower: bool,
+    label_chars: u32,
+}
+
+/// Builds a [`SearchIndex`] from candidates handed over a batch at a time, so that only one
+/// batch of owned candidates is held beside the index being built.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    entries: Vec<Entry>,
+    arena: Arena,
+    /// Each distinct detail and its index.
+    details: std::collections::HashMap<Box<str>, u32>,
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Adds `batch` after the candidates added before, folding the labels in parallel.
+    pub fn extend(&mut self, batch: Vec<Candidate>) {
+        // Folded and lowered forms; `None` where equal to what is stored anyway (the label,
+        // the ASCII lowering of the folded label).
+        let forms: Vec<Forms> = batch
+            .par_iter()
+            .with_min_len(1024)
+            .map(|c| {
+                let folded = fold_text(&c.label);
+                let (lower, mask, fuzzy_on_lower) = lower_and_mask(&folded);
+                let ascii_lower = lower.len() == folded.len()
+                    && lower
+                        .bytes()
+                        .zip(folded.bytes())
+                        .all(|(l, f)| l == f.to_ascii_lowercase());
+                let lower = (fuzzy_on_lower || !ascii_lower).then_some(lower);
+                let folded = (folded != c.label).then_some(folded);
+                let label_chars = u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX);
+                Forms {
+                    folded,
+                    lower,
+                    mask,
+                    fuzzy_on_lower,
+                    label_chars,
+                }
+            })
+            .collect();
+        self.entries.reserve(batch.len());
+        for (c, forms) in batch.into_iter().zip(forms) {
+            let Forms {
+                folded,
+                lower,
+                mask,
+                fuzzy_on_lower,
+                label_chars,
+            } = forms;
+            let label = self.arena.put(&c.label);
+            let folded = folded.map_or(label, |f| self.arena.put(&f));
+            let lower = lower.map(|l| self.arena.put(&l));
+            let next = u32::try_from(self.details.len()).unwrap_or(u32::MAX);
+            let detail = *self
+                .details
+                .entry(c.detail.into_boxed_str())
+                .or_insert(next);
+            self.entries.push(Entry {
+                mask,
+                recency: c.recency,
+                label,
+                folded,
+                lower,
+                detail,
+                article: u32::try_from(c.article).unwrap_or(u32::MAX),
+                offset: u32::try_from(c.offset).unwrap_or(u32::MAX),
+                label_chars,
+                kind: c.kind,
+                fuzzy_on_lower,
+            });
+        }
+    }
+
+    /// The index of every candidate added, in the order added.
+    pub fn finish(self) -> SearchIndex {
+        let IndexBuilder {
+            mut entries,
+            arena,
+            details: detail_ids,
+        } = self;
+        entries.shrink_to_fit();
+        let mut details: Vec<Box<str>> = vec![Box::default(); detail_ids.len()];
+        for (detail, id) in detail_ids {
+            if let Some(slot) = details.get_mut(id as usize) {
+                *slot = detail;
+            }
+        }
+        let n = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+        let mut scan_order: Vec<u32> = (0..n).collect();
+        scan_order.par_sort_by_key(|&id| {
+            let e = &entries[id as usize];
+            (e.kind, e.label_chars)
+        });
+        SearchIndex {
+            entries,
+            arena,
+            details,
+            scan_order,
+            matcher: SkimMatcherV2::default(),
+        }
+    }
+}
+
+/// One candidate as the index stores it: its location, its kind and the slots of its texts in
+/// the arena (one allocation for every label of the index instead of three per candidate).
 #[derive(Debug, Clone)]
 struct Entry {
-    /// The folded label, case kept.
-    folded: Box<str>,
-    /// `folded` lowered char by char (same char count).
-    lower: Box<str>,
+    mask: u64,
+    /// Larger is more recent ([`Candidate::recency`]).
+    recency: u64,
+    /// The label as given.
+    label: Slot,
+    /// The folded label, case kept (the label's own slot when folding changed nothing).
+    folded: Slot,
+    /// `folded` lowered char by char (same char count), stored only when that differs from
+    /// lowering its ASCII letters, which matching then does on the fly.
+    lower: Option<Slot>,
+    /// Index of the detail in the index's list of distinct details.
+    detail: u32,
+    article: u32,
+    offset: u32,
+    /// Chars in the label.
+    label_chars: u32,
+    kind: CandidateKind,
     /// True when `folded` has non-ASCII uppercase, which the skim scorer compares with case:
     /// case-insensitive fuzzy terms then score `lower` instead.
     fuzzy_on_lower: bool,
+}
+
+/// The texts of one candidate that matching reads, borrowed from the index.
+#[derive(Debug, Clone, Copy)]
+struct Hay<'a> {
+    folded: &'a str,
+    /// `folded` lowered, when it is not its ASCII lowering.
+    lower: Option<&'a str>,
     mask: u64,
     kind: CandidateKind,
+    fuzzy_on_lower: bool,
+}
+
+impl Hay<'_> {
+    /// True when the lowered label equals `lower` (a lowered query).
+    fn lower_eq(&self, lower: &str) -> bool {
+        match self.lower {
+            Some(l) => l == lower,
+            None => self.folded.eq_ignore_ascii_case(lower),
+        }
+    }
+
+    /// True when the lowered label starts with `lower`.
+    fn lower_starts_with(&self, lower: &str) -> bool {
+        match self.lower {
+            Some(l) => l.starts_with(lower),
+            None => self
+                .folded
+                .as_bytes()
+                .get(..lower.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(lower.as_bytes())),
+        }
+    }
+}
+
+/// One candidate borrowed from a [`SearchIndex`]: the fields of [`Candidate`], its texts
+/// pointing into the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CandidateRef<'a> {
+    /// What the target is.
+    pub kind: CandidateKind,
+    /// The searched and highlighted text.
+    pub label: &'a str,
+    /// Context shown dimmed after the label; not searched.
+    pub detail: &'a str,
+    /// Index of the article the target lies in.
+    pub article: usize,
+    /// Byte offset in that article's text to jump to.
+    pub offset: usize,
+    /// Larger is more recent.
+    pub recency: u64,
+}
+
+impl CandidateRef<'_> {
+    /// An owned copy.
+    pub fn to_candidate(&self) -> Candidate {
+        Candidate {
+            kind: self.kind,
+            label: self.label.to_string(),
+            detail: self.detail.to_string(),
+            article: self.article,
+            offset: self.offset,
+            recency: self.recency,
+        }
+    }
 }
 
 /// A scored match before ranking.
@@ -637,11 +894,15 @@ struct Scored {
     score: i64,
 }
 
-/// The palette's search index: the candidates with their folded labels and char masks.
+/// The palette's search index: the candidates with their folded labels and char masks. Every
+/// label, folded label and (where it is needed) lowered label lies in one arena, and each
+/// distinct detail is stored once.
 pub struct SearchIndex {
-    candidates: Vec<Candidate>,
     entries: Vec<Entry>,
-    label_chars: Vec<u32>,
+    /// The texts the entries' slots point into.
+    arena: Arena,
+    /// Distinct details, in order of first use.
+    details: Vec<Box<str>>,
     /// Candidate ids by kind, then label length: the order of a ranking in steps.
     scan_order: Vec<u32>,
     matcher: SkimMatcherV2,
@@ -650,7 +911,7 @@ pub struct SearchIndex {
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
-            .field("candidates", &self.candidates.len())
+            .field("candidates", &self.entries.len())
             .finish()
     }
 }
@@ -663,6 +924,9 @@ const SCAN_CHUNK: usize = 16_384;
 /// after each early answer.
 pub const PARTIAL_EVERY: Duration = Duration::from_millis(25);
 
+/// Candidates folded at a time by [`SearchIndex::new`].
+const BUILD_BATCH: usize = 16_384;
+
 /// Below this many candidates scoring stays on the calling thread.
 const PARALLEL_MIN: usize = 4096;
 
@@ -671,61 +935,87 @@ const PARALLEL_MIN: usize = 4096;
 const PRUNE_MIN: usize = 256;
 
 impl SearchIndex {
-    /// Builds the index, folding every label and computing its char mask (in parallel).
+    /// Builds the index, folding every label and computing its char mask (in parallel); see
+    /// [`IndexBuilder`] to hand the candidates over in batches.
     pub fn new(candidates: Vec<Candidate>) -> SearchIndex {
-        let entries: Vec<Entry> = candidates
-            .par_iter()
-            .with_min_len(1024)
-            .map(|c| {
-                let folded = fold_text(&c.label);
-                let (lower, mask, fuzzy_on_lower) = lower_and_mask(&folded);
-                Entry {
-                    mask,
-                    folded: folded.into_boxed_str(),
-                    lower: lower.into_boxed_str(),
-                    fuzzy_on_lower,
-                    kind: c.kind,
-                }
-            })
-            .collect();
-        let label_chars: Vec<u32> = candidates
-            .par_iter()
-            .with_min_len(4096)
-            .map(|c| u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX))
-            .collect();
-        let n = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
-        let mut scan_order: Vec<u32> = (0..n).collect();
-        scan_order.par_sort_by_key(|&id| {
-            let id = id as usize;
-            (candidates[id].kind, label_chars[id])
-        });
-        SearchIndex {
-            candidates,
-            entries,
-            label_chars,
-            scan_order,
-            matcher: SkimMatcherV2::default(),
+        let mut builder = IndexBuilder::new();
+        let mut rest = candidates.into_iter();
+        loop {
+            let batch: Vec<Candidate> = rest.by_ref().take(BUILD_BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            builder.extend(batch);
+        }
+        builder.finish()
+    }
+
+    /// The text in `slot`.
+    fn text(&self, slot: Slot) -> &str {
+        self.arena.get(slot)
+    }
+
+    /// What matching reads of candidate `id`.
+    fn hay(&self, id: usize) -> Option<Hay<'_>> {
+        let e = self.entries.get(id)?;
+        Some(Hay {
+            folded: self.text(e.folded),
+            lower: e.lower.map(|l| self.text(l)),
+            mask: e.mask,
+            kind: e.kind,
+            fuzzy_on_lower: e.fuzzy_on_lower,
+        })
+    }
+
+    fn candidate_ref(&self, e: &Entry) -> CandidateRef<'_> {
+        CandidateRef {
+            kind: e.kind,
+            label: self.text(e.label),
+            detail: self.details.get(e.detail as usize).map_or("", |d| d),
+            article: e.article as usize,
+            offset: e.offset as usize,
+            recency: e.recency,
         }
     }
 
     /// The candidates, in the order given to [`SearchIndex::new`].
-    pub fn candidates(&self) -> &[Candidate] {
-        &self.candidates
+    pub fn candidates(&self) -> impl ExactSizeIterator<Item = CandidateRef<'_>> {
+        self.entries.iter().map(|e| self.candidate_ref(e))
+    }
+
+    /// Moves each candidate to the article at `moved[article]` (articles that arrived after the
+    /// candidates were gathered move the others). Returns false, changing nothing, when a
+    /// candidate's article is not in `moved`.
+    pub fn move_articles(&mut self, moved: &[usize]) -> bool {
+        let to = |e: &Entry| {
+            moved
+                .get(e.article as usize)
+                .and_then(|&to| u32::try_from(to).ok())
+        };
+        if self.entries.iter().any(|e| to(e).is_none()) {
+            return false;
+        }
+        for e in &mut self.entries {
+            if let Some(to) = to(e) {
+                e.article = to;
+            }
+        }
+        true
     }
 
     /// The candidate a [`Hit`] refers to.
-    pub fn candidate(&self, index: usize) -> Option<&Candidate> {
-        self.candidates.get(index)
+    pub fn candidate(&self, index: usize) -> Option<CandidateRef<'_>> {
+        self.entries.get(index).map(|e| self.candidate_ref(e))
     }
 
     /// Number of candidates.
     pub fn len(&self) -> usize {
-        self.candidates.len()
+        self.entries.len()
     }
 
     /// True when the index holds no candidates.
     pub fn is_empty(&self) -> bool {
-        self.candidates.is_empty()
+        self.entries.is_empty()
     }
 
     /// Answers `query` over every candidate, keeping the best `limit` hits.
@@ -834,8 +1124,8 @@ impl SearchIndex {
     /// tiers; scores are filled in later, and only for the tiers that reach the limit.
     fn scan(&self, q: &ParsedQuery, ids: Option<&[u32]>) -> Vec<Scored> {
         let score = |id: u32| {
-            let entry = self.entries.get(id as usize)?;
-            let tier = Self::match_tier(entry, q)?;
+            let hay = self.hay(id as usize)?;
+            let tier = Self::match_tier(hay, q)?;
             Some(Scored { id, tier, score: 0 })
         };
         match ids {
@@ -861,7 +1151,7 @@ impl SearchIndex {
     }
 
     /// The tier of `entry` for `q`, or `None` when it does not match.
-    fn match_tier(entry: &Entry, q: &ParsedQuery) -> Option<u8> {
+    fn match_tier(entry: Hay<'_>, q: &ParsedQuery) -> Option<u8> {
         if q.kind.is_some_and(|k| k != entry.kind) || entry.mask & q.mask != q.mask {
             return None;
         }
@@ -871,9 +1161,9 @@ impl SearchIndex {
         if !q.positive.iter().all(|t| Self::is_term_match(entry, t)) {
             return None;
         }
-        let tier = if q.positive.is_empty() || *entry.lower == *q.joined {
+        let tier = if q.positive.is_empty() || entry.lower_eq(&q.joined) {
             0
-        } else if entry.lower.starts_with(q.joined.as_str()) {
+        } else if entry.lower_starts_with(&q.joined) {
             1
         } else {
             2
@@ -883,17 +1173,16 @@ impl SearchIndex {
 
     /// The text a term is scored against: the folded label, or its lowered form for a
     /// case-insensitive term on a label with non-ASCII uppercase.
-    fn scored_text<'a>(entry: &'a Entry, term: &Term) -> &'a str {
-        if !term.case_sensitive && entry.fuzzy_on_lower {
-            &entry.lower
-        } else {
-            &entry.folded
+    fn scored_text<'a>(entry: Hay<'a>, term: &Term) -> &'a str {
+        match entry.lower {
+            Some(lower) if !term.case_sensitive && entry.fuzzy_on_lower => lower,
+            _ => entry.folded,
         }
     }
 
     /// Whether `term` matches `entry`. For fuzzy terms this is the in-order check the skim
     /// scorer itself makes first (never stricter), so that only hits need the scorer.
-    fn is_term_match(entry: &Entry, term: &Term) -> bool {
+    fn is_term_match(entry: Hay<'_>, term: &Term) -> bool {
         if term.kind == TermKind::Fuzzy {
             let text = Self::scored_text(entry, term);
             if term.case_sensitive {
@@ -907,7 +1196,7 @@ impl SearchIndex {
     }
 
     /// The skim score of a matching `entry`: the sum over the positive terms.
-    fn score(&self, entry: &Entry, q: &ParsedQuery) -> i64 {
+    fn score(&self, entry: Hay<'_>, q: &ParsedQuery) -> i64 {
         q.positive
             .iter()
             .map(|t| {
@@ -930,10 +1219,7 @@ impl SearchIndex {
             }
             let group: Vec<Scored> = matches.iter().filter(|s| s.tier == tier).copied().collect();
             let score = |s: Scored| {
-                let score = self
-                    .entries
-                    .get(s.id as usize)
-                    .map_or(0, |e| self.score(e, q));
+                let score = self.hay(s.id as usize).map_or(0, |e| self.score(e, q));
                 Scored { score, ..s }
             };
             let need = limit - out.len();
@@ -949,7 +1235,7 @@ impl SearchIndex {
     }
 
     /// The upper bound of the score of a matching `entry` (see [`skim::score_bound`]).
-    fn score_bound(entry: &Entry, q: &ParsedQuery) -> i64 {
+    fn score_bound(entry: Hay<'_>, q: &ParsedQuery) -> i64 {
         q.positive
             .iter()
             .map(|t| skim::score_bound(Self::scored_text(entry, t), &t.text).unwrap_or(0))
@@ -970,8 +1256,7 @@ impl SearchIndex {
             .with_min_len(256)
             .map(|s| {
                 let bound = self
-                    .entries
-                    .get(s.id as usize)
+                    .hay(s.id as usize)
                     .map_or(i64::MAX, |e| Self::score_bound(e, q));
                 (bound, s)
             })
@@ -993,10 +1278,7 @@ impl SearchIndex {
                 .par_iter()
                 .with_min_len(128)
                 .map(|&(_, s)| Scored {
-                    score: self
-                        .entries
-                        .get(s.id as usize)
-                        .map_or(0, |e| self.score(e, q)),
+                    score: self.hay(s.id as usize).map_or(0, |e| self.score(e, q)),
                     ..s
                 })
                 .collect();
@@ -1052,10 +1334,7 @@ impl SearchIndex {
     }
 
     fn rank(&self, a: &Scored, b: &Scored, by_default_order: bool) -> Ordering {
-        let (ca, cb) = (
-            &self.candidates[a.id as usize],
-            &self.candidates[b.id as usize],
-        );
+        let (ca, cb) = (&self.entries[a.id as usize], &self.entries[b.id as usize]);
         let order = a
             .tier
             .cmp(&b.tier)
@@ -1065,20 +1344,20 @@ impl SearchIndex {
         let order = if by_default_order {
             order
         } else {
-            order.then(self.label_chars[a.id as usize].cmp(&self.label_chars[b.id as usize]))
+            order.then(ca.label_chars.cmp(&cb.label_chars))
         };
         order.then(a.id.cmp(&b.id))
     }
 
     /// The matched chars of candidate `id` for `q`, as sorted char indices into its label.
     fn positions(&self, id: usize, q: &ParsedQuery) -> Vec<usize> {
-        let (Some(entry), Some(candidate)) = (self.entries.get(id), self.candidates.get(id)) else {
+        let (Some(entry), Some(candidate)) = (self.hay(id), self.entries.get(id)) else {
             return Vec::new();
         };
         if q.positive.is_empty() {
             return Vec::new();
         }
-        let map = fold(&candidate.label).1;
+        let map = fold(self.text(candidate.label)).1;
         let mut out: Vec<usize> = Vec::new();
         for term in &q.positive {
             let folded_positions: Vec<usize> = if term.kind == TermKind::Fuzzy {
@@ -1099,31 +1378,42 @@ impl SearchIndex {
 }
 
 /// Where a non-fuzzy term matches `entry`, as a range of char indices into the folded label.
-fn literal_match(entry: &Entry, term: &Term) -> Option<std::ops::Range<usize>> {
-    let hay: &str = if term.case_sensitive {
-        &entry.folded
-    } else {
-        &entry.lower
+fn literal_match(entry: Hay<'_>, term: &Term) -> Option<std::ops::Range<usize>> {
+    // A case-insensitive term is lowered; so is the label, unless lowering its ASCII letters
+    // is all that lowering does, which the comparisons below then do as they go.
+    let (hay, nocase): (&str, bool) = match (term.case_sensitive, entry.lower) {
+        (true, _) => (entry.folded, false),
+        (false, Some(lower)) => (lower, false),
+        (false, None) => (entry.folded, true),
     };
     let needle = term.text.as_str();
+    let same = |a: &[u8], b: &[u8]| {
+        if nocase {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
     let len = needle.chars().count();
     let chars_before = |byte: usize| hay.get(..byte).map_or(0, |s| s.chars().count());
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let start = match term.kind {
-        TermKind::Exact => chars_before(hay.find(needle)?),
+        TermKind::Exact => chars_before(find_bytes(h, n, nocase)?),
         TermKind::Prefix => {
-            if !hay.starts_with(needle) {
+            if !h.get(..n.len()).is_some_and(|head| same(head, n)) {
                 return None;
             }
             0
         }
         TermKind::Suffix => {
-            if !hay.ends_with(needle) {
+            let at = h.len().checked_sub(n.len())?;
+            if !h.get(at..).is_some_and(|tail| same(tail, n)) {
                 return None;
             }
-            chars_before(hay.len() - needle.len())
+            chars_before(at)
         }
         TermKind::Equal => {
-            if hay != needle {
+            if !same(h, n) {
                 return None;
             }
             0
@@ -1132,6 +1422,38 @@ fn literal_match(entry: &Entry, term: &Term) -> Option<std::ops::Range<usize>> {
         TermKind::Fuzzy => return None,
     };
     Some(start..start + len)
+}
+
+/// The byte offset of the first occurrence of `needle` in `hay`, ignoring the case of ASCII
+/// letters in `hay` when `nocase` (`needle` is then lowered). Both are UTF-8, so a match
+/// starts on a char boundary.
+fn find_bytes(hay: &[u8], needle: &[u8], nocase: bool) -> Option<usize> {
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    if !nocase {
+        return memchr::memmem::find(hay, needle);
+    }
+    let rest = &needle[1..];
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        let window = &hay[at..hay.len() - rest.len()];
+        let i = if first.is_ascii_alphabetic() {
+            memchr::memchr2(
+                first.to_ascii_lowercase(),
+                first.to_ascii_uppercase(),
+                window,
+            )?
+        } else {
+            memchr::memchr(first, window)?
+        };
+        let from = at + i + 1;
+        if hay[from..from + rest.len()].eq_ignore_ascii_case(rest) {
+            return Some(at + i);
+        }
+        at = from;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -1175,7 +1497,13 @@ pub(crate) mod tests {
             .query(query, 100)
             .hits
             .iter()
-            .map(|h| index.candidates()[h.candidate].label.clone())
+            .map(|h| {
+                index
+                    .candidate(h.candidate)
+                    .expect("a hit")
+                    .label
+                    .to_string()
+            })
             .collect()
     }
 
@@ -1366,7 +1694,7 @@ pub(crate) mod tests {
             let kinds: Vec<_> = result
                 .hits
                 .iter()
-                .map(|h| idx.candidates()[h.candidate].kind)
+                .map(|h| idx.candidate(h.candidate).expect("a hit").kind)
                 .collect();
             assert_eq!(kinds, vec![kind]);
         }
@@ -1592,8 +1920,12 @@ pub(crate) mod tests {
             seen = p.total_matched;
             assert_eq!(p.hits.len(), 20);
             // Best first: scores never rise down the list within a tier.
-            assert!(p.hits.windows(2).all(|w| w[0].score >= w[1].score
-                || idx.entries[w[0].candidate].lower.starts_with("putin")));
+            assert!(p.hits.windows(2).all(|w| {
+                w[0].score >= w[1].score
+                    || idx
+                        .hay(w[0].candidate)
+                        .is_some_and(|h| h.lower_starts_with("putin"))
+            }));
             // A partial answer is never the base of a narrower query.
             let refined = idx.refine(p, "putin r", 20);
             assert_eq!(
@@ -1681,7 +2013,12 @@ pub(crate) mod tests {
         for q in queries {
             let result = idx.query(q, 10);
             for hit in &result.hits {
-                let chars = idx.candidates()[hit.candidate].label.chars().count();
+                let chars = idx
+                    .candidate(hit.candidate)
+                    .expect("a hit")
+                    .label
+                    .chars()
+                    .count();
                 assert!(hit.positions.iter().all(|&p| p < chars), "query {q:?}");
             }
         }
@@ -1704,7 +2041,12 @@ pub(crate) mod tests {
         let idx = index(&labels.iter().map(String::as_str).collect::<Vec<_>>());
         for q in &queries {
             for hit in idx.query(q, 1000).hits {
-                let chars = idx.candidates()[hit.candidate].label.chars().count();
+                let chars = idx
+                    .candidate(hit.candidate)
+                    .expect("a hit")
+                    .label
+                    .chars()
+                    .count();
                 assert!(hit.positions.iter().all(|&p| p < chars), "query {q:?}");
                 assert!(hit.positions.windows(2).all(|w| w[0] < w[1]));
             }
@@ -1724,7 +2066,7 @@ pub(crate) mod tests {
         };
         let mut all: Vec<Scored> = (0..idx.len() as u32)
             .filter_map(|id| {
-                let entry = &idx.entries[id as usize];
+                let entry = idx.hay(id as usize)?;
                 let tier = SearchIndex::match_tier(entry, &q)?;
                 let score = q
                     .positive

@@ -22,6 +22,7 @@ impl AppState {
                 let open = self.current().map(|e| e.article.id.clone());
                 let was_empty = self.corpus.is_empty();
                 self.corpus.add(batch);
+                self.jobs.articles_moved();
                 if let Some(i) = open.and_then(|id| self.corpus.position_of(&id)) {
                     self.selected = i;
                 }

@@ -94,6 +94,8 @@ pub enum Input {
     Ranked(palette::Ranked),
     /// The palette's index, built in the background.
     PaletteIndex(palette::BuiltIndex),
+    /// The matches of the palette's full-text (`/`) query, searched in the background.
+    FullText(palette::TextFound),
     /// News from the background indexer: articles, late analyses, canonical names, progress.
     Index(crate::index::IndexEvent),
     /// The cross-article analyses, computed in the background.

@@ -7,7 +7,9 @@ use crate::action::Action;
 use crate::corpus::entity_index::kwic_in;
 use crate::keymap::{Key, KeyChord};
 use crate::model::{Article, EntityKind, Span};
-use crate::search::{Candidate, CandidateKind, QueryMode, QueryResult, SearchIndex, fold};
+use crate::search::{
+    Candidate, CandidateKind, IndexBuilder, QueryMode, QueryResult, SearchIndex, fold,
+};
 use crate::store::Bookmark;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -113,13 +115,15 @@ pub enum Job {
     BuildIndex(IndexJob),
     /// Compute the cross-article analyses (entity index, claim groups, timeline, sources).
     Cross(super::cross::CrossJob),
+    /// Search the text of every article for a `/` query.
+    FullText(FullTextJob),
 }
 
 impl Job {
-    /// True for a ranking: a newer ranking makes an older one pointless, so the runner cancels
-    /// it.
+    /// True for the answer to a palette query (a ranking or a full-text search): the next
+    /// query makes it pointless, so the runner cancels it.
     pub fn is_ranking(&self) -> bool {
-        matches!(self, Job::Rank(_))
+        matches!(self, Job::Rank(_) | Job::FullText(_))
     }
 
     /// Does the work to the end here and now and returns every answer, in order (headless
@@ -155,15 +159,46 @@ impl Job {
             }
             Job::BuildIndex(job) => send(Input::PaletteIndex(BuiltIndex {
                 generation: job.generation,
-                index: Arc::new(SearchIndex::new(candidates(
-                    &job.corpus,
-                    &job.bookmarks,
-                    true,
-                ))),
+                layout: job.layout,
+                sources: job.corpus.articles().map(|a| a.source.clone()).collect(),
+                index: Arc::new(build_index(&job.corpus, &job.bookmarks)),
             })),
             Job::Cross(job) => send(Input::Cross(job.run())),
+            Job::FullText(job) => {
+                if let Some(hits) = full_text(&job.corpus, &job.query, cancel) {
+                    send(Input::FullText(TextFound {
+                        generation: job.generation,
+                        layout: job.layout,
+                        hits,
+                    }));
+                }
+            }
         }
     }
+}
+
+/// A `/` query to answer from the text of the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FullTextJob {
+    /// Tags the answer, so that one to an older query is dropped.
+    pub generation: u64,
+    /// What to find (the query after its `/`).
+    pub query: String,
+    /// The order of the corpus' articles the search saw ([`Jobs::layout`]).
+    layout: u64,
+    /// The corpus as it was when the job started (sharing its articles and analyses).
+    corpus: Corpus,
+}
+
+/// The answer of a [`FullTextJob`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextFound {
+    /// The generation of the job.
+    pub generation: u64,
+    /// The order of the corpus' articles the hits refer to.
+    layout: u64,
+    /// The matches, in corpus order.
+    pub hits: Vec<TextHit>,
 }
 
 /// A palette query to rank.
@@ -191,6 +226,8 @@ impl PartialEq for RankJob {
 pub struct IndexJob {
     /// Tags the index built, so that one built from an outdated corpus is dropped.
     pub generation: u64,
+    /// The order of the corpus' articles the candidates refer to ([`Jobs::layout`]).
+    layout: u64,
     /// The corpus as it was when the job started (sharing its articles and analyses).
     corpus: Corpus,
     /// The bookmarks as they were.
@@ -220,6 +257,11 @@ impl PartialEq for Ranked {
 pub struct BuiltIndex {
     /// The generation of the job.
     pub generation: u64,
+    /// The order of the corpus' articles its candidates refer to.
+    layout: u64,
+    /// The source path of each article in that order, to place the candidates again when
+    /// articles arrived meanwhile.
+    sources: Vec<String>,
     /// The index.
     pub index: Arc<SearchIndex>,
 }
@@ -236,6 +278,9 @@ pub(crate) struct Jobs {
     last: u64,
     /// The generation of the index build under way, if any.
     building: Option<u64>,
+    /// Counts the changes to the order of the corpus' articles (arrivals): an answer computed
+    /// from another order refers to articles by outdated positions.
+    layout: u64,
 }
 
 impl Jobs {
@@ -243,12 +288,67 @@ impl Jobs {
         self.last += 1;
         self.last
     }
+
+    /// Articles arrived: the positions of those already there may have moved.
+    pub(crate) fn articles_moved(&mut self) {
+        self.layout += 1;
+    }
+}
+
+/// Every match of `query` in the text the reader shows of the articles of `corpus` (see
+/// [`shown_matches`]), at most [`FULL_TEXT_LIMIT`], with context from the same block; `None`
+/// once `cancel` is set (checked between articles).
+fn full_text(corpus: &Corpus, query: &str, cancel: &AtomicBool) -> Option<Vec<TextHit>> {
+    let mut out = Vec::new();
+    for (i, e) in corpus.iter().enumerate() {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return None;
+        }
+        let room = FULL_TEXT_LIMIT - out.len();
+        for (span, block) in shown_matches(&e.article, query).into_iter().take(room) {
+            let text = e.article.slice(block);
+            let inner = Span::new(span.start - block.start, span.end - block.start);
+            out.push(TextHit {
+                article: i,
+                span,
+                context: kwic_in(text, inner, 40),
+            });
+        }
+        if out.len() >= FULL_TEXT_LIMIT {
+            break;
+        }
+    }
+    Some(out)
 }
 
 /// Everything the palette can jump to in `corpus` and `bookmarks`: articles, headings, claims,
 /// entities and bookmarks; `details` fills in [`Candidate::detail`] (left empty for callers that
 /// never show it). Runs on a worker when the palette is indexed in the background.
 pub fn candidates(corpus: &Corpus, bookmarks: &[Bookmark], details: bool) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    gather(corpus, bookmarks, details, |batch| out.extend(batch));
+    out
+}
+
+/// The palette's index over the candidates of `corpus` and `bookmarks`, built a batch at a
+/// time so that the owned candidates of one batch at most are held beside it.
+fn build_index(corpus: &Corpus, bookmarks: &[Bookmark]) -> SearchIndex {
+    let mut builder = IndexBuilder::new();
+    gather(corpus, bookmarks, true, |batch| builder.extend(batch));
+    builder.finish()
+}
+
+/// Articles whose candidates [`gather`] hands over in one batch.
+const ARTICLES_PER_BATCH: usize = 512;
+
+/// The candidates of [`candidates`], in the same order, handed to `sink` a batch at a time
+/// (the palette's index folds each batch and drops it before the next is gathered).
+fn gather(
+    corpus: &Corpus,
+    bookmarks: &[Bookmark],
+    details: bool,
+    mut sink: impl FnMut(Vec<Candidate>),
+) {
     use rayon::prelude::*;
     let candidate = |kind, label: String, detail: String, article, offset, recency| Candidate {
         kind,
@@ -326,12 +426,18 @@ pub fn candidates(corpus: &Corpus, bookmarks: &[Bookmark], details: bool) -> Vec
         }
         out
     };
-    let mut out: Vec<Candidate> = corpus
-        .par_iter()
-        .enumerate()
-        .with_min_len(16)
-        .flat_map_iter(per_article)
-        .collect();
+    for (n, chunk) in corpus.chunks(ARTICLES_PER_BATCH).enumerate() {
+        let first = n * ARTICLES_PER_BATCH;
+        sink(
+            chunk
+                .par_iter()
+                .enumerate()
+                .with_min_len(16)
+                .flat_map_iter(|(i, e)| per_article((first + i, e)))
+                .collect(),
+        );
+    }
+    let mut out = Vec::new();
     let analyses: Vec<&crate::model::Analysis> = corpus.iter().map(|e| &*e.analysis).collect();
     for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
         if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
@@ -376,7 +482,7 @@ pub fn candidates(corpus: &Corpus, bookmarks: &[Bookmark], details: bool) -> Vec
             recency,
         ));
     }
-    out
+    sink(out);
 }
 
 /// Every occurrence of `query` in `text` (smart case: an upper-case letter makes the search
@@ -455,16 +561,16 @@ impl AppState {
     /// way in the background started from a corpus that has changed since).
     pub fn prepare_palette(&mut self) {
         if self.palette_needs_index() || self.jobs.building.is_some() {
-            self.index = Some(Arc::new(SearchIndex::new(self.palette_candidates())));
+            self.index = Some(Arc::new(build_index(&self.corpus, &self.bookmarks)));
             self.index_stale = false;
             // A build under way started from the corpus as it was then; this one is newer.
             self.jobs.building = None;
         }
     }
 
-    /// The user has been idle for a moment: hands the corpus (shared, not copied) and the
-    /// bookmarks to a background job that gathers the palette's candidates and indexes them, so
-    /// that the palette opens at once. The index arrives as
+    /// The user has been idle for a moment, or opened the palette without an index up to date:
+    /// hands the corpus (shared, not copied) and the bookmarks to a background job that gathers
+    /// the palette's candidates and indexes them. The index arrives as
     /// [`Input::PaletteIndex`].
     pub(crate) fn index_palette_in_background(&mut self) {
         if !self.palette_needs_index() || self.jobs.building.is_some() {
@@ -476,25 +582,69 @@ impl AppState {
         self.index_stale = false;
         self.emit(Effect::Background(Job::BuildIndex(IndexJob {
             generation,
+            layout: self.jobs.layout,
             corpus: self.corpus.clone(),
             bookmarks: self.saved.bookmarks.clone(),
         })));
     }
 
-    /// Takes the index a background job built, unless the corpus changed since it started.
+    /// Takes the index a background job built. It is newer than the one in use even when the
+    /// corpus changed while it was built (the index then stays marked stale, to be built again
+    /// at the next pause or opening); when articles arrived meanwhile, its candidates are moved
+    /// to the articles' new positions. An open palette ranks its query again on it.
     pub(crate) fn take_palette_index(&mut self, built: BuiltIndex) {
         if self.jobs.building != Some(built.generation) {
             return;
         }
         self.jobs.building = None;
-        if !self.index_stale {
-            self.index = Some(built.index);
+        let BuiltIndex {
+            layout,
+            sources,
+            mut index,
+            ..
+        } = built;
+        if layout != self.jobs.layout {
+            let now: std::collections::HashMap<&str, usize> = self
+                .corpus
+                .articles()
+                .enumerate()
+                .map(|(i, a)| (a.source.as_str(), i))
+                .collect();
+            let moved: Option<Vec<usize>> = sources
+                .iter()
+                .map(|s| now.get(s.as_str()).copied())
+                .collect();
+            let placed = match (moved, Arc::get_mut(&mut index)) {
+                (Some(moved), Some(index)) => index.move_articles(&moved),
+                _ => false,
+            };
+            if !placed {
+                // Articles left the corpus (or the index is shared): build again.
+                self.index_stale = true;
+                if self.index.is_none() {
+                    self.index_palette_in_background();
+                }
+                return;
+            }
+        }
+        self.index = Some(index);
+        if let Some(Overlay::Palette(p)) = &self.overlay {
+            let query = p.query.clone();
+            if let Some(Overlay::Palette(p)) = &mut self.overlay {
+                // The last answer came from another index: nothing to refine.
+                p.base = None;
+            }
+            if !query.trim_start().starts_with('/') {
+                self.set_palette_query(query);
+            }
         }
     }
 
-    /// Opens the palette, with `prefix` already typed.
+    /// Opens the palette, with `prefix` already typed. Without an index up to date, one is
+    /// built in the background (the palette says "indexing…" when it has none to rank with
+    /// meanwhile); the palette opens at once either way.
     pub(crate) fn open_palette(&mut self, prefix: &str) {
-        self.prepare_palette();
+        self.index_palette_in_background();
         self.overlay = Some(Overlay::Palette(Box::new(Palette {
             query: String::new(),
             result: None,
@@ -506,41 +656,73 @@ impl AppState {
         self.set_palette_query(prefix.to_string());
     }
 
-    /// Shows `query` at once and ranks it in the background (see [`Job::Rank`]); a `/`
-    /// full-text query is answered here.
+    /// Shows `query` at once and answers it in the background: a ranking of the palette's
+    /// candidates ([`Job::Rank`]), or for a `/` query a search of the corpus' text
+    /// ([`Job::FullText`]), which needs no index.
     fn set_palette_query(&mut self, query: String) {
         let generation = self.jobs.next();
         let index = self.index.clone();
+        let layout = self.jobs.layout;
         let Some(Overlay::Palette(p)) = &mut self.overlay else {
             return;
         };
         p.query = query.clone();
         p.selected = 0;
-        let Some(index) = index else {
-            return;
-        };
-        if !query.trim_start().starts_with('/') {
+        if let Some(result) = QueryResult::full_text(&query) {
+            let text_query = match &result.mode {
+                QueryMode::FullText(q) => q.clone(),
+                _ => String::new(),
+            };
+            let was_full_text = p
+                .result
+                .as_ref()
+                .is_some_and(|r| matches!(r.mode, QueryMode::FullText(_)));
+            if !was_full_text {
+                // Hits of a ranking are not rows of a full-text answer.
+                p.text_hits.clear();
+            }
+            p.result = Some(Arc::new(result));
+            p.base = None;
             p.ranking = Some(generation);
-            let previous = p.base.clone();
-            self.emit(Effect::Background(Job::Rank(RankJob {
+            self.emit(Effect::Background(Job::FullText(FullTextJob {
                 generation,
-                query,
-                index,
-                previous,
+                query: text_query,
+                layout,
+                corpus: self.corpus.clone(),
             })));
             return;
         }
-        let result = index.query(&query, PALETTE_LIMIT);
-        let text_query = match &result.mode {
-            QueryMode::FullText(q) => q.clone(),
-            _ => String::new(),
+        let Some(index) = index else {
+            p.ranking = None;
+            return;
         };
-        p.ranking = None;
-        p.result = Some(Arc::new(result));
-        let hits = self.full_text(&text_query);
-        if let Some(Overlay::Palette(p)) = &mut self.overlay {
-            p.text_hits = hits;
+        p.ranking = Some(generation);
+        let previous = p.base.clone();
+        self.emit(Effect::Background(Job::Rank(RankJob {
+            generation,
+            query,
+            index,
+            previous,
+        })));
+    }
+
+    /// Takes the answer of a full-text search, unless the query changed since it started; when
+    /// articles arrived meanwhile the search runs again (its hits name articles by position).
+    pub(crate) fn take_text_hits(&mut self, found: TextFound) {
+        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+            return;
+        };
+        if p.ranking != Some(found.generation) {
+            return;
         }
+        if found.layout != self.jobs.layout {
+            let query = p.query.clone();
+            self.set_palette_query(query);
+            return;
+        }
+        p.ranking = None;
+        p.text_hits = found.hits;
+        p.selected = p.selected.min(p.len().saturating_sub(1));
     }
 
     /// Takes an answer of the palette's ranking, unless the query changed since it started.
@@ -575,29 +757,6 @@ impl AppState {
         Some(Arc::new(result))
     }
 
-    /// Searches the text of every article (for `/` queries): only what the reader shows (body
-    /// and references, not the furniture and captions it leaves out), with context from the
-    /// same block.
-    fn full_text(&self, query: &str) -> Vec<TextHit> {
-        let mut out = Vec::new();
-        for (i, e) in self.corpus.iter().enumerate() {
-            let room = FULL_TEXT_LIMIT - out.len();
-            for (span, block) in shown_matches(&e.article, query).into_iter().take(room) {
-                let text = e.article.slice(block);
-                let inner = Span::new(span.start - block.start, span.end - block.start);
-                out.push(TextHit {
-                    article: i,
-                    span,
-                    context: kwic_in(text, inner, 40),
-                });
-            }
-            if out.len() >= FULL_TEXT_LIMIT {
-                break;
-            }
-        }
-        out
-    }
-
     /// A key typed into the palette or the find prompt.
     pub(crate) fn type_into_prompt(&mut self, chord: KeyChord) {
         match &mut self.overlay {
@@ -629,13 +788,21 @@ impl AppState {
         let Some(Overlay::Palette(p)) = self.overlay.take() else {
             return;
         };
-        if let Some(hit) = p.text_hits.get(p.selected).filter(|_| {
-            p.ranking.is_none()
-                && matches!(
-                    p.result.as_ref().map(|r| &r.mode),
-                    Some(QueryMode::FullText(_))
-                )
-        }) {
+        let text_query = match p.result.as_ref().map(|r| &r.mode) {
+            Some(QueryMode::FullText(q)) => Some(q.clone()),
+            _ => None,
+        };
+        if let Some(text_query) = text_query {
+            // Enter before the search is in picks from the matches of what is typed, found on
+            // the spot.
+            let hits = match p.ranking {
+                None => p.text_hits,
+                Some(_) => full_text(&self.corpus, &text_query, &AtomicBool::new(false))
+                    .unwrap_or_default(),
+            };
+            let Some(hit) = hits.get(p.selected) else {
+                return;
+            };
             let (article, span) = (hit.article, hit.span);
             self.jump_to_span(article, span, Unit::Sentence);
             self.search = Some(ArticleSearch {
@@ -663,7 +830,7 @@ impl AppState {
             .index
             .as_ref()
             .and_then(|i| i.candidate(hit.candidate))
-            .cloned()
+            .map(|c| c.to_candidate())
         else {
             return;
         };

@@ -164,6 +164,7 @@ impl AppState {
             Input::PaletteIndex(built) => {
                 self.take_palette_index(built);
             }
+            Input::FullText(found) => self.take_text_hits(found),
         }
     }
 

@@ -87,9 +87,10 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
         Line::from(Span::styled(truncate(&prompt, width), theme.key())),
         Line::from(Span::styled(
             match (&state.index, p.ranking) {
-                (None, _) => "  indexing…".to_string(),
-                (Some(_), Some(_)) => format!("  {} of {total} · ranking…", p.len()),
-                (Some(_), None) => format!("  {} of {total}", p.len()),
+                (None, _) if !full_text => "  indexing…".to_string(),
+                (_, Some(_)) if full_text => format!("  {} · searching…", p.len()),
+                (_, Some(_)) => format!("  {} of {total} · ranking…", p.len()),
+                (_, None) => format!("  {} of {total}", p.len()),
             },
             theme.dim(),
         )),
@@ -155,7 +156,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
             ];
             let label_room = (width.saturating_sub(13) * 2 / 3).max(10);
             row.extend(highlighted(
-                &c.label,
+                c.label,
                 &hit.positions,
                 label_room,
                 theme,
@@ -165,7 +166,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
             let detail_room = width.saturating_sub(used + 2);
             if detail_room > 8 {
                 row.push(Span::raw("  "));
-                row.push(Span::styled(truncate(&c.detail, detail_room), theme.dim()));
+                row.push(Span::styled(truncate(c.detail, detail_room), theme.dim()));
             }
             lines.push(Line::from(row));
             if selected {
