@@ -561,7 +561,7 @@ impl AppState {
     /// way in the background started from a corpus that has changed since).
     pub fn prepare_palette(&mut self) {
         if self.palette_needs_index() || self.jobs.building.is_some() {
-            self.index = Some(Arc::new(build_index(&self.corpus, &self.bookmarks)));
+            self.index = Some(Arc::new(build_index(&self.corpus, &self.saved.bookmarks)));
             self.index_stale = false;
             // A build under way started from the corpus as it was then; this one is newer.
             self.jobs.building = None;
