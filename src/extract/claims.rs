@@ -608,7 +608,11 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
             let quote_goes_on = (l.whole_quote && i - at <= 2)
                 // "[…]", "[schon]": an editor's insertion into a quotation.
                 || (l.bracketed && *was_quote && i - at <= 3)
-                || (*was_quote && i - at == 1 && (l.first_person || l.quoted || l.present))
+                || (*was_quote
+                    && i - at == 1
+                    && (l.first_person
+                        || l.quoted
+                        || (l.present && !(l.konj1 || l.konj2_plain || l.konj2_past))))
                 || (l.first_person && i - at <= 2);
             let carries = l.konj1
                 || konj2_report
@@ -732,6 +736,24 @@ fn resolve(
     if f.same_head_only {
         return as_written();
     }
+    // "heißt es im Brief" after "ein Brief von X": the document's author.
+    if !pronoun
+        && let Some(noun) = text
+            .split_whitespace()
+            .rev()
+            .find(|w| w.starts_with(char::is_uppercase))
+            .map(str::to_lowercase)
+            .and_then(|w| DOCUMENTS.iter().find(|d| w.ends_with(*d)))
+        && let Some(m) = document_author(doc, mentions, f.span.start, noun)
+    {
+        return Attribution {
+            text: m.canonical.clone(),
+            canonical: Some(m.canonical.clone()),
+            unnamed: false,
+            span: Some(f.span),
+            resolved_from: Some(text),
+        };
+    }
     let before = mentions.partition_point(|m| m.span.start < f.span.start);
     let window = if pronoun { 1500 } else { 600 };
     // The title written right before a name ("Pentagon-Sprecher Peter Cook").
@@ -806,6 +828,45 @@ fn resolve(
         },
         None => as_written(),
     }
+}
+
+/// The author of a document named earlier with its author ("ein Brief von X", "die Klage des
+/// Y"): the person or organisation right after "von", "des" or "der" that follows the last
+/// earlier mention of the document noun.
+fn document_author<'m>(
+    doc: &Doc,
+    mentions: &'m [Mention],
+    before: usize,
+    noun: &str,
+) -> Option<&'m Mention> {
+    let end = doc.tokens.partition_point(|t| t.span.start < before);
+    let lo = end.saturating_sub(400);
+    let lower = doc.lowers(lo..end);
+    for k in (0..lower.len()).rev() {
+        if !lower[k].ends_with(noun) || !doc.strs[lo + k].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(j) =
+            (k + 1..(k + 4).min(lower.len())).find(|&j| matches!(lower[j], "von" | "des" | "der"))
+        else {
+            continue;
+        };
+        let (Some(from), Some(to)) = (
+            doc.tokens.get(lo + j + 1),
+            doc.tokens.get((lo + j + 5).min(end.saturating_sub(1))),
+        ) else {
+            continue;
+        };
+        if let Some(m) = mentions.iter().find(|m| {
+            m.span.start >= from.span.start
+                && m.span.start <= to.span.start
+                && !m.derived
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+        }) {
+            return Some(m);
+        }
+    }
+    None
 }
 
 /// The role noun a word ends in, without a genitive "-s" ("Bürgermeisters" -> "bürgermeister",
@@ -1223,7 +1284,18 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         };
         matches!(governed, Some("haben" | "sein" | "gewesen"))
     });
-    let mut hedge = hearsay_sollen || main_hedge;
+    // "Somit sollte dafür gesorgt sein", "Das sollte kein Problem sein": "sollte" with a state
+    // is an expectation, not a fact ("Das Heim sollte 400 Kindern dienen" is a past plan).
+    let expected = (0..n).any(|i| {
+        if !matches!(lower[i], "sollte" | "sollten") || !is_lower(i) || sub[i] {
+            return false;
+        }
+        let clause_end = (i + 1..n)
+            .find(|&k| matches!(strs[k], "," | "." | ";" | ":" | "–" | "!" | "?"))
+            .unwrap_or(n);
+        clause_end > i + 1 && matches!(lower[clause_end - 1], "sein" | "haben")
+    });
+    let mut hedge = hearsay_sollen || main_hedge || expected;
     // "sehr wohl", "wohl aber" are not hedges.
     if !hedge
         && let Some(i) = lower.iter().position(|w| *w == "wohl")
@@ -1293,11 +1365,22 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
             lower[0],
             "zudem" | "außerdem" | "weiters" | "dabei" | "darüber" | "ferner" | "überdies"
         );
+    // A count after a definite article ("die 265 Schüler", "der 28 EU-Staaten") names a group
+    // already known, not the figure the sentence is about.
+    let given = |q: &crate::model::Quantity| {
+        let at = toks.partition_point(|t| t.span.start < q.span.start);
+        at > 0
+            && !q.text.contains('%')
+            && matches!(
+                lower[at - 1],
+                "die" | "der" | "den" | "dem" | "des" | "diese" | "dieser" | "diesen" | "jene"
+            )
+    };
     let counted = doc
         .quantities
         .iter()
         .filter(|q| span.contains(q.span))
-        .any(is_measured);
+        .any(|q| is_measured(q) && !given(q));
     let evaluative = has(F_ASSESS) || last == "!";
     let forecast = has(F_FORECAST) && own.is_none();
     let backward = own.is_some()
@@ -1424,6 +1507,15 @@ const SUBORDINATORS: &[&str] = &[
     "wonach",
     "wobei",
     "womit",
+    // Indirect questions: "wie hoch die Grenze sein soll, ist offen". Not "warum": "ein
+    // Grund, warum Peking interessiert sein könnte" states the reason as a possibility.
+    "wer",
+    "wen",
+    "wem",
+    "wie",
+    "wann",
+    "inwieweit",
+    "wo",
     "seitdem",
     "sobald",
     "wenn",
@@ -4239,7 +4331,7 @@ mod tests {
     #[test]
     fn a_subjunctive_sentence_after_a_quote_is_reported_not_quoted() {
         let cs = claims(
-            "Wir sind bereit für das Finale, sagte Trainer Max Ebert am Freitag. Die Spieler würden jetzt jeden Tag zweimal trainieren.",
+            "Wir sind bereit für das Finale, sagte Trainer Max Ebert am Freitag. Die Spieler würden jetzt jeden Tag zweimal trainieren, das Ziel ist der Titel.",
         );
         assert_eq!(cs[0].kind, ClaimKind::Quote);
         let a = cs[1].attribution.as_ref().expect("attribution");
@@ -4255,5 +4347,38 @@ mod tests {
         let a = cs[1].attribution.as_ref().expect("attribution");
         assert!(a.text.contains("Studie"), "{}", a.text);
         assert_eq!(cs[1].stance, Stance::Attributed);
+    }
+
+    #[test]
+    fn hedges_in_indirect_questions_leave_the_main_assertion_asserted() {
+        let c =
+            claim("Der Gemeinderat hat am Montag festgelegt, wie hoch die neue Brücke sein soll.");
+        assert_eq!(c.stance, Stance::Asserted);
+        let c = claim("Die Stadt muss nun klären, wer die Kosten tragen könnte.");
+        assert_eq!(c.stance, Stance::Asserted);
+    }
+
+    #[test]
+    fn sollte_with_a_state_is_an_expectation() {
+        let c = claim("Mit der neuen Pumpe sollte das Problem bis Freitag gelöst sein.");
+        assert_eq!(c.stance, Stance::Uncertain);
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_author_named_with_it_earlier() {
+        let cs = claims(
+            "Die Schülervertretung erhielt am Montag einen Brief von Bürgermeisterin Anna Roth. Die Schule solle im Herbst renoviert werden, heißt es in dem Brief.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_eq!(a.canonical.as_deref(), Some("Anna Roth"));
+        assert_eq!(cs[1].stance, Stance::Attributed);
+    }
+
+    #[test]
+    fn a_count_after_a_definite_article_is_not_the_point() {
+        let c = claim("Die 300 Schüler wurden am Montag in eine andere Schule gebracht.");
+        assert_eq!(c.kind, ClaimKind::Fact);
+        let c = claim("Am Montag wurden 300 Schüler in eine andere Schule gebracht.");
+        assert_eq!(c.kind, ClaimKind::Statistic);
     }
 }
