@@ -965,16 +965,9 @@ fn finish(
             entities.push(m.canonical.clone());
         }
     }
-    let quantities: Vec<_> = doc
-        .quantities
-        .iter()
-        .filter(|q| span.contains(q.span))
-        .cloned()
-        .collect();
+    let quantities: Vec<_> = doc.quantities_in(span).cloned().collect();
     let dates: Vec<DateRef> = doc
-        .dates
-        .iter()
-        .filter(|(sp, _)| span.contains(*sp))
+        .dates_in(span)
         .map(|(sp, d)| DateRef {
             span: *sp,
             text: doc.text[sp.start..sp.end].to_string(),
@@ -1376,11 +1369,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
                 "die" | "der" | "den" | "dem" | "des" | "diese" | "dieser" | "diesen" | "jene"
             )
     };
-    let counted = doc
-        .quantities
-        .iter()
-        .filter(|q| span.contains(q.span))
-        .any(|q| is_measured(q) && !given(q));
+    let counted = doc.quantities_in(span).any(|q| is_measured(q) && !given(q));
     let evaluative = has(F_ASSESS) || last == "!";
     let forecast = has(F_FORECAST) && own.is_none();
     let backward = own.is_some()
