@@ -520,6 +520,9 @@ struct Found {
     unnamed: bool,
     /// Pronouns and role nouns that name no one by themselves: what they can refer to.
     anaphor: Option<Want>,
+    /// "Kerrys Sprecher": only an earlier source with the same role noun is the same person;
+    /// the nearest name is the possessor's.
+    same_head_only: bool,
 }
 
 /// What an anaphoric source can refer to.
@@ -560,6 +563,8 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
     // The speaker of the last reported or quoted sentence, with its sentence index and whether
     // it was a quote.
     let mut last: Option<(Attribution, usize, bool)> = None;
+    // Every source so far, for role nouns that repeat an earlier one's.
+    let mut history: Vec<Attribution> = Vec::new();
     for i in 0..locals.len() {
         let l = &locals[i];
         if !l.is_claim {
@@ -568,13 +573,19 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
         let mut attribution = l
             .own
             .as_ref()
-            .map(|f| resolve(doc, mentions, f, last.as_ref().map(|x| &x.0)));
+            .map(|f| resolve(doc, mentions, f, last.as_ref().map(|x| &x.0), &history));
         let mut inherited_quote = false;
         if attribution.is_none()
             && let Some(next) = locals.get(i + 1).filter(|n| n.backward)
             && let Some(f) = &next.own
         {
-            attribution = Some(resolve(doc, mentions, f, last.as_ref().map(|x| &x.0)));
+            attribution = Some(resolve(
+                doc,
+                mentions,
+                f,
+                last.as_ref().map(|x| &x.0),
+                &history,
+            ));
         }
         if attribution.is_none()
             && let Some((att, at, was_quote)) = &last
@@ -592,18 +603,27 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
             let prev_subjunctive = prev.konj1 || prev.konj2_genuine || prev.konj2_plain;
             let konj2_report = ((l.konj2_past || (l.konj2_plain && !l.sollte)) && i - at <= 2)
                 || (l.konj2_genuine && prev_subjunctive && i - at == 1);
+            // How a quotation goes on: in quotation marks, in the speaker's first person, or in
+            // the present where the narrative around it is in the past.
+            let quote_goes_on = (l.whole_quote && i - at <= 2)
+                // "[…]", "[schon]": an editor's insertion into a quotation.
+                || (l.bracketed && *was_quote && i - at <= 3)
+                || (*was_quote
+                    && i - at == 1
+                    && (l.first_person
+                        || l.quoted
+                        || (l.present && !(l.konj1 || l.konj2_plain || l.konj2_past))))
+                || (l.first_person && i - at <= 2);
             let carries = l.konj1
                 || konj2_report
                 || (l.hearsay_sollen && i - at == 1)
-                || (l.whole_quote && i - at <= 2)
-                // "[…]", "[schon]": an editor's insertion into a quotation.
-                || (l.bracketed && *was_quote && i - at <= 3)
                 || l.demnach
-                || (*was_quote && i - at == 1 && (l.first_person || l.quoted || l.present))
-                || (l.first_person && i - at <= 2);
+                || quote_goes_on;
             if carries && !l.hearsay {
                 attribution = Some(att.clone());
-                inherited_quote = (*was_quote || l.first_person) && !l.konj1;
+                // Subjunctive or "demnach" goes on as indirect speech, reported even after a
+                // quotation.
+                inherited_quote = quote_goes_on && (*was_quote || l.first_person) && !l.konj1;
             }
         }
         let has_source = attribution.is_some();
@@ -642,6 +662,7 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
         };
         if let Some(a) = &attribution {
             last = Some((a.clone(), i, kind == ClaimKind::Quote));
+            history.push(a.clone());
         }
         out.push(finish(doc, mentions, l, kind, attribution, stance));
     }
@@ -650,47 +671,141 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Claim> {
 
 /// The attribution of a source phrase: anaphors resolved to the nearest compatible name before
 /// it (the current speaker first), names and generic sources as written.
+///
+/// A role noun ("die Polizeichefin", "des Bürgermeisters") first looks for an earlier source
+/// written with the same role noun in `history`: a definite description repeats its antecedent's
+/// head. Failing that it takes the first compatible name of the nearest sentence before it that
+/// has one (the subject comes first in most German sentences and is the likelier antecedent),
+/// skipping names whose own title is another office or the other gender ("Pentagon-Sprecher Peter
+/// Cook" is not "der Bürgermeister", "Minister X" is not "die Ministerin").
 fn resolve(
     doc: &Doc,
     mentions: &[Mention],
     f: &Found,
     speaker: Option<&Attribution>,
+    history: &[Attribution],
 ) -> Attribution {
     let text = doc.text[f.span.start..f.span.end].to_string();
+    let as_written = || Attribution {
+        text: text.clone(),
+        canonical: f.canonical.clone(),
+        unnamed: f.unnamed,
+        span: Some(f.span),
+        resolved_from: None,
+    };
     let Some(want) = f.anaphor else {
-        return Attribution {
-            text,
-            canonical: f.canonical.clone(),
-            unnamed: f.unnamed,
-            span: Some(f.span),
-            resolved_from: None,
-        };
+        return as_written();
     };
     let fits = |k: EntityKind| match want {
         Want::Person => k == EntityKind::Person,
         Want::Organization => k == EntityKind::Organization,
         Want::Any => matches!(k, EntityKind::Person | EntityKind::Organization),
     };
-    let before = mentions.partition_point(|m| m.span.start < f.span.start);
     // Pronouns refer back further than role nouns and documents, which otherwise pick up any
     // name far back.
-    let pronoun = !doc.text[f.span.start..f.span.end].contains(' ')
-        && matches!(text.to_lowercase().as_str(), "er" | "sie" | "he" | "she");
+    let pronoun = !text.contains(' ')
+        && matches!(
+            text.to_lowercase().as_str(),
+            "er" | "sie" | "he" | "she" | "darin" | "dort" | "they"
+        );
+    let role = if pronoun {
+        None
+    } else {
+        text.split_whitespace()
+            .rev()
+            .find(|w| w.starts_with(char::is_uppercase))
+            .and_then(|w| role_head_of(&w.to_lowercase()))
+    };
+    if let Some(r) = &role
+        && let Some(a) = history.iter().rev().find(|a| {
+            std::iter::once(a.text.as_str())
+                .chain(a.resolved_from.as_deref())
+                .any(|t| {
+                    t.split_whitespace().any(|w| {
+                        role_head_of(&w.to_lowercase()).is_some_and(|h| h.ends_with(r.as_str()))
+                    })
+                })
+        })
+    {
+        return Attribution {
+            span: Some(f.span),
+            resolved_from: Some(text.clone()),
+            ..a.clone()
+        };
+    }
+    if f.same_head_only {
+        return as_written();
+    }
+    // "heißt es im Brief" after "ein Brief von X": the document's author.
+    if !pronoun
+        && let Some(noun) = text
+            .split_whitespace()
+            .rev()
+            .find(|w| w.starts_with(char::is_uppercase))
+            .map(str::to_lowercase)
+            .and_then(|w| DOCUMENTS.iter().find(|d| w.ends_with(*d)))
+        && let Some(m) = document_author(doc, mentions, f.span.start, noun)
+    {
+        return Attribution {
+            text: m.canonical.clone(),
+            canonical: Some(m.canonical.clone()),
+            unnamed: false,
+            span: Some(f.span),
+            resolved_from: Some(text),
+        };
+    }
+    let before = mentions.partition_point(|m| m.span.start < f.span.start);
     let window = if pronoun { 1500 } else { 600 };
-    let nearest = mentions[..before]
+    // The title written right before a name ("Pentagon-Sprecher Peter Cook").
+    let title_of = |m: &Mention| -> Option<String> {
+        let w = doc.text[..m.span.start].split_whitespace().next_back()?;
+        role_head_of(&w.to_lowercase()).filter(|_| w.starts_with(char::is_uppercase))
+    };
+    let compatible = |title: Option<String>| match (&role, title) {
+        (Some(r), Some(t))
+            if PERSON_ROLES.contains(&r.as_str()) && PERSON_ROLES.contains(&t.as_str()) =>
+        {
+            roles_compatible(r, &t)
+        }
+        _ => true,
+    };
+    let candidates = mentions[..before]
         .iter()
         .rev()
         .take_while(|m| m.span.start + window >= f.span.start)
-        .find(|m| !m.derived && fits(m.kind));
+        .filter(|m| !m.derived && fits(m.kind) && compatible(title_of(m)));
+    let nearest = if role.is_some() {
+        // The first compatible name of the nearest sentence with one.
+        let sentence_of = |m: &Mention| {
+            doc.sentences
+                .partition_point(|s| s.span.end <= m.span.start)
+        };
+        let mut best: Option<&Mention> = None;
+        for m in candidates {
+            match best {
+                Some(b) if sentence_of(b) != sentence_of(m) => break,
+                _ => best = Some(m),
+            }
+        }
+        best
+    } else {
+        candidates.into_iter().next()
+    };
     // The current speaker wins over a name mentioned after it when it fits.
     let speaker_fits = speaker.filter(|s| {
-        s.canonical.as_ref().is_some_and(|c| {
-            mentions[..before]
-                .iter()
-                .rev()
-                .take(60)
-                .any(|m| &m.canonical == c && !m.derived && fits(m.kind))
-        })
+        let title = s
+            .text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .find_map(|w| role_head_of(&w.to_lowercase()));
+        compatible(title)
+            && s.canonical.as_ref().is_some_and(|c| {
+                mentions[..before]
+                    .iter()
+                    .rev()
+                    .take(60)
+                    .any(|m| &m.canonical == c && !m.derived && fits(m.kind))
+            })
     });
     if let Some(s) = speaker_fits
         && want == Want::Person
@@ -711,14 +826,121 @@ fn resolve(
             span: Some(f.span),
             resolved_from: Some(text),
         },
-        None => Attribution {
-            text,
-            canonical: f.canonical.clone(),
-            unnamed: f.unnamed,
-            span: Some(f.span),
-            resolved_from: None,
-        },
+        None => as_written(),
     }
+}
+
+/// The author of a document named earlier with its author ("ein Brief von X", "die Klage des
+/// Y"): the person or organisation right after "von", "des" or "der" that follows the last
+/// earlier mention of the document noun.
+fn document_author<'m>(
+    doc: &Doc,
+    mentions: &'m [Mention],
+    before: usize,
+    noun: &str,
+) -> Option<&'m Mention> {
+    let end = doc.tokens.partition_point(|t| t.span.start < before);
+    let lo = end.saturating_sub(400);
+    let lower = doc.lowers(lo..end);
+    for k in (0..lower.len()).rev() {
+        if !lower[k].ends_with(noun) || !doc.strs[lo + k].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(j) =
+            (k + 1..(k + 4).min(lower.len())).find(|&j| matches!(lower[j], "von" | "des" | "der"))
+        else {
+            continue;
+        };
+        let (Some(from), Some(to)) = (
+            doc.tokens.get(lo + j + 1),
+            doc.tokens.get((lo + j + 5).min(end.saturating_sub(1))),
+        ) else {
+            continue;
+        };
+        if let Some(m) = mentions.iter().find(|m| {
+            m.span.start >= from.span.start
+                && m.span.start <= to.span.start
+                && !m.derived
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+        }) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// The role noun a word ends in, without a genitive "-s" ("Bürgermeisters" -> "bürgermeister",
+/// "US-Außenamtssprecher" -> "sprecher"), for person and organisation roles.
+fn role_head_of(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let stem = w.strip_suffix('s').filter(|s| s.len() > 3);
+    [Some(w), stem].into_iter().flatten().find_map(|w| {
+        PERSON_ROLES
+            .iter()
+            .chain(ORG_ROLES)
+            .filter(|r| w.ends_with(*r))
+            .max_by_key(|r| r.len())
+            .map(|r| r.to_string())
+    })
+}
+
+/// Whether a role noun can name the holder of a title: the same office, or one of them says
+/// nothing about the office (an age, "Politiker", "Experte"), and not the other grammatical
+/// gender ("die Ministerin" is not "Minister X"). A spokesperson speaks for someone else and is
+/// never that someone, so "Sprecher" and "Minister" are different offices like any other two.
+fn roles_compatible(anaphor: &str, title: &str) -> bool {
+    let feminine = |r: &str| {
+        r.ends_with("frau")
+            || r.strip_suffix("in")
+                .is_some_and(|b| PERSON_ROLES.contains(&b) || b.ends_with("jährig"))
+    };
+    let masculine = |r: &str| {
+        r.ends_with("mann")
+            || r == "jähriger"
+            || PERSON_ROLES.iter().any(|f| f.strip_suffix("in") == Some(r))
+    };
+    if (feminine(anaphor) && masculine(title)) || (masculine(anaphor) && feminine(title)) {
+        return false;
+    }
+    let role_free = |r: &str| {
+        matches!(
+            r,
+            "jährige"
+                | "jähriger"
+                | "politiker"
+                | "politikerin"
+                | "experte"
+                | "expertin"
+                | "vertreter"
+                | "vertreterin"
+                | "funktionär"
+                | "funktionärin"
+        )
+    };
+    // Titles that name the same office: the head of a government.
+    let head_of_government = |r: &str| {
+        matches!(
+            r,
+            "premier"
+                | "premierminister"
+                | "ministerpräsident"
+                | "regierungschef"
+                | "kanzler"
+                | "staatschef"
+        )
+    };
+    let base = |r: &str| {
+        r.strip_suffix("in")
+            .filter(|b| PERSON_ROLES.contains(b))
+            .unwrap_or(r)
+            .to_string()
+    };
+    let (a, t) = (base(anaphor), base(title));
+    role_free(anaphor)
+        || role_free(title)
+        || a.ends_with(&t)
+        || t.ends_with(&a)
+        || (head_of_government(&a) && head_of_government(&t))
 }
 
 /// The claim of a sentence once its kind, source and stance are known.
@@ -1055,7 +1277,18 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         };
         matches!(governed, Some("haben" | "sein" | "gewesen"))
     });
-    let mut hedge = hearsay_sollen || main_hedge;
+    // "Somit sollte dafür gesorgt sein", "Das sollte kein Problem sein": "sollte" with a state
+    // is an expectation, not a fact ("Das Heim sollte 400 Kindern dienen" is a past plan).
+    let expected = (0..n).any(|i| {
+        if !matches!(lower[i], "sollte" | "sollten") || !is_lower(i) || sub[i] {
+            return false;
+        }
+        let clause_end = (i + 1..n)
+            .find(|&k| matches!(strs[k], "," | "." | ";" | ":" | "–" | "!" | "?"))
+            .unwrap_or(n);
+        clause_end > i + 1 && matches!(lower[clause_end - 1], "sein" | "haben")
+    });
+    let mut hedge = hearsay_sollen || main_hedge || expected;
     // "sehr wohl", "wohl aber" are not hedges.
     if !hedge
         && let Some(i) = lower.iter().position(|w| *w == "wohl")
@@ -1094,16 +1327,19 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     let speech = has(F_SPEECH) || (0..n).any(|i| is_lower(i) && is_speech_stem_form(lower[i]));
     let cue = cue.flatten().unwrap_or(n);
     let parenthetical = cue < n
+        && support_verb(lower[cue]).is_none()
         && ((cue > 0 && matches!(strs[cue - 1], "," | "–" | "\"" | "“" | "”" | "«" | "»"))
             || lower[cue] == "so"
             || strs[cue.min(n - 1)..].contains(&":")
             || heisst_es);
-    let present = lower.iter().any(|w| PRESENT.contains(w))
-        && !lower.iter().any(|w| is_participle(w))
-        && !lower
-            .iter()
-            .enumerate()
-            .any(|(i, w)| PAST.contains(w) || (is_lower(i) && lex[i] & F_SPEECH != 0));
+    // Only the main clause counts: "Das ist eine Kandidatur, die von Bürgern beauftragt wurde"
+    // is in the present.
+    let main = |i: &usize| !sub[*i];
+    let present = (0..n).filter(main).any(|i| PRESENT.contains(&lower[i]))
+        && !(0..n).filter(main).any(|i| is_participle(lower[i]))
+        && !(0..n)
+            .filter(main)
+            .any(|i| PAST.contains(&lower[i]) || (is_lower(i) && lex[i] & F_SPEECH != 0));
     let colon = (cue < n)
         .then(|| (cue..n).find(|&k| strs[k] == ":"))
         .flatten();
@@ -1114,12 +1350,26 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     let dass = lower
         .iter()
         .any(|w| matches!(*w, "dass" | "daß" | "ob" | "that"));
-    let demnach = lower.iter().take(4).any(|w| *w == "demnach");
-    let continues = matches!(
-        lower[0],
-        "demnach" | "zudem" | "außerdem" | "weiters" | "dabei" | "darüber" | "ferner" | "überdies"
-    ) || lower.iter().take(4).any(|w| *w == "demnach");
-    let counted = doc.quantities_in(span).any(is_measured);
+    // "Demnach" ("according to that") refers back to the report wherever it stands in the main
+    // clause ("Eine Männerdomäne ist Forschung demnach in Asien").
+    let demnach = (0..n).any(|i| lower[i] == "demnach" && !sub[i]);
+    let continues = demnach
+        || matches!(
+            lower[0],
+            "zudem" | "außerdem" | "weiters" | "dabei" | "darüber" | "ferner" | "überdies"
+        );
+    // A count after a definite article ("die 265 Schüler", "der 28 EU-Staaten") names a group
+    // already known, not the figure the sentence is about.
+    let given = |q: &crate::model::Quantity| {
+        let at = toks.partition_point(|t| t.span.start < q.span.start);
+        at > 0
+            && !q.text.contains('%')
+            && matches!(
+                lower[at - 1],
+                "die" | "der" | "den" | "dem" | "des" | "diese" | "dieser" | "diesen" | "jene"
+            )
+    };
+    let counted = doc.quantities_in(span).any(|q| is_measured(q) && !given(q));
     let evaluative = has(F_ASSESS) || last == "!";
     let forecast = has(F_FORECAST) && own.is_none();
     let backward = own.is_some()
@@ -1246,6 +1496,15 @@ const SUBORDINATORS: &[&str] = &[
     "wonach",
     "wobei",
     "womit",
+    // Indirect questions: "wie hoch die Grenze sein soll, ist offen". Not "warum": "ein
+    // Grund, warum Peking interessiert sein könnte" states the reason as a possibility.
+    "wer",
+    "wen",
+    "wem",
+    "wie",
+    "wann",
+    "inwieweit",
+    "wo",
     "seitdem",
     "sobald",
     "wenn",
@@ -1760,7 +2019,6 @@ fn find_attribution(
     // dative plural ending ("Medienberichten" -> "Medienberichte").
     let make = |a: usize, b: usize, dative: bool| -> Found {
         let sp = phrase(a, b);
-        let pick = named_in(sp);
         let head = (a..b)
             .rev()
             .find(|&k| {
@@ -1769,6 +2027,24 @@ fn find_attribution(
             })
             .or_else(|| (a..b).rev().find(|&k| toks[k].kind == TokenKind::Word));
         let head_lower = head.map(|k| lower[k]).unwrap_or("");
+        let role_head = role_head_of(head_lower);
+        // "die schwedische Firma": a place adjective qualifies the role noun and names no
+        // source. "Kerrys Sprecher": the person in the genitive before a role noun is not the
+        // one speaking, the role noun is.
+        let possessor = named_in(sp).is_some_and(|m| {
+            m.kind == EntityKind::Person
+                && !m.derived
+                && role_head.is_some()
+                && head.is_some_and(|k| k + 1 == b && m.span.end <= toks[k].span.start)
+                && doc.text[m.span.start..m.span.end].ends_with('s')
+                && !(a..b).any(|k| matches!(lower[k], "von" | "des" | "der"))
+        });
+        let adjective = |m: &Mention| {
+            m.derived
+                && role_head.is_some()
+                && doc.text[m.span.start..m.span.end].starts_with(char::is_lowercase)
+        };
+        let pick = named_in(sp).filter(|m| !possessor && !adjective(m));
         let generic = pick.is_none()
             && head.is_some_and(|k| {
                 let w = lower[k];
@@ -1790,7 +2066,9 @@ fn find_attribution(
             }
         };
         let definite = matches!(lower[a], "der" | "die" | "das" | "dem" | "den" | "des");
-        let anaphor = if let Some(m) = pick {
+        let anaphor = if possessor {
+            Some(Want::Person)
+        } else if let Some(m) = pick {
             // A person's role in front of an organisation names the person, not the
             // organisation.
             let k = first_noun.unwrap_or(a);
@@ -1852,6 +2130,7 @@ fn find_attribution(
             canonical,
             unnamed: generic,
             anaphor,
+            same_head_only: possessor,
         }
     };
     // ", so Pangl.", "so der Minister": the speaker of the whole sentence, before any "laut"
@@ -1996,6 +2275,7 @@ fn find_attribution(
                                 canonical: Some(m.canonical.clone()),
                                 unnamed: false,
                                 anaphor: None,
+                                same_head_only: false,
                             },
                             None,
                         ));
@@ -2194,6 +2474,21 @@ fn find_attribution(
             _ => false,
         }
     };
+    // A support verb with a noun of saying says what the noun says: "fand lobende Worte",
+    // "erhebt schwere Vorwürfe", "übte Kritik", "äußerte Bedenken".
+    let is_support_speech = |i: usize| {
+        let object = |nouns: &[&str]| {
+            lower[i + 1..]
+                .iter()
+                .take(24)
+                .take_while(|w| !matches!(**w, "." | ";" | ":" | "dass"))
+                .any(|w| nouns.contains(w))
+        };
+        match support_verb(lower[i]) {
+            Some(nouns) => object(nouns),
+            None => false,
+        }
+    };
     let is_cue = |i: usize| {
         let w = lower[i];
         // Verbs that speak only with their complement: "sprach von", "teilte mit", "heißt
@@ -2258,8 +2553,44 @@ fn find_attribution(
                     && lower
                         .get(i + 1)
                         .is_some_and(|w| *w == "gegeben" || *w == "gab"))
+                || is_support_speech(i)
                 || separable_speech(lower[i]).is_some_and(|p| particle_at_end(i, p)))
     };
+    // A noun of saying as the subject of a verb of coming or meeting names its source after
+    // "von" or "bei": "Kritik an den Plänen kam auch von der Opposition", "Der Vorschlag stößt
+    // bei den Ländern auf Ablehnung".
+    for i in 0..n {
+        let (prep, nouns_before): (&str, bool) = match lower[i] {
+            "kam" | "kamen" | "kommt" | "kommen" => ("von", true),
+            "stößt" | "stieß" | "stoßen" | "stießen" => ("bei", false),
+            _ => continue,
+        };
+        if depth[i] != 0 || !strs[i].starts_with(char::is_lowercase) {
+            continue;
+        }
+        let said = if nouns_before {
+            let clause = (0..i)
+                .rev()
+                .find(|&k| matches!(strs[k], "," | ";" | ":" | "–"))
+                .map_or(0, |k| k + 1);
+            lower[clause..i].iter().any(|w| SPEECH_NOUNS.contains(w))
+        } else {
+            lower[i + 1..]
+                .iter()
+                .skip_while(|w| **w != "auf")
+                .take(4)
+                .any(|w| SPEECH_NOUNS.contains(w))
+        };
+        if !said {
+            continue;
+        }
+        if let Some(k) = (i + 1..n.min(i + 8)).find(|&k| lower[k] == prep) {
+            let j = np_forward(k + 1);
+            if j > k + 1 && is_source(k + 1, j) {
+                return Some((make(k + 1, j, false), None));
+            }
+        }
+    }
     // A passive participle ("wurde von einer Sprecherin bestätigt", "werden als Taifun
     // bezeichnet"): the source is the agent after "von" or "durch", else there is none.
     let passive_aux = |i: usize| {
@@ -2762,6 +3093,10 @@ fn separable_speech(w: &str) -> Option<&'static [&'static str]> {
         ("weist", &["hin", "zurück"]),
         ("gestand", &["ein", "zu"]),
         ("gesteh", &["ein", "zu"]),
+        ("strich", &["heraus"]),
+        ("streich", &["heraus"]),
+        ("hob", &["hervor"]),
+        ("heb", &["hervor"]),
     ];
     SEPARABLE
         .iter()
@@ -2860,6 +3195,12 @@ const SKIPPED_ADVERBS: &[&str] = &[
 /// Heads of role nouns that refer to a person ("der Minister", "die Sprecherin", "der
 /// 83-Jährige").
 const PERSON_ROLES: &[&str] = &[
+    "premierminister",
+    "premierministerin",
+    "ministerpräsident",
+    "ministerpräsidentin",
+    "regierungschef",
+    "regierungschefin",
     "führer",
     "geschäftsführer",
     "kommissär",
@@ -2990,6 +3331,41 @@ const ORG_ROLES: &[&str] = &[
     "fraktion",
     "bewegung",
     "initiative",
+];
+
+/// Support verbs that say something only with a noun of saying as their object, and those
+/// nouns: "fand lobende Worte", "erhebt Vorwürfe", "übte Kritik". They summarise what was said,
+/// so they never make a quotation.
+fn support_verb(w: &str) -> Option<&'static [&'static str]> {
+    match w {
+        "fand" | "findet" | "fanden" | "finden" => Some(&["worte"]),
+        "erhebt" | "erhob" | "erheben" | "erhoben" => Some(&[
+            "vorwürfe",
+            "vorwurf",
+            "einspruch",
+            "einwände",
+            "anschuldigungen",
+        ]),
+        "übte" | "übt" | "üben" | "übten" => Some(&["kritik", "selbstkritik"]),
+        _ => None,
+    }
+}
+
+/// Nouns of saying and judging that make a verb of coming or meeting a report ("Kritik kam
+/// von X", "stößt bei X auf Ablehnung").
+const SPEECH_NOUNS: &[&str] = &[
+    "kritik",
+    "lob",
+    "widerspruch",
+    "zustimmung",
+    "ablehnung",
+    "protest",
+    "proteste",
+    "warnung",
+    "warnungen",
+    "widerstand",
+    "forderung",
+    "forderungen",
 ];
 
 /// Sentence adverbs and conjunctions skipped before a subject.
@@ -3857,5 +4233,141 @@ mod tests {
             "Was bedeutet das für Europa?\n\nBild: Putin und Kim",
         ));
         assert!(a.claims.is_empty());
+    }
+
+    #[test]
+    fn a_role_noun_repeats_the_earlier_source_with_the_same_role() {
+        let cs = claims(
+            "Die Schulen blieben am Montag geschlossen, sagte die Bürgermeisterin der Gemeinde Unterhausen. In der Turnhalle stehe noch Wasser. Der Schaden sei nicht versichert, sagte die Bürgermeisterin.",
+        );
+        let first = cs[0].attribution.as_ref().expect("attribution");
+        let last = cs[2].attribution.as_ref().expect("attribution");
+        assert_eq!(last.text, first.text);
+        assert!(last.text.contains("Unterhausen"));
+        assert_eq!(last.resolved_from.as_deref(), Some("die Bürgermeisterin"));
+    }
+
+    #[test]
+    fn a_role_noun_does_not_resolve_to_a_name_with_another_office_or_gender() {
+        let cs = claims(
+            "Die Lage sei ruhig, sagte Regierungssprecher Paul Berger am Abend. Nach Angaben des Bürgermeisters wurden drei Häuser beschädigt.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_ne!(a.canonical.as_deref(), Some("Paul Berger"));
+        assert!(a.text.contains("Bürgermeisters"), "{}", a.text);
+        let cs = claims(
+            "Innenminister Karl Huber eröffnete am Montag in Linz die neue Wache. Die Ministerin sagte, die Polizei brauche mehr Personal.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_ne!(a.canonical.as_deref(), Some("Karl Huber"));
+        assert_eq!(a.text, "Die Ministerin");
+    }
+
+    #[test]
+    fn the_possessor_of_a_role_noun_is_not_the_speaker() {
+        let cs = claims(
+            "Kanzlerin Maria Vogt reiste am Dienstag nach Paris. Vogts Sprecher erklärte, das Treffen sei gut verlaufen.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_eq!(a.text, "Vogts Sprecher");
+        assert_eq!(a.canonical, None);
+        assert_eq!(cs[1].stance, Stance::Attributed);
+    }
+
+    #[test]
+    fn a_place_adjective_leaves_a_role_noun_to_be_resolved() {
+        let cs = claims(
+            "Der Autobauer Volkswagen hat nach einem Streit mit Bosch 300 Stellen gestrichen. Die Aufträge seien eingebrochen, erklärte die deutsche Firma am Dienstag.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_eq!(a.canonical.as_deref(), Some("Volkswagen"));
+        assert_eq!(a.resolved_from.as_deref(), Some("die deutsche Firma"));
+    }
+
+    #[test]
+    fn nouns_of_saying_with_support_verbs_are_reports() {
+        let c = claim(
+            "Gewerkschaftschef Hans Lehner übte am Mittwoch scharfe Kritik an dem neuen Gesetz.",
+        );
+        assert_eq!(
+            c.attribution.expect("attribution").canonical.as_deref(),
+            Some("Hans Lehner")
+        );
+        assert_eq!(c.kind, ClaimKind::Reported);
+        let c =
+            claim("Für den Schiedsrichter fand Trainer Max Ebert nach dem Spiel lobende Worte.");
+        assert_eq!(
+            c.attribution.expect("attribution").canonical.as_deref(),
+            Some("Max Ebert")
+        );
+        let c = claim(
+            "Scharfe Kritik an dem Gesetz kam am Mittwoch auch von Gewerkschaftschef Hans Lehner.",
+        );
+        assert_eq!(
+            c.attribution.expect("attribution").canonical.as_deref(),
+            Some("Hans Lehner")
+        );
+        let c = claim("Der Plan stößt bei Bürgermeister Karl Brandt auf heftige Ablehnung.");
+        assert_eq!(
+            c.attribution.expect("attribution").canonical.as_deref(),
+            Some("Karl Brandt")
+        );
+        // Not every coming or meeting is speech.
+        let c = claim("Der Zug kam am Abend mit drei Stunden Verspätung von Wien nach Graz.");
+        assert!(c.attribution.is_none());
+    }
+
+    #[test]
+    fn a_subjunctive_sentence_after_a_quote_is_reported_not_quoted() {
+        let cs = claims(
+            "Wir sind bereit für das Finale, sagte Trainer Max Ebert am Freitag. Die Spieler würden jetzt jeden Tag zweimal trainieren, das Ziel ist der Titel.",
+        );
+        assert_eq!(cs[0].kind, ClaimKind::Quote);
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_eq!(a.canonical.as_deref(), Some("Max Ebert"));
+        assert_eq!(cs[1].kind, ClaimKind::Reported);
+    }
+
+    #[test]
+    fn demnach_inside_the_sentence_goes_on_with_the_report() {
+        let cs = claims(
+            "Laut einer Studie der Universität Graz schlafen Jugendliche zu wenig. Besonders betroffen sind demnach Schüler in großen Städten.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert!(a.text.contains("Studie"), "{}", a.text);
+        assert_eq!(cs[1].stance, Stance::Attributed);
+    }
+
+    #[test]
+    fn hedges_in_indirect_questions_leave_the_main_assertion_asserted() {
+        let c =
+            claim("Der Gemeinderat hat am Montag festgelegt, wie hoch die neue Brücke sein soll.");
+        assert_eq!(c.stance, Stance::Asserted);
+        let c = claim("Die Stadt muss nun klären, wer die Kosten tragen könnte.");
+        assert_eq!(c.stance, Stance::Asserted);
+    }
+
+    #[test]
+    fn sollte_with_a_state_is_an_expectation() {
+        let c = claim("Mit der neuen Pumpe sollte das Problem bis Freitag gelöst sein.");
+        assert_eq!(c.stance, Stance::Uncertain);
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_author_named_with_it_earlier() {
+        let cs = claims(
+            "Die Schülervertretung erhielt am Montag einen Brief von Bürgermeisterin Anna Roth. Die Schule solle im Herbst renoviert werden, heißt es in dem Brief.",
+        );
+        let a = cs[1].attribution.as_ref().expect("attribution");
+        assert_eq!(a.canonical.as_deref(), Some("Anna Roth"));
+        assert_eq!(cs[1].stance, Stance::Attributed);
+    }
+
+    #[test]
+    fn a_count_after_a_definite_article_is_not_the_point() {
+        let c = claim("Die 300 Schüler wurden am Montag in eine andere Schule gebracht.");
+        assert_eq!(c.kind, ClaimKind::Fact);
+        let c = claim("Am Montag wurden 300 Schüler in eine andere Schule gebracht.");
+        assert_eq!(c.kind, ClaimKind::Statistic);
     }
 }
