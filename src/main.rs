@@ -90,7 +90,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             let exit = tui::run::run_with_team(&mut state, &mut session, indexer, team?)
                 .context("terminal error")?;
-            for line in &state.farewell {
+            for line in &state.saved.farewell {
                 warn(line);
             }
             // The process ends here: freeing a large article's layout piece by piece would only

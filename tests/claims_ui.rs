@@ -76,7 +76,7 @@ fn a_card_names_its_source_and_shows_the_stance_as_glyph_and_word() {
     let label = claim_source_label(claim, &articles[a]);
     let keys = format!("{}<Tab> z {}", "J ".repeat(a), "j ".repeat(c));
     let (s, screen) = render((160, 45), &keys);
-    assert_eq!((s.selected, s.claim_selected), (a, c));
+    assert_eq!((s.selected, s.claims.selected), (a, c));
     let header = format!(
         "▶ {} {} · {} · {}",
         stance_glyph(claim.stance),
@@ -249,7 +249,7 @@ fn enter_lists_a_sources_claims_and_enter_again_jumps_to_the_claim() {
     let (s, screen) = render((160, 45), "W <Enter> G <Enter>");
     assert!(s.overlay.is_none());
     assert_eq!(
-        (s.selected, s.claim_selected),
+        (s.selected, s.claims.selected),
         (target.article, target.claim)
     );
     let cursor = s.cursor.map(|c| c.span);

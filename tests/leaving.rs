@@ -65,7 +65,7 @@ fn quitting_with_unsaved_changes_asks_and_the_rescue_file_keeps_them() {
         settle(&mut s, &mut session, effects);
     }
     press(&mut s, &mut session, "<Esc>");
-    assert!(s.unsaved > 0);
+    assert!(s.saved.unsaved > 0);
     for quit in ["q", "<C-c>"] {
         assert!(press(&mut s, &mut session, quit).is_empty(), "{quit} quit");
         assert_eq!(s.overlay, Some(Overlay::QuitConfirm));
@@ -77,7 +77,7 @@ fn quitting_with_unsaved_changes_asks_and_the_rescue_file_keeps_them() {
     assert!(press(&mut s, &mut session, "<C-r>").is_empty());
     assert_eq!(s.overlay, Some(Overlay::QuitConfirm));
     assert_eq!(press(&mut s, &mut session, "w"), vec![Effect::Quit]);
-    let line = s.farewell.join("\n");
+    let line = s.saved.farewell.join("\n");
     assert!(line.contains("bookmarks-rescue-"), "{line}");
     let rescue = std::fs::read_dir(dir.path())
         .unwrap()

@@ -98,11 +98,11 @@ fn two_panes_toggle_the_list() {
     let (s, screen) = render((100, 30), "");
     assert!(!screen.contains("Articles (5)"));
     assert!(screen.contains("Claims (0)"));
-    assert_eq!(s.focus, Pane::Reader);
+    assert_eq!(s.screen.focus, Pane::Reader);
     let (s, screen) = render((100, 30), "L");
     assert!(screen.contains("Articles (5)"), "{screen}");
     assert!(!screen.contains("Claims (0)"));
-    assert_eq!(s.focus, Pane::List);
+    assert_eq!(s.screen.focus, Pane::List);
 }
 
 #[test]
@@ -110,10 +110,10 @@ fn one_pane_shows_the_focused_pane() {
     let (_, screen) = render((60, 20), "");
     assert!(screen.contains("Nordkoreas"));
     let (s, screen) = render((60, 20), "<Tab>");
-    assert_eq!(s.focus, Pane::Claims);
+    assert_eq!(s.screen.focus, Pane::Claims);
     assert!(screen.contains("Claims (0)"), "{screen}");
     let (s, screen) = render((60, 20), "<S-Tab>");
-    assert_eq!(s.focus, Pane::List);
+    assert_eq!(s.screen.focus, Pane::List);
     assert!(screen.contains("Articles (5)"), "{screen}");
 }
 
@@ -142,11 +142,11 @@ fn switching_articles_from_the_list_and_globally() {
     assert_eq!(s.selected, 1);
     assert!(screen.contains("READ │ 2/5"));
     let (s, _) = render((160, 45), "h j j");
-    assert_eq!(s.focus, Pane::List);
+    assert_eq!(s.screen.focus, Pane::List);
     assert_eq!(s.selected, 2);
     let (s, _) = render((160, 45), "h G <Enter>");
     assert_eq!(s.selected, 4);
-    assert_eq!(s.focus, Pane::Reader);
+    assert_eq!(s.screen.focus, Pane::Reader);
     let (s, _) = render((160, 45), "K");
     assert_eq!(s.selected, 0);
 }
@@ -247,7 +247,7 @@ fn mouse_is_off_by_default_and_a_key_turns_it_on() {
     use dossier::state::{Effect, Input};
     let mut s = state();
     render_buffer(&mut s, (160, 45), &[]);
-    assert!(!s.mouse);
+    assert!(!s.screen.mouse);
     let effects = s.handle(Input::Key(dossier::keymap::KeyChord::char('M')));
     assert_eq!(effects, vec![Effect::SetMouse(true)]);
     // Click the third article in the list: focus and selection follow.
@@ -260,7 +260,7 @@ fn mouse_is_off_by_default_and_a_key_turns_it_on() {
         col: list.x + 3,
         row,
     });
-    assert_eq!((s.focus, s.selected), (Pane::List, 2));
+    assert_eq!((s.screen.focus, s.selected), (Pane::List, 2));
     // The wheel scrolls the pane under the pointer, not the focused one.
     let reader = s.geometry().rect(Pane::Reader).expect("reader visible");
     s.handle(Input::Wheel {
@@ -269,7 +269,7 @@ fn mouse_is_off_by_default_and_a_key_turns_it_on() {
         down: true,
     });
     assert_eq!(s.reader.top, 3);
-    assert_eq!(s.focus, Pane::List);
+    assert_eq!(s.screen.focus, Pane::List);
 }
 
 #[test]

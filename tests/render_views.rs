@@ -220,10 +220,19 @@ fn the_timeline_filters_by_the_selected_events_article_and_entity() {
         s.listed_events(None).len()
     };
     let mut s = state();
-    let screen = render_text(&mut s, (120, 35), &keys("T j s"));
+    render_text(&mut s, (120, 35), &keys("T j"));
+    let Some(Overlay::Timeline { selected, .. }) = &s.overlay else {
+        panic!("timeline closed")
+    };
+    let before = s.derived.events[*selected].clone();
+    let screen = render_text(&mut s, (120, 35), &keys("s"));
     let Some(Overlay::Timeline { selected, .. }) = &s.overlay else {
         panic!("timeline closed:\n{screen}")
     };
+    // The selection stays on the event it was on, and the view lists what the state derived.
+    let after = &s.derived.events[*selected];
+    assert_eq!((after.article, after.span), (before.article, before.span));
+    assert_eq!(s.derived.events, s.listed_events(None));
     let source = s.timeline_source.expect("source filter set");
     let shown = s.listed_events(None);
     assert!(shown.len() < all, "{} of {all}", shown.len());

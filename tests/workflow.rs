@@ -96,16 +96,16 @@ fn claim_sentences_are_marked_in_the_gutter_and_the_claims_pane_follows_the_text
     let mut s = state(false);
     let (_, screen) = run(&mut s, &mut open(dir.path()), "");
     assert!(screen.contains("▎"), "{screen}");
-    let first = s.claim_selected;
+    let first = s.claims.selected;
     run(&mut s, &mut open(dir.path()), "<C-d> <C-d>");
     assert!(
-        s.claim_selected > first,
+        s.claims.selected > first,
         "selection follows the scrolled text"
     );
     // Moving in the claims pane scrolls the reading pane to the claim.
     let mut s = state(false);
     run(&mut s, &mut open(dir.path()), "<Tab> G");
-    assert_eq!(s.focus, Pane::Claims);
+    assert_eq!(s.screen.focus, Pane::Claims);
     let claim = s.current().unwrap().analysis.claims.last().unwrap().span;
     let top = s.reader.layout.offset_at_line(s.reader.top);
     assert!(top <= claim.start, "the claim is in view");
@@ -196,7 +196,7 @@ fn entity_card_lists_spellings_and_mentions_and_jumps() {
     assert!(screen.contains("Pjöngjangs"));
     let (_, screen) = run(&mut s, &mut open(dir.path()), "G <Enter>");
     assert!(s.overlay.is_none());
-    assert_eq!(s.focus, Pane::Reader);
+    assert_eq!(s.screen.focus, Pane::Reader);
     let cursor = s.cursor.expect("cursor on the mention");
     let text = &s.current().unwrap().article.text[cursor.span.start..cursor.span.end];
     assert!(
@@ -244,7 +244,7 @@ fn bookmarks_and_notes_are_saved_listed_deleted_and_restored() {
     let mut session = open(dir.path());
     let mut s = state(false);
     run(&mut s, &mut session, ") ) m");
-    assert_eq!(s.bookmarks.len(), 1);
+    assert_eq!(s.saved.bookmarks.len(), 1);
     let (_, screen) = run(
         &mut s,
         &mut session,
@@ -262,16 +262,16 @@ fn bookmarks_and_notes_are_saved_listed_deleted_and_restored() {
         "{screen}"
     );
     run(&mut s, &mut session, "d");
-    assert!(s.bookmarks.is_empty());
+    assert!(s.saved.bookmarks.is_empty());
     run(&mut s, &mut session, "u");
-    assert_eq!(s.bookmarks.len(), 1);
-    assert_eq!(s.bookmarks[0].note, "Wichtig\nzweite Zeile");
+    assert_eq!(s.saved.bookmarks.len(), 1);
+    assert_eq!(s.saved.bookmarks[0].note, "Wichtig\nzweite Zeile");
     // Another session sees it.
     let mut again = state(false);
     let mut session2 = open(dir.path());
     let report = session2.report(None);
     again.handle(dossier::state::Input::Store(report));
-    assert_eq!(again.bookmarks.len(), 1);
+    assert_eq!(again.saved.bookmarks.len(), 1);
     let (_, screen) = run(&mut again, &mut session2, "");
     assert!(screen.contains("1 bookmark"), "{screen}");
 }
@@ -282,11 +282,11 @@ fn a_claim_can_be_bookmarked_from_the_claims_pane() {
     let mut session = open(dir.path());
     let mut s = state(false);
     run(&mut s, &mut session, "<Tab> j j m");
-    assert_eq!(s.bookmarks.len(), 1);
-    assert_eq!(s.bookmarks[0].target.name(), "claim");
+    assert_eq!(s.saved.bookmarks.len(), 1);
+    assert_eq!(s.saved.bookmarks[0].target.name(), "claim");
     let claim = &s.current().unwrap().analysis.claims[2];
     assert_eq!(
-        s.bookmarks[0].anchor.quote,
+        s.saved.bookmarks[0].anchor.quote,
         s.current().unwrap().article.slice(claim.span)
     );
 }

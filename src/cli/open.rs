@@ -115,7 +115,7 @@ pub fn run(target: &str, paths: &[PathBuf], common: &Common) -> Result<ExitCode>
 fn place(state: &mut AppState, index: usize, offset: Option<usize>) {
     if let (Some(offset), Some(entry)) = (offset, state.corpus.get(index)) {
         let key = dossier::store::position_key(&entry.article).to_string();
-        state.positions.insert(key, offset);
+        state.saved.positions.insert(key, offset);
     }
     state.select_article(index as isize);
 }

@@ -220,12 +220,12 @@ pub(crate) fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Res
         scroll_regions: config.scroll_regions,
     };
     let mut state = AppState::new(corpus, keymap, Hyphenators::load(), options);
-    state.colors = colors;
+    state.screen.colors = colors;
     if indexer.is_some() {
         state.start_indexing();
     }
     state.clock = session::now();
-    state.in_tmux = std::env::var_os("TMUX").is_some();
+    state.screen.in_tmux = std::env::var_os("TMUX").is_some();
     for w in &warnings {
         tracing::warn!("{w}");
         state.notify(w.clone(), Severity::Warning);
@@ -237,7 +237,7 @@ pub(crate) fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Res
     }) {
         session = session.with_rescue_dir(cache);
     }
-    state.positions = session.positions();
+    state.saved.positions = session.positions();
     let report = session.report(None);
     for p in &report.problems {
         tracing::warn!("{p}");

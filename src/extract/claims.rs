@@ -743,16 +743,9 @@ fn finish(
             entities.push(m.canonical.clone());
         }
     }
-    let quantities: Vec<_> = doc
-        .quantities
-        .iter()
-        .filter(|q| span.contains(q.span))
-        .cloned()
-        .collect();
+    let quantities: Vec<_> = doc.quantities_in(span).cloned().collect();
     let dates: Vec<DateRef> = doc
-        .dates
-        .iter()
-        .filter(|(sp, _)| span.contains(*sp))
+        .dates_in(span)
         .map(|(sp, d)| DateRef {
             span: *sp,
             text: doc.text[sp.start..sp.end].to_string(),
@@ -1126,11 +1119,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         lower[0],
         "demnach" | "zudem" | "außerdem" | "weiters" | "dabei" | "darüber" | "ferner" | "überdies"
     ) || lower.iter().take(4).any(|w| *w == "demnach");
-    let counted = doc
-        .quantities
-        .iter()
-        .filter(|q| span.contains(q.span))
-        .any(is_measured);
+    let counted = doc.quantities_in(span).any(is_measured);
     let evaluative = has(F_ASSESS) || last == "!";
     let forecast = has(F_FORECAST) && own.is_none();
     let backward = own.is_some()

@@ -1740,11 +1740,10 @@ fn follows_article(doc: &Doc, start: usize) -> bool {
 
 /// True when `span` starts its line and is followed by nothing but the line's end or a colon.
 fn is_line_label(doc: &Doc, span: Span) -> bool {
-    let before = &doc.text[..span.start];
-    let line_start = before
-        .rsplit('\n')
-        .next()
-        .is_some_and(|l| l.trim().is_empty());
+    // Only the blanks before the span are looked at, not the whole line (a paragraph may be
+    // megabytes long).
+    let before = doc.text[..span.start].trim_end_matches(|c: char| c != '\n' && c.is_whitespace());
+    let line_start = before.is_empty() || before.ends_with('\n');
     let after = doc.text[span.end..].trim_start_matches([' ', '\t']);
     line_start && (after.is_empty() || after.starts_with(['\n', ':', '\r']))
 }

@@ -153,6 +153,9 @@ impl<'a> Doc<'a> {
                 doc.quantities.push(q);
             }
         }
+        // In text order, so that a sentence finds its own by binary search.
+        doc.quantities.sort_by_key(|q| q.span.start);
+        doc.dates.sort_by_key(|(sp, _)| sp.start);
         doc
     }
 
@@ -167,6 +170,26 @@ impl<'a> Doc<'a> {
     /// The lowercase forms of a range of tokens.
     pub fn lowers(&self, range: Range<usize>) -> Vec<&str> {
         range.map(|i| self.lower(i)).collect()
+    }
+
+    /// The quantities inside `span` (found by binary search: they are in text order).
+    pub fn quantities_in(&self, span: Span) -> impl Iterator<Item = &Quantity> {
+        let from = self
+            .quantities
+            .partition_point(|q| q.span.start < span.start);
+        self.quantities[from..]
+            .iter()
+            .take_while(move |q| q.span.start < span.end)
+            .filter(move |q| span.contains(q.span))
+    }
+
+    /// The dates inside `span` (found by binary search: they are in text order).
+    pub fn dates_in(&self, span: Span) -> impl Iterator<Item = &(Span, PartialDate)> {
+        let from = self.dates.partition_point(|(sp, _)| sp.start < span.start);
+        self.dates[from..]
+            .iter()
+            .take_while(move |(sp, _)| sp.start < span.end)
+            .filter(move |(sp, _)| span.contains(*sp))
     }
 
     /// True when the span lies inside one block.

@@ -87,9 +87,13 @@ pub struct ClaimCard {
     pub text: String,
 }
 
-/// The claims pane's cards and filter.
+/// The claims pane's cards, filter, selection and scroll.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ClaimsPane {
+    /// Selected claim of the open article (an index into its claims).
+    pub selected: usize,
+    /// First card shown (a row of [`ClaimsPane::shown`]).
+    pub top: usize,
     /// Which claims are shown.
     pub filter: ClaimFilter,
     /// One card per claim of the open article, in text order.
@@ -142,14 +146,14 @@ impl AppState {
             .filter(|(_, c)| pane.filter.admits(c))
             .map(|(i, _)| i)
             .collect();
-        if pane.row_of(self.claim_selected).is_none() {
-            let at = pane.shown.partition_point(|&i| i < self.claim_selected);
+        if pane.row_of(pane.selected).is_none() {
+            let at = pane.shown.partition_point(|&i| i < pane.selected);
             if let Some(&i) = pane.shown.get(at).or(pane.shown.last()) {
-                self.claim_selected = i;
+                pane.selected = i;
             }
         }
-        let row = self.claims.row_of(self.claim_selected).unwrap_or(0);
-        self.claims_top = self.claims_top.min(row);
+        let row = pane.row_of(pane.selected).unwrap_or(0);
+        pane.top = pane.top.min(row);
         self.keep_claim_row_visible();
     }
 
@@ -158,14 +162,14 @@ impl AppState {
     pub(crate) fn keep_claim_row_visible(&mut self) {
         let visible = (self.pane_rows(super::Pane::Claims) / super::update::CLAIM_ITEM_ROWS).max(1);
         let margin = usize::from(visible >= 3);
-        let row = self.claims.row_of(self.claim_selected).unwrap_or(0);
-        if row < self.claims_top + margin {
-            self.claims_top = row.saturating_sub(margin);
-        } else if row + margin >= self.claims_top + visible {
-            self.claims_top = row + margin + 1 - visible;
+        let row = self.claims.row_of(self.claims.selected).unwrap_or(0);
+        if row < self.claims.top + margin {
+            self.claims.top = row.saturating_sub(margin);
+        } else if row + margin >= self.claims.top + visible {
+            self.claims.top = row + margin + 1 - visible;
         }
         let last_top = self.claims.shown.len().saturating_sub(visible);
-        self.claims_top = self.claims_top.min(last_top);
+        self.claims.top = self.claims.top.min(last_top);
     }
 
     /// Narrows the claims pane to the next kind that some claim shown under the other filters
@@ -216,7 +220,7 @@ impl AppState {
         if self.claims.filter.source.is_some() {
             self.claims.filter.source = None;
         } else {
-            let Some(card) = self.claims.cards.get(self.claim_selected) else {
+            let Some(card) = self.claims.cards.get(self.claims.selected) else {
                 self.notify("no claim selected", Severity::Info);
                 return;
             };
@@ -309,7 +313,7 @@ mod tests {
         );
         s.handle(Input::Resize(160, 45));
         s.select_article(0);
-        s.focus = Pane::Claims;
+        s.screen.focus = Pane::Claims;
         s
     }
 
@@ -366,7 +370,7 @@ mod tests {
         s.apply(Action::CycleClaimKind);
         assert_eq!(s.claims.filter.kind, Some(ClaimKind::Statistic));
         assert_eq!(s.claims.shown, [2]);
-        assert_eq!(s.claim_selected, 2);
+        assert_eq!(s.claims.selected, 2);
         s.apply(Action::CycleClaimKind);
         assert_eq!(s.claims.shown, [1]);
         s.apply(Action::CycleClaimKind);
@@ -387,27 +391,27 @@ mod tests {
         assert_eq!(s.claims.filter.stance, Some(Stance::Attributed));
         assert_eq!(s.claims.shown, [1, 4]);
         s.apply(Action::GoTop);
-        assert_eq!(s.claim_selected, 1);
+        assert_eq!(s.claims.selected, 1);
         s.apply(Action::MoveDown);
-        assert_eq!(s.claim_selected, 4);
+        assert_eq!(s.claims.selected, 4);
         s.apply(Action::MoveDown);
-        assert_eq!(s.claim_selected, 4);
+        assert_eq!(s.claims.selected, 4);
         // Kinds without an attributed claim are skipped: no statistic, straight to quotes.
         s.apply(Action::CycleClaimKind);
         assert_eq!(s.claims.filter.describe(), "quote · attributed");
         assert_eq!(s.claims.shown, [1]);
-        assert_eq!(s.claim_selected, 1);
+        assert_eq!(s.claims.selected, 1);
         s.apply(Action::ClearClaimFilters);
         assert!(s.claims.filter.is_empty());
         assert_eq!(s.claims.shown.len(), 5);
-        assert_eq!(s.claim_selected, 1);
+        assert_eq!(s.claims.selected, 1);
     }
 
     #[test]
     fn source_filter_keeps_the_selected_claims_source_under_every_spelling() {
         let mut s = sample();
         s.apply(Action::MoveDown);
-        assert_eq!(s.claim_selected, 1);
+        assert_eq!(s.claims.selected, 1);
         s.apply(Action::FilterClaimSource);
         assert_eq!(s.claims.shown, [1, 3]);
         assert_eq!(s.claims.filter.describe(), "Wladimir Putin");
@@ -432,6 +436,6 @@ mod tests {
         assert!(s.claims.shown.is_empty());
         assert_eq!(s.claims.cards.len(), 1);
         s.apply(Action::MoveDown);
-        assert_eq!(s.claim_selected, 0);
+        assert_eq!(s.claims.selected, 0);
     }
 }

@@ -72,7 +72,7 @@ impl CrossSource {
 /// shares its articles and analyses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CrossJob {
-    /// The corpus version the analyses are computed from ([`CrossJobs::version`]).
+    /// The corpus version the analyses are computed from.
     pub version: u64,
     /// The corpus as it was when the job started.
     pub corpus: Corpus,
@@ -158,7 +158,7 @@ impl AppState {
     }
 
     /// True when the analyses are missing or out of date and no job is computing them: a
-    /// pause of the user is a good time to start one ([`Input::Idle`]).
+    /// pause of the user is a good time to start one ([`super::Input::Idle`]).
     pub fn cross_needs_refresh(&self) -> bool {
         !self.cross_is_fresh() && !self.cross_jobs.is_running()
     }
@@ -314,14 +314,14 @@ impl AppState {
 
     /// Opens the group of the selected claim (claims pane) or of the claim under the cursor.
     pub(crate) fn open_claim_group(&mut self) {
-        let claim = match (self.focus, self.cursor) {
+        let claim = match (self.screen.focus, self.cursor) {
             (super::Pane::Reader, Some(c)) => self.current().and_then(|e| {
                 e.analysis
                     .claims
                     .iter()
                     .position(|cl| cl.span.overlaps(c.span))
             }),
-            _ => Some(self.claim_selected),
+            _ => Some(self.claims.selected),
         };
         match claim {
             Some(claim) => self.with_cross(CrossIntent::ClaimGroup(self.selected, claim)),
@@ -350,7 +350,7 @@ impl AppState {
 
     /// Actions in the cross-source overlays; `None` lets the action through.
     pub(crate) fn apply_in_cross(&mut self, action: Action) -> Option<()> {
-        let page = usize::from(self.size.1 / 2).max(1);
+        let page = usize::from(self.screen.size.1 / 2).max(1);
         let overlay = self.overlay.clone()?;
         if matches!(action, Action::Close) {
             self.overlay = None;
@@ -431,12 +431,12 @@ impl AppState {
                 }
             }
             Overlay::Timeline { selected, entity } => {
-                let events = self.listed_events(entity.as_deref());
+                let events = &self.derived.events;
                 match action {
                     Action::OpenSelected => {
-                        if let Some(e) = events.get(selected) {
+                        if let Some(&Event { article, span, .. }) = events.get(selected) {
                             self.overlay = None;
-                            self.jump_to_span(e.article, e.span, Unit::Sentence);
+                            self.jump_to_span(article, span, Unit::Sentence);
                         }
                     }
                     Action::ShowTimeline => self.overlay = None,

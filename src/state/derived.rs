@@ -1,7 +1,7 @@
 //! Lists the view shows that are computed from other state: the entity index's rows under its
 //! sort and filter, the timeline's events under its filters, an entity card's counts and the
 //! bookmarks view's rows. Each is computed when its inputs change, at the end of every input
-//! ([`AppState::sync_derived`]), so that drawing only reads.
+//! (`AppState::sync_derived`), so that drawing only reads.
 
 use super::cross::SORTS;
 use super::{AppState, Corpus, Overlay};
@@ -29,7 +29,7 @@ pub struct EntityCard {
 /// One row of the bookmarks view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookmarkRow {
-    /// Index of the bookmark in [`AppState::bookmarks`].
+    /// Index of the bookmark in [`super::Saved::bookmarks`].
     pub bookmark: usize,
     /// Its article in the corpus, when open.
     pub article: Option<usize>,
@@ -196,8 +196,8 @@ impl AppState {
             return;
         }
         let key = (
-            self.bookmarks_version,
-            self.bookmarks.len(),
+            self.saved.version,
+            self.saved.bookmarks.len(),
             self.corpus_version(),
         );
         if self.derived.bookmarks_key == Some(key) {
@@ -208,7 +208,7 @@ impl AppState {
             .sorted_bookmark_indices(&lookup)
             .into_iter()
             .map(|(i, article)| {
-                let b = &self.bookmarks[i];
+                let b = &self.saved.bookmarks[i];
                 let orphaned = article
                     .map(|a| store::resolve(&self.corpus[a].article, &b.anchor))
                     .is_none_or(|r| r == Resolution::Orphaned);
@@ -226,20 +226,21 @@ impl AppState {
         }
     }
 
-    /// Indices into [`AppState::bookmarks`] with their articles, ordered by article (those
+    /// Indices into [`super::Saved::bookmarks`] with their articles, ordered by article (those
     /// not open last), position and time of creation.
     pub(crate) fn sorted_bookmark_indices(
         &self,
         lookup: &ArticleLookup,
     ) -> Vec<(usize, Option<usize>)> {
         let mut out: Vec<(usize, Option<usize>)> = self
+            .saved
             .bookmarks
             .iter()
             .enumerate()
             .map(|(i, b)| (i, lookup.article_of(b)))
             .collect();
         out.sort_by_key(|&(i, a)| {
-            let b = &self.bookmarks[i];
+            let b = &self.saved.bookmarks[i];
             (a.unwrap_or(usize::MAX), b.anchor.start, b.created)
         });
         out

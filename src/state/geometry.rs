@@ -1,6 +1,47 @@
 //! Pane geometry: which panes are visible at a terminal size and where they are. Plain
 //! arithmetic on our own [`Rect`], shared by `update` (page sizes, wrap width, mouse hits) and the
-//! view, so both agree without the core importing a terminal crate.
+//! view, so both agree without the core importing a terminal crate; and [`Screen`], the
+//! terminal's size and the settings that decide how the panes share it.
+
+/// The terminal and how the panes share it.
+#[derive(Debug, Clone)]
+pub struct Screen {
+    /// Terminal size in columns and rows.
+    pub size: (u16, u16),
+    /// The focused pane.
+    pub focus: Pane,
+    /// Whether the list replaces the claims pane at two-pane widths.
+    pub show_list: bool,
+    /// Whether the focused pane fills the screen alone.
+    pub zoom: bool,
+    /// Whether the terminal layer may use scroll regions.
+    pub scroll_regions: bool,
+    /// Mouse support on.
+    pub mouse: bool,
+    /// Draw without colours.
+    pub no_color: bool,
+    /// The colour of each part of the screen (the theme).
+    pub colors: crate::colors::ColorTheme,
+    /// Running inside tmux, where copying needs a tmux setting (the help says which).
+    pub in_tmux: bool,
+}
+
+impl Screen {
+    /// The screen before the first resize: reading pane focused, nothing zoomed.
+    pub fn new(options: &super::Options) -> Self {
+        Self {
+            size: (0, 0),
+            focus: Pane::Reader,
+            show_list: false,
+            zoom: false,
+            scroll_regions: options.scroll_regions,
+            mouse: options.mouse,
+            no_color: options.no_color,
+            colors: crate::colors::ColorTheme::default(),
+            in_tmux: false,
+        }
+    }
+}
 
 /// A rectangle of terminal cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

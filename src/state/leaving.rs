@@ -40,14 +40,15 @@ impl AppState {
                 .unwrap_or_else(|| action.name().to_string())
         };
         let problem = self
-            .store_problems
+            .saved
+            .problems
             .last()
             .cloned()
             .unwrap_or_else(|| "saving failed".to_string());
         vec![
             format!(
                 "{} change(s) to bookmarks, notes or positions are not saved.",
-                self.unsaved
+                self.saved.unsaved
             ),
             problem,
             String::new(),
@@ -70,7 +71,7 @@ impl AppState {
                     "bookmarks and notes written to the rescue file {path} (it has the format of \
                      bookmarks.json)"
                 );
-                self.farewell.push(text.clone());
+                self.saved.farewell.push(text.clone());
                 self.notify(text, Severity::Info);
                 if self.overlay == Some(Overlay::QuitConfirm) {
                     self.emit(Effect::Quit);
@@ -78,7 +79,7 @@ impl AppState {
             }
             Err(e) => {
                 let text = format!("no rescue file could be written: {e}");
-                self.farewell.push(text.clone());
+                self.saved.farewell.push(text.clone());
                 self.notify(text, Severity::Warning);
             }
         }

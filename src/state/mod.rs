@@ -13,13 +13,15 @@ mod leaving;
 pub mod nav;
 mod notes;
 pub mod palette;
+pub mod saved;
 mod sources;
 mod timeline;
 pub mod update;
 
 pub use claims::{ClaimCard, ClaimFilter, ClaimsPane, SourceFilter};
-pub use geometry::{Geometry, Pane, Rect};
+pub use geometry::{Geometry, Pane, Rect, Screen};
 pub use nav::{JumpList, Location};
+pub use saved::Saved;
 pub use sources::{OpenSource, SourcesView};
 
 use crate::action::Action;
@@ -379,48 +381,24 @@ pub struct Options {
 pub struct AppState {
     /// The corpus in list order.
     pub corpus: Corpus,
-    /// Number of bookmarks on each article of the corpus, in its order.
-    pub bookmark_counts: Vec<usize>,
+    /// The saved-data mirror: bookmarks, reading positions, whether saving works.
+    pub saved: Saved,
+    /// The terminal and how the panes share it: size, focus, zoom, colours, mouse.
+    pub screen: Screen,
     /// Index of the open article.
     pub selected: usize,
     /// First article shown in the list pane.
     pub list_top: usize,
-    /// The focused pane.
-    pub focus: Pane,
-    /// Whether the list replaces the claims pane at two-pane widths.
-    pub show_list: bool,
-    /// Whether the focused pane fills the screen alone.
-    pub zoom: bool,
-    /// Whether the terminal layer may use scroll regions.
-    pub scroll_regions: bool,
     /// Open overlay, if any.
     pub overlay: Option<Overlay>,
-    /// Mouse support on.
-    pub mouse: bool,
-    /// Draw without colours.
-    pub no_color: bool,
-    /// The colour of each part of the screen (the theme).
-    pub colors: crate::colors::ColorTheme,
-    /// Terminal size in columns and rows.
-    pub size: (u16, u16),
     /// The reading pane.
     pub reader: ReaderState,
-    /// Selected claim of the open article.
-    pub claim_selected: usize,
-    /// First card shown in the claims pane (a row of [`ClaimsPane::shown`]).
-    pub claims_top: usize,
-    /// The claims pane's cards and filter, for the open article.
+    /// The claims pane's cards, filter, selection and scroll, for the open article.
     pub claims: ClaimsPane,
     /// Which highlights show.
     pub highlights: Highlights,
     /// Jumps made, for going back and forth.
     pub jumps: JumpList,
-    /// Reading position (byte offset at the top of the pane) of each article by position key
-    /// (its path): saved ones at start-up, then as visited.
-    pub positions: std::collections::HashMap<String, usize>,
-    /// Positions changed since they were last written: saved together at the next pause, on
-    /// quitting and on signals, never on the key that changed them.
-    pub unsaved_positions: std::collections::BTreeMap<String, usize>,
     /// Ticks since the last key, click, wheel turn or paste.
     pub idle_ticks: u16,
     /// Background indexing, while it runs.
@@ -429,20 +407,6 @@ pub struct AppState {
     pub team: Option<crate::team::background::TeamStatus>,
     /// The reading cursor, when in use.
     pub cursor: Option<Cursor>,
-    /// Every bookmark, as the store last reported.
-    pub bookmarks: Vec<Bookmark>,
-    /// Whether saving works.
-    pub saving: bool,
-    /// Problems with the data files.
-    pub store_problems: Vec<String>,
-    /// Changes the store holds in memory because they could not be saved.
-    pub unsaved: usize,
-    /// Lines to print on standard error once the terminal is restored (where a rescue file went).
-    pub farewell: Vec<String>,
-    /// Running inside tmux, where copying needs a tmux setting (the help says which).
-    pub in_tmux: bool,
-    /// The last deleted bookmark, for undo.
-    pub last_deleted: Option<Bookmark>,
     /// The palette's search index, built when the palette first opens or while the reader is
     /// idle ([`AppState::prepare_palette`]).
     pub index: Option<std::sync::Arc<crate::search::SearchIndex>>,
@@ -456,8 +420,6 @@ pub struct AppState {
     /// Lists computed from the rest of the state when their inputs change (entity index rows,
     /// timeline events, the entity card, bookmark rows), so that drawing only reads.
     pub derived: derived::Derived,
-    /// Bumped whenever [`AppState::bookmarks`] changes.
-    bookmarks_version: u64,
     /// The timeline shows only events of this article, when set.
     pub timeline_source: Option<usize>,
     /// The help overlay's search.
@@ -487,44 +449,25 @@ impl AppState {
     /// drawing.
     pub fn new(corpus: Corpus, keymap: Keymap, hyph: Hyphenators, options: Options) -> Self {
         Self {
-            bookmark_counts: vec![0; corpus.len()],
+            saved: Saved::new(corpus.len()),
+            screen: Screen::new(&options),
             corpus,
             selected: 0,
             list_top: 0,
-            focus: Pane::Reader,
-            show_list: false,
-            zoom: false,
-            scroll_regions: options.scroll_regions,
             overlay: None,
-            mouse: options.mouse,
-            no_color: options.no_color,
-            colors: crate::colors::ColorTheme::default(),
-            size: (0, 0),
             reader: ReaderState::default(),
-            claim_selected: 0,
-            claims_top: 0,
             claims: ClaimsPane::default(),
             highlights: Highlights::default(),
             jumps: JumpList::default(),
-            positions: std::collections::HashMap::new(),
-            unsaved_positions: std::collections::BTreeMap::new(),
             idle_ticks: 0,
             indexing: None,
             team: None,
             cursor: None,
-            bookmarks: Vec::new(),
-            saving: true,
-            store_problems: Vec::new(),
-            unsaved: 0,
-            farewell: Vec::new(),
-            in_tmux: false,
-            last_deleted: None,
             index: None,
             index_stale: false,
             cross: None,
             cross_jobs: cross::CrossJobs::default(),
             derived: derived::Derived::default(),
-            bookmarks_version: 0,
             timeline_source: None,
             help_search: help::HelpSearch::default(),
             search: None,
@@ -541,7 +484,8 @@ impl AppState {
     /// The links (text and target) under the reading cursor, when the reading pane has the
     /// focus: the status line shows where they lead.
     pub fn cursor_links(&self) -> Vec<(&str, &str)> {
-        let (Some(cursor), Some(entry), Pane::Reader) = (self.cursor, self.current(), self.focus)
+        let (Some(cursor), Some(entry), Pane::Reader) =
+            (self.cursor, self.current(), self.screen.focus)
         else {
             return Vec::new();
         };
@@ -562,11 +506,11 @@ impl AppState {
     /// Pane geometry at the current size.
     pub fn geometry(&self) -> Geometry {
         geometry::compute(
-            self.size.0,
-            self.size.1,
-            self.show_list,
-            self.focus,
-            self.zoom,
+            self.screen.size.0,
+            self.screen.size.1,
+            self.screen.show_list,
+            self.screen.focus,
+            self.screen.zoom,
         )
     }
 
@@ -584,7 +528,7 @@ impl AppState {
 
     /// The keymap section for the current focus or overlay.
     pub fn section(&self) -> Section {
-        match (&self.overlay, self.focus) {
+        match (&self.overlay, self.screen.focus) {
             (Some(Overlay::Help { .. }), _) => Section::Help,
             (Some(Overlay::QuitConfirm), _) => Section::Global,
             (Some(Overlay::Note(_)), _) => Section::Note,
@@ -653,6 +597,7 @@ impl AppState {
             Some(offset) if self.reader.top > 0 => layout.line_at_offset(offset),
             Some(_) => 0,
             None => self
+                .saved
                 .positions
                 .get(crate::store::position_key(&entry.article))
                 // The top of the article (its title) is saved as the first line's offset,
@@ -832,7 +777,7 @@ impl AppState {
             }
             out.push((String::new(), String::new(), String::new()));
         }
-        if self.in_tmux {
+        if self.screen.in_tmux {
             out.push(("[clipboard]".into(), String::new(), String::new()));
             // A row of its own (no key), so searching the help for "clipboard" or "tmux"
             // finds it.

@@ -59,7 +59,7 @@ impl AppState {
         match target {
             Some(span) => {
                 self.cursor = Some(Cursor { unit, span });
-                self.focus = Pane::Reader;
+                self.screen.focus = Pane::Reader;
                 self.show_cursor();
             }
             None => {
@@ -157,7 +157,7 @@ impl AppState {
     /// What a bookmark or copy would take: the selected claim in the claims pane, else the
     /// cursor (started at the first sentence in view when unset).
     fn target(&mut self) -> Option<(Target, usize, Span)> {
-        if self.focus != Pane::Claims && self.cursor.is_none() {
+        if self.screen.focus != Pane::Claims && self.cursor.is_none() {
             self.move_cursor(Unit::Sentence, 1);
         }
         let entry = self.current()?;
@@ -166,8 +166,8 @@ impl AppState {
             body.iter()
                 .position(|b| b.span.contains(Span::new(span.start, span.start)))
         };
-        if self.focus == Pane::Claims {
-            let claim = entry.analysis.claims.get(self.claim_selected)?;
+        if self.screen.focus == Pane::Claims {
+            let claim = entry.analysis.claims.get(self.claims.selected)?;
             return Some((Target::Claim, block_of(claim.span)?, claim.span));
         }
         let c = self.cursor?;
@@ -211,15 +211,15 @@ impl AppState {
 
     /// Deletes a bookmark, keeping it for undo.
     pub(crate) fn delete_bookmark(&mut self, id: &BookmarkId) {
-        if let Some(b) = self.bookmarks.iter().find(|b| &b.id == id) {
-            self.last_deleted = Some(b.clone());
+        if let Some(b) = self.saved.bookmarks.iter().find(|b| &b.id == id) {
+            self.saved.last_deleted = Some(b.clone());
             self.emit(Effect::Store(StoreOp::Delete(id.clone())));
         }
     }
 
     /// Puts the last deleted bookmark back.
     pub(crate) fn undo_delete(&mut self) {
-        match self.last_deleted.take() {
+        match self.saved.last_deleted.take() {
             Some(b) => self.emit(Effect::Store(StoreOp::Restore(b))),
             None => self.notify("nothing to undo", Severity::Info),
         }
@@ -235,14 +235,14 @@ impl AppState {
             .find(|b| b.span == span)
             .map(|b| b.id.clone())
         {
-            return self.bookmarks.iter().find(|b| b.id == id).cloned();
+            return self.saved.bookmarks.iter().find(|b| b.id == id).cloned();
         }
         let entry = self.current()?;
         let anchor = store::make_anchor(&entry.article, block, span);
         let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.clock);
         // Shown at once; the store's report confirms it.
-        self.bookmarks.push(bookmark.clone());
-        self.bookmarks_version += 1;
+        self.saved.bookmarks.push(bookmark.clone());
+        self.saved.version += 1;
         self.emit(Effect::Store(StoreOp::Add(bookmark.clone())));
         self.place_bookmarks();
         Some(bookmark)
@@ -298,9 +298,9 @@ impl AppState {
             self.overlay = None;
         }
         if let Some((id, text)) = save {
-            if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
+            if let Some(b) = self.saved.bookmarks.iter_mut().find(|b| b.id == id) {
                 b.note = text.clone();
-                self.bookmarks_version += 1;
+                self.saved.version += 1;
             }
             self.place_bookmarks();
             self.emit(Effect::Store(StoreOp::SetNote(id, text)));
@@ -359,7 +359,7 @@ impl AppState {
         let text = format!("„{quote}“\n— {}", crate::export::citation(&entry.article));
         let n = text.chars().count();
         self.emit(Effect::Copy(text));
-        let hint = if self.in_tmux {
+        let hint = if self.screen.in_tmux {
             "; tmux passes it on with set-clipboard on"
         } else {
             ""
@@ -380,7 +380,7 @@ impl AppState {
                 .get(selected)
                 .map(|&(i, _)| i)
         };
-        index.and_then(|i| self.bookmarks.get(i))
+        index.and_then(|i| self.saved.bookmarks.get(i))
     }
 
     /// The corpus index of a bookmark's article (by id, then by source path).
@@ -423,7 +423,7 @@ impl AppState {
             },
             true,
         );
-        self.focus = Pane::Reader;
+        self.screen.focus = Pane::Reader;
         self.cursor = Some(Cursor {
             unit: Unit::Sentence,
             span,
@@ -436,18 +436,18 @@ impl AppState {
         let new_problem = report
             .problems
             .iter()
-            .find(|p| !self.store_problems.contains(p))
+            .find(|p| !self.saved.problems.contains(p))
             .cloned();
         let bookmarks_changed = report.bookmarks.is_some();
         if let Some(bookmarks) = report.bookmarks {
-            self.bookmarks = bookmarks;
-            self.bookmarks_version += 1;
+            self.saved.bookmarks = bookmarks;
+            self.saved.version += 1;
             // The palette lists bookmarks: only their changes make its index stale.
             self.index_stale = true;
         }
-        self.saving = report.saving;
-        self.store_problems = report.problems;
-        self.unsaved = report.pending;
+        self.saved.saving = report.saving;
+        self.saved.problems = report.problems;
+        self.saved.unsaved = report.pending;
         if let Some((text, severity)) = report.message {
             let hint = report
                 .suggest
@@ -458,7 +458,7 @@ impl AppState {
         if let Some(problem) = new_problem {
             let section = self.section();
             let hint = match (
-                self.saving,
+                self.saved.saving,
                 self.key_for(section, Action::RetrySave),
                 self.key_for(section, Action::StartFreshBookmarks),
             ) {
@@ -480,10 +480,15 @@ impl AppState {
     pub(crate) fn recount_bookmarks(&mut self) {
         let mut counts = vec![0; self.corpus.len()];
         let lookup = super::derived::ArticleLookup::new(&self.corpus);
-        for i in self.bookmarks.iter().filter_map(|b| lookup.article_of(b)) {
+        for i in self
+            .saved
+            .bookmarks
+            .iter()
+            .filter_map(|b| lookup.article_of(b))
+        {
             counts[i] += 1;
         }
-        self.bookmark_counts = counts;
+        self.saved.counts = counts;
     }
 
     /// Re-anchors the open article's bookmarks.
@@ -493,7 +498,7 @@ impl AppState {
         };
         let mut placed = Vec::new();
         let mut orphans = 0;
-        for b in &self.bookmarks {
+        for b in &self.saved.bookmarks {
             if b.article != entry.article.id && b.source != entry.article.source {
                 continue;
             }
@@ -537,20 +542,20 @@ impl AppState {
         let here = self.location();
         if let Some(entry) = self.corpus.get(here.article) {
             let key = store::position_key(&entry.article).to_string();
-            if self.positions.get(&key) == Some(&here.offset) {
+            if self.saved.positions.get(&key) == Some(&here.offset) {
                 return;
             }
-            self.positions.insert(key.clone(), here.offset);
-            self.unsaved_positions.insert(key, here.offset);
+            self.saved.positions.insert(key.clone(), here.offset);
+            self.saved.unsaved_positions.insert(key, here.offset);
         }
     }
 
     /// Writes every reading position changed since the last write, in one store operation.
     pub(crate) fn flush_positions(&mut self) {
-        if self.unsaved_positions.is_empty() {
+        if self.saved.unsaved_positions.is_empty() {
             return;
         }
-        let positions = std::mem::take(&mut self.unsaved_positions)
+        let positions = std::mem::take(&mut self.saved.unsaved_positions)
             .into_iter()
             .collect();
         self.emit(Effect::Store(StoreOp::SetPositions(positions)));

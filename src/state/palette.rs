@@ -430,13 +430,13 @@ pub fn find_all(text: &str, query: &str, limit: usize) -> Vec<Span> {
 impl AppState {
     /// Palette candidates for the whole corpus: articles, headings, entities, claims, bookmarks.
     pub fn palette_candidates(&self) -> Vec<Candidate> {
-        candidates(&self.corpus, &self.bookmarks, true)
+        candidates(&self.corpus, &self.saved.bookmarks, true)
     }
 
     /// [`AppState::palette_candidates`] with every [`Candidate::detail`] left empty, for
     /// callers that never show it (`dossier find`).
     pub fn palette_candidates_without_details(&self) -> Vec<Candidate> {
-        candidates(&self.corpus, &self.bookmarks, false)
+        candidates(&self.corpus, &self.saved.bookmarks, false)
     }
 
     /// True when a pause of the user should be used for background preparation: the palette's
@@ -477,7 +477,7 @@ impl AppState {
         self.emit(Effect::Background(Job::BuildIndex(IndexJob {
             generation,
             corpus: self.corpus.clone(),
-            bookmarks: self.bookmarks.clone(),
+            bookmarks: self.saved.bookmarks.clone(),
         })));
     }
 
@@ -678,7 +678,7 @@ impl AppState {
                     true,
                 );
                 self.reader.top = 0;
-                self.focus = Pane::Reader;
+                self.screen.focus = Pane::Reader;
             }
             CandidateKind::Heading | CandidateKind::Claim | CandidateKind::Bookmark => {
                 let len = self.corpus.get(c.article).map_or(0, |e| {
@@ -709,7 +709,7 @@ impl AppState {
             },
             true,
         );
-        self.focus = Pane::Reader;
+        self.screen.focus = Pane::Reader;
         self.cursor = Some(Cursor { unit, span });
     }
 

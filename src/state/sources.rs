@@ -141,7 +141,7 @@ impl AppState {
             return None;
         };
         let mut view = view.clone();
-        let page = usize::from(self.size.1 / 2).max(1);
+        let page = usize::from(self.screen.size.1 / 2).max(1);
         match (&mut view.open, action) {
             (_, Action::ShowSources) => {
                 self.overlay = None;
@@ -212,7 +212,7 @@ impl AppState {
             self.refresh_claims();
             self.notify("claim filters lifted to show the claim", Severity::Info);
         }
-        self.claim_selected = target.claim;
+        self.claims.selected = target.claim;
         self.keep_claim_row_visible();
     }
 }
@@ -366,8 +366,8 @@ mod tests {
         s.apply(Action::OpenSelected);
         assert!(s.overlay.is_none());
         assert_eq!(s.selected, 1);
-        assert_eq!(s.claim_selected, 2);
-        assert_eq!(s.focus, Pane::Reader);
+        assert_eq!(s.claims.selected, 2);
+        assert_eq!(s.screen.focus, Pane::Reader);
         let cursor = s.cursor.map(|c| c.span);
         let claim = s.current().map(|e| e.analysis.claims[2].span);
         assert_eq!(cursor, claim);
@@ -393,14 +393,14 @@ mod tests {
     #[test]
     fn a_jump_lifts_a_claim_filter_that_hides_the_claim() {
         let mut s = sample();
-        s.focus = Pane::Claims;
+        s.screen.focus = Pane::Claims;
         s.apply(Action::CycleClaimStance);
         assert_eq!(s.claims.filter.stance, Some(Stance::Asserted));
         let jobs = s.apply(Action::ShowSources);
         s.run_jobs_now(jobs);
         s.apply(Action::OpenSelected);
         s.apply(Action::OpenSelected);
-        assert_eq!((s.selected, s.claim_selected), (0, 1));
+        assert_eq!((s.selected, s.claims.selected), (0, 1));
         assert!(s.claims.filter.is_empty());
     }
 

@@ -37,8 +37,7 @@ impl AppState {
         ) {
             return None;
         }
-        let events = self.listed_events(entity.as_deref());
-        let Some(current) = events.get(selected).cloned() else {
+        let Some(current) = self.derived.events.get(selected).cloned() else {
             return Some(());
         };
         let entity = match action {
@@ -51,9 +50,16 @@ impl AppState {
                 entity
             }
         };
-        let events = self.listed_events(entity.as_deref());
-        let selected = position_of(&events, &current).unwrap_or(0);
-        self.overlay = Some(Overlay::Timeline { selected, entity });
+        self.overlay = Some(Overlay::Timeline {
+            selected: 0,
+            entity,
+        });
+        // The filtered list is derived once here, and the selection stays on the same event.
+        self.sync_derived();
+        let selected = position_of(&self.derived.events, &current).unwrap_or(0);
+        if let Some(Overlay::Timeline { selected: at, .. }) = &mut self.overlay {
+            *at = selected;
+        }
         Some(())
     }
 }

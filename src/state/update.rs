@@ -80,7 +80,7 @@ impl AppState {
                 }
             }
             Input::Resize(w, h) => {
-                self.size = (w, h);
+                self.screen.size = (w, h);
                 self.relayout(true);
                 self.keep_list_visible();
             }
@@ -124,7 +124,7 @@ impl AppState {
             }
             Input::QuitCheck(report) => {
                 self.store_report(report);
-                if self.unsaved == 0 {
+                if self.saved.unsaved == 0 {
                     self.emit(Effect::Quit);
                 } else {
                     self.overlay = Some(Overlay::QuitConfirm);
@@ -136,9 +136,9 @@ impl AppState {
             }
             Input::ExternalEdit { id, result } => match result {
                 Ok(text) => {
-                    if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
+                    if let Some(b) = self.saved.bookmarks.iter_mut().find(|b| b.id == id) {
                         b.note = text.clone();
-                        self.bookmarks_version += 1;
+                        self.saved.version += 1;
                     }
                     self.place_bookmarks();
                     self.emit(Effect::Store(super::StoreOp::SetNote(id, text)));
@@ -283,7 +283,7 @@ impl AppState {
             Action::CopyWithCitation => self.copy_with_citation(),
             Action::RetrySave => self.emit(Effect::Store(super::StoreOp::Retry)),
             Action::StartFreshBookmarks => {
-                if self.saving {
+                if self.saved.saving {
                     self.notify(
                         "the bookmarks file is fine; nothing to replace",
                         Severity::Info,
@@ -309,7 +309,7 @@ impl AppState {
             Action::OpenSelected => self.open_selected(),
             Action::ToggleList => self.toggle_list(),
             Action::ToggleZoom => {
-                self.zoom = !self.zoom;
+                self.screen.zoom = !self.screen.zoom;
                 self.relayout(true);
                 self.keep_list_visible();
             }
@@ -350,20 +350,20 @@ impl AppState {
                 }
             }
             Action::ToggleMouse => {
-                self.mouse = !self.mouse;
-                let state = if self.mouse {
+                self.screen.mouse = !self.screen.mouse;
+                let state = if self.screen.mouse {
                     "on (the terminal's own selection needs Shift)"
                 } else {
                     "off"
                 };
                 self.notify(format!("mouse {state}"), Severity::Info);
-                self.emit(Effect::SetMouse(self.mouse));
+                self.emit(Effect::SetMouse(self.screen.mouse));
             }
         }
     }
 
     fn apply_in_palette(&mut self, action: Action) {
-        let page = usize::from(self.size.1 / 2).max(1) as isize;
+        let page = usize::from(self.screen.size.1 / 2).max(1) as isize;
         match action {
             Action::Close | Action::OpenPalette => self.overlay = None,
             Action::OpenSelected => self.accept_palette(),
@@ -381,7 +381,7 @@ impl AppState {
     /// Actions in the entity card; `None` lets the action through.
     fn apply_in_card(&mut self, action: Action, canonical: String, selected: usize) -> Option<()> {
         let n = self.card_len(&canonical);
-        let page = usize::from(self.size.1 / 2).max(1);
+        let page = usize::from(self.screen.size.1 / 2).max(1);
         let selected = match action {
             Action::Close | Action::OpenEntityCard => {
                 self.overlay = None;
@@ -420,9 +420,9 @@ impl AppState {
 
     /// Actions in the bookmarks view; `None` lets the action through to the reader.
     fn apply_in_bookmarks(&mut self, action: Action, selected: usize) -> Option<()> {
-        let n = self.bookmarks.len();
+        let n = self.saved.bookmarks.len();
         let last = n.saturating_sub(1);
-        let page = usize::from(self.size.1 / 3).max(1);
+        let page = usize::from(self.screen.size.1 / 3).max(1);
         let selected = match action {
             Action::Close | Action::ShowBookmarks => {
                 self.overlay = None;
@@ -473,7 +473,7 @@ impl AppState {
             _ => {}
         }
         let total = self.help_rows().len();
-        let page = self.size.1.saturating_sub(6).max(1) as usize;
+        let page = self.screen.size.1.saturating_sub(6).max(1) as usize;
         let max = total.saturating_sub(page);
         let new_scroll = match action {
             Action::Quit => return self.request_quit(),
@@ -519,45 +519,51 @@ impl AppState {
 
     fn cycle_focus(&mut self, step: isize) {
         let panes = self.visible_panes();
-        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let at = panes
+            .iter()
+            .position(|p| *p == self.screen.focus)
+            .unwrap_or(0) as isize;
         let n = panes.len() as isize;
-        self.focus = panes[((at + step).rem_euclid(n)) as usize];
+        self.screen.focus = panes[((at + step).rem_euclid(n)) as usize];
         self.relayout(true);
     }
 
     fn focus_side(&mut self, step: isize) {
         let panes = self.visible_panes();
-        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let at = panes
+            .iter()
+            .position(|p| *p == self.screen.focus)
+            .unwrap_or(0) as isize;
         let to = (at + step).clamp(0, panes.len() as isize - 1) as usize;
-        self.focus = panes[to];
+        self.screen.focus = panes[to];
         self.relayout(true);
     }
 
     fn toggle_list(&mut self) {
         let g = self.geometry();
         if g.panes.len() == 3 {
-            self.focus = Pane::List;
+            self.screen.focus = Pane::List;
             self.notify("the list is always shown at this width", Severity::Info);
             return;
         }
-        self.show_list = !self.show_list;
+        self.screen.show_list = !self.screen.show_list;
         if g.panes.len() <= 1 {
-            self.focus = if self.focus == Pane::List {
+            self.screen.focus = if self.screen.focus == Pane::List {
                 Pane::Reader
             } else {
                 Pane::List
             };
-        } else if self.show_list {
-            self.focus = Pane::List;
-        } else if self.focus == Pane::List {
-            self.focus = Pane::Reader;
+        } else if self.screen.show_list {
+            self.screen.focus = Pane::List;
+        } else if self.screen.focus == Pane::List {
+            self.screen.focus = Pane::Reader;
         }
         self.relayout(true);
         self.keep_list_visible();
     }
 
     fn page_step(&self, half: bool) -> isize {
-        let rows = match self.focus {
+        let rows = match self.screen.focus {
             Pane::Reader => self.reader_height(),
             Pane::List => self.pane_rows(Pane::List) / 4,
             Pane::Claims => self.pane_rows(Pane::Claims) / CLAIM_ITEM_ROWS,
@@ -566,7 +572,7 @@ impl AppState {
         let step = if half {
             rows / 2
         } else {
-            rows.saturating_sub(usize::from(self.focus == Pane::Reader))
+            rows.saturating_sub(usize::from(self.screen.focus == Pane::Reader))
         };
         step.max(1) as isize
     }
@@ -579,7 +585,7 @@ impl AppState {
     }
 
     fn move_focused(&mut self, delta: isize) {
-        match self.focus {
+        match self.screen.focus {
             Pane::List => self.select_article(self.selected as isize + delta),
             Pane::Reader => self.scroll_pane(Pane::Reader, delta),
             Pane::Claims => self.move_claim(delta),
@@ -609,8 +615,8 @@ impl AppState {
             self.cursor = None;
             self.search = None;
             self.selected = index;
-            self.claim_selected = 0;
-            self.claims_top = 0;
+            self.claims.selected = 0;
+            self.claims.top = 0;
             self.relayout(false);
             self.after_reader_move();
         }
@@ -634,15 +640,15 @@ impl AppState {
         if n == 0 {
             return;
         }
-        let row = self.claims.row_of(self.claim_selected).unwrap_or_else(|| {
+        let row = self.claims.row_of(self.claims.selected).unwrap_or_else(|| {
             self.claims
                 .shown
-                .partition_point(|&i| i < self.claim_selected)
+                .partition_point(|&i| i < self.claims.selected)
         });
         let row = (row as isize)
             .saturating_add(delta)
             .clamp(0, n as isize - 1) as usize;
-        self.claim_selected = self.claims.shown[row];
+        self.claims.selected = self.claims.shown[row];
         self.keep_claim_visible();
         self.scroll_to_claim();
     }
@@ -652,7 +658,7 @@ impl AppState {
     fn scroll_to_claim(&mut self) {
         let Some(start) = self
             .current()
-            .and_then(|e| e.analysis.claims.get(self.claim_selected))
+            .and_then(|e| e.analysis.claims.get(self.claims.selected))
             .map(|c| c.span.start)
         else {
             return;
@@ -690,7 +696,7 @@ impl AppState {
             })
         });
         if let Some(i) = found {
-            self.claim_selected = i;
+            self.claims.selected = i;
             self.keep_claim_visible();
         }
     }
@@ -746,20 +752,20 @@ impl AppState {
     }
 
     fn open_selected(&mut self) {
-        match self.focus {
+        match self.screen.focus {
             Pane::List => {
-                self.focus = Pane::Reader;
+                self.screen.focus = Pane::Reader;
                 self.relayout(true);
             }
             Pane::Claims => {
                 let start = self
                     .current()
-                    .and_then(|e| e.analysis.claims.get(self.claim_selected))
+                    .and_then(|e| e.analysis.claims.get(self.claims.selected))
                     .map(|c| c.span.start);
                 if let Some(start) = start {
                     self.reader.top = self.reader.layout.line_at_offset(start);
                     self.clamp_reader();
-                    self.focus = Pane::Reader;
+                    self.screen.focus = Pane::Reader;
                     self.relayout(true);
                 }
             }
@@ -772,7 +778,7 @@ impl AppState {
         let Some(pane) = g.pane_at(col, row) else {
             return;
         };
-        self.focus = pane;
+        self.screen.focus = pane;
         let Some(inner) = g.rect(pane).map(|r| r.inner()) else {
             return;
         };
@@ -787,9 +793,9 @@ impl AppState {
                 }
             }
             Pane::Claims => {
-                let row = self.claims_top + offset / CLAIM_ITEM_ROWS;
+                let row = self.claims.top + offset / CLAIM_ITEM_ROWS;
                 if let Some(&i) = self.claims.shown.get(row) {
-                    self.claim_selected = i;
+                    self.claims.selected = i;
                     self.keep_claim_visible();
                     self.scroll_to_claim();
                 }

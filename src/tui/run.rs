@@ -129,9 +129,12 @@ pub fn run_with_team(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
-    enter_terminal(state.mouse)?;
+    enter_terminal(state.screen.mouse)?;
     let _guard = TerminalGuard;
-    let backend = ScrollingBackend::new(CrosstermBackend::new(io::stdout()), state.scroll_regions);
+    let backend = ScrollingBackend::new(
+        CrosstermBackend::new(io::stdout()),
+        state.screen.scroll_regions,
+    );
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
     let mut effects = state.handle(Input::Tick {
@@ -191,7 +194,7 @@ fn carry_out(
                 Effect::SetMouse(true) => execute!(terminal.backend_mut(), EnableMouseCapture)?,
                 Effect::SetMouse(false) => execute!(terminal.backend_mut(), DisableMouseCapture)?,
                 Effect::Suspend => {
-                    suspend(state.mouse)?;
+                    suspend(state.screen.mouse)?;
                     terminal.clear()?;
                 }
                 Effect::Copy(text) => {
@@ -201,7 +204,7 @@ fn carry_out(
                     out.flush()?;
                 }
                 Effect::EditExternally { id, text } => {
-                    let result = edit_in_editor(&text, state.mouse);
+                    let result = edit_in_editor(&text, state.screen.mouse);
                     terminal.clear()?;
                     next.extend(state.handle(Input::ExternalEdit { id, result }));
                 }

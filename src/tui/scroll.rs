@@ -46,7 +46,7 @@ fn row(buf: &Buffer, r: usize) -> &[Cell] {
 }
 
 /// The scroll of at most `max_lines` rows that turns most of `old` into `new`, if one saves at
-/// least [`MIN_GAIN`] rows of drawing. Both buffers must cover the same area.
+/// least `MIN_GAIN` rows of drawing. Both buffers must cover the same area.
 pub fn detect(old: &Buffer, new: &Buffer, max_lines: u16) -> Option<Scroll> {
     if old.area != new.area || old.area.width == 0 {
         return None;
@@ -451,7 +451,7 @@ mod tests {
         for zoomed in [true, false] {
             let (w, h) = (100, 30);
             state.handle(Input::Resize(w, h));
-            if zoomed != state.zoom {
+            if zoomed != state.screen.zoom {
                 for k in parse_sequence("z").unwrap() {
                     state.handle(Input::Key(k));
                 }

@@ -149,10 +149,10 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// Draws the whole screen.
 pub fn draw(state: &AppState, frame: &mut Frame) {
-    let theme = Theme::with_colors(state.colors, state.no_color);
+    let theme = Theme::with_colors(state.screen.colors, state.screen.no_color);
     let geometry = state.geometry();
     if geometry.too_small {
-        let (w, h) = state.size;
+        let (w, h) = state.screen.size;
         let msg = format!(
             "terminal too small: {w}×{h}, dossier needs at least {}×{} (ctrl-c quits)",
             crate::state::geometry::MIN_SIZE.0,
@@ -165,7 +165,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         return;
     }
     for (pane, area) in &geometry.panes {
-        let focused = *pane == state.focus;
+        let focused = *pane == state.screen.focus;
         match pane {
             Pane::List => panes::draw_list(state, frame, rect(*area), focused, &theme),
             Pane::Reader => panes::draw_reader(state, frame, rect(*area), focused, &theme),

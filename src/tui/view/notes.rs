@@ -62,6 +62,7 @@ fn passage(b: &store::Bookmark) -> Option<String> {
 pub fn draw_note(state: &AppState, editor: &NoteEditor, frame: &mut Frame, theme: &Theme) {
     let area = popup(frame, 90, 18);
     let passage = state
+        .saved
         .bookmarks
         .iter()
         .find(|b| b.id == editor.id)
@@ -138,7 +139,7 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     let lines = super::table::visible_rows(marks.len(), selected, usize::from(inner.height), |i| {
         let Some((row, b)) = marks
             .get(i)
-            .and_then(|r| Some((r, state.bookmarks.get(r.bookmark)?)))
+            .and_then(|r| Some((r, state.saved.bookmarks.get(r.bookmark)?)))
         else {
             return Vec::new();
         };

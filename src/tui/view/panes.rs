@@ -86,7 +86,7 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             theme.dim(),
         )));
         let claims = entry.analysis.claims.len();
-        let bookmarks = state.bookmark_counts.get(i).copied().unwrap_or(0);
+        let bookmarks = state.saved.counts.get(i).copied().unwrap_or(0);
         let counts = format!(
             "  {claims} claim{} · {bookmarks} bookmark{}",
             if claims == 1 { "" } else { "s" },
@@ -133,12 +133,15 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     };
     let Some(entry) = state.current() else { return };
     let text = entry.article.text.as_str();
-    let shown = state.claims.row_of(state.claim_selected).is_some();
-    let selected_claim = match (state.focus, entry.analysis.claims.get(state.claim_selected)) {
+    let shown = state.claims.row_of(state.claims.selected).is_some();
+    let selected_claim = match (
+        state.screen.focus,
+        entry.analysis.claims.get(state.claims.selected),
+    ) {
         (Pane::Claims, Some(c)) if shown => MarkLayer::new(vec![(c.span, Mark::SelectedClaim)]),
         _ => MarkLayer::default(),
     };
-    let cursor = match (state.focus, state.cursor) {
+    let cursor = match (state.screen.focus, state.cursor) {
         (Pane::Reader, Some(c)) => MarkLayer::new(vec![(c.span, Mark::Cursor)]),
         _ => MarkLayer::default(),
     };
@@ -275,11 +278,11 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     let width = usize::from(inner.width);
     let visible = (usize::from(inner.height) / CLAIM_ITEM_ROWS).max(1);
     let mut lines = Vec::new();
-    for &i in pane.shown.iter().skip(state.claims_top).take(visible) {
+    for &i in pane.shown.iter().skip(state.claims.top).take(visible) {
         let Some(card) = pane.cards.get(i) else {
             continue;
         };
-        let selected = i == state.claim_selected;
+        let selected = i == state.claims.selected;
         lines.push(claim_header(card, selected, width, theme));
         let wrapped = textwrap::wrap(&card.text, width.saturating_sub(2).max(4));
         for (n, row) in wrapped.iter().take(2).enumerate() {

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Draws the status line.
 pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mode = match (&state.overlay, state.focus) {
+    let mode = match (&state.overlay, state.screen.focus) {
         (Some(Overlay::QuitConfirm), _) => "QUIT?",
         (Some(Overlay::Help { .. }), _) => "HELP",
         (Some(Overlay::Note(_)), _) => "NOTE",
@@ -32,7 +32,11 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
     } else {
         state.selected + 1
     };
-    let saving = if state.saving { "" } else { " │ NOT SAVING" };
+    let saving = if state.saved.saving {
+        ""
+    } else {
+        " │ NOT SAVING"
+    };
     let team = match &state.team {
         None => String::new(),
         Some(t) if t.online => format!(" │ team {} ✓", t.user),
