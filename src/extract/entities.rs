@@ -228,9 +228,108 @@ const UNIQUE_ORG_HEADS: &[&str] = &[
     "verfassungsschutz",
     "volkspartei",
     "arbeiterpartei",
-    "kammer",
+    // Chambers of a trade or profession ("Wirtschaftskammer", "Handwerkskammer"); a chamber
+    // of a machine ("Brennkammer") is none.
+    "skammer",
+    "ärztekammer",
+    "arbeiterkammer",
+    "apothekerkammer",
+    "architektenkammer",
     "kommando",
 ];
+
+/// Heads that an adjective before them makes an organisation's name ("Oberster
+/// Gerichtshof", "Europäische Reiseversicherung", "Medizinische Hochschule Hannover"); compared
+/// with the head word's end.
+const ADJECTIVE_ORG_HEADS: &[&str] = &[
+    "gerichtshof",
+    "gericht",
+    "ministerium",
+    "amt",
+    "bank",
+    "partei",
+    "union",
+    "kommission",
+    "agentur",
+    "institut",
+    "stiftung",
+    "universität",
+    "hochschule",
+    "akademie",
+    "gesellschaft",
+    "verband",
+    "verbund",
+    "versicherung",
+    "rundfunk",
+    "armee",
+    "landtag",
+    "bundestag",
+    "parlament",
+    "museum",
+    "gewerkschaft",
+    "bewegung",
+    "kirche",
+    "zeitung",
+    "allianz",
+    "bahn",
+    "konferenz",
+    "komitee",
+];
+
+/// German articles: a city name never follows one directly.
+fn is_article(lower: &str) -> bool {
+    matches!(
+        lower,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+    )
+}
+
+/// A capitalised adjective inside a name ("Oberste", "Europäischen", "Wiener"): an adjective
+/// ending, no hyphen, not a function word, a given name or a common noun.
+fn is_name_adjective(w: &str, lower: &str) -> bool {
+    is_cap(w)
+        && w.chars().count() > 4
+        && ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        && !w.contains('-')
+        && !is_stop(lower)
+        && gazetteer::get().given_name(w) < 6
+        && !gazetteer::get().is_noun(w)
+}
+
+/// Roman numerals of regnal names ("Felipe VI.", "Abdullah II.").
+fn is_regnal_number(w: &str) -> bool {
+    matches!(
+        w,
+        "I" | "II"
+            | "III"
+            | "IV"
+            | "V"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "X"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
+    )
+}
 
 /// Heads of treaties, laws, resolutions and documents.
 const MISC_HEADS: &[&str] = &[
@@ -295,6 +394,9 @@ const STOP_CAPS: &[&str] = &[
     "im",
     "in",
     "am",
+    "beim",
+    "vom",
+    "ins",
     "an",
     "auf",
     "aus",
@@ -716,7 +818,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 j = k;
                 continue;
             }
-            if j > from && is_arabic_article_name(strs[j]) {
+            if (j > from || from > 0) && is_arabic_article_name(strs[j]) {
                 j += 1;
                 continue;
             }
@@ -806,7 +908,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         }
         let wi = wis[i];
         // Gazetteer names, longest first, starting at a capitalised word.
-        if is_cap(w) && !is_stop(l) {
+        // "Den Haag", "Des Moines": an article starts only a multi-word name.
+        let article_start = matches!(l, "den" | "des");
+        if is_cap(w) && (!is_stop(l) || article_start) {
             let mut found = false;
             let multi = g.is_multiword_start_lower(l);
             for len in (1..=g.max_words.min(n - i).min(8)).rev() {
@@ -814,7 +918,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 if !word(j - 1) || !is_cap(strs[j - 1]) {
                     continue;
                 }
-                if len > 1 && !multi {
+                if len > 1 && !multi || len == 1 && article_start {
                     continue;
                 }
                 let sp = span(i, j);
@@ -826,6 +930,15 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 };
                 if let Some(e) = hit {
                     if e.kind == gazetteer::GazKind::Subdivision && len == 1 {
+                        break;
+                    }
+                    // A city takes no article: "der Deal", "die Hamas" name no city.
+                    if len == 1
+                        && i > 0
+                        && is_article(lower[i - 1])
+                        && g.is_city_word(w)
+                        && !(i + 1 < n && word(i + 1) && is_cap(strs[i + 1]))
+                    {
                         break;
                     }
                     out.push(Cand {
@@ -970,13 +1083,14 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             && let Some(kind) = kind_noun(l)
         {
             let mut j = i + 1;
+            // An acronym may open the name ("die US-Großbank JP Morgan").
             while j < n
                 && j < i + 4
                 && word(j)
                 && is_cap(strs[j])
-                && !is_all_caps(strs[j])
+                && (!is_all_caps(strs[j]) || j == i + 1 && j + 1 < n && is_cap(strs[j + 1]))
                 && !is_never_a_name(lower[j])
-                && !g.is_noun(strs[j])
+                && (is_all_caps(strs[j]) || !g.is_noun(strs[j]))
                 && kind_noun(lower[j]).is_none()
             {
                 j += 1;
@@ -994,7 +1108,10 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 && strs[i + 1]
                     .strip_suffix('s')
                     .and_then(|b| g.lookup(b))
-                    .is_some_and(|e| e.kind == gazetteer::GazKind::Country);
+                    .is_some_and(|e| {
+                        e.kind == gazetteer::GazKind::Country
+                            || e.kind == gazetteer::GazKind::Region && !g.is_city_word(strs[i + 1])
+                    });
             if genitive_place {
                 let sp = span(i, j);
                 out.push(Cand {
@@ -1083,6 +1200,59 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                 prio: 6,
             });
         }
+        // An organisation's head after one or two adjectives of its name: "Oberster
+        // Gerichtshof", "Europäische Reiseversicherung", "Sozialistischen Arbeiterpartei", with
+        // a place after it ("Medizinische Hochschule Hannover"). A capitalised adjective at the
+        // start of a sentence may be capitalised only for that, unless it derives from a place.
+        if cap
+            && i > 0
+            && !w.contains('-')
+            && genitive_bases(l).any(|b| {
+                ADJECTIVE_ORG_HEADS
+                    .iter()
+                    .any(|h| b == *h || b.ends_with(h) && b.len() >= h.len() + 3)
+            })
+        {
+            let mut a = i;
+            while a > 0 && a + 2 > i && word(a - 1) && is_name_adjective(strs[a - 1], lower[a - 1])
+            {
+                a -= 1;
+            }
+            let opener = a == 0 || matches!(strs[a - 1], "\"" | "„" | "“" | "»" | "«" | "(" | ":");
+            let from_place = a < i && {
+                let adj = lower[a];
+                has_isch(adj)
+                    || adj
+                        .strip_suffix("er")
+                        .is_some_and(|_| g.lookup(&strs[a][..strs[a].len() - 2]).is_some())
+            };
+            if a < i && (!opener || from_place) {
+                let mut j = i + 1;
+                if j < n
+                    && word(j)
+                    && wis[j].surface.is_some_and(|e| {
+                        matches!(
+                            e.kind,
+                            gazetteer::GazKind::Region
+                                | gazetteer::GazKind::Country
+                                | gazetteer::GazKind::Subdivision
+                        )
+                    })
+                    && !(j + 1 < n && word(j + 1) && is_cap(strs[j + 1]))
+                {
+                    j += 1;
+                }
+                let sp = span(a, j);
+                let text = &doc.text[sp.start..sp.end];
+                out.push(Cand {
+                    span: sp,
+                    kind: EntityKind::Organization,
+                    canonical: organisation_base_form(text),
+                    derived: false,
+                    prio: 6,
+                });
+            }
+        }
         // Sports clubs: "FC Nürnberg", "SV Werder Bremen", "VfB Stuttgart".
         if is_club_prefix(w) && i + 1 < n && is_cap(strs[i + 1]) {
             let mut j = i + 1;
@@ -1124,9 +1294,16 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         {
             // Only compounds whose first part is a known name ("US-Verteidigungsministerium");
             // plain compounds ("Gesundheitsministerium") are usually generic and left to the tagger.
-            let named_head = w
-                .split_once('-')
-                .is_some_and(|(head, _)| g.lookup_exact(head).is_some() || is_all_caps(head));
+            // "die US-Großbank JP Morgan": a kind noun before a name is no name itself.
+            let kind_before_name = kind_noun(l).is_some()
+                && i + 1 < n
+                && word(i + 1)
+                && is_cap(strs[i + 1])
+                && !is_stop(lower[i + 1])
+                && (is_all_caps(strs[i + 1]) || !g.is_noun(strs[i + 1]));
+            let named_head = !kind_before_name
+                && w.split_once('-')
+                    .is_some_and(|(head, _)| g.lookup_exact(head).is_some() || is_all_caps(head));
             if named_head {
                 // The outermost span wins: "UNO-Menschenrechtsrat", not "UNO" inside it.
                 out.push(Cand {
@@ -1338,7 +1515,8 @@ fn words_at(text: &str) -> Vec<(usize, &str)> {
 
 /// True when a lone capitalised word is a function word, weekday, month or role noun.
 pub(crate) fn is_never_a_name(lower: &str) -> bool {
-    is_stop(lower) || is_calendar_word(lower) || is_role_word(lower)
+    // "St" of "St. Gallen" written apart from its period.
+    is_stop(lower) || is_calendar_word(lower) || is_role_word(lower) || lower == "st"
 }
 
 /// Removes candidates that cannot be names and trims words that cannot belong to one:
@@ -1407,7 +1585,10 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         while b > a && bad(words[b - 1].1) {
             b -= 1;
         }
-        if matches!(c.kind, EntityKind::Person | EntityKind::Place) {
+        // "Den Haag" keeps its article.
+        let named_with_article =
+            words.len() > 1 && matches!(words[0].1, "Den" | "Des") && g.lookup(surface).is_some();
+        if matches!(c.kind, EntityKind::Person | EntityKind::Place) && !named_with_article {
             while a < b && bad(words[a].1) {
                 a += 1;
             }
@@ -1431,6 +1612,65 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         if doc.lang == Lang::En && !super::english::keeps(doc, c) {
             return false;
         }
+        // A name the tagger runs on into a common noun ("Hebron Anschlag", "Coppolas
+        // Verfilmung", "SPÖ Führung") is the name before the noun: a known place, an
+        // acronym or a name in the genitive.
+        if c.prio == TAGGER_PRIO
+            && let Some((first, second)) = doc.text[c.span.start..c.span.end].split_once(' ')
+            && !second.contains(' ')
+            && (g.is_noun(second) || !is_name_like(second))
+            && !is_legal_form(second)
+            && kind_noun(&super::text::lowercase(second)).is_none()
+            && !ORG_HEADS
+                .iter()
+                .chain(ADJECTIVE_ORG_HEADS)
+                .chain(PLACE_HEADS)
+                .any(|h| super::text::lowercase(second).ends_with(h))
+        {
+            let place = g
+                .lookup_exact(first)
+                .filter(|e| e.kind != gazetteer::GazKind::Org);
+            let acronym = is_all_caps(first);
+            let genitive = c.kind != EntityKind::Organization
+                && first.len() > 3
+                && first.ends_with('s')
+                && !g.is_noun(first)
+                && g.word(first).freq == 0;
+            if place.is_some() || acronym || genitive {
+                c.span = Span::new(c.span.start, c.span.start + first.len());
+                if let Some(e) = place {
+                    c.kind = e.kind.entity_kind();
+                    c.canonical = e.canonical.to_string();
+                } else if acronym {
+                    c.kind = EntityKind::Organization;
+                    c.canonical = first.to_string();
+                } else {
+                    c.kind = EntityKind::Person;
+                    c.canonical = strip_inflection(first);
+                }
+            }
+        }
+        // A person's name runs on into an Arabic article name: "Muammar al-Gaddafi".
+        if c.kind == EntityKind::Person
+            && let Ok(t) = doc.tokens.binary_search_by_key(&c.span.end, |t| t.span.end)
+            && t + 1 < doc.tokens.len()
+            && doc.tokens[t + 1].span.start == c.span.end + 1
+            && is_arabic_article_name(doc.strs[t + 1])
+        {
+            c.span = Span::new(c.span.start, doc.tokens[t + 1].span.end);
+            c.canonical = doc.text[c.span.start..c.span.end].to_string();
+        }
+        // A regnal number keeps its period: "Felipe VI.", "Abdullah II.".
+        if c.kind == EntityKind::Person
+            && doc.text[c.span.start..c.span.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(is_regnal_number)
+            && doc.text[c.span.end..].starts_with('.')
+        {
+            c.span = Span::new(c.span.start, c.span.end + 1);
+            c.canonical = doc.text[c.span.start..c.span.end].to_string();
+        }
         let surface = &doc.text[c.span.start..c.span.end];
         let last = surface.rsplit(' ').next().unwrap_or(surface);
         let last_lower = super::text::lowercase(last);
@@ -1443,6 +1683,13 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
                 return false;
             }
             if is_never_a_name(&last_lower) {
+                return false;
+            }
+            // A city takes no article: "der Deal", "die Hamas" name no city.
+            if c.kind == EntityKind::Place
+                && g.is_city_word(surface)
+                && follows_article(doc, c.span.start)
+            {
                 return false;
             }
             if c.kind == EntityKind::Person
@@ -1477,6 +1724,18 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
         }
         true
     });
+}
+
+/// True when the token before `start` is a German article and the token after the one at
+/// `start` is not capitalised ("dem Hebron Anschlag": the article is the noun's).
+fn follows_article(doc: &Doc, start: usize) -> bool {
+    doc.tokens
+        .binary_search_by_key(&start, |t| t.span.start)
+        .is_ok_and(|t| {
+            t > 0
+                && is_article(&super::text::lowercase(doc.strs[t - 1]))
+                && doc.strs.get(t + 1).is_none_or(|w| !is_cap(w))
+        })
 }
 
 /// True when `span` starts its line and is followed by nothing but the line's end or a colon.
@@ -1674,8 +1933,10 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
         if t.kind != TokenKind::Word || !is_cap(w) || is_covered(t.span) {
             continue;
         }
+        // A genitive takes no article: "die Hamas" is no genitive of "Hama".
+        let after_article = ti > 0 && is_article(&super::text::lowercase(doc.strs[ti - 1]));
         for form in genitive_bases(w) {
-            if form.chars().count() < 2 {
+            if form.chars().count() < 2 || after_article && form.len() < w.len() {
                 continue;
             }
             if let Some(list) = surnames.get(form) {
@@ -1783,7 +2044,12 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
             && is_all_caps(&next.text)
             && doc.text[m.span.end..next.span.start].trim() == "("
             && (canon::is_acronym_of(&next.text, &m.text)
-                || canon::is_acronym_of(&next.text, &m.canonical))
+                || canon::is_acronym_of(&next.text, &m.canonical)
+                // A translated name before the acronym of the original: "Sozialistische
+                // Arbeiterpartei (PSOE)".
+                || m.kind == EntityKind::Organization
+                    && next.kind == EntityKind::Organization
+                    && m.text.contains(' '))
         {
             acronyms.insert(next.text.clone(), m.canonical.clone());
         }
@@ -1842,7 +2108,24 @@ pub(crate) fn canonicalise(doc: &Doc, mentions: &mut [Mention]) {
                 strip_inflection(&m.canonical)
             };
         }
-        let k = (m.kind, canon::key(&m.canonical));
+        // "Muammar al-Gaddafi" and "Muammar Gaddafi" are one person.
+        let key = if m.kind == EntityKind::Person && m.canonical.contains('-') {
+            let bare: Vec<&str> = m
+                .canonical
+                .split(' ')
+                .map(|w| {
+                    if is_arabic_article_name(w) {
+                        w.split_once('-').map_or(w, |(_, rest)| rest)
+                    } else {
+                        w
+                    }
+                })
+                .collect();
+            canon::key(&bare.join(" "))
+        } else {
+            canon::key(&m.canonical)
+        };
+        let k = (m.kind, key);
         match by_key.get(&k) {
             Some(c) => m.canonical = c.clone(),
             None => {
@@ -1979,7 +2262,11 @@ pub(crate) fn organisation_base_form(name: &str) -> String {
     };
     let is_adjective = |w: &str| {
         w.chars().count() > 4
-            && (w.ends_with("en") || w.ends_with("em") || w.ends_with("es") || w.ends_with("er"))
+            && (w.ends_with("en")
+                || w.ends_with("em")
+                || w.ends_with("es")
+                || w.ends_with("er")
+                || w.ends_with('e'))
             && !w.contains('-')
     };
     if adjs.is_empty() || !adjs.iter().all(|w| is_adjective(w)) {
@@ -2010,6 +2297,7 @@ pub(crate) fn organisation_base_form(name: &str) -> String {
                 .or_else(|| w.strip_suffix("em"))
                 .or_else(|| w.strip_suffix("es"))
                 .or_else(|| w.strip_suffix("er"))
+                .or_else(|| w.strip_suffix('e'))
                 .unwrap_or(w);
             format!("{stem}{ending}")
         })
@@ -2063,6 +2351,14 @@ mod tests {
         );
         assert_eq!(organisation_base_form("Roten Kreuzes"), "Rotes Kreuz");
         assert_eq!(
+            organisation_base_form("Oberste Gerichtshof"),
+            "Oberster Gerichtshof"
+        );
+        assert_eq!(
+            organisation_base_form("Europäische Reiseversicherung"),
+            "Europäische Reiseversicherung"
+        );
+        assert_eq!(
             organisation_base_form("Oberster Gerichtshof"),
             "Oberster Gerichtshof"
         );
@@ -2071,6 +2367,62 @@ mod tests {
             "Vereinten Nationen"
         );
         assert_eq!(organisation_base_form("Siemens"), "Siemens");
+    }
+
+    /// The candidates `clean` keeps of one tagger span over `surface` inside `text`.
+    fn cleaned(text: &str, surface: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
+        let art = super::super::testutil::article(text);
+        let doc = Doc::new(&art);
+        let start = text.find(surface).unwrap();
+        let mut cands = vec![Cand {
+            span: Span::new(start, start + surface.len()),
+            kind,
+            canonical: surface.to_string(),
+            derived: false,
+            prio: TAGGER_PRIO,
+        }];
+        clean(&doc, &mut cands);
+        cands
+            .iter()
+            .map(|c| (text[c.span.start..c.span.end].to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_tagged_name_ends_before_a_common_noun() {
+        assert_eq!(
+            cleaned(
+                "Nach dem Hebron Anschlag wurde die Stadt abgeriegelt.",
+                "Hebron Anschlag",
+                EntityKind::Person
+            ),
+            vec![("Hebron".to_string(), EntityKind::Place)]
+        );
+        assert_eq!(
+            cleaned(
+                "Die SPÖ Führung wirkt müde.",
+                "SPÖ Führung",
+                EntityKind::Organization
+            ),
+            vec![("SPÖ".to_string(), EntityKind::Organization)]
+        );
+        assert_eq!(
+            cleaned(
+                "Er lobte Mankiewiczs Verfilmung sehr.",
+                "Mankiewiczs Verfilmung",
+                EntityKind::Place
+            ),
+            vec![("Mankiewiczs".to_string(), EntityKind::Person)]
+        );
+        // An organisation's head stays: "Deutsche Bank" is one name.
+        assert_eq!(
+            cleaned(
+                "Die Deutsche Bank meldete Verluste.",
+                "Deutsche Bank",
+                EntityKind::Organization
+            ),
+            vec![("Deutsche Bank".to_string(), EntityKind::Organization)]
+        );
     }
 
     #[test]

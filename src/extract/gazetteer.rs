@@ -137,6 +137,9 @@ pub struct Gazetteer {
     english: FastMap<&'static str, u16>,
     /// The most frequent lowercase words of spoken German.
     german_common: FastSet<&'static str>,
+    /// Single-word city names (and their genitives) that name no country: a city
+    /// takes no article, so one after an article is another word ("der Deal", "die Hamas").
+    city_words: FastSet<String>,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -274,8 +277,15 @@ fn build() -> Gazetteer {
             },
             direct,
         );
+        if !r[0].contains(' ') {
+            g.city_words.insert(r[0].to_string());
+            g.city_words.insert(format!("{}s", r[0]));
+        }
     }
     for r in rows(CITIES) {
+        if !r[0].contains(' ') {
+            g.city_words.insert(r[0].to_string());
+        }
         add(
             &mut g,
             r[0],
@@ -321,6 +331,10 @@ fn build() -> Gazetteer {
         add(&mut g, r[0], e, true);
         for n in r[2].split('|') {
             add(&mut g, n, e, true);
+        }
+        for n in std::iter::once(r[0]).chain(r[2].split('|')) {
+            g.city_words.remove(n);
+            g.city_words.remove(&format!("{n}s"));
         }
         if e.kind == GazKind::Country {
             for n in std::iter::once(r[0]).chain(r[2].split('|')) {
@@ -738,6 +752,13 @@ impl Gazetteer {
     /// most frequent), `None` when it is rarer or unknown.
     pub fn english_rank(&self, lower: &str) -> Option<u16> {
         self.english.get(lower).copied()
+    }
+
+    /// True for a single-word city name (or its genitive) that is no country's name, so never
+    /// written after an article ("der Deal", "die Hamas"; not "die Türkei", and "die Krim" is
+    /// no city).
+    pub fn is_city_word(&self, word: &str) -> bool {
+        self.city_words.contains(word)
     }
 
     /// True for one of the 5,000 most frequent lowercase words of spoken German.

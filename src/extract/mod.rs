@@ -808,6 +808,115 @@ mod tests {
         );
     }
 
+    fn kinds_of(a: &Analysis, kind: EntityKind) -> Vec<(&str, &str)> {
+        a.mentions
+            .iter()
+            .filter(|m| m.kind == kind && !m.derived)
+            .map(|m| (m.text.as_str(), m.canonical.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_city_name_after_an_article_names_no_city() {
+        let a = analyze(&article(
+            "Der Deal ist geplatzt, sagte er. Die Hamas lehnte ab. Später reiste er nach Hama.",
+        ));
+        let places = kinds_of(&a, EntityKind::Place);
+        assert!(
+            places.iter().all(|(t, _)| *t != "Deal" && *t != "Hamas"),
+            "{places:?}"
+        );
+        assert!(places.iter().any(|(t, _)| *t == "Hama"), "{places:?}");
+    }
+
+    #[test]
+    fn a_city_keeps_the_article_of_its_name() {
+        let a = analyze(&article("Die Regierung in Den Haag schwieg dazu."));
+        let places = kinds_of(&a, EntityKind::Place);
+        assert!(places.iter().any(|(t, _)| *t == "Den Haag"), "{places:?}");
+        assert!(places.iter().all(|(t, _)| *t != "Haag"), "{places:?}");
+    }
+
+    #[test]
+    fn a_regnal_number_keeps_its_period() {
+        let a = analyze(&article(
+            "Am Abend empfing König Felipe VI. den Gast. Danach sprach er mit König Abdullah II. über die Lage.",
+        ));
+        let p = persons(&a);
+        for name in ["Felipe VI.", "Abdullah II."] {
+            assert!(p.iter().any(|(t, _)| *t == name), "{name}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn adjectives_before_an_organisation_head_name_one_organisation() {
+        let a = analyze(&article(
+            "Am Montag entschied der Oberste Gerichtshof den Fall. Ein Sprecher des Obersten Gerichtshofs schwieg. Auch die Europäische Reiseversicherung zahlt nicht.",
+        ));
+        let orgs = kinds_of(&a, EntityKind::Organization);
+        for (text, canonical) in [
+            ("Oberste Gerichtshof", "Oberster Gerichtshof"),
+            ("Obersten Gerichtshofs", "Oberster Gerichtshof"),
+            (
+                "Europäische Reiseversicherung",
+                "Europäische Reiseversicherung",
+            ),
+        ] {
+            assert!(orgs.contains(&(text, canonical)), "{text}: {orgs:?}");
+        }
+    }
+
+    #[test]
+    fn a_chamber_of_a_machine_is_no_organisation() {
+        let a = analyze(&article(
+            "Die Brennkammer des Triebwerks glühte. Die Wirtschaftskammer protestierte dagegen.",
+        ));
+        let orgs = kinds_of(&a, EntityKind::Organization);
+        assert!(
+            orgs.iter().any(|(t, _)| *t == "Wirtschaftskammer"),
+            "{orgs:?}"
+        );
+        assert!(orgs.iter().all(|(t, _)| *t != "Brennkammer"), "{orgs:?}");
+    }
+
+    #[test]
+    fn an_acronym_after_a_kind_noun_opens_the_name() {
+        let a = analyze(&article(
+            "Die US-Großbank JP Morgan meldete am Dienstag höhere Gewinne.",
+        ));
+        let orgs = kinds_of(&a, EntityKind::Organization);
+        assert!(orgs.iter().any(|(t, _)| *t == "JP Morgan"), "{orgs:?}");
+        assert!(orgs.iter().all(|(t, _)| *t != "US-Großbank"), "{orgs:?}");
+        assert!(persons(&a).iter().all(|(t, _)| *t != "Morgan"));
+    }
+
+    #[test]
+    fn a_translated_name_before_an_acronym_shares_its_canonical_name() {
+        let a = analyze(&article(
+            "Die Sozialistische Arbeiterpartei (PSOE) verlor Stimmen. Die PSOE will dennoch regieren.",
+        ));
+        let orgs = kinds_of(&a, EntityKind::Organization);
+        assert!(
+            orgs.iter()
+                .filter(|(t, _)| *t == "PSOE")
+                .all(|(_, c)| *c == "Sozialistische Arbeiterpartei"),
+            "{orgs:?}"
+        );
+        assert!(orgs.iter().any(|(t, _)| *t == "PSOE"), "{orgs:?}");
+    }
+
+    #[test]
+    fn an_arabic_article_name_belongs_to_the_person_before_it() {
+        let a = analyze(&article(
+            "Muammar al-Gaddafi regierte Libyen lange. Über Muammar Gaddafi wird noch gestritten.",
+        ));
+        let p = persons(&a);
+        let full = p.iter().find(|(t, _)| *t == "Muammar al-Gaddafi");
+        let short = p.iter().find(|(t, _)| *t == "Muammar Gaddafi");
+        assert!(full.is_some() && short.is_some(), "{p:?}");
+        assert_eq!(full.map(|x| x.1), short.map(|x| x.1), "{p:?}");
+    }
+
     #[test]
     fn json_has_the_documented_shape() {
         let art = article("Laut Pentagon-Sprecher Pat Ryder sind 10.000 Soldaten im Einsatz.");
