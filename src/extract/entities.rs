@@ -1207,6 +1207,9 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         if cap
             && i > 0
             && !w.contains('-')
+            // Without an adjective before it nothing is found: tested first, as it is cheaper.
+            && word(i - 1)
+            && is_name_adjective(strs[i - 1], lower[i - 1])
             && genitive_bases(l).any(|b| {
                 ADJECTIVE_ORG_HEADS
                     .iter()
