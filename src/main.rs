@@ -115,7 +115,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// Prints a message on standard error as one line, defused: it may carry file names, keymap
 /// values or article text, none of which may act on the terminal.
 pub(crate) fn warn(message: &str) {
-    eprintln!("dossier: {}", dossier::sanitize::defuse_line(message));
+    use std::io::Write;
+    // Standard error may be gone (the terminal closed under the reader): a warning that cannot
+    // be shown is dropped rather than turned into a crash.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "dossier: {}",
+        dossier::sanitize::defuse_line(message)
+    );
 }
 
 /// Extraction, loading and search make many small allocations from several threads at once;

@@ -425,7 +425,9 @@ fn the_reader_exits_when_its_terminal_disappears() {
     let Some(t) = Tmux::start("hangup", 120, 40) else {
         return;
     };
-    t.launch();
+    let cache = t.dir.join("cache");
+    t.launch_with("", &format!("--cache-dir {}", cache.display()));
+    t.wait_for("Articles (5)");
     let pattern = format!(
         "^{} --config-dir {}",
         env!("CARGO_BIN_EXE_dossier"),
@@ -452,6 +454,16 @@ fn the_reader_exits_when_its_terminal_disappears() {
         }
         sleep(Duration::from_millis(100));
     }
+    // It left quietly: no crash from writing to a terminal that is no longer there.
+    let crashes = t.files_in("cache", "dossier-crash-");
+    assert!(
+        crashes.is_empty(),
+        "{}",
+        crashes
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+            .collect::<String>()
+    );
 }
 
 #[test]

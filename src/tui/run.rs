@@ -79,15 +79,20 @@ pub fn install_panic_hook(report_dir: std::path::PathBuf) {
         let path = report_dir.join(format!("dossier-crash-{}.txt", std::process::id()));
         let written =
             std::fs::create_dir_all(&report_dir).and_then(|()| std::fs::write(&path, report));
-        match written {
-            Ok(()) => eprintln!(
+        // Written without `eprintln!`, which would panic again inside the hook when standard
+        // error is gone.
+        let mut err = io::stderr().lock();
+        let _ = match written {
+            Ok(()) => writeln!(
+                err,
                 "dossier crashed: {message} (at {place}).\nBookmarks and notes were saved as you went (a note being typed, at each pause). Details: {}",
                 path.display()
             ),
-            Err(e) => {
-                eprintln!("dossier crashed: {message} (at {place}); could not write a report: {e}")
-            }
-        }
+            Err(e) => writeln!(
+                err,
+                "dossier crashed: {message} (at {place}); could not write a report: {e}"
+            ),
+        };
     }));
 }
 
@@ -135,7 +140,11 @@ pub fn run_with_team(
         CrosstermBackend::new(io::stdout()),
         state.screen.scroll_regions,
     );
-    let mut terminal = Terminal::new(backend)?;
+    // Never dropped: ratatui's `Drop` shows the cursor and reports a failure with `eprintln!`,
+    // which panics when the terminal has gone away (a closed tmux pane, a dropped SSH session).
+    // The cursor is shown below and by `restore_terminal`, errors ignored; the process ends soon
+    // after this returns.
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend)?);
     let size = terminal.size()?;
     let mut effects = state.handle(Input::Tick {
         now: crate::session::now(),
@@ -157,6 +166,7 @@ pub fn run_with_team(
             crate::session::settle(state, session, effects);
         }
     }
+    let _ = terminal.show_cursor();
     restore_terminal();
     Ok(exit)
 }
