@@ -514,3 +514,39 @@ fn corpus_search_lists_article_titles_and_only_text_the_reader_shows() {
         );
     }
 }
+
+/// The reading pane's title at every size and for every bundled article: the whole title, or
+/// the title cut after a whole word and marked "…" — never a word cut in half.
+#[test]
+fn the_reading_pane_title_is_never_cut_mid_word() {
+    let count = entries().articles().len();
+    for size in SIZES {
+        for n in 0..count {
+            let mut s = state();
+            let down = vec!["j"; n].join(" ");
+            let text = render_text(&mut s, size, &keys(&down));
+            let title = s.current().unwrap().article.title.clone();
+            let first = text.lines().next().unwrap_or("").to_string();
+            let shown = first
+                .split(" ● ")
+                .nth(1)
+                .and_then(|rest| rest.split(" ━").next())
+                .unwrap_or_else(|| panic!("{size:?}: no reading pane title in {first:?}"))
+                .trim_end()
+                .to_string();
+            if let Some(head) = shown.strip_suffix('…') {
+                assert!(
+                    title.starts_with(head) && title[head.len()..].starts_with(char::is_whitespace)
+                        || title.starts_with(head)
+                            && title[head.len()..].starts_with(|c: char| {
+                                matches!(c, ',' | ';' | ':' | '-' | '–' | '—')
+                            }),
+                    "{size:?}: {shown:?} cuts {title:?} mid-word"
+                );
+                assert!(head.width() >= 5, "{size:?}: {shown:?} keeps too little");
+            } else {
+                assert_eq!(shown, title, "{size:?}");
+            }
+        }
+    }
+}

@@ -115,7 +115,11 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         .current()
         .map(|e| e.article.title.as_str())
         .unwrap_or("");
-    let title = truncate(title, usize::from(area.width).saturating_sub(16));
+    // Two border cells, two blanks around the title and the focus marker.
+    let title = super::truncate_words(
+        title,
+        usize::from(area.width).saturating_sub(4 + marker.width()),
+    );
     let percent = format!(" {}% ", state.reader_percent());
     let block = pane_block(format!(" {marker}{title} "), focused, theme)
         .title_bottom(Line::from(Span::styled(percent, theme.pane_title(focused))).right_aligned());
