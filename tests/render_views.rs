@@ -550,3 +550,42 @@ fn the_reading_pane_title_is_never_cut_mid_word() {
         }
     }
 }
+
+/// A claim card shows two lines of its claim; a longer claim ends after a whole word with "…",
+/// never inside a word.
+#[test]
+fn claim_cards_are_cut_after_a_whole_word() {
+    let texts: Vec<String> = entries()
+        .analyses()
+        .flat_map(|a| a.claims.iter().map(|c| c.text.clone()))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let mut cut = 0;
+    for size in SIZES {
+        let mut s = state();
+        let text = render_text(&mut s, size, &[]);
+        for line in text.lines() {
+            // The claims pane is the last framed column, right of the reading pane's frame.
+            let Some((_, pane)) = line.rsplit_once("┃│") else {
+                continue;
+            };
+            let row = pane.trim_end_matches('│').trim();
+            let Some(head) = row.strip_suffix('…') else {
+                continue;
+            };
+            if head.contains(" · ") || head.is_empty() {
+                continue; // a card's header line
+            }
+            cut += 1;
+            let last = head.split_whitespace().last().unwrap_or("");
+            assert!(
+                texts.iter().any(|t| t.split(' ').any(|w| w
+                    .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '–')
+                    == last
+                    || w == last)),
+                "{size:?}: {row:?} ends inside a word"
+            );
+        }
+    }
+    assert!(cut > 0, "no shortened claim seen");
+}

@@ -82,7 +82,10 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             byline.push_str(&date.iso());
         }
         lines.push(Line::from(Span::styled(
-            format!("  {}", truncate(&byline, width.saturating_sub(2))),
+            format!(
+                "  {}",
+                super::truncate_words(&byline, width.saturating_sub(2))
+            ),
             theme.dim(),
         )));
         let claims = entry.analysis.claims.len();
@@ -288,13 +291,9 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         };
         let selected = i == state.claims.selected;
         lines.push(claim_header(card, selected, width, theme));
-        let wrapped = textwrap::wrap(&card.text, width.saturating_sub(2).max(4));
-        for (n, row) in wrapped.iter().take(2).enumerate() {
-            let row = if n == 1 && wrapped.len() > 2 {
-                truncate(&format!("{row} …"), width.saturating_sub(2))
-            } else {
-                row.to_string()
-            };
+        // Two lines of the claim; a longer one ends after a whole word with "…".
+        let wrapped = super::wrapped_at_most(&card.text, width.saturating_sub(2).max(4), 2, 0);
+        for row in &wrapped {
             lines.push(Line::from(format!("  {row}")));
         }
         if wrapped.len() < 2 {
