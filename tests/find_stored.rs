@@ -164,3 +164,23 @@ fn find_from_stored_labels_answers_as_find_over_the_loaded_corpus() {
     let (without, _) = dossier(dir.path(), None, &["find", "zebrafant", c]);
     assert_eq!(again, without);
 }
+
+/// Only `dossier index` and a `find` that loaded its corpus write the labels file: `render` and
+/// `extract` with the cache on never pay for it.
+#[test]
+fn index_writes_the_labels_and_other_commands_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path());
+    let c = corpus.to_str().unwrap();
+    let cache = dir.path().join("cache");
+    dossier(dir.path(), Some(&cache), &["render", "--size", "100x30", c]);
+    dossier(dir.path(), Some(&cache), &["extract", c]);
+    assert!(labels_files(&cache).is_empty(), "render or extract wrote labels");
+    dossier(dir.path(), Some(&cache), &["index", c]);
+    assert_eq!(labels_files(&cache).len(), 1, "index stores the labels");
+    // The stored labels answer as the loaded corpus does.
+    let (stored, _) = dossier(dir.path(), Some(&cache), &["find", "putin", c]);
+    let (loaded, _) = dossier(dir.path(), None, &["find", "putin", c]);
+    assert_eq!(stored, loaded);
+    assert!(stored.contains("Putin"), "{stored}");
+}

@@ -3,7 +3,7 @@
 //! When the cache holds the corpus' labels stored at index time
 //! ([`dossier::index::stored_labels`]: checked against the snapshot, which is checked against
 //! the files), `find` ranks those and never loads the corpus; otherwise it loads the corpus
-//! through the one pipeline, as every command does (which stores the labels for next time).
+//! through the one pipeline, as every command does, and stores the labels for next time.
 //! Both ways give the same lines.
 
 use super::args::Common;
@@ -46,7 +46,7 @@ pub(crate) fn run(
     }
     let Setup {
         state, warnings, ..
-    } = setup(&paths, common, Loading::Wait)?;
+    } = setup(&paths, common, Loading::WaitStoringLabels)?;
     for w in &warnings {
         warn(w);
     }

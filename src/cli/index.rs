@@ -68,6 +68,21 @@ pub(crate) fn run(paths: &[PathBuf], common: &Common) -> Result<ExitCode> {
         "indexed {articles} article(s), {cached} cached, {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
         if secs > 0.0 { mb / secs } else { 0.0 }
     );
+    // The palette labels `find` ranks without loading the corpus, written from the snapshot
+    // this run left (a current labels file is kept as it is).
+    if articles > 0 && dirs.cache.is_some() {
+        let options = dossier::ingest::LoadOptions {
+            max_bytes: common.max_bytes,
+        };
+        let stored = dossier::index::load_storing_labels(paths, options, dirs.cache.clone());
+        for m in stored
+            .messages
+            .iter()
+            .filter(|m| m.contains("palette labels"))
+        {
+            warn(m);
+        }
+    }
     Ok(if articles == 0 {
         ExitCode::FAILURE
     } else {

@@ -82,6 +82,8 @@ pub(crate) struct Setup {
 pub(crate) enum Loading {
     /// Index first (non-interactive commands).
     Wait,
+    /// Index first, then store the palette labels for the next `find` (`find` itself).
+    WaitStoringLabels,
     /// Open at once and fill the list as articles arrive.
     Background,
 }
@@ -106,6 +108,7 @@ pub(crate) fn corpus(
     paths: &[PathBuf],
     common: &Common,
     dirs: &Dirs,
+    store_labels: bool,
     warnings: &mut Vec<String>,
 ) -> Result<Corpus> {
     for path in paths {
@@ -116,7 +119,11 @@ pub(crate) fn corpus(
     let options = LoadOptions {
         max_bytes: common.max_bytes,
     };
-    let loaded = index::load(paths, options, dirs.cache.clone());
+    let loaded = if store_labels {
+        index::load_storing_labels(paths, options, dirs.cache.clone())
+    } else {
+        index::load(paths, options, dirs.cache.clone())
+    };
     warnings.extend(loaded.messages);
     if loaded.corpus.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -207,7 +214,8 @@ pub(crate) fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Res
             Some(start_indexer(paths, common, &dirs)?),
         )
     } else {
-        (corpus(paths, common, &dirs, &mut warnings)?, None)
+        let store = loading == Loading::WaitStoringLabels;
+        (corpus(paths, common, &dirs, store, &mut warnings)?, None)
     };
     warnings.extend(settings_warnings);
     let colors = super::config::load_theme(common, &dirs, &config, &mut warnings);
@@ -260,7 +268,7 @@ pub(crate) fn load_corpus(
     common: &Common,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<dossier::model::Article>> {
-    let corpus = corpus(paths, common, &dirs(common), warnings)?;
+    let corpus = corpus(paths, common, &dirs(common), false, warnings)?;
     Ok(corpus
         .into_pairs()
         .into_iter()
@@ -271,7 +279,7 @@ pub(crate) fn load_corpus(
 /// The analysed corpus for the non-interactive commands, skipped files reported on stderr.
 pub(crate) fn analysed(paths: &[PathBuf], common: &Common) -> Result<Corpus> {
     let mut warnings = Vec::new();
-    let corpus = corpus(paths, common, &dirs(common), &mut warnings)?;
+    let corpus = corpus(paths, common, &dirs(common), false, &mut warnings)?;
     for w in &warnings {
         warn(w);
     }

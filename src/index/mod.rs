@@ -656,21 +656,33 @@ pub fn load(paths: &[PathBuf], options: LoadOptions, cache_dir: Option<PathBuf>)
             ..IndexedCorpus::default()
         };
     }
+    IndexedCorpus::collect(Indexer::start(paths.to_vec(), options, cache_dir))
+}
+
+/// [`load`], and then the palette labels of the loaded corpus stored beside its snapshot
+/// (unless current ones are there), for `dossier find` to rank without loading the corpus next
+/// time. A labels file that cannot be written is reported among the messages. Only `find` and
+/// `index` pay for writing it; other commands load with [`load`].
+pub fn load_storing_labels(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    cache_dir: Option<PathBuf>,
+) -> IndexedCorpus {
     let max_bytes = options.max_bytes;
-    let indexed =
-        IndexedCorpus::collect(Indexer::start(paths.to_vec(), options, cache_dir.clone()));
+    let mut indexed = load(paths, options, cache_dir.clone());
+    if paths.is_empty() {
+        return indexed;
+    }
     if let Some(dir) = &cache_dir
         && indexed.is_done()
     {
         let snapshot = snapshot_in(&Cache::root_in(dir), paths, max_bytes);
-        let mut indexed = indexed;
         if let Err(e) = store_labels(&snapshot, &indexed.corpus) {
             indexed.messages.push(format!(
                 "cannot write the palette labels {}: {e}",
                 labels::labels_path(&snapshot).display()
             ));
         }
-        return indexed;
     }
     indexed
 }
@@ -987,7 +999,7 @@ mod tests {
         let paths = vec![dir.path().to_path_buf()];
         let options = LoadOptions::default();
         assert!(stored_labels(&paths, &options, cache.path()).is_none());
-        let loaded = load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        let loaded = load_storing_labels(&paths, options.clone(), Some(cache.path().to_path_buf()));
         // What the stored labels hold is what the corpus gives, in the same order.
         let mut want = Vec::new();
         crate::corpus::candidates::gather(&loaded.corpus, false, |b| want.extend(b));
@@ -1013,7 +1025,7 @@ mod tests {
         .unwrap();
         age(dir.path());
         assert!(stored_labels(&paths, &options, cache.path()).is_none());
-        let loaded = load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        let loaded = load_storing_labels(&paths, options.clone(), Some(cache.path().to_path_buf()));
         let found = stored_labels(&paths, &options, cache.path()).expect("stored again");
         assert!(
             listed(&found.labels.index)
@@ -1041,7 +1053,7 @@ mod tests {
         age(dir.path());
         let paths = vec![dir.path().to_path_buf()];
         let options = LoadOptions::default();
-        load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        load_storing_labels(&paths, options.clone(), Some(cache.path().to_path_buf()));
         let snap = snapshot_in(&Cache::root_in(cache.path()), &paths, options.max_bytes);
         let path = labels::labels_path(&snap);
         let id = snapshot::id(&snap).unwrap();
@@ -1065,12 +1077,12 @@ mod tests {
         // Found damaged, it is removed, and the next load writes it again.
         assert!(stored_labels(&paths, &options, cache.path()).is_none());
         assert!(!path.exists());
-        load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        load_storing_labels(&paths, options.clone(), Some(cache.path().to_path_buf()));
         assert!(stored_labels(&paths, &options, cache.path()).is_some());
         // A file that is not a labels file is replaced too.
         fs::write(&path, b"DOSLABL1 garbage").unwrap();
         assert!(stored_labels(&paths, &options, cache.path()).is_none());
-        load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        load_storing_labels(&paths, options.clone(), Some(cache.path().to_path_buf()));
         assert!(stored_labels(&paths, &options, cache.path()).is_some());
         // Without any snapshot, nothing.
         fs::remove_file(&snap).unwrap();
