@@ -1863,33 +1863,22 @@ fn find_attribution(
     let phrase =
         |a: usize, b: usize| -> Span { Span::new(toks[a].span.start, toks[b - 1].span.end) };
     let is_article = |w: &str| {
-        matches!(
-            w,
-            "der"
-                | "die"
-                | "das"
-                | "des"
-                | "dem"
-                | "den"
-                | "ein"
-                | "eine"
-                | "einer"
-                | "eines"
-                | "einem"
-                | "einen"
-                | "the"
-                | "a"
-                | "sein"
-                | "seine"
-                | "seiner"
-                | "seines"
-                | "ihr"
-                | "ihre"
-                | "ihrer"
-                | "ihres"
-                | "deren"
-                | "dessen"
-        )
+        super::text::is_german_article(w)
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "sein"
+                    | "seine"
+                    | "seiner"
+                    | "seines"
+                    | "ihr"
+                    | "ihre"
+                    | "ihrer"
+                    | "ihres"
+                    | "deren"
+                    | "dessen"
+            )
     };
     let is_capital = |k: usize| {
         k < n

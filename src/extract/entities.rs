@@ -8,7 +8,7 @@ use super::canon;
 use super::fasthash::{FastMap, FastSet};
 use super::gazetteer;
 use super::tagger::{self, Tag};
-use super::text::TokenKind;
+use super::text::{TokenKind, is_german_article};
 use super::{Doc, Sentence};
 use crate::model::{EntityKind, Lang, Mention, Span};
 
@@ -275,25 +275,6 @@ const ADJECTIVE_ORG_HEADS: &[&str] = &[
     "konferenz",
     "komitee",
 ];
-
-/// German articles: a city name never follows one directly.
-fn is_article(lower: &str) -> bool {
-    matches!(
-        lower,
-        "der"
-            | "die"
-            | "das"
-            | "den"
-            | "dem"
-            | "des"
-            | "ein"
-            | "eine"
-            | "einen"
-            | "einem"
-            | "einer"
-            | "eines"
-    )
-}
 
 /// A capitalised adjective inside a name ("Oberste", "Europäischen", "Wiener"): an adjective
 /// ending, no hyphen, not a function word, a given name or a common noun.
@@ -935,7 +916,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     // A city takes no article: "der Deal", "die Hamas" name no city.
                     if len == 1
                         && i > 0
-                        && is_article(lower[i - 1])
+                        && is_german_article(lower[i - 1])
                         && g.is_city_word(w)
                         && !(i + 1 < n && word(i + 1) && is_cap(strs[i + 1]))
                     {
@@ -1736,7 +1717,7 @@ fn follows_article(doc: &Doc, start: usize) -> bool {
         .binary_search_by_key(&start, |t| t.span.start)
         .is_ok_and(|t| {
             t > 0
-                && is_article(&super::text::lowercase(doc.strs[t - 1]))
+                && is_german_article(&super::text::lowercase(doc.strs[t - 1]))
                 && doc.strs.get(t + 1).is_none_or(|w| !is_cap(w))
         })
 }
@@ -1937,7 +1918,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             continue;
         }
         // A genitive takes no article: "die Hamas" is no genitive of "Hama".
-        let after_article = ti > 0 && is_article(&super::text::lowercase(doc.strs[ti - 1]));
+        let after_article = ti > 0 && is_german_article(&super::text::lowercase(doc.strs[ti - 1]));
         for form in genitive_bases(w) {
             if form.chars().count() < 2 || after_article && form.len() < w.len() {
                 continue;

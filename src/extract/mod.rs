@@ -236,35 +236,23 @@ fn name_candidates(doc: &Doc, mentions: &[Mention]) -> Vec<crate::model::NameCan
         }
         // A word after an article or a name particle is a noun or the tail of a longer name.
         let after_article = i > 0
-            && matches!(
-                doc.strs[i - 1],
-                "der"
-                    | "die"
-                    | "das"
-                    | "den"
-                    | "dem"
-                    | "des"
-                    | "ein"
-                    | "eine"
-                    | "einen"
-                    | "einem"
-                    | "einer"
-                    | "eines"
-                    | "im"
-                    | "am"
-                    | "zum"
-                    | "zur"
-                    | "vom"
-                    | "beim"
-                    | "ins"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "van"
-                    | "von"
-                    | "de"
-                    | "al"
-            );
+            && (text::is_german_article(doc.strs[i - 1])
+                || matches!(
+                    doc.strs[i - 1],
+                    "im" | "am"
+                        | "zum"
+                        | "zur"
+                        | "vom"
+                        | "beim"
+                        | "ins"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "van"
+                        | "von"
+                        | "de"
+                        | "al"
+                ));
         if after_article || entities::is_never_a_name(doc.lower(i)) || g.surface(w).is_some() {
             continue;
         }
