@@ -6,6 +6,9 @@
 //! `../shared/data/10kgnad/test.csv` is absent. After criterion's figures it prints the 50th and
 //! 99th percentile of single keystroke timings, since the target (issue 6) is a p99.
 //!
+//! Also times loading the index as `dossier find` reads it from the cache (`load_stored_index`,
+//! against `build_index`).
+//!
 //! Run: `cargo bench --bench palette`.
 
 use criterion::Criterion;
@@ -231,6 +234,16 @@ fn main() {
         )
     });
     let index = SearchIndex::new(candidates);
+    // What `dossier find` does instead of building: decode the index stored at index time.
+    if let Some((texts, tables)) = index.encode() {
+        group.bench_function("load_stored_index", |b| {
+            b.iter_batched(
+                || texts.clone(),
+                |texts| SearchIndex::decode(black_box(texts), black_box(&tables)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
     group.sample_size(50);
     group.bench_function("cold_query_putin", |b| {
         b.iter(|| index.query(black_box("putin"), LIMIT))

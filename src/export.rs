@@ -311,16 +311,7 @@ fn bookmark_json(e: &ExportBookmark, source: &str) -> Value {
 
 /// `YYYY-MM-DD` (UTC) of a unix time.
 pub fn iso_date(unix: i64) -> String {
-    // Days to civil date, after Howard Hinnant's `civil_from_days`.
-    let z = unix.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::dates::civil_from_days(unix.div_euclid(86_400));
     format!("{year:04}-{month:02}-{day:02}")
 }
 

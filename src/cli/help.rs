@@ -73,21 +73,21 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Global options the reader reads (`render` and `open` run it).
+const READER: &[&str] = &[
+    "keymap",
+    "config_dir",
+    "data_dir",
+    "mouse",
+    "max_bytes",
+    "cache_dir",
+    "no_cache",
+    "theme",
+];
+
 /// Global options each subcommand reads; a subcommand not listed shows them all.
 const USES: &[(&str, &[&str])] = &[
-    (
-        "render",
-        &[
-            "keymap",
-            "config_dir",
-            "data_dir",
-            "mouse",
-            "max_bytes",
-            "cache_dir",
-            "no_cache",
-            "theme",
-        ],
-    ),
+    ("render", READER),
     ("extract", &["max_bytes"]),
     ("compare", &["max_bytes"]),
     ("timeline", &["max_bytes"]),
@@ -105,19 +105,7 @@ const USES: &[(&str, &[&str])] = &[
     ("index", &["max_bytes", "cache_dir", "no_cache"]),
     ("export", &["data_dir", "max_bytes"]),
     ("import", &["data_dir", "max_bytes"]),
-    (
-        "open",
-        &[
-            "keymap",
-            "config_dir",
-            "data_dir",
-            "mouse",
-            "max_bytes",
-            "cache_dir",
-            "no_cache",
-            "theme",
-        ],
-    ),
+    ("open", READER),
     ("completions", &[]),
     ("man", &[]),
     (

@@ -9,6 +9,7 @@
 //!
 //! No IO and no terminal imports.
 
+pub mod candidates;
 pub mod compare;
 pub mod entity_index;
 pub mod sources;

@@ -165,7 +165,7 @@ fn record(id: &str, payload: &[u8]) -> Option<Vec<u8>> {
 impl Cache {
     /// Opens (creating if needed) the cache under `dir`. Packs are read on first use.
     pub fn open(dir: &Path) -> Result<Cache, CacheError> {
-        let root = dir.join(format!("v{EXTRACTOR_VERSION}"));
+        let root = Cache::root_in(dir);
         let packs = root.join(PACKS_DIR);
         fs::create_dir_all(&packs).map_err(|source| CacheError::Io {
             path: packs.clone(),
@@ -177,6 +177,11 @@ impl Cache {
             writer: Mutex::new(None),
             created: AtomicU64::new(0),
         })
+    }
+
+    /// The directory under `dir` that holds this extractor version's entries.
+    pub fn root_in(dir: &Path) -> PathBuf {
+        dir.join(format!("v{EXTRACTOR_VERSION}"))
     }
 
     /// The directory holding this extractor version's entries.

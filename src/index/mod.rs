@@ -32,6 +32,7 @@
 //! Paths are passed in; this module must not import `ratatui`, `crossterm` or `directories`.
 
 pub mod cache;
+pub mod labels;
 pub mod snapshot;
 
 use crate::corpus::Corpus;
@@ -299,10 +300,7 @@ fn coordinate(
         let _ = tx.send(IndexEvent::Message(m));
     }
     if listing.skipped_other > 0 {
-        let _ = tx.send(IndexEvent::Message(format!(
-            "skipped {} file(s) that are not .txt or .md",
-            listing.skipped_other
-        )));
+        let _ = tx.send(IndexEvent::Message(skipped_message(listing.skipped_other)));
     }
     let files: Vec<FileStamp> = listing
         .files
@@ -318,11 +316,9 @@ fn coordinate(
             None
         }
     });
-    let snapshot_path = cache.as_ref().map(|c| {
-        c.root()
-            .join(SNAPSHOT_DIR)
-            .join(snapshot::snapshot_name(&paths, options.max_bytes))
-    });
+    let snapshot_path = cache
+        .as_ref()
+        .map(|c| snapshot_in(c.root(), &paths, options.max_bytes));
     if let Some(path) = &snapshot_path
         && let Some(opened) = snapshot::open(path, &files, threads)
     {
@@ -497,6 +493,13 @@ fn from_snapshot(
 /// The directory, under the cache's versioned root, holding corpus snapshots.
 pub const SNAPSHOT_DIR: &str = "corpora";
 
+/// The snapshot of `paths` indexed with a size limit of `max_bytes`, under the cache's
+/// versioned `root`.
+fn snapshot_in(root: &Path, paths: &[PathBuf], max_bytes: u64) -> PathBuf {
+    root.join(SNAPSHOT_DIR)
+        .join(snapshot::snapshot_name(paths, max_bytes))
+}
+
 /// Writes the snapshot of a finished run: every article under corpus-wide names, sorted by
 /// path as the reader lists them. Articles go in as the workers encoded them; only the
 /// analyses are decoded, renamed and encoded again, a segment at a time.
@@ -653,7 +656,99 @@ pub fn load(paths: &[PathBuf], options: LoadOptions, cache_dir: Option<PathBuf>)
             ..IndexedCorpus::default()
         };
     }
-    IndexedCorpus::collect(Indexer::start(paths.to_vec(), options, cache_dir))
+    let max_bytes = options.max_bytes;
+    let indexed =
+        IndexedCorpus::collect(Indexer::start(paths.to_vec(), options, cache_dir.clone()));
+    if let Some(dir) = &cache_dir
+        && indexed.is_done()
+    {
+        let snapshot = snapshot_in(&Cache::root_in(dir), paths, max_bytes);
+        let mut indexed = indexed;
+        if let Err(e) = store_labels(&snapshot, &indexed.corpus) {
+            indexed.messages.push(format!(
+                "cannot write the palette labels {}: {e}",
+                labels::labels_path(&snapshot).display()
+            ));
+        }
+        return indexed;
+    }
+    indexed
+}
+
+/// Writes the labels file of the snapshot at `snapshot` from `corpus` (what that snapshot
+/// holds), unless the one in place was written for it already or there is no snapshot.
+fn store_labels(snapshot: &Path, corpus: &Corpus) -> std::io::Result<()> {
+    let Some(id) = snapshot::id(snapshot) else {
+        return Ok(());
+    };
+    let path = labels::labels_path(snapshot);
+    if corpus.is_empty() || labels::is_current(&path, id) {
+        return Ok(());
+    }
+    let mut builder = crate::search::IndexBuilder::new();
+    crate::corpus::candidates::gather(corpus, false, |batch| builder.extend(batch));
+    let index = builder.finish();
+    let articles: Vec<(&str, &str)> = corpus
+        .articles()
+        .map(|a| (a.id.0.as_str(), a.source.as_str()))
+        .collect();
+    labels::save(&path, id, &index, &articles)
+}
+
+/// The stored palette labels of the corpus of `paths`, when the cache under `cache_dir` holds
+/// a labels file for a snapshot that matches the files as they are now (the walk and the
+/// stamps are checked as indexing checks them): what `dossier find` ranks instead of loading
+/// the corpus. Comes with the messages indexing would have sent. `None` on any miss.
+pub fn stored_labels(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    cache_dir: &Path,
+) -> Option<StoredLabels> {
+    if paths.is_empty() {
+        return None;
+    }
+    let snapshot = snapshot_in(&Cache::root_in(cache_dir), paths, options.max_bytes);
+    let id = snapshot::id(&snapshot)?;
+    let path = labels::labels_path(&snapshot);
+    if !labels::is_current(&path, id) {
+        return None;
+    }
+    let listing = list_files(paths);
+    let files: Vec<FileStamp> = listing
+        .files
+        .iter()
+        .map(|(path, meta)| FileStamp::new(path, meta))
+        .collect();
+    let checked = snapshot::check(&snapshot, &files)?;
+    if checked.id != id {
+        return None;
+    }
+    let Some(labels) = labels::open(&path, id) else {
+        // Written for this snapshot but damaged: removed, so that the next load writes it
+        // again (a current one is never rewritten).
+        let _ = fs::remove_file(&path);
+        return None;
+    };
+    let mut messages = listing.messages;
+    if listing.skipped_other > 0 {
+        messages.push(skipped_message(listing.skipped_other));
+    }
+    messages.extend(checked.messages);
+    Some(StoredLabels { labels, messages })
+}
+
+/// What [`stored_labels`] found.
+#[derive(Debug)]
+pub struct StoredLabels {
+    /// The labels and the articles they point into.
+    pub labels: labels::Labels,
+    /// The messages indexing the same files would send, in the same order.
+    pub messages: Vec<String>,
+}
+
+/// The message about files walked past for their extension.
+fn skipped_message(n: usize) -> String {
+    format!("skipped {n} file(s) that are not .txt or .md")
 }
 
 impl IndexedCorpus {
@@ -876,6 +971,110 @@ mod tests {
         let (fourth, from_snapshot, _) = run_events(dir.path(), cache.path());
         assert!(from_snapshot);
         assert_eq!(fourth.corpus, want);
+    }
+
+    /// Every candidate of an index, owned.
+    fn listed(index: &crate::search::SearchIndex) -> Vec<crate::search::Candidate> {
+        index.candidates().map(|c| c.to_candidate()).collect()
+    }
+
+    #[test]
+    fn loading_stores_the_labels_and_they_serve_until_a_file_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        age(dir.path());
+        let paths = vec![dir.path().to_path_buf()];
+        let options = LoadOptions::default();
+        assert!(stored_labels(&paths, &options, cache.path()).is_none());
+        let loaded = load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        // What the stored labels hold is what the corpus gives, in the same order.
+        let mut want = Vec::new();
+        crate::corpus::candidates::gather(&loaded.corpus, false, |b| want.extend(b));
+        let found = stored_labels(&paths, &options, cache.path()).expect("stored");
+        assert_eq!(listed(&found.labels.index), want);
+        assert!(want.iter().any(|c| c.label == "Wladimir Putin"));
+        let sources: Vec<&str> = found.labels.articles.iter().map(|a| a.1.as_str()).collect();
+        let expected: Vec<&str> = loaded
+            .corpus
+            .articles()
+            .map(|a| a.source.as_str())
+            .collect();
+        assert_eq!(sources, expected);
+        // The same messages as indexing sends (the file that is not .txt or .md, the empty one).
+        assert_eq!(found.messages, loaded.messages);
+        assert!(found.messages.iter().any(|m| m.contains("not .txt or .md")));
+
+        // A changed file: the labels are not used, and the next load stores new ones.
+        fs::write(
+            dir.path().join("b.txt"),
+            "Reise nach Japan\n\nWladimir Putin reiste nach Tokio.\n",
+        )
+        .unwrap();
+        age(dir.path());
+        assert!(stored_labels(&paths, &options, cache.path()).is_none());
+        let loaded = load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        let found = stored_labels(&paths, &options, cache.path()).expect("stored again");
+        assert!(
+            listed(&found.labels.index)
+                .iter()
+                .any(|c| c.label == "Reise nach Japan")
+        );
+        assert!(
+            !listed(&found.labels.index)
+                .iter()
+                .any(|c| c.label == "Reise nach China")
+        );
+        assert_eq!(found.labels.articles.len(), loaded.corpus.len());
+
+        // A file added: a miss too.
+        fs::write(dir.path().join("e.txt"), "Neu\n\nEin neuer Text.\n").unwrap();
+        age(dir.path());
+        assert!(stored_labels(&paths, &options, cache.path()).is_none());
+    }
+
+    #[test]
+    fn labels_of_another_snapshot_or_damaged_ones_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        age(dir.path());
+        let paths = vec![dir.path().to_path_buf()];
+        let options = LoadOptions::default();
+        load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        let snap = snapshot_in(&Cache::root_in(cache.path()), &paths, options.max_bytes);
+        let path = labels::labels_path(&snap);
+        let id = snapshot::id(&snap).unwrap();
+        assert!(labels::open(&path, id).is_some());
+        let other = snapshot::SnapshotId {
+            header_crc: id.header_crc ^ 1,
+            ..id
+        };
+        assert!(!labels::is_current(&path, other));
+        assert!(labels::open(&path, other).is_none());
+        // Any byte changed after the preamble, or the file cut short: refused.
+        let bytes = fs::read(&path).unwrap();
+        for at in [60, bytes.len() / 2, bytes.len() - 1] {
+            let mut bad = bytes.clone();
+            bad[at] ^= 0x20;
+            fs::write(&path, &bad).unwrap();
+            assert!(labels::open(&path, id).is_none(), "byte {at}");
+        }
+        fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(labels::open(&path, id).is_none());
+        // Found damaged, it is removed, and the next load writes it again.
+        assert!(stored_labels(&paths, &options, cache.path()).is_none());
+        assert!(!path.exists());
+        load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        assert!(stored_labels(&paths, &options, cache.path()).is_some());
+        // A file that is not a labels file is replaced too.
+        fs::write(&path, b"DOSLABL1 garbage").unwrap();
+        assert!(stored_labels(&paths, &options, cache.path()).is_none());
+        load(&paths, options.clone(), Some(cache.path().to_path_buf()));
+        assert!(stored_labels(&paths, &options, cache.path()).is_some());
+        // Without any snapshot, nothing.
+        fs::remove_file(&snap).unwrap();
+        assert!(stored_labels(&paths, &options, cache.path()).is_none());
     }
 
     #[test]

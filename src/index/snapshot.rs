@@ -188,7 +188,7 @@ impl Opened {
 }
 
 /// Reads `len` bytes at `offset`, from any thread.
-fn read_at(file: &fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+pub(super) fn read_at(file: &fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
     let mut buf = vec![0; len];
     #[cfg(unix)]
     {
@@ -222,15 +222,54 @@ pub fn snapshot_name(roots: &[PathBuf], max_bytes: u64) -> String {
     format!("{hex}.snap")
 }
 
-/// First phase: reads the snapshot at `path` if it describes exactly `files`, and decodes the
-/// articles (on up to `threads` threads) and the first analyses; the other analyses stay on
-/// disk until [`Opened::analyses`]. `None` on any mismatch or damage found.
-pub fn open(path: &Path, files: &[FileStamp], threads: usize) -> Option<Opened> {
+/// What identifies one written snapshot: the checksum of its header (which holds every file
+/// stamp and the time of the run that wrote it) and its length. A file kept beside a snapshot
+/// records this to tell whether it was made for the snapshot now in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SnapshotId {
+    /// CRC-32 of the header.
+    pub header_crc: u32,
+    /// Length of the whole file in bytes.
+    pub len: u64,
+}
+
+/// The identity of the snapshot at `path` from its first bytes (magic and version checked),
+/// without reading the rest; `None` when there is none or it is of another version.
+pub fn id(path: &Path) -> Option<SnapshotId> {
     let file = fs::File::open(path).ok()?;
-    let size = file.metadata().ok()?.len();
-    let preamble = read_at(&file, 0, PREAMBLE)?;
+    let len = file.metadata().ok()?.len();
+    let (_, header_crc) = parse_preamble(&read_at(&file, 0, PREAMBLE)?)?;
+    Some(SnapshotId { header_crc, len })
+}
+
+/// A snapshot checked against the files as they are now, its contents left unread.
+#[derive(Debug)]
+pub struct Checked {
+    /// Its identity.
+    pub id: SnapshotId,
+    /// Messages of the run that wrote it (skipped files and the like).
+    pub messages: Vec<String>,
+}
+
+/// Checks that the snapshot at `path` describes exactly `files` (what [`open`] checks before
+/// it decodes anything), reading only its preamble and header. `None` on any mismatch.
+pub fn check(path: &Path, files: &[FileStamp]) -> Option<Checked> {
+    let file = fs::File::open(path).ok()?;
+    let (header, id, _) = matching_header(&file, files)?;
+    Some(Checked {
+        id,
+        messages: header.messages,
+    })
+}
+
+/// The header of the snapshot in `file`, its identity and the header's length in bytes, when
+/// it is of this version, intact and describes exactly `files`, none of them modified shortly
+/// before its run started.
+fn matching_header(file: &fs::File, files: &[FileStamp]) -> Option<(Header, SnapshotId, usize)> {
+    let len = file.metadata().ok()?.len();
+    let preamble = read_at(file, 0, PREAMBLE)?;
     let (header_len, header_crc) = parse_preamble(&preamble)?;
-    let raw = read_at(&file, PREAMBLE as u64, header_len)?;
+    let raw = read_at(file, PREAMBLE as u64, header_len)?;
     if crc32fast::hash(&raw) != header_crc {
         return None;
     }
@@ -245,6 +284,15 @@ pub fn open(path: &Path, files: &[FileStamp], threads: usize) -> Option<Opened> 
             return None;
         }
     }
+    Some((header, SnapshotId { header_crc, len }, header_len))
+}
+
+/// First phase: reads the snapshot at `path` if it describes exactly `files`, and decodes the
+/// articles (on up to `threads` threads) and the first analyses; the other analyses stay on
+/// disk until [`Opened::analyses`]. `None` on any mismatch or damage found.
+pub fn open(path: &Path, files: &[FileStamp], threads: usize) -> Option<Opened> {
+    let file = fs::File::open(path).ok()?;
+    let (header, SnapshotId { len: size, .. }, header_len) = matching_header(&file, files)?;
     // Lay out the segments; the file must end where the last one does.
     let mut at = (PREAMBLE + header_len) as u64;
     let mut lay = |segments: &[(u64, u32)]| -> Option<Vec<(u64, usize, u32)>> {

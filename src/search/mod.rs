@@ -66,6 +66,9 @@
 //! kind, then shortest label first, so these early hits are mostly the final ones.
 
 mod skim;
+mod stored;
+
+pub use stored::fold_fingerprint;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -1003,9 +1006,59 @@ impl SearchIndex {
         true
     }
 
+    /// Keeps only the candidates of `kind`, in their order: the index
+    /// [`SearchIndex::new`] builds from the candidates of that kind alone.
+    pub fn retain_kind(&mut self, kind: CandidateKind) {
+        let mut new_id = vec![u32::MAX; self.entries.len()];
+        let mut next = 0;
+        for (id, e) in self.entries.iter().enumerate() {
+            if e.kind == kind {
+                new_id[id] = next;
+                next += 1;
+            }
+        }
+        self.entries.retain(|e| e.kind == kind);
+        self.scan_order = self
+            .scan_order
+            .iter()
+            .filter_map(|&id| new_id.get(id as usize).copied().filter(|&n| n != u32::MAX))
+            .collect();
+    }
+
+    /// The index of the candidates held followed by `batch`: what [`SearchIndex::new`] builds
+    /// from both lists, without folding the labels held again.
+    pub fn append(self, batch: Vec<Candidate>) -> SearchIndex {
+        if batch.is_empty() {
+            return self;
+        }
+        let SearchIndex {
+            entries,
+            arena,
+            details,
+            ..
+        } = self;
+        let details = details
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| (d, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        let mut builder = IndexBuilder {
+            entries,
+            arena,
+            details,
+        };
+        builder.extend(batch);
+        builder.finish()
+    }
+
     /// The candidate a [`Hit`] refers to.
     pub fn candidate(&self, index: usize) -> Option<CandidateRef<'_>> {
         self.entries.get(index).map(|e| self.candidate_ref(e))
+    }
+
+    /// The largest article index of any candidate (`None` without candidates).
+    pub fn max_article(&self) -> Option<usize> {
+        self.entries.iter().map(|e| e.article as usize).max()
     }
 
     /// Number of candidates.

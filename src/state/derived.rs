@@ -74,12 +74,22 @@ pub struct ArticleLookup<'a> {
 impl<'a> ArticleLookup<'a> {
     /// An index of `corpus`.
     pub fn new(corpus: &'a Corpus) -> Self {
-        let mut by_id = HashMap::with_capacity(corpus.len());
-        let mut by_source = HashMap::with_capacity(corpus.len());
+        Self::from_keys(
+            corpus
+                .iter()
+                .map(|e| (e.article.id.0.as_str(), e.article.source.as_str())),
+        )
+    }
+
+    /// An index of articles given by their ids and sources, in corpus order.
+    pub fn from_keys(keys: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let keys: Vec<(&str, &str)> = keys.into_iter().collect();
+        let mut by_id = HashMap::with_capacity(keys.len());
+        let mut by_source = HashMap::with_capacity(keys.len());
         // The first of equal ids or paths wins, as a scan from the top would find.
-        for (i, e) in corpus.iter().enumerate().rev() {
-            by_id.insert(e.article.id.0.as_str(), i);
-            by_source.insert(e.article.source.as_str(), i);
+        for (i, (id, source)) in keys.into_iter().enumerate().rev() {
+            by_id.insert(id, i);
+            by_source.insert(source, i);
         }
         ArticleLookup { by_id, by_source }
     }

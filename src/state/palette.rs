@@ -338,132 +338,27 @@ fn build_index(corpus: &Corpus, bookmarks: &[Bookmark]) -> SearchIndex {
     builder.finish()
 }
 
-/// Articles whose candidates [`gather`] hands over in one batch.
-const ARTICLES_PER_BATCH: usize = 512;
-
 /// The candidates of [`candidates`], in the same order, handed to `sink` a batch at a time
-/// (the palette's index folds each batch and drops it before the next is gathered).
+/// (the palette's index folds each batch and drops it before the next is gathered): those of
+/// the corpus ([`crate::corpus::candidates::gather`]), then the bookmarks.
 fn gather(
     corpus: &Corpus,
     bookmarks: &[Bookmark],
     details: bool,
     mut sink: impl FnMut(Vec<Candidate>),
 ) {
-    use rayon::prelude::*;
-    let candidate = |kind, label: String, detail: String, article, offset, recency| Candidate {
-        kind,
-        label,
-        detail,
-        article,
-        offset,
-        recency,
-    };
-    let per_article = |(i, e): (usize, &crate::state::Entry)| {
-        let a = &e.article;
-        let title = one_line(&a.title);
-        let date = a.date.map(|d| d.iso()).unwrap_or_default();
-        let title_detail = || {
-            if details {
-                title.clone()
-            } else {
-                String::new()
-            }
-        };
-        let mut out = Vec::with_capacity(1 + e.analysis.claims.len());
-        out.push(candidate(
-            CandidateKind::Article,
-            title.clone(),
-            if details {
-                one_line(&format!("{} {date}", a.byline()))
-            } else {
-                String::new()
-            },
-            i,
-            0,
-            0,
-        ));
-        for b in a
-            .body
-            .iter()
-            .filter(|b| b.kind == crate::model::BlockKind::Heading)
-        {
-            out.push(candidate(
-                CandidateKind::Heading,
-                one_line(a.slice(b.span)),
-                title_detail(),
-                i,
-                b.span.start,
-                0,
-            ));
-        }
-        for c in &e.analysis.claims {
-            let source = c
-                .attribution
-                .as_ref()
-                .map_or("article", |s| s.text.as_str());
-            let detail = if details {
-                format!(
-                    "{} · {} · {} — {title}",
-                    c.kind.name(),
-                    c.stance.name(),
-                    one_line(source),
-                )
-            } else {
-                String::new()
-            };
-            let mut label = one_line(&c.text);
-            if let Some((cut, _)) = label.char_indices().nth(240) {
-                label.truncate(cut);
-            }
-            out.push(candidate(
-                CandidateKind::Claim,
-                label,
-                detail,
-                i,
-                c.span.start,
-                0,
-            ));
-        }
-        out
-    };
-    for (n, chunk) in corpus.chunks(ARTICLES_PER_BATCH).enumerate() {
-        let first = n * ARTICLES_PER_BATCH;
-        sink(
-            chunk
-                .par_iter()
-                .enumerate()
-                .with_min_len(16)
-                .flat_map_iter(|(i, e)| per_article((first + i, e)))
-                .collect(),
-        );
-    }
-    let mut out = Vec::new();
-    let analyses: Vec<&crate::model::Analysis> = corpus.iter().map(|e| &*e.analysis).collect();
-    for e in crate::corpus::entity_index::EntityIndex::summaries(&analyses) {
-        if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
-            continue;
-        }
-        let (mentions, articles) = (e.mention_count, e.article_count);
-        let detail = if details {
-            format!(
-                "{} · {mentions} mention{} in {articles} article{}",
-                e.kind.name(),
-                if mentions == 1 { "" } else { "s" },
-                if articles == 1 { "" } else { "s" }
-            )
-        } else {
-            String::new()
-        };
-        out.push(candidate(
-            CandidateKind::Entity,
-            e.canonical,
-            detail,
-            e.first.article,
-            e.first.span.start,
-            0,
-        ));
-    }
+    crate::corpus::candidates::gather(corpus, details, &mut sink);
     let lookup = super::derived::ArticleLookup::new(corpus);
+    sink(bookmark_candidates(&lookup, bookmarks));
+}
+
+/// The palette's candidates for `bookmarks`, each in the article `lookup` finds for it
+/// (bookmarks whose article is not there are left out).
+pub fn bookmark_candidates(
+    lookup: &super::derived::ArticleLookup<'_>,
+    bookmarks: &[Bookmark],
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
     for b in bookmarks {
         let Some(article) = lookup.article_of(b) else {
             continue;
@@ -473,16 +368,16 @@ fn gather(
             label = format!("{} ✎ {label}", one_line(note));
         }
         let recency = u64::try_from(b.updated).unwrap_or(0);
-        out.push(candidate(
-            CandidateKind::Bookmark,
+        out.push(Candidate {
+            kind: CandidateKind::Bookmark,
             label,
-            one_line(&b.title),
+            detail: one_line(&b.title),
             article,
-            b.anchor.start,
+            offset: b.anchor.start,
             recency,
-        ));
+        });
     }
-    sink(out);
+    out
 }
 
 /// Every occurrence of `query` in `text` (smart case: an upper-case letter makes the search

@@ -422,19 +422,16 @@ impl AppState {
     /// Actions in the bookmarks view; `None` lets the action through to the reader.
     fn apply_in_bookmarks(&mut self, action: Action, selected: usize) -> Option<()> {
         let n = self.saved.bookmarks.len();
-        let last = n.saturating_sub(1);
         let page = usize::from(self.screen.size.1 / 3).max(1);
+        if let Some(moved) = super::cross::list_move(selected, n, action, page) {
+            self.overlay = Some(Overlay::Bookmarks { selected: moved });
+            return Some(());
+        }
         let selected = match action {
             Action::Close | Action::ShowBookmarks => {
                 self.overlay = None;
                 return Some(());
             }
-            Action::MoveDown => (selected + 1).min(last),
-            Action::MoveUp => selected.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => (selected + page).min(last),
-            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
-            Action::GoTop => 0,
-            Action::GoBottom => last,
             Action::OpenSelected => {
                 self.open_bookmark(selected);
                 return Some(());
