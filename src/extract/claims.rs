@@ -5,6 +5,7 @@
 
 use super::Doc;
 use super::text::TokenKind;
+use super::wordlist::{AffixIndex, End, WordSet};
 use crate::model::{
     Attribution, BlockKind, Claim, ClaimKind, DateRef, EntityKind, Lang, Mention, Span, Stance,
 };
@@ -1009,7 +1010,7 @@ fn is_reference_entry(block: &str) -> bool {
 fn is_hearsay_source(text: &str) -> bool {
     let l = text.to_lowercase();
     l.split(|c: char| !c.is_alphanumeric())
-        .any(|w| HEARSAY_NOUNS.iter().any(|h| w.ends_with(h)))
+        .any(|w| ends_in(&HEARSAY_NOUN_ENDS, w))
 }
 
 /// Heads of generic sources that are hearsay: the claim stays uncertain.
@@ -1050,12 +1051,14 @@ fn is_boilerplate(strs: &[&str], lower: &[&str]) -> bool {
     {
         return true;
     }
-    if strs
+    if strs.iter().any(|w| {
+        // A byte scan: a substring searcher set up for every word costs more.
+        w.starts_with("http")
+            || w.starts_with("www.")
+            || w.as_bytes().windows(3).any(|x| x == b"://")
+    }) || lower
         .iter()
-        .any(|w| w.starts_with("http") || w.starts_with("www.") || w.contains("://"))
-        || lower
-            .iter()
-            .any(|w| *w == "doi" || *w == "isbn" || *w == "abgerufen" || *w == "retrieved")
+        .any(|w| *w == "doi" || *w == "isbn" || *w == "abgerufen" || *w == "retrieved")
     {
         return true;
     }
@@ -1134,7 +1137,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
             && (is_lower(i) || i == 0)
             && !sub[i]
             && !(i > 0
-                && DETERMINERS.contains(&lower[i - 1])
+                && DETERMINERS_SET.contains(lower[i - 1])
                 && lower[i].ends_with("lich")
                 && i + 1 < n
                 && is_lower(i + 1)
@@ -1143,7 +1146,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
                     .iter()
                     .any(|e| lower[i + 1].ends_with(e)))
     });
-    let first_person = lower.iter().any(|w| FIRST_PERSON.contains(w));
+    let first_person = lower.iter().any(|w| FIRST_PERSON_SET.contains(w));
 
     // Quotes: a quoted stretch of at least four words.
     let mut quote_words = 0;
@@ -1184,7 +1187,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     // phrase stands in verb-second position, where adjectives do not.
     let second = {
         let mut a = 0;
-        while a < n && (toks[a].kind == TokenKind::Punct || OPENERS.contains(&lower[a])) {
+        while a < n && (toks[a].kind == TokenKind::Punct || OPENERS_SET.contains(lower[a])) {
             a += 1;
         }
         let mut j = a;
@@ -1207,23 +1210,23 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     let verb_second_konj = second.is_some_and(|j| {
         let w = lower[j];
         let subject_before = matches!(lower[j - 1], "er" | "sie" | "es" | "man")
-            || (is_capital_at(j - 1) && !DETERMINERS.contains(&lower[j - 1]));
+            || (is_capital_at(j - 1) && !DETERMINERS_SET.contains(lower[j - 1]));
         is_lower(j)
             && w.len() > 3
             && w.ends_with('e')
             && !w.ends_with("te")
-            && !PAST.contains(&w)
-            && !AUXILIARIES.contains(&w)
+            && !PAST_SET.contains(w)
+            && !AUXILIARIES_SET.contains(w)
             && !ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e))
             && lex[j] == 0
             && subject_before
-            && !NOT_VERBS_IN_E.contains(&w)
+            && !NOT_VERBS_IN_E_SET.contains(w)
             && !lower.contains(&"ich")
     });
     // English has no Konjunktiv: "Ministers have" is no verb-second subjunctive.
     let konj1 = doc.lang != Lang::En && ((0..n).any(is_konj1) || verb_second_konj);
     // "Hätten die Lieferungen stattgefunden, würden sie ...": a verb-first condition.
-    let conditional = lower.iter().any(|w| CONDITIONALS.contains(w))
+    let conditional = lower.iter().any(|w| CONDITIONALS_SET.contains(w))
         || (lex[0] & F_KONJ2 != 0 && strs.contains(&","))
         || (1..n).any(|i| strs[i - 1] == "," && lex[i] & F_KONJ2 != 0 && sub[i])
         || (lex[0] & F_KONJ2 != 0
@@ -1335,11 +1338,11 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     // Only the main clause counts: "Das ist eine Kandidatur, die von Bürgern beauftragt wurde"
     // is in the present.
     let main = |i: &usize| !sub[*i];
-    let present = (0..n).filter(main).any(|i| PRESENT.contains(&lower[i]))
+    let present = (0..n).filter(main).any(|i| PRESENT_SET.contains(lower[i]))
         && !(0..n).filter(main).any(|i| is_participle(lower[i]))
         && !(0..n)
             .filter(main)
-            .any(|i| PAST.contains(&lower[i]) || (is_lower(i) && lex[i] & F_SPEECH != 0));
+            .any(|i| PAST_SET.contains(lower[i]) || (is_lower(i) && lex[i] & F_SPEECH != 0));
     let colon = (cue < n)
         .then(|| (cue..n).find(|&k| strs[k] == ":"))
         .flatten();
@@ -1377,9 +1380,9 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         && n > 1
         && (lex[1] & F_SPEECH != 0
             || is_speech_stem_form(lower[1])
-            || BACKWARD_VERBS.contains(&lower[1])
-            || (AUXILIARIES.contains(&lower[1])
-                && lower[2..].iter().any(|w| BACKWARD_VERBS.contains(w))))
+            || BACKWARD_VERBS_SET.contains(lower[1])
+            || (AUXILIARIES_SET.contains(lower[1])
+                && lower[2..].iter().any(|w| BACKWARD_VERBS_SET.contains(w))))
         && words <= 14;
     Local {
         range,
@@ -1414,6 +1417,34 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     }
 }
 
+static FIRST_PERSON_SET: WordSet = WordSet::new(FIRST_PERSON);
+static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
+static AUXILIARIES_SET: WordSet = WordSet::new(AUXILIARIES);
+static OPENERS_SET: WordSet = WordSet::new(OPENERS);
+static PREPOSITIONS_SET: WordSet = WordSet::new(PREPOSITIONS);
+static SKIPPED_ADVERBS_SET: WordSet = WordSet::new(SKIPPED_ADVERBS);
+static CONDITIONALS_SET: WordSet = WordSet::new(CONDITIONALS);
+static NOT_VERBS_IN_E_SET: WordSet = WordSet::new(NOT_VERBS_IN_E);
+static BACKWARD_VERBS_SET: WordSet = WordSet::new(BACKWARD_VERBS);
+static REPORT_NOUNS_SET: WordSet = WordSet::new(REPORT_NOUNS);
+static SPEECH_NOUNS_SET: WordSet = WordSet::new(SPEECH_NOUNS);
+static ENGLISH_SOURCE_WORDS_SET: WordSet = WordSet::new(ENGLISH_SOURCE_WORDS);
+static PRESENT_SET: WordSet = WordSet::new(PRESENT);
+static PAST_SET: WordSet = WordSet::new(PAST);
+static SUBORDINATORS_SET: WordSet = WordSet::new(SUBORDINATORS);
+static UNNAMED_ENDS: AffixIndex = AffixIndex::new(UNNAMED, End::Suffix);
+static PERSON_ROLE_ENDS: AffixIndex = AffixIndex::new(PERSON_ROLES, End::Suffix);
+static ORG_ROLE_ENDS: AffixIndex = AffixIndex::new(ORG_ROLES, End::Suffix);
+static SOURCE_NOUN_ENDS: AffixIndex = AffixIndex::new(SOURCE_NOUNS, End::Suffix);
+static HEARSAY_NOUN_ENDS: AffixIndex = AffixIndex::new(HEARSAY_NOUNS, End::Suffix);
+static DOCUMENT_ENDS: AffixIndex = AffixIndex::new(DOCUMENTS, End::Suffix);
+
+/// True when `w` ends in one of the entries of `list`.
+#[inline]
+fn ends_in(list: &AffixIndex, w: &str) -> bool {
+    list.any(w, |e| w.ends_with(e))
+}
+
 /// Marks the tokens of relative and adverbial subordinate clauses ("Pesci, der ... zu haben
 /// scheint, gewann", "Weil er angeblich ..., ist", ", wonach er ... haben soll", ", wären die
 /// Betroffenen ... gewesen"): a hedge or Konjunktiv II there does not qualify the main
@@ -1432,16 +1463,18 @@ fn subordinate_tokens(strs: &[&str], lower: &[&str], lex: &[u8]) -> Vec<bool> {
         // A relative clause follows a comma and ends in its verb: ", den würde er" is a
         // demonstrative in a main clause.
         let next_finite = lex.get(k + 1).is_some_and(|f| f & (F_KONJ | F_KONJ2) != 0)
-            || lower.get(k + 1).is_some_and(|w| AUXILIARIES.contains(w));
+            || lower
+                .get(k + 1)
+                .is_some_and(|w| AUXILIARIES_SET.contains(w));
         let after_comma = k > 0 && strs[k - 1] == ",";
-        (SUBORDINATORS.contains(&w) && !(k == 0 && matches!(w, "wobei" | "wonach" | "womit")))
+        (SUBORDINATORS_SET.contains(w) && !(k == 0 && matches!(w, "wobei" | "wonach" | "womit")))
             || (after_comma
                 && !next_finite
                 && (RELATIVE_PRONOUNS.contains(&w) && next_lower
                     || matches!(w, "deren" | "dessen" | "denen" | "welche" | "welcher")))
             || (after_comma
                 && k + 1 < n
-                && PREPOSITIONS.contains(&w)
+                && PREPOSITIONS_SET.contains(w)
                 && matches!(
                     lower[k + 1],
                     "dem" | "der" | "denen" | "deren" | "dessen" | "welchem" | "welcher"
@@ -1465,7 +1498,7 @@ fn subordinate_tokens(strs: &[&str], lower: &[&str], lex: &[u8]) -> Vec<bool> {
             && strs[k].chars().next().is_some_and(char::is_lowercase)
             && strs.get(k + 1).is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
-                    || DETERMINERS.contains(&w.to_lowercase().as_str())
+                    || DETERMINERS_SET.contains(w.to_lowercase().as_str())
             });
         if at_start && (starts_clause(k) || verb_first_konj2) {
             let mut e = k + 1;
@@ -1735,7 +1768,7 @@ fn continues_np(w: &str, lower: &str) -> bool {
                 | "ibn"
         )
         // English nouns are lowercase: "a police spokesman", "the foreign minister".
-        || ENGLISH_SOURCE_WORDS.contains(&lower)
+        || ENGLISH_SOURCE_WORDS_SET.contains(lower)
         || (lower.len() > 3
             && (lower.ends_with("en")
                 || lower.ends_with("er")
@@ -1863,33 +1896,22 @@ fn find_attribution(
     let phrase =
         |a: usize, b: usize| -> Span { Span::new(toks[a].span.start, toks[b - 1].span.end) };
     let is_article = |w: &str| {
-        matches!(
-            w,
-            "der"
-                | "die"
-                | "das"
-                | "des"
-                | "dem"
-                | "den"
-                | "ein"
-                | "eine"
-                | "einer"
-                | "eines"
-                | "einem"
-                | "einen"
-                | "the"
-                | "a"
-                | "sein"
-                | "seine"
-                | "seiner"
-                | "seines"
-                | "ihr"
-                | "ihre"
-                | "ihrer"
-                | "ihres"
-                | "deren"
-                | "dessen"
-        )
+        super::text::is_german_article(w)
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "sein"
+                    | "seine"
+                    | "seiner"
+                    | "seines"
+                    | "ihr"
+                    | "ihre"
+                    | "ihrer"
+                    | "ihres"
+                    | "deren"
+                    | "dessen"
+            )
     };
     let is_capital = |k: usize| {
         k < n
@@ -1957,7 +1979,7 @@ fn find_attribution(
                 && QUOTES.contains(&strs[j])
                 && is_capital(j - 1)
                 && let Some(close) = (j + 2..n.min(j + 5)).find(|&k| QUOTES.contains(&strs[k]))
-                && (j + 1..close).all(|k| is_capital(k) && !FIRST_PERSON.contains(&lower[k]))
+                && (j + 1..close).all(|k| is_capital(k) && !FIRST_PERSON_SET.contains(lower[k]))
             {
                 j = close + 1;
                 continue;
@@ -2048,18 +2070,17 @@ fn find_attribution(
         let generic = pick.is_none()
             && head.is_some_and(|k| {
                 let w = lower[k];
-                UNNAMED.iter().any(|u| w.ends_with(u))
-                    || HEARSAY_NOUNS.iter().any(|u| w.ends_with(u))
+                ends_in(&UNNAMED_ENDS, w) || ends_in(&HEARSAY_NOUN_ENDS, w)
             });
         // The first noun of the phrase: "Die ehemalige Präsidentin des Obersten Gerichtshofs".
         let first_noun = (a..b).find(|&k| is_capital(k) && !is_article(lower[k]));
         let role_of = |w: &str| {
             let w = w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(w);
-            if DOCUMENTS.iter().any(|r| w.ends_with(r)) {
+            if ends_in(&DOCUMENT_ENDS, w) {
                 Some(Want::Any)
-            } else if PERSON_ROLES.iter().any(|r| w.ends_with(r)) {
+            } else if ends_in(&PERSON_ROLE_ENDS, w) {
                 Some(Want::Person)
-            } else if ORG_ROLES.iter().any(|r| w.ends_with(r)) {
+            } else if ends_in(&ORG_ROLE_ENDS, w) {
                 Some(Want::Organization)
             } else {
                 None
@@ -2076,7 +2097,7 @@ fn find_attribution(
                 && m.kind != EntityKind::Person
                 && toks[k].span.end <= m.span.start
                 && (k + 1..b).any(|j| matches!(lower[j], "des" | "der"))
-                && PERSON_ROLES.iter().any(|r| lower[k].ends_with(r)))
+                && ends_in(&PERSON_ROLE_ENDS, lower[k]))
             .then_some(Want::Person)
         } else if b == a + 1 && matches!(lower[a], "er" | "he" | "she") {
             // A pronoun opening the sentence ("Er sagte", "She told") is capitalised too.
@@ -2231,7 +2252,7 @@ fn find_attribution(
             }
             // "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach Berichten".
             w if i > 0
-                && REPORT_NOUNS.contains(&w)
+                && REPORT_NOUNS_SET.contains(w)
                 && matches!(lower[i - 1], "nach" | "laut")
                 && is_capital(i) =>
             {
@@ -2239,11 +2260,11 @@ fn find_attribution(
                 if j > i + 1 {
                     return Some((make(i + 1, j, false), None));
                 }
-                if UNNAMED.iter().any(|u| w.ends_with(u)) {
+                if ends_in(&UNNAMED_ENDS, w) {
                     return Some((make(i, i + 1, true), None));
                 }
             }
-            w if i > 1 && REPORT_NOUNS.contains(&w) && is_capital(i) => {
+            w if i > 1 && REPORT_NOUNS_SET.contains(w) && is_capital(i) => {
                 let mut a = i;
                 while a > 0
                     && a + 4 > i
@@ -2285,7 +2306,7 @@ fn find_attribution(
                     if j > i + 1 && !lower[a..i].contains(&"eigenen") {
                         return Some((make(i + 1, j, false), None));
                     }
-                    if UNNAMED.iter().any(|u| w.ends_with(u)) {
+                    if ends_in(&UNNAMED_ENDS, w) {
                         return Some((make(a, i + 1, true), None));
                     }
                 }
@@ -2362,11 +2383,11 @@ fn find_attribution(
                     )
             })
             || lower[a..b].iter().any(|w| {
-                SOURCE_NOUNS.iter().any(|s| w.ends_with(s))
-                    || UNNAMED.iter().any(|s| w.ends_with(s))
-                    || PERSON_ROLES.iter().any(|s| w.ends_with(s))
-                    || ORG_ROLES.iter().any(|s| w.ends_with(s))
-                    || (*w != "at" && ENGLISH_SOURCE_WORDS.contains(w))
+                ends_in(&SOURCE_NOUN_ENDS, w)
+                    || ends_in(&UNNAMED_ENDS, w)
+                    || ends_in(&PERSON_ROLE_ENDS, w)
+                    || ends_in(&ORG_ROLE_ENDS, w)
+                    || (*w != "at" && ENGLISH_SOURCE_WORDS_SET.contains(w))
             })
     };
     // Parenthesis depth: "(Wikinews berichtete)" is a cross-reference, not a source.
@@ -2398,14 +2419,14 @@ fn find_attribution(
             && i + 1 < n
             && toks[i + 1].kind == TokenKind::Word
             && strs[i + 1].chars().next().is_some_and(char::is_uppercase)
-            && ((DETERMINERS.contains(&lower[i - 1])
+            && ((DETERMINERS_SET.contains(lower[i - 1])
                 && !(i == 1 && matches!(lower[0], "das" | "dies" | "die" | "der" | "this")))
                 || matches!(
                     lower[i - 1],
                     "nicht" | "kaum" | "nie" | "bislang" | "bisher"
                 )
                 || (i > 1
-                    && DETERMINERS.contains(&lower[i - 2])
+                    && DETERMINERS_SET.contains(lower[i - 2])
                     && strs[i - 1].chars().next().is_some_and(char::is_lowercase)
                     && toks[i - 1].kind == TokenKind::Word))
     };
@@ -2532,7 +2553,7 @@ fn find_attribution(
                 || is_speech_stem_form(lower[i])
                 || (matches!(lower[i], "zeigte" | "zeigten" | "zeigt" | "zeigen")
                     && lower[i + 1..].contains(&"sich"))
-                || (BACKWARD_VERBS.contains(&lower[i]) && matches!(lower[0], "das" | "dies"))
+                || (BACKWARD_VERBS_SET.contains(lower[i]) && matches!(lower[0], "das" | "dies"))
                 || (matches!(lower[i], "gab" | "gibt" | "gaben" | "geben")
                     && (lower[i + 1..].contains(&"bekannt") || particle_at_end(i, &["an"])))
                 // "geht davon aus, dass": an expectation voiced.
@@ -2573,13 +2594,15 @@ fn find_attribution(
                 .rev()
                 .find(|&k| matches!(strs[k], "," | ";" | ":" | "–"))
                 .map_or(0, |k| k + 1);
-            lower[clause..i].iter().any(|w| SPEECH_NOUNS.contains(w))
+            lower[clause..i]
+                .iter()
+                .any(|w| SPEECH_NOUNS_SET.contains(w))
         } else {
             lower[i + 1..]
                 .iter()
                 .skip_while(|w| **w != "auf")
                 .take(4)
-                .any(|w| SPEECH_NOUNS.contains(w))
+                .any(|w| SPEECH_NOUNS_SET.contains(w))
         };
         if !said {
             continue;
@@ -2635,7 +2658,7 @@ fn find_attribution(
         && strs[c - 1] == ","
     {
         let mut from = c + 1;
-        while from < n && from < c + 3 && SKIPPED_ADVERBS.contains(&lower[from]) {
+        while from < n && from < c + 3 && SKIPPED_ADVERBS_SET.contains(lower[from]) {
             from += 1;
         }
         let j = if from < n && matches!(lower[from], "er" | "sie" | "he" | "she") {
@@ -2661,7 +2684,7 @@ fn find_attribution(
                     matches!(
                         *w,
                         "es" | "das" | "dies" | "man" | "viele" | "manche" | "einige" | "alle"
-                    ) || OPENERS.contains(w)
+                    ) || OPENERS_SET.contains(w)
                 }))
     };
     let is_lower_word = |k: usize| {
@@ -2688,7 +2711,7 @@ fn find_attribution(
                 .iter()
                 .any(|w| matches!(*w, "," | ":" | ";" | "–"))
             && ((adverb_at(0) && (1..h).all(|k| adverb_at(k) || is_lower_word(k)))
-                || (PREPOSITIONS.contains(&lower[0])
+                || (PREPOSITIONS_SET.contains(lower[0])
                     && h <= 5
                     && (1..h).filter(|&k| is_capital(k)).count() <= 1))
     };
@@ -2776,12 +2799,12 @@ fn find_attribution(
         let mut a = start;
         while a < n
             && (toks[a].kind == TokenKind::Punct
-                || OPENERS.contains(&lower[a])
+                || OPENERS_SET.contains(lower[a])
                 || (a == start && adverb_at(a)))
         {
             a += 1;
         }
-        if a >= n || a >= v || PREPOSITIONS.contains(&lower[a]) {
+        if a >= n || a >= v || PREPOSITIONS_SET.contains(lower[a]) {
             continue;
         }
         // "„Er ist die eiserne Hand ...“, so charakterisierte ihn X": the subject of a
@@ -2819,7 +2842,7 @@ fn find_attribution(
         let perfect = next < v
             && v < n
             && v <= next + 3
-            && AUXILIARIES.contains(&lower[next])
+            && AUXILIARIES_SET.contains(lower[next])
             && (next + 1..v).all(is_lower_word);
         if (next == v && is_subject(a, stop))
             || (is_source(a, stop) && is_lower_word(next))
@@ -2836,7 +2859,7 @@ fn find_attribution(
     // named subject before the auxiliary wins over the object after it.
     if let Some((a, stop, false)) = subject
         && is_source(a, stop)
-        && (stop..n.min(stop + 3)).any(|k| AUXILIARIES.contains(&lower[k]))
+        && (stop..n.min(stop + 3)).any(|k| AUXILIARIES_SET.contains(lower[k]))
         && v < n
     {
         return Some((make(a, stop, false), Some(v)));
@@ -2854,7 +2877,7 @@ fn find_attribution(
             })
     {
         let mut from = aux + 1;
-        while from < c && SKIPPED_ADVERBS.contains(&lower[from]) {
+        while from < c && SKIPPED_ADVERBS_SET.contains(lower[from]) {
             from += 1;
         }
         let j = if from < c && matches!(lower[from], "er" | "sie" | "he" | "she") {
@@ -2873,13 +2896,13 @@ fn find_attribution(
         if c == v
             && let Some(f) = (1..n.min(4)).find(|&k| is_lower_word(k))
             && f < v
-            && AUXILIARIES.contains(&lower[f])
+            && AUXILIARIES_SET.contains(lower[f])
         {
             heads.insert(0, f);
         }
         for h in heads {
             let mut from = h + 1;
-            while from < n && from < h + 3 && SKIPPED_ADVERBS.contains(&lower[from]) {
+            while from < n && from < h + 3 && SKIPPED_ADVERBS_SET.contains(lower[from]) {
                 from += 1;
             }
             let j = subject_after(from);
@@ -2911,10 +2934,10 @@ fn find_attribution(
             let named = is_source(from, j)
                 && (!adjective_only
                     || lower[from..j].iter().any(|w| {
-                        SOURCE_NOUNS.iter().any(|s| w.ends_with(s))
-                            || UNNAMED.iter().any(|s| w.ends_with(s))
-                            || PERSON_ROLES.iter().any(|s| w.ends_with(s))
-                            || ORG_ROLES.iter().any(|s| w.ends_with(s))
+                        ends_in(&SOURCE_NOUN_ENDS, w)
+                            || ends_in(&UNNAMED_ENDS, w)
+                            || ends_in(&PERSON_ROLE_ENDS, w)
+                            || ends_in(&ORG_ROLE_ENDS, w)
                             || matches!(*w, "er" | "sie" | "he" | "she")
                     }));
             // After an adverbial the first noun phrase in the nominative is the subject:
@@ -2938,7 +2961,7 @@ fn find_attribution(
         // ", die Behörde erklärte", "wie die Firma am Mittwoch bestätigte".
         let mut e = c;
         while e > 0
-            && (SKIPPED_ADVERBS.contains(&lower[e - 1])
+            && (SKIPPED_ADVERBS_SET.contains(lower[e - 1])
                 || (e > 1 && is_capital(e - 1) && matches!(lower[e - 2], "am" | "im" | "vom")))
         {
             e -= 1;
@@ -2971,8 +2994,8 @@ fn find_attribution(
             && (a == 0
                 || matches!(strs[a - 1], "," | ":" | "(" | "–")
                 || matches!(lower[a - 1], "wie" | "as" | "und"))
-            && !PREPOSITIONS.contains(&lower[a])
-            && !lower[a..c].iter().any(|w| AUXILIARIES.contains(w))
+            && !PREPOSITIONS_SET.contains(lower[a])
+            && !lower[a..c].iter().any(|w| AUXILIARIES_SET.contains(w))
             && is_subject(a, c)
         {
             return Some((make(a, c, false), Some(c_verb)));
@@ -3003,7 +3026,9 @@ fn find_attribution(
                 && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
         })
     {
-        let a = (0..c).find(|&k| !OPENERS.contains(&lower[k])).unwrap_or(0);
+        let a = (0..c)
+            .find(|&k| !OPENERS_SET.contains(lower[k]))
+            .unwrap_or(0);
         let b = if c > a + 1 && is_lower_word(c - 1) {
             c - 1
         } else {
@@ -3098,9 +3123,12 @@ fn separable_speech(w: &str) -> Option<&'static [&'static str]> {
         ("hob", &["hervor"]),
         ("heb", &["hervor"]),
     ];
-    SEPARABLE
-        .iter()
-        .find(|(stem, _)| w.starts_with(stem) && w.len() <= stem.len() + 3)
+    static STEMS: AffixIndex<(&str, &[&str])> =
+        AffixIndex::with_word(SEPARABLE, |&(stem, _)| stem, End::Prefix);
+    STEMS
+        .find(w, |(stem, _)| {
+            w.starts_with(stem) && w.len() <= stem.len() + 3
+        })
         .map(|&(_, p)| p)
 }
 
@@ -3131,7 +3159,7 @@ fn is_closed_adverb(w: &str) -> bool {
         "ers", "zwei", "drit", "vier", "fünf", "sechs", "sieben", "sieb", "ach", "neun", "zehn",
         "letz",
     ];
-    OPENERS.contains(&w)
+    OPENERS_SET.contains(w)
         || matches!(
             w,
             "hinaus"
@@ -3489,23 +3517,10 @@ fn lexicon_flags(w: &str) -> u8 {
 /// True for a word of [`SPEECH_STEMS`] plus at most three letters: with the speech verbs of
 /// [`lexicon_flags`], the finite and participle forms of verbs of saying, reporting and accusing.
 fn is_speech_stem_form(w: &str) -> bool {
-    // The stems by first byte: most words share no initial with any stem.
-    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
-        let mut v = vec![Vec::new(); 256];
-        for s in SPEECH_STEMS {
-            v[s.as_bytes()[0] as usize].push(*s);
-        }
-        v
-    });
-    let Some(&first) = w.as_bytes().first() else {
-        return false;
-    };
+    // The stems by their first two bytes: most words share them with no stem.
+    static STEMS: AffixIndex = AffixIndex::new(SPEECH_STEMS, End::Prefix);
     w.len() >= 4
-        && (by_first[first as usize]
-            .iter()
-            .any(|s| w.starts_with(s) && w.len() <= s.len() + 3)
-            || is_speech_inflection(w))
+        && (STEMS.any(w, |s| w.starts_with(s) && w.len() <= s.len() + 3) || is_speech_inflection(w))
 }
 
 /// True for a finite form or past participle of a weak verb of saying built from its root:
@@ -3513,40 +3528,29 @@ fn is_speech_stem_form(w: &str) -> bool {
 /// root plus "t" ("geäußert" is "äußer"), and a separable prefix before the participle when
 /// that pair says something ("mitgeteilt", "hinzugefügt", "festgestellt").
 fn is_speech_inflection(w: &str) -> bool {
-    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
-        let mut v = vec![Vec::new(); 256];
-        for r in SPEECH_ROOTS {
-            v[r.as_bytes()[0] as usize].push(*r);
-        }
-        v
-    });
+    static ROOTS: AffixIndex = AffixIndex::new(SPEECH_ROOTS, End::Prefix);
     const ENDINGS: &[&str] = &[
         "t", "te", "ten", "test", "tet", "et", "ete", "eten", "e", "en", "st", "est",
     ];
     let root_form = |w: &str| {
-        w.as_bytes().first().is_some_and(|&b| {
-            by_first[b as usize].iter().any(|r| {
-                w.strip_prefix(r).is_some_and(|e| {
-                    // "-et" after a root in d, t or consonant + n ("berichtet", "bezeichnet").
-                    let needs_e = r.ends_with('d') || r.ends_with('t') || r.ends_with("chn");
-                    ENDINGS.contains(&e) && (!needs_e || !e.starts_with('t'))
-                })
+        ROOTS.any(w, |r| {
+            w.strip_prefix(r).is_some_and(|e| {
+                // "-et" after a root in d, t or consonant + n ("berichtet", "bezeichnet").
+                let needs_e = r.ends_with('d') || r.ends_with('t') || r.ends_with("chn");
+                ENDINGS.contains(&e) && (!needs_e || !e.starts_with('t'))
             })
         })
     };
     // A participle "ge" + root + "t"; roots with an unstressed prefix or in "-ier" take none.
     let participle = |w: &str| {
         w.strip_prefix("ge").is_some_and(|rest| {
-            by_first[rest.as_bytes().first().copied().unwrap_or(0) as usize]
-                .iter()
-                .any(|r| {
-                    !r.ends_with("ier")
-                        && !["be", "er", "ver", "ent", "zer", "miss"]
-                            .iter()
-                            .any(|p| r.starts_with(p))
-                        && rest.strip_prefix(r).is_some_and(|e| e == "t" || e == "et")
-                })
+            ROOTS.any(rest, |r| {
+                rest.strip_prefix(r).is_some_and(|e| e == "t" || e == "et")
+                    && !r.ends_with("ier")
+                    && !["be", "er", "ver", "ent", "zer", "miss"]
+                        .iter()
+                        .any(|p| r.starts_with(p))
+            })
         })
     };
     const SEPARABLE_PARTICIPLES: &[(&str, &str)] = &[
@@ -3568,11 +3572,19 @@ fn is_speech_inflection(w: &str) -> bool {
         ("hin", "gewiesen"),
         ("dar", "gelegt"),
     ];
+    // The participles whole: `w` is one when it is a prefix and its participle.
+    static WHOLE: std::sync::OnceLock<super::fasthash::FastSet<String>> =
+        std::sync::OnceLock::new();
     root_form(w)
         || participle(w)
-        || SEPARABLE_PARTICIPLES
-            .iter()
-            .any(|(p, part)| w.strip_prefix(p) == Some(part))
+        || WHOLE
+            .get_or_init(|| {
+                SEPARABLE_PARTICIPLES
+                    .iter()
+                    .map(|(p, part)| format!("{p}{part}"))
+                    .collect()
+            })
+            .contains(w)
 }
 
 /// Roots of weak verbs of saying, judging and reporting, for [`is_speech_inflection`].

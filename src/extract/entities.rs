@@ -8,7 +8,8 @@ use super::canon;
 use super::fasthash::{FastMap, FastSet};
 use super::gazetteer;
 use super::tagger::{self, Tag};
-use super::text::TokenKind;
+use super::text::{TokenKind, is_german_article};
+use super::wordlist::{AffixIndex, End, WordSet};
 use super::{Doc, Sentence};
 use crate::model::{EntityKind, Lang, Mention, Span};
 
@@ -275,25 +276,6 @@ const ADJECTIVE_ORG_HEADS: &[&str] = &[
     "konferenz",
     "komitee",
 ];
-
-/// German articles: a city name never follows one directly.
-fn is_article(lower: &str) -> bool {
-    matches!(
-        lower,
-        "der"
-            | "die"
-            | "das"
-            | "den"
-            | "dem"
-            | "des"
-            | "ein"
-            | "eine"
-            | "einen"
-            | "einem"
-            | "einer"
-            | "eines"
-    )
-}
 
 /// A capitalised adjective inside a name ("Oberste", "Europäischen", "Wiener"): an adjective
 /// ending, no hyphen, not a function word, a given name or a common noun.
@@ -661,9 +643,8 @@ fn is_name_like(word: &str) -> bool {
     {
         return true;
     }
-    !NOUN_SUFFIXES
-        .iter()
-        .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2)
+    static SUFFIXES: AffixIndex = AffixIndex::new(NOUN_SUFFIXES, End::Suffix);
+    !SUFFIXES.any(&lower, |s| lower.ends_with(s) && lower.len() > s.len() + 2)
 }
 
 /// "al-Gaddafi", "el-Sisi": an Arabic article glued to a capitalised name.
@@ -680,11 +661,10 @@ fn is_role_word(lower: &str) -> bool {
 }
 
 fn is_role(lower: &str) -> bool {
+    static SUFFIXES: AffixIndex = AffixIndex::new(ROLE_SUFFIXES, End::Suffix);
     is_role_word(lower)
         || (lower.len() > 8
-            && ROLE_SUFFIXES
-                .iter()
-                .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2))
+            && SUFFIXES.any(lower, |s| lower.ends_with(s) && lower.len() > s.len() + 2))
 }
 
 /// Nouns (and the last part of compounds) naming the kind of a place or organisation that an
@@ -736,23 +716,32 @@ const ORG_KIND_NOUNS: &[&str] = &[
 /// The kind of entity a kind noun announces ("Siedlung" a place, "Linkspartei" an
 /// organisation): the noun or the last part of a compound of it.
 fn kind_noun(lower: &str) -> Option<EntityKind> {
-    let ends = |list: &[&str]| {
-        list.iter()
-            .any(|h| lower == *h || (lower.ends_with(h) && lower.len() >= h.len() + 3))
+    static PLACES: AffixIndex = AffixIndex::new(PLACE_KIND_NOUNS, End::Suffix);
+    static ORGS: AffixIndex = AffixIndex::new(ORG_KIND_NOUNS, End::Suffix);
+    let ends = |list: &AffixIndex| {
+        list.any(lower, |h| {
+            lower == *h || (lower.ends_with(h) && lower.len() >= h.len() + 3)
+        })
     };
     // A parent or daughter company: "Bank-Austria-Mutter Unicredit", "Konzerntochter Opel"
     // (not "Großmutter", "Tochter").
     let company_family = ["-mutter", "-tochter", "konzernmutter", "konzerntochter"]
         .iter()
         .any(|h| lower.ends_with(h));
-    if ends(PLACE_KIND_NOUNS) {
+    if ends(&PLACES) {
         Some(EntityKind::Place)
-    } else if company_family || ends(ORG_KIND_NOUNS) {
+    } else if company_family || ends(&ORGS) {
         Some(EntityKind::Organization)
     } else {
         None
     }
 }
+
+static INSTITUTION_HEAD_INDEX: AffixIndex = AffixIndex::new(INSTITUTION_HEADS, End::Suffix);
+static UNIQUE_ORG_HEAD_INDEX: AffixIndex = AffixIndex::new(UNIQUE_ORG_HEADS, End::Suffix);
+static ADJECTIVE_ORG_HEAD_INDEX: AffixIndex = AffixIndex::new(ADJECTIVE_ORG_HEADS, End::Suffix);
+static ORG_HEAD_INDEX: AffixIndex = AffixIndex::new(ORG_HEADS, End::Suffix);
+static MISC_HEAD_INDEX: AffixIndex = AffixIndex::new(MISC_HEADS, End::Suffix);
 
 /// Finds candidate mentions in one sentence.
 pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) {
@@ -765,8 +754,8 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
     let word = |i: usize| toks[i].kind == TokenKind::Word || toks[i].kind == TokenKind::Abbrev;
 
     // Statistical tagger.
-    let wis = tagger::word_infos(strs, &lower);
-    let tags = tagger::tag_known(strs, &lower, &wis);
+    let wis = &doc.word_infos[s.range.clone()];
+    let tags = tagger::tag_known(strs, &lower, wis);
     let mut i = 0;
     while i < n {
         if let Some(kind) = tags[i].begin_kind() {
@@ -871,7 +860,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         let long = &doc.text[sp.start..sp.end];
         let (kind, canonical) = match g.lookup(long) {
             Some(e) => (e.kind.entity_kind(), e.canonical.to_string()),
-            None if MISC_HEADS.iter().any(|h| lower[i - 1].ends_with(h)) => {
+            None if MISC_HEAD_INDEX.any(lower[i - 1], |h| lower[i - 1].ends_with(h)) => {
                 (EntityKind::Misc, long.to_string())
             }
             None => (EntityKind::Organization, long.to_string()),
@@ -935,7 +924,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
                     // A city takes no article: "der Deal", "die Hamas" name no city.
                     if len == 1
                         && i > 0
-                        && is_article(lower[i - 1])
+                        && is_german_article(lower[i - 1])
                         && g.is_city_word(w)
                         && !(i + 1 < n && word(i + 1) && is_cap(strs[i + 1]))
                     {
@@ -1163,7 +1152,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         if cap
             && i + 1 < n
             && word(i + 1)
-            && INSTITUTION_HEADS.iter().any(|h| l.ends_with(h))
+            && INSTITUTION_HEAD_INDEX.any(l, |h| l.ends_with(h))
             && !w.contains('-')
             && wis[i + 1].surface.is_some_and(|e| {
                 matches!(
@@ -1188,9 +1177,8 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         // "Bundeskriminalamt" (the bare head "Ministerium" is generic).
         if cap
             && !w.contains('-')
-            && UNIQUE_ORG_HEADS
-                .iter()
-                .any(|h| genitive_bases(l).any(|b| b.ends_with(h) && b.len() >= h.len() + 4))
+            && genitive_bases(l)
+                .any(|b| UNIQUE_ORG_HEAD_INDEX.any(b, |h| b.ends_with(h) && b.len() >= h.len() + 4))
         {
             out.push(Cand {
                 span: span(i, i + 1),
@@ -1211,9 +1199,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             && word(i - 1)
             && is_name_adjective(strs[i - 1], lower[i - 1])
             && genitive_bases(l).any(|b| {
-                ADJECTIVE_ORG_HEADS
-                    .iter()
-                    .any(|h| b == *h || b.ends_with(h) && b.len() >= h.len() + 3)
+                ADJECTIVE_ORG_HEAD_INDEX.any(b, |h| b == *h || b.ends_with(h) && b.len() >= h.len() + 3)
             })
         {
             let mut a = i;
@@ -1293,7 +1279,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         );
         if is_cap(w)
             && (w.contains('-') || english_head)
-            && ORG_HEADS.iter().any(|h| l.ends_with(*h))
+            && ORG_HEAD_INDEX.any(l, |h| l.ends_with(h))
         {
             // Only compounds whose first part is a known name ("US-Verteidigungsministerium");
             // plain compounds ("Gesundheitsministerium") are usually generic and left to the tagger.
@@ -1493,7 +1479,8 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
 
 /// Words that end personal names in English and German but never a real name part.
 pub(crate) fn is_calendar_word(lower: &str) -> bool {
-    CALENDAR_WORDS.contains(&lower)
+    static SET: WordSet = WordSet::new(CALENDAR_WORDS);
+    SET.contains(lower)
 }
 
 /// The words of `text` (split at whitespace) with their byte offsets.
@@ -1736,7 +1723,7 @@ fn follows_article(doc: &Doc, start: usize) -> bool {
         .binary_search_by_key(&start, |t| t.span.start)
         .is_ok_and(|t| {
             t > 0
-                && is_article(&super::text::lowercase(doc.strs[t - 1]))
+                && is_german_article(&super::text::lowercase(doc.strs[t - 1]))
                 && doc.strs.get(t + 1).is_none_or(|w| !is_cap(w))
         })
 }
@@ -1937,7 +1924,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             continue;
         }
         // A genitive takes no article: "die Hamas" is no genitive of "Hama".
-        let after_article = ti > 0 && is_article(&super::text::lowercase(doc.strs[ti - 1]));
+        let after_article = ti > 0 && is_german_article(&super::text::lowercase(doc.strs[ti - 1]));
         for form in genitive_bases(w) {
             if form.chars().count() < 2 || after_article && form.len() < w.len() {
                 continue;

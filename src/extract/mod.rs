@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod quantity;
 pub mod tagger;
 pub mod text;
+mod wordlist;
 
 use crate::model::{
     Analysis, Article, BlockKind, EntityKind, Lang, Mention, PartialDate, Quantity, Span,
@@ -63,6 +64,9 @@ pub(crate) struct Doc<'a> {
     lower_buf: String,
     /// Per token: its range in `lower_buf`, or `None` when the token has no capitals.
     lower_at: Vec<Option<(u32, u32)>>,
+    /// Per token: what the gazetteers know about it ([`tagger::word_infos`], looked up once
+    /// for the whole article and shared by the entity rules, the tagger and name candidates).
+    pub word_infos: Vec<gazetteer::WordInfo>,
 }
 
 impl<'a> Doc<'a> {
@@ -80,6 +84,7 @@ impl<'a> Doc<'a> {
             acronym_counts: Default::default(),
             lower_buf: String::new(),
             lower_at: Vec::new(),
+            word_infos: Vec::new(),
         };
         let default_year = article.date.map(|d| d.year);
         let mut blocks: Vec<&crate::model::Block> = article
@@ -144,6 +149,8 @@ impl<'a> Doc<'a> {
                 doc.lower_at.push(None);
             }
         }
+        let word_infos = tagger::word_infos(&doc.strs, &doc.lowers(0..doc.strs.len()));
+        doc.word_infos = word_infos;
         for s in &doc.sentences {
             let r = s.range.clone();
             for mut q in
@@ -236,40 +243,29 @@ fn name_candidates(doc: &Doc, mentions: &[Mention]) -> Vec<crate::model::NameCan
         }
         // A word after an article or a name particle is a noun or the tail of a longer name.
         let after_article = i > 0
-            && matches!(
-                doc.strs[i - 1],
-                "der"
-                    | "die"
-                    | "das"
-                    | "den"
-                    | "dem"
-                    | "des"
-                    | "ein"
-                    | "eine"
-                    | "einen"
-                    | "einem"
-                    | "einer"
-                    | "eines"
-                    | "im"
-                    | "am"
-                    | "zum"
-                    | "zur"
-                    | "vom"
-                    | "beim"
-                    | "ins"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "van"
-                    | "von"
-                    | "de"
-                    | "al"
-            );
+            && (text::is_german_article(doc.strs[i - 1])
+                || matches!(
+                    doc.strs[i - 1],
+                    "im" | "am"
+                        | "zum"
+                        | "zur"
+                        | "vom"
+                        | "beim"
+                        | "ins"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "van"
+                        | "von"
+                        | "de"
+                        | "al"
+                ));
         if after_article || entities::is_never_a_name(doc.lower(i)) || g.surface(w).is_some() {
             continue;
         }
-        let info = g.words(&[w], &[true]);
-        if info.first().is_some_and(|wi| wi.freq != 0 && wi.freq <= 10) {
+        // The word's own facts: looked up with its capital, as here.
+        let freq = doc.word_infos[i].freq;
+        if freq != 0 && freq <= 10 {
             continue;
         }
         out.push(crate::model::NameCandidate {

@@ -152,22 +152,7 @@ fn shape(w: &str) -> Shape {
 
 /// Articles before a noun (a feature of the next word).
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "der"
-            | "die"
-            | "das"
-            | "den"
-            | "dem"
-            | "des"
-            | "ein"
-            | "eine"
-            | "einen"
-            | "einem"
-            | "einer"
-            | "eines"
-            | "the"
-    )
+    super::text::is_german_article(w) || w == "the"
 }
 
 /// Static (tag-independent) information about one token.

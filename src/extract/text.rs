@@ -374,6 +374,26 @@ pub fn sentences(text: &str, offset: usize, tokens: &[Token]) -> Vec<std::ops::R
     out
 }
 
+/// True for the German definite and indefinite articles in lowercase ("der", "eines"); callers
+/// add the words their rule also treats as articles.
+pub fn is_german_article(lower: &str) -> bool {
+    matches!(
+        lower,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+    )
+}
+
 /// The lowercase form of a word, borrowed when it has no capitals (most tokens).
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     if word.is_ascii() {
