@@ -1,11 +1,12 @@
 #!/bin/sh
-# Generates the man pages and shell completions that `cargo deb` packages (see
-# [package.metadata.deb] in Cargo.toml) from the release binary:
-#   cargo build --release --locked && scripts/package-assets.sh && cargo deb --no-build
+# Regenerates the man pages and shell completions in assets/, which `cargo deb` packages (see
+# [package.metadata.deb] in Cargo.toml), from the release binary. Run it after changing the
+# command line and commit the result; tests/package_assets.rs fails while assets/ is stale:
+#   cargo build --release --locked && scripts/package-assets.sh
 set -eu
 cd "$(dirname "$0")/.."
 bin=target/release/dossier
-out=target/assets
+out=assets
 rm -rf "$out"
 mkdir -p "$out/man" "$out/completions"
 "$bin" man --dir "$out/man"

@@ -5,6 +5,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::{dossier_in, succeed};
+
 use dossier::corpus::sources::{self, SourceEntry, claim_source_label, stance_glyph};
 use dossier::keymap::{Keymap, parse_sequence};
 use dossier::model::{Analysis, Article, ClaimKind, Stance};
@@ -328,13 +331,8 @@ fn the_end_of_the_help_is_reachable_at_every_width_however_many_rows_wrap() {
 fn dossier_render_shows_the_filtered_claims_pane_and_the_sources_view() {
     let dir = tempfile::tempdir().unwrap();
     let run = |keys: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["--config-dir", &dir.path().join("c").display().to_string()])
-            .args(["--data-dir", &dir.path().join("d").display().to_string()])
-            .args(["render", "--size", "160x45", "--keys", keys])
-            .output()
-            .expect("dossier runs");
-        assert!(out.status.success());
+        let out =
+            succeed(dossier_in(dir.path()).args(["render", "--size", "160x45", "--keys", keys]));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let (_, analyses) = corpus();

@@ -3,17 +3,14 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::dossier_in;
+
 use std::fs;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn dossier(args: &[&str], dir: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("dossier runs")
+    dossier_in(dir).args(args).output().expect("dossier runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -174,8 +171,7 @@ fn render_ansi_shows_entity_colours_unless_no_color_is_set() {
     let out = dossier(&["render", "--ansi", "--size", "160x45"], dir.path());
     let coloured = text(&out.stdout);
     assert!(coloured.contains(";4;32m"), "places: underlined and green");
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--data-dir", &dir.path().join("data").display().to_string()])
+    let out = dossier_in(dir.path())
         .args(["render", "--ansi", "--size", "160x45"])
         .env("NO_COLOR", "1")
         .output()
@@ -319,13 +315,9 @@ fn index_fills_the_cache_and_a_second_run_reads_it() {
         let f = fs::File::options().write(true).open(&copy).unwrap();
         f.set_modified(an_hour_ago).unwrap();
     }
+    // The sandbox's cache directory (see `dossier_in`).
     let cache = dir.path().join("cache");
-    let args = [
-        "--cache-dir",
-        cache.to_str().unwrap(),
-        "index",
-        corpus.to_str().unwrap(),
-    ];
+    let args = ["index", corpus.to_str().unwrap()];
     let out = dossier(&args, dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("indexed 5 article(s)"));
@@ -461,9 +453,7 @@ fn mkfifo(path: &std::path::Path) {
 
 /// Runs dossier with a time limit; a hang is a failure, not a stuck test run.
 fn dossier_within(args: &[&str], dir: &std::path::Path, limit: std::time::Duration) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
+    let mut child = dossier_in(dir)
         .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

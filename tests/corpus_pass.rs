@@ -3,6 +3,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::{dossier_in, succeed};
+
 use dossier::corpus::entity_index::EntityIndex;
 use dossier::extract::{analyze, analyze_corpus};
 use dossier::index::{IndexedCorpus, Indexer};
@@ -10,7 +13,6 @@ use dossier::ingest::{self, LoadOptions};
 use dossier::model::{Analysis, Article, EntityKind};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// (start, end, kind, canonical) of every named mention.
 type Named = BTreeSet<(usize, usize, &'static str, String)>;
@@ -48,17 +50,10 @@ fn write(dir: &Path, files: &[(&str, &str)]) -> Vec<PathBuf> {
 
 /// What `dossier extract --format jsonl` prints, per path: the named mentions.
 fn extract(paths: &[PathBuf], dir: &Path) -> HashMap<String, Named> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(["extract", "--format", "jsonl"])
-        .args(paths)
-        .output()
-        .expect("dossier runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        dossier_in(dir)
+            .args(["extract", "--format", "jsonl"])
+            .args(paths),
     );
     let mut by_path = HashMap::new();
     for line in String::from_utf8(out.stdout).unwrap().lines() {

@@ -3,9 +3,12 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::dossier_in;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A clipboard write, a title change, a screen clear, a device query (DCS), 8-bit CSI and NEL,
 /// a full reset.
@@ -13,14 +16,7 @@ const NASTY: &str =
     "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}P+q\u{1b}\\\u{9b}31m\u{85}\u{1b}c";
 
 fn dossier(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(["--cache-dir", &dir.join("cache").display().to_string()])
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("dossier runs")
+    dossier_in(dir).args(args).output().expect("dossier runs")
 }
 
 /// Removes the SGR sequences (`ESC [ digits ; ... m`) that `render --ansi` writes itself.

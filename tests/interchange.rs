@@ -402,6 +402,56 @@ fn completions_and_man_page_mention_every_subcommand() {
     assert!(pages.join("dossier-export.1").is_file());
 }
 
+/// The man pages and completions that `cargo deb` packages are kept in `assets/`; they must be
+/// what the binary writes today, so a plain `cargo deb` packages current ones.
+#[test]
+fn packaged_man_pages_and_completions_match_the_binary() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("man");
+    dossier(dir.path(), &["man", "--dir", &fresh.display().to_string()]);
+    let mut expected: Vec<(String, Vec<u8>)> = std::fs::read_dir(&fresh)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = format!("man/{}", e.file_name().to_string_lossy());
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    for (shell, file) in [
+        ("bash", "dossier.bash"),
+        ("zsh", "_dossier"),
+        ("fish", "dossier.fish"),
+        ("elvish", "dossier.elv"),
+        ("powershell", "_dossier.ps1"),
+    ] {
+        let out = dossier(dir.path(), &["completions", shell]);
+        expected.push((format!("completions/{file}"), out.stdout));
+    }
+    expected.sort();
+    let mut kept: Vec<String> = ["man", "completions"]
+        .iter()
+        .flat_map(|sub| {
+            std::fs::read_dir(root.join(sub))
+                .unwrap()
+                .map(move |e| format!("{sub}/{}", e.unwrap().file_name().to_string_lossy()))
+        })
+        .collect();
+    kept.sort();
+    let names: Vec<String> = expected.iter().map(|(n, _)| n.clone()).collect();
+    assert_eq!(
+        kept, names,
+        "assets/ holds other files than the binary writes: run scripts/package-assets.sh"
+    );
+    for (name, bytes) in &expected {
+        assert!(bytes.len() > 500, "{name} is nearly empty");
+        assert!(
+            std::fs::read(root.join(name)).unwrap() == *bytes,
+            "assets/{name} is stale: run scripts/package-assets.sh and commit assets/"
+        );
+    }
+}
+
 #[test]
 fn subcommand_help_lists_only_its_options_and_examples() {
     let dir = tempfile::tempdir().unwrap();

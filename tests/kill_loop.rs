@@ -6,10 +6,13 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::dossier_in;
+
 use dossier::store::{Store, parse_bookmarks};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -45,10 +48,7 @@ fn bookmarking_keys() -> String {
 }
 
 fn spawn_reader(dir: &Path, keys: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(["--cache-dir", &dir.join("cache").display().to_string()])
+    dossier_in(dir)
         .args(["render", "--size", "100x30", "--keys", keys])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

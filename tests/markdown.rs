@@ -4,8 +4,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::{dossier_in, succeed};
+
 use std::path::Path;
-use std::process::Command;
 
 const ARTICLE: &str = "---
 title: Sanktionen gegen Pjöngjang
@@ -34,24 +36,12 @@ Der Rat tagt seit 1946 in New York.
 const SIZES: [&str; 5] = ["160x45", "120x35", "100x30", "80x24", "60x20"];
 
 fn render(dir: &Path, size: &str, keys: &str, ansi: bool) -> String {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    cmd.arg("render")
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(["--cache-dir", &dir.join("cache").display().to_string()])
-        .args(["--size", size, "--keys", keys]);
+    let mut cmd = dossier_in(dir);
+    cmd.arg("render").args(["--size", size, "--keys", keys]);
     if ansi {
         cmd.arg("--ansi");
     }
-    let out = cmd
-        .arg(dir.join("bericht.md"))
-        .output()
-        .expect("dossier runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(cmd.arg(dir.join("bericht.md")));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -153,11 +143,8 @@ fn plain_text_files_are_not_read_as_markdown() {
         "Titel\n\nDer Wert liegt bei 2*3*4 und **bleibt** so, sagte sie am Montag in Berlin.\n",
     )
     .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = dossier_in(dir.path())
         .arg("render")
-        .args(["--config-dir", &dir.path().join("c").display().to_string()])
-        .args(["--data-dir", &dir.path().join("d").display().to_string()])
-        .args(["--cache-dir", &dir.path().join("k").display().to_string()])
         .args(["--size", "160x45"])
         .arg(dir.path().join("notiz.txt"))
         .output()

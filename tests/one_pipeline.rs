@@ -5,6 +5,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::{dossier_in, succeed};
+
 use dossier::corpus::Corpus;
 use dossier::index::Indexer;
 use dossier::ingest::LoadOptions;
@@ -14,7 +17,6 @@ use dossier::reflow::Hyphenators;
 use dossier::state::{AppState, Input, Options};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const FILES: [(&str, &str); 3] = [
     (
@@ -44,19 +46,7 @@ fn write_corpus(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn dossier(dir: &Path, args: &[&str], paths: &[PathBuf]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(["--cache-dir", &dir.join("cache").display().to_string()])
-        .args(args)
-        .args(paths)
-        .output()
-        .expect("dossier runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(dossier_in(dir).args(args).args(paths));
     String::from_utf8(out.stdout).unwrap()
 }
 

@@ -4,8 +4,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::{dossier_in, succeed};
+
 use std::path::Path;
-use std::process::Command;
 use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 5] = [(160, 45), (120, 35), (100, 30), (80, 24), (60, 20)];
@@ -13,21 +15,12 @@ const SIZES: [(u16, u16); 5] = [(160, 45), (120, 35), (100, 30), (80, 24), (60, 
 /// `dossier render` of the bundled corpus (or `paths`) at `size` after `keys`, with its own
 /// config, data and cache directories under `dir`.
 fn render(dir: &Path, size: (u16, u16), keys: &str, paths: &[&Path]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(["--cache-dir", &dir.join("cache").display().to_string()])
-        .arg("render")
-        .args(["--size", &format!("{}x{}", size.0, size.1)])
-        .args(["--keys", keys])
-        .args(paths)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("dossier runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        dossier_in(dir)
+            .arg("render")
+            .args(["--size", &format!("{}x{}", size.0, size.1)])
+            .args(["--keys", keys])
+            .args(paths),
     );
     let screen = String::from_utf8(out.stdout).unwrap();
     for line in screen.lines() {
@@ -149,16 +142,10 @@ fn check_titles(screen: &str, titles: &[String], size: (u16, u16)) -> usize {
 
 /// Titles as the corpus gives them, from `dossier extract`.
 fn titles(dir: &Path, paths: &[&Path]) -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--cache-dir", &dir.join("cache").display().to_string()])
-        .args(["extract", "--format", "jsonl"])
-        .args(paths)
-        .output()
-        .expect("dossier runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        dossier_in(dir)
+            .args(["extract", "--format", "jsonl"])
+            .args(paths),
     );
     String::from_utf8(out.stdout)
         .unwrap()
@@ -321,14 +308,7 @@ fn the_note_editor_shows_the_place_of_a_bookmark_without_a_quote() {
 fn long_names_in_the_entity_index_break_with_a_hyphen() {
     let dir = tempfile::tempdir().unwrap();
     // Canonical names with a space: a line may break there without a hyphen.
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "--cache-dir",
-            &dir.path().join("cache").display().to_string(),
-        ])
-        .args(["extract", "--format", "jsonl", "seeds"])
-        .output()
-        .expect("dossier runs");
+    let out = succeed(dossier_in(dir.path()).args(["extract", "--format", "jsonl", "seeds"]));
     let names: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()

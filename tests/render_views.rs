@@ -514,3 +514,78 @@ fn corpus_search_lists_article_titles_and_only_text_the_reader_shows() {
         );
     }
 }
+
+/// The reading pane's title at every size and for every bundled article: the whole title, or
+/// the title cut after a whole word and marked "…" — never a word cut in half.
+#[test]
+fn the_reading_pane_title_is_never_cut_mid_word() {
+    let count = entries().articles().len();
+    for size in SIZES {
+        for n in 0..count {
+            let mut s = state();
+            let down = vec!["j"; n].join(" ");
+            let text = render_text(&mut s, size, &keys(&down));
+            let title = s.current().unwrap().article.title.clone();
+            let first = text.lines().next().unwrap_or("").to_string();
+            let shown = first
+                .split(" ● ")
+                .nth(1)
+                .and_then(|rest| rest.split(" ━").next())
+                .unwrap_or_else(|| panic!("{size:?}: no reading pane title in {first:?}"))
+                .trim_end()
+                .to_string();
+            if let Some(head) = shown.strip_suffix('…') {
+                assert!(
+                    title.starts_with(head) && title[head.len()..].starts_with(char::is_whitespace)
+                        || title.starts_with(head)
+                            && title[head.len()..].starts_with(|c: char| {
+                                matches!(c, ',' | ';' | ':' | '-' | '–' | '—')
+                            }),
+                    "{size:?}: {shown:?} cuts {title:?} mid-word"
+                );
+                assert!(head.width() >= 5, "{size:?}: {shown:?} keeps too little");
+            } else {
+                assert_eq!(shown, title, "{size:?}");
+            }
+        }
+    }
+}
+
+/// A claim card shows two lines of its claim; a longer claim ends after a whole word with "…",
+/// never inside a word.
+#[test]
+fn claim_cards_are_cut_after_a_whole_word() {
+    let texts: Vec<String> = entries()
+        .analyses()
+        .flat_map(|a| a.claims.iter().map(|c| c.text.clone()))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let mut cut = 0;
+    for size in SIZES {
+        let mut s = state();
+        let text = render_text(&mut s, size, &[]);
+        for line in text.lines() {
+            // The claims pane is the last framed column, right of the reading pane's frame.
+            let Some((_, pane)) = line.rsplit_once("┃│") else {
+                continue;
+            };
+            let row = pane.trim_end_matches('│').trim();
+            let Some(head) = row.strip_suffix('…') else {
+                continue;
+            };
+            if head.contains(" · ") || head.is_empty() {
+                continue; // a card's header line
+            }
+            cut += 1;
+            let last = head.split_whitespace().last().unwrap_or("");
+            assert!(
+                texts.iter().any(|t| t.split(' ').any(|w| w
+                    .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '–')
+                    == last
+                    || w == last)),
+                "{size:?}: {row:?} ends inside a word"
+            );
+        }
+    }
+    assert!(cut > 0, "no shortened claim seen");
+}

@@ -4,19 +4,15 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::binary::dossier_in;
+
 use std::path::Path;
-use std::process::Command;
 
 fn render(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> (String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    cmd.args(["--config-dir", &dir.join("config").display().to_string()])
-        .args(["--data-dir", &dir.join("data").display().to_string()])
-        .args(["--cache-dir", &dir.join("cache").display().to_string()])
-        .args(extra)
-        .args(["render", "--ansi", "--size", "100x30"])
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("DOSSIER_LOG");
+    let mut cmd = dossier_in(dir);
+    cmd.args(extra)
+        .args(["render", "--ansi", "--size", "100x30"]);
     for (k, v) in env {
         cmd.env(k, v);
     }

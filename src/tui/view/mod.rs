@@ -171,6 +171,34 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts a title or other prose to at most `width` cells like [`truncate`], but at a word
+/// boundary when one lies past the first third of what fits, so a title never ends mid-word
+/// ("Nordkoreas Militäreinsatz in…", not "Nordkoreas Militäreinsa…").
+pub fn truncate_words(text: &str, width: usize) -> String {
+    let clean = crate::reflow::sanitize(text);
+    if clean.width() <= width {
+        return clean;
+    }
+    let cut = truncate(&clean, width);
+    let Some(kept) = cut.strip_suffix('…') else {
+        return cut;
+    };
+    // The character after the kept prefix: when it is a blank, the cut is already at a word end.
+    let next = clean[kept.len()..].chars().next();
+    if next.is_some_and(char::is_whitespace) {
+        return format!("{}…", kept.trim_end());
+    }
+    match kept.rfind(char::is_whitespace) {
+        Some(i) if kept[..i].width() * 3 >= width.saturating_sub(1) => {
+            let head = kept[..i].trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—' | '-')
+            });
+            format!("{head}…")
+        }
+        _ => cut,
+    }
+}
+
 /// Draws the whole screen.
 pub fn draw(state: &AppState, frame: &mut Frame) {
     let theme = Theme::with_colors(state.screen.colors, state.screen.no_color);
@@ -235,6 +263,25 @@ mod tests {
         assert_eq!(fit_items(hint, 80), hint);
         assert_eq!(fit_items(hint, 28), " enter jump · j next ");
         assert_eq!(fit_items(hint, 5), " ent…");
+    }
+
+    #[test]
+    fn titles_are_cut_at_a_word() {
+        let title = "Nordkoreas Militäreinsatz in Europa";
+        assert_eq!(truncate_words(title, 40), title);
+        assert_eq!(truncate_words(title, 34), "Nordkoreas Militäreinsatz in…");
+        assert_eq!(truncate_words(title, 24), "Nordkoreas…");
+        // A cut right before a blank keeps the whole word.
+        assert_eq!(truncate_words(title, 26), "Nordkoreas Militäreinsatz…");
+        // No blank past the first third: the word is cut as before.
+        assert_eq!(truncate_words("Unterstützungsleistungen", 10), "Unterstüt…");
+        // A title that fits and ends in an ellipsis is left alone.
+        assert_eq!(truncate_words("Was nun…", 8), "Was nun…");
+        // Punctuation before the cut goes.
+        assert_eq!(
+            truncate_words("Kiew, Moskau und Pjöngjang", 14),
+            "Kiew, Moskau…"
+        );
     }
 
     #[test]

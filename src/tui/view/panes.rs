@@ -82,7 +82,10 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             byline.push_str(&date.iso());
         }
         lines.push(Line::from(Span::styled(
-            format!("  {}", truncate(&byline, width.saturating_sub(2))),
+            format!(
+                "  {}",
+                super::truncate_words(&byline, width.saturating_sub(2))
+            ),
             theme.dim(),
         )));
         let claims = entry.analysis.claims.len();
@@ -115,7 +118,11 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         .current()
         .map(|e| e.article.title.as_str())
         .unwrap_or("");
-    let title = truncate(title, usize::from(area.width).saturating_sub(16));
+    // Two border cells, two blanks around the title and the focus marker.
+    let title = super::truncate_words(
+        title,
+        usize::from(area.width).saturating_sub(4 + marker.width()),
+    );
     let percent = format!(" {}% ", state.reader_percent());
     let block = pane_block(format!(" {marker}{title} "), focused, theme)
         .title_bottom(Line::from(Span::styled(percent, theme.pane_title(focused))).right_aligned());
@@ -281,13 +288,9 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
         };
         let selected = i == state.claims.selected;
         lines.push(claim_header(card, selected, width, theme));
-        let wrapped = textwrap::wrap(&card.text, width.saturating_sub(2).max(4));
-        for (n, row) in wrapped.iter().take(2).enumerate() {
-            let row = if n == 1 && wrapped.len() > 2 {
-                truncate(&format!("{row} …"), width.saturating_sub(2))
-            } else {
-                row.to_string()
-            };
+        // Two lines of the claim; a longer one ends after a whole word with "…".
+        let wrapped = super::wrapped_at_most(&card.text, width.saturating_sub(2).max(4), 2, 0);
+        for row in &wrapped {
             lines.push(Line::from(format!("  {row}")));
         }
         if wrapped.len() < 2 {
