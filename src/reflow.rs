@@ -260,60 +260,480 @@ impl Layout {
 
 pub use crate::sanitize::{sanitize, sanitize_char};
 
-/// Lays out `article` for `width` columns.
+/// Lays out `article` for `width` columns, every line of it.
 pub fn layout_article(article: &Article, width: u16, hyph: &Hyphenators) -> Layout {
-    let w = usize::from(width.max(8));
-    let dict = hyph.for_lang(article.lang);
-    let mut lines = Vec::new();
-    wrap_literal(&mut lines, LineKind::Title, &article.title, w, dict);
-    let meta = meta_line(article);
-    if !meta.is_empty() {
-        wrap_literal(&mut lines, LineKind::Meta, &meta, w, dict);
+    let mut lazy = LazyLayout::plan(article, width, hyph);
+    for c in 0..lazy.chunks.len() {
+        lazy.wrap_chunk(c, article, hyph);
     }
-    for (i, block) in article.body.iter().enumerate() {
-        lines.push(VisualLine::blank());
-        let (kind, first, rest) = match block.kind {
-            BlockKind::Heading => (LineKind::Heading, "", ""),
-            BlockKind::ListItem => (LineKind::ListItem, "• ", "  "),
-            BlockKind::Paragraph | BlockKind::Reference => (LineKind::Paragraph, "", ""),
-        };
-        wrap_span(
-            &mut lines,
-            article,
-            block.span,
-            kind,
-            Some(i),
-            (first, rest),
-            w,
-            dict,
-        );
+    Layout {
+        width,
+        lines: lazy
+            .chunks
+            .into_iter()
+            .flat_map(|c| c.lines.unwrap_or_default())
+            .collect(),
     }
-    if !article.references.is_empty() {
-        lines.push(VisualLine::blank());
-        lines.push(VisualLine::blank());
-        wrap_literal(
-            &mut lines,
-            LineKind::ReferencesHeading,
-            "References",
-            w,
-            dict,
-        );
-        let base = article.body.len();
-        for (i, block) in article.references.iter().enumerate() {
-            lines.push(VisualLine::blank());
-            wrap_span(
-                &mut lines,
+}
+
+/// Articles longer than this (in bytes) are laid out lazily by [`LazyLayout::new`]: only the
+/// chunks near what is on screen are wrapped.
+pub const LAZY_ARTICLE: usize = 512 * 1024;
+
+/// Lines a [`LazyLayout`] wraps above and below the screen, so that a step or a page of
+/// scrolling finds its lines ready.
+pub const LAZY_MARGIN: usize = 64;
+
+/// Guess of how full a wrapped line is, as a share of the width, for the line counts of chunks
+/// not yet wrapped.
+const FILL: f64 = 0.9;
+
+/// How one chunk's text is wrapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Plan {
+    /// The article bytes wrapped.
+    span: Span,
+    kind: LineKind,
+    block: Option<usize>,
+    /// Prefix of the chunk's first line (the list bullet, only on a block's first chunk).
+    first_prefix: &'static str,
+    /// Prefix of the other lines.
+    rest_prefix: &'static str,
+    /// Blank lines above the text.
+    blanks: usize,
+    /// Whether words break at dictionary points (not in the pieces of a huge block).
+    hyphenate: bool,
+}
+
+/// A stretch of the layout wrapped as one: the title and byline, a block, a piece of a huge
+/// block, or the references heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Chunk {
+    /// How to wrap it; `None` for lines made when the layout was planned.
+    plan: Option<Plan>,
+    /// Its lines once wrapped.
+    lines: Option<Vec<VisualLine>>,
+    /// Its line count until then.
+    estimate: usize,
+}
+
+impl Chunk {
+    fn len(&self) -> usize {
+        self.lines.as_ref().map_or(self.estimate, Vec::len)
+    }
+}
+
+/// A line not laid out yet (drawn as nothing).
+static NOT_LAID_OUT: VisualLine = VisualLine {
+    kind: LineKind::Blank,
+    block: None,
+    text: String::new(),
+    pieces: Vec::new(),
+};
+
+/// An article laid out for one width a chunk at a time: a block, or a piece of about 16 KiB of
+/// a huge block, is wrapped when it comes near the screen ([`LazyLayout::fill`]). Until then
+/// its line count is estimated from its length, so line numbers below a chunk not yet wrapped
+/// are estimates; wrapping a chunk above the top line moves that line so that it keeps showing
+/// the same text. A short article is wrapped whole at once, and its lines are exactly those of
+/// [`layout_article`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LazyLayout {
+    /// Width in columns the layout was made for.
+    pub width: u16,
+    chunks: Vec<Chunk>,
+    /// First line of each chunk, and the line count last.
+    starts: Vec<usize>,
+}
+
+impl LazyLayout {
+    /// Lays out `article` for `width` columns: whole when it is short, otherwise only planned
+    /// (nothing is wrapped until [`LazyLayout::fill`] or [`LazyLayout::reveal`] asks).
+    pub fn new(article: &Article, width: u16, hyph: &Hyphenators) -> Self {
+        let mut layout = Self::plan(article, width, hyph);
+        if article.text.len() <= LAZY_ARTICLE {
+            for c in 0..layout.chunks.len() {
+                layout.wrap_chunk(c, article, hyph);
+            }
+            layout.recount(0);
+        }
+        layout
+    }
+
+    /// Splits the article into chunks and lays out the title, byline and references heading.
+    fn plan(article: &Article, width: u16, hyph: &Hyphenators) -> Self {
+        let w = usize::from(width.max(8));
+        let dict = hyph.for_lang(article.lang);
+        let mut chunks = Vec::new();
+        let mut head = Vec::new();
+        wrap_literal(&mut head, LineKind::Title, &article.title, w, dict);
+        let meta = meta_line(article);
+        if !meta.is_empty() {
+            wrap_literal(&mut head, LineKind::Meta, &meta, w, dict);
+        }
+        chunks.push(Chunk::fixed(head));
+        for (i, block) in article.body.iter().enumerate() {
+            let (kind, first, rest) = match block.kind {
+                BlockKind::Heading => (LineKind::Heading, "", ""),
+                BlockKind::ListItem => (LineKind::ListItem, "• ", "  "),
+                BlockKind::Paragraph | BlockKind::Reference => (LineKind::Paragraph, "", ""),
+            };
+            plan_block(
+                &mut chunks,
                 article,
                 block.span,
-                LineKind::Reference,
-                Some(base + i),
-                ("", ""),
+                kind,
+                Some(i),
+                (first, rest),
+                w,
+            );
+        }
+        if !article.references.is_empty() {
+            let mut heading = vec![VisualLine::blank(), VisualLine::blank()];
+            wrap_literal(
+                &mut heading,
+                LineKind::ReferencesHeading,
+                "References",
                 w,
                 dict,
             );
+            chunks.push(Chunk::fixed(heading));
+            let base = article.body.len();
+            for (i, block) in article.references.iter().enumerate() {
+                plan_block(
+                    &mut chunks,
+                    article,
+                    block.span,
+                    LineKind::Reference,
+                    Some(base + i),
+                    ("", ""),
+                    w,
+                );
+            }
+        }
+        let mut layout = Self {
+            width,
+            starts: vec![0; chunks.len() + 1],
+            chunks,
+        };
+        layout.recount(0);
+        layout
+    }
+
+    /// Recomputes the first lines of the chunks from chunk `from` on.
+    fn recount(&mut self, from: usize) {
+        let mut at = self.starts.get(from).copied().unwrap_or(0);
+        for (c, chunk) in self.chunks.iter().enumerate().skip(from) {
+            self.starts[c] = at;
+            at += chunk.len();
+        }
+        if let Some(last) = self.starts.last_mut() {
+            *last = at;
         }
     }
-    Layout { width, lines }
+
+    /// Wraps chunk `c` if it is not wrapped yet (without recounting the lines after it).
+    fn wrap_chunk(&mut self, c: usize, article: &Article, hyph: &Hyphenators) {
+        let w = usize::from(self.width.max(8));
+        let Some(chunk) = self.chunks.get_mut(c) else {
+            return;
+        };
+        if chunk.lines.is_some() {
+            return;
+        }
+        let Some(plan) = &chunk.plan else {
+            chunk.lines = Some(Vec::new());
+            return;
+        };
+        let dict = hyph.for_lang(article.lang).filter(|_| plan.hyphenate);
+        chunk.lines = Some(wrap_plan(article, plan, w, dict));
+    }
+
+    /// Wraps chunk `c` and keeps `top` on the text it showed: moved by the change of line count
+    /// when the chunk lies above it, kept at the same share of the chunk when inside it.
+    fn wrap_keeping(&mut self, c: usize, top: &mut usize, article: &Article, hyph: &Hyphenators) {
+        let (start, old) = (self.starts[c], self.chunks[c].len());
+        self.wrap_chunk(c, article, hyph);
+        let new = self.chunks[c].len();
+        self.recount(c);
+        if new == old {
+            return;
+        }
+        if start + old <= *top {
+            *top = *top + new - old;
+        } else if start <= *top {
+            let within = (*top - start) * new / old.max(1);
+            *top = start + within.min(new.saturating_sub(1));
+        }
+    }
+
+    /// Number of lines (estimated for the chunks not wrapped yet).
+    pub fn len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    /// True when nothing is laid out (no article).
+    pub fn is_empty(&self) -> bool {
+        self.chunks.is_empty()
+    }
+
+    /// Number of lines wrapped so far (the work done; at most the screen and its margins for
+    /// a long article that was only looked at).
+    pub fn wrapped_lines(&self) -> usize {
+        self.chunks
+            .iter()
+            .filter(|c| c.plan.is_some())
+            .filter_map(|c| c.lines.as_ref())
+            .map(Vec::len)
+            .sum()
+    }
+
+    /// The chunk holding line `line` (the last chunk past the end).
+    fn chunk_of_line(&self, line: usize) -> usize {
+        self.starts
+            .get(1..)
+            .map_or(0, |s| s.partition_point(|&s| s <= line))
+            .min(self.chunks.len().saturating_sub(1))
+    }
+
+    /// Line `i`; a line not wrapped yet (or past the end) is drawn empty.
+    pub fn line(&self, i: usize) -> &VisualLine {
+        if i >= self.len() {
+            return &NOT_LAID_OUT;
+        }
+        let c = self.chunk_of_line(i);
+        self.chunks[c]
+            .lines
+            .as_ref()
+            .and_then(|lines| lines.get(i - self.starts[c]))
+            .unwrap_or(&NOT_LAID_OUT)
+    }
+
+    /// Up to `n` lines from line `from` on.
+    pub fn lines(&self, from: usize, n: usize) -> impl Iterator<Item = &VisualLine> {
+        (from..(from.saturating_add(n)).min(self.len())).map(|i| self.line(i))
+    }
+
+    /// The first line showing article text at or after `offset` (the line to put on top to keep a
+    /// reading position across a change of width); estimated inside a chunk not wrapped yet.
+    pub fn line_at_offset(&self, offset: usize) -> usize {
+        let mut best = 0;
+        for (c, chunk) in self.chunks.iter().enumerate() {
+            let start = self.starts[c];
+            match (&chunk.lines, &chunk.plan) {
+                (Some(lines), _) => {
+                    for (i, line) in lines.iter().enumerate() {
+                        if let Some(last) = line.pieces.last() {
+                            if last.span.end > offset {
+                                return start + i;
+                            }
+                            best = start + i;
+                        }
+                    }
+                }
+                (None, Some(plan)) if chunk.estimate > plan.blanks => {
+                    let text_lines = chunk.estimate - plan.blanks;
+                    if plan.span.end > offset {
+                        let into = offset.saturating_sub(plan.span.start);
+                        let within = into * text_lines / plan.span.len().max(1);
+                        return start + plan.blanks + within.min(text_lines - 1);
+                    }
+                    best = start + chunk.estimate - 1;
+                }
+                _ => {}
+            }
+        }
+        best
+    }
+
+    /// The article offset shown at `line`, or at the nearest line below it that shows text
+    /// (estimated inside a chunk not wrapped yet).
+    pub fn offset_at_line(&self, line: usize) -> usize {
+        let here = self.chunk_of_line(line);
+        let forward = (here..self.chunks.len()).find_map(|c| {
+            let from = line.saturating_sub(self.starts[c]);
+            self.first_offset(c, from..self.chunks[c].len())
+        });
+        forward
+            .or_else(|| {
+                (0..=here).rev().find_map(|c| {
+                    let to = (line.saturating_sub(self.starts[c])).min(self.chunks[c].len());
+                    self.last_offset(c, 0..to)
+                })
+            })
+            .unwrap_or(0)
+    }
+
+    /// The first offset shown on the lines `range` (local to chunk `c`).
+    fn first_offset(&self, c: usize, range: std::ops::Range<usize>) -> Option<usize> {
+        let chunk = &self.chunks[c];
+        match (&chunk.lines, &chunk.plan) {
+            (Some(lines), _) => lines.get(range)?.iter().find_map(VisualLine::start),
+            (None, Some(plan)) => range
+                .clone()
+                .find(|&i| i >= plan.blanks)
+                .map(|i| estimated_offset(chunk, plan, i)),
+            (None, None) => None,
+        }
+    }
+
+    /// The offset shown on the last line of `range` (local to chunk `c`) that shows text.
+    fn last_offset(&self, c: usize, range: std::ops::Range<usize>) -> Option<usize> {
+        let chunk = &self.chunks[c];
+        match (&chunk.lines, &chunk.plan) {
+            (Some(lines), _) => lines.get(range)?.iter().rev().find_map(VisualLine::start),
+            (None, Some(plan)) => range
+                .rev()
+                .find(|&i| i >= plan.blanks)
+                .map(|i| estimated_offset(chunk, plan, i)),
+            (None, None) => None,
+        }
+    }
+
+    /// Wraps the chunks that lines `top - LAZY_MARGIN .. top + height + LAZY_MARGIN` fall in,
+    /// keeping `top` on the text it shows and within the layout.
+    pub fn fill(&mut self, top: &mut usize, height: usize, article: &Article, hyph: &Hyphenators) {
+        loop {
+            *top = (*top).min(self.len().saturating_sub(height));
+            let from = self.chunk_of_line(top.saturating_sub(LAZY_MARGIN));
+            let to = self.chunk_of_line(*top + height + LAZY_MARGIN);
+            let Some(c) =
+                (from..=to).find(|&c| self.chunks.get(c).is_some_and(|c| c.lines.is_none()))
+            else {
+                return;
+            };
+            self.wrap_keeping(c, top, article, hyph);
+        }
+    }
+
+    /// The first line showing article text at or after `offset`, exactly: the chunks it may
+    /// lie in are wrapped first (keeping `top` on its text).
+    pub fn reveal(
+        &mut self,
+        offset: usize,
+        top: &mut usize,
+        article: &Article,
+        hyph: &Hyphenators,
+    ) -> usize {
+        loop {
+            let line = self.line_at_offset(offset);
+            let c = self.chunk_of_line(line);
+            if self.chunks.get(c).is_none_or(|c| c.lines.is_some()) {
+                return line;
+            }
+            self.wrap_keeping(c, top, article, hyph);
+        }
+    }
+}
+
+impl Chunk {
+    fn fixed(lines: Vec<VisualLine>) -> Self {
+        Self {
+            plan: None,
+            estimate: lines.len(),
+            lines: Some(lines),
+        }
+    }
+}
+
+/// The offset a chunk not wrapped yet is guessed to show at its line `i`: the same share of
+/// its text, moved on to the start of a word.
+fn estimated_offset(chunk: &Chunk, plan: &Plan, i: usize) -> usize {
+    let text_lines = chunk.estimate.saturating_sub(plan.blanks).max(1);
+    let into = (i.saturating_sub(plan.blanks)) * plan.span.len() / text_lines;
+    plan.span.start + into
+}
+
+/// Adds the chunks of one block: the block whole, or a huge block in pieces of about 16 KiB
+/// wrapped without hyphenation, so that time and memory grow with its length alone.
+#[allow(clippy::too_many_arguments)]
+fn plan_block(
+    chunks: &mut Vec<Chunk>,
+    article: &Article,
+    span: Span,
+    kind: LineKind,
+    block: Option<usize>,
+    (first_prefix, rest_prefix): (&'static str, &'static str),
+    width: usize,
+) {
+    let text = article.slice(span);
+    let inner = width
+        .saturating_sub(first_prefix.width().max(rest_prefix.width()))
+        .max(4);
+    let plan = |at: usize, piece: &str, first: bool, hyphenate: bool| {
+        let plan = Plan {
+            span: Span::new(span.start + at, span.start + at + piece.len()),
+            kind,
+            block,
+            first_prefix: if first { first_prefix } else { rest_prefix },
+            rest_prefix,
+            blanks: usize::from(first),
+            hyphenate,
+        };
+        Chunk {
+            estimate: plan.blanks + estimate_lines(piece, inner),
+            plan: Some(plan),
+            lines: None,
+        }
+    };
+    if text.len() > HUGE_BLOCK {
+        for (k, (at, piece)) in huge_block_pieces(text).into_iter().enumerate() {
+            chunks.push(plan(at, piece, k == 0, false));
+        }
+    } else {
+        chunks.push(plan(0, text, true, true));
+    }
+}
+
+/// Guess of the number of lines `text` wraps into at `width` cells.
+fn estimate_lines(text: &str, width: usize) -> usize {
+    let cells = text.chars().count();
+    if text.trim().is_empty() {
+        return 0;
+    }
+    ((cells as f64 / (width as f64 * FILL)).ceil() as usize).max(1)
+}
+
+/// Wraps the text of one chunk.
+fn wrap_plan(
+    article: &Article,
+    plan: &Plan,
+    width: usize,
+    dict: Option<&Standard>,
+) -> Vec<VisualLine> {
+    let mut lines = vec![VisualLine::blank(); plan.blanks];
+    let text = article.slice(plan.span);
+    let inner = width
+        .saturating_sub(plan.first_prefix.width().max(plan.rest_prefix.width()))
+        .max(4);
+    for (n, (frags, hyphen)) in wrap_words(text, inner, dict).into_iter().enumerate() {
+        let mut line = VisualLine {
+            kind: plan.kind,
+            block: plan.block,
+            text: if n == 0 {
+                plan.first_prefix.to_string()
+            } else {
+                plan.rest_prefix.to_string()
+            },
+            pieces: Vec::new(),
+        };
+        for (i, (off, frag)) in frags.into_iter().enumerate() {
+            if i > 0 {
+                line.text.push(' ');
+            }
+            let at = plan.span.start + off;
+            line.pieces.push(Piece {
+                at: line.text.len(),
+                span: Span::new(at, at + frag.len()),
+            });
+            line.text.extend(frag.chars().map(sanitize_char));
+        }
+        if hyphen {
+            line.text.push('-');
+        }
+        lines.push(line);
+    }
+    lines
 }
 
 fn meta_line(article: &Article) -> String {
@@ -494,65 +914,6 @@ fn huge_block_pieces(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn wrap_span(
-    lines: &mut Vec<VisualLine>,
-    article: &Article,
-    span: Span,
-    kind: LineKind,
-    block: Option<usize>,
-    (first_prefix, rest_prefix): (&str, &str),
-    width: usize,
-    dict: Option<&Standard>,
-) {
-    let text = article.slice(span);
-    let inner = width
-        .saturating_sub(first_prefix.width().max(rest_prefix.width()))
-        .max(4);
-    // A huge block (a whole book in one paragraph) is wrapped a piece at a time, without
-    // hyphenation, so that time and memory grow with its length alone and a resize stays quick.
-    let (pieces, dict) = if text.len() > HUGE_BLOCK {
-        (huge_block_pieces(text), None)
-    } else {
-        (vec![(0, text)], dict)
-    };
-    let wrapped = pieces.into_iter().flat_map(|(at, piece)| {
-        wrap_words(piece, inner, dict)
-            .into_iter()
-            .map(move |(frags, hyphen)| {
-                let frags: Vec<(usize, &str)> =
-                    frags.into_iter().map(|(off, f)| (at + off, f)).collect();
-                (frags, hyphen)
-            })
-    });
-    for (n, (frags, hyphen)) in wrapped.enumerate() {
-        let mut line = VisualLine {
-            kind,
-            block,
-            text: if n == 0 {
-                first_prefix.to_string()
-            } else {
-                rest_prefix.to_string()
-            },
-            pieces: Vec::new(),
-        };
-        for (i, (off, frag)) in frags.into_iter().enumerate() {
-            if i > 0 {
-                line.text.push(' ');
-            }
-            line.pieces.push(Piece {
-                at: line.text.len(),
-                span: Span::new(span.start + off, span.start + off + frag.len()),
-            });
-            line.text.extend(frag.chars().map(sanitize_char));
-        }
-        if hyphen {
-            line.text.push('-');
-        }
-        lines.push(line);
-    }
-}
-
 fn wrap_literal(
     lines: &mut Vec<VisualLine>,
     kind: LineKind,
@@ -725,6 +1086,87 @@ mod tests {
                 );
             }
             assert!(words.next().is_none());
+        }
+    }
+
+    /// A German paragraph of `bytes` bytes or a little more, one sentence repeated.
+    fn huge_text(bytes: usize) -> String {
+        let sentence = "Die Regierung in Berlin erklärte am Montag, der Haushalt werde steigen. ";
+        sentence.repeat(bytes / sentence.len() + 1)
+    }
+
+    #[test]
+    fn a_long_article_is_wrapped_only_around_the_screen() {
+        let text = huge_text(4 * 1024 * 1024);
+        let a = article(&[&text]);
+        let hyph = Hyphenators::hyphens_only();
+        let mut lazy = LazyLayout::new(&a, 60, &hyph);
+        assert_eq!(lazy.wrapped_lines(), 0);
+        let mut top = 0;
+        lazy.fill(&mut top, 30, &a, &hyph);
+        // One or two 16 KiB pieces: a few hundred lines of the ~80,000.
+        assert!(lazy.len() > 50_000, "{}", lazy.len());
+        let first = lazy.wrapped_lines();
+        assert!(first > 30 && first < 1_000, "{first}");
+        let eager = layout_article(&a, 60, &hyph);
+        let shown: Vec<&VisualLine> = lazy.lines(0, 30).collect();
+        let expected: Vec<&VisualLine> = eager.lines.iter().take(30).collect();
+        assert_eq!(shown, expected);
+        // The middle of the article: the chunk there is wrapped, and shows the same lines as the
+        // whole layout does from the same text on.
+        let middle = text.len() / 2;
+        let line = lazy.reveal(middle, &mut top, &a, &hyph);
+        let mut top = line;
+        lazy.fill(&mut top, 30, &a, &hyph);
+        assert!(lazy.wrapped_lines() < 3 * first, "{}", lazy.wrapped_lines());
+        let at = lazy.line(top).start();
+        let eager_top = eager.line_at_offset(at.unwrap());
+        for (i, l) in lazy.lines(top, 30).enumerate() {
+            assert_eq!(l, &eager.lines[eager_top + i]);
+        }
+    }
+
+    #[test]
+    fn wrapping_a_chunk_above_the_top_line_keeps_that_line_on_its_text() {
+        let text = huge_text(1024 * 1024);
+        let a = article(&[&text]);
+        let hyph = Hyphenators::hyphens_only();
+        let mut lazy = LazyLayout::new(&a, 47, &hyph);
+        let mut top = 0;
+        let line = lazy.reveal(text.len() * 3 / 4, &mut top, &a, &hyph);
+        let mut top = line;
+        let shown = lazy.line(top).start();
+        assert!(shown.is_some());
+        // Everything above gets wrapped, chunk by chunk, and the line count changes.
+        let before = lazy.len();
+        for offset in (0..text.len() * 3 / 4).step_by(8 * 1024).rev() {
+            lazy.reveal(offset, &mut top, &a, &hyph);
+            assert_eq!(lazy.line(top).start(), shown);
+        }
+        assert_ne!(lazy.len(), before);
+        lazy.fill(&mut top, 20, &a, &hyph);
+        assert_eq!(lazy.line(top).start(), shown);
+        assert_eq!(lazy.offset_at_line(top), shown.unwrap());
+    }
+
+    #[test]
+    fn a_short_article_is_laid_out_whole_as_before() {
+        let a = article(&[
+            "Erster Absatz mit einigen Wörtern darin.",
+            "Zweiter Absatz, der länger ist und umbrochen werden muss, weil er so lang ist.",
+        ]);
+        let hyph = Hyphenators::load();
+        let lazy = LazyLayout::new(&a, 24, &hyph);
+        let eager = layout_article(&a, 24, &hyph);
+        assert_eq!(lazy.len(), eager.lines.len());
+        assert_eq!(lazy.wrapped_lines(), eager.lines.len() - 2);
+        let all: Vec<&VisualLine> = lazy.lines(0, usize::MAX).collect();
+        assert_eq!(all, eager.lines.iter().collect::<Vec<_>>());
+        for offset in [0, 10, 45, 60, a.text.len()] {
+            assert_eq!(lazy.line_at_offset(offset), eager.line_at_offset(offset));
+        }
+        for line in 0..eager.lines.len() + 2 {
+            assert_eq!(lazy.offset_at_line(line), eager.offset_at_line(line));
         }
     }
 

@@ -1122,3 +1122,64 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Resizes the tmux window.
+fn resize(t: &Tmux, cols: u16, rows: u16) {
+    let ok = Command::new("tmux")
+        .args(["-L", &t.socket, "resize-window", "-t", "0"])
+        .args(["-x", &cols.to_string(), "-y", &rows.to_string()])
+        .status()
+        .expect("resize")
+        .success();
+    assert!(ok);
+}
+
+#[test]
+fn a_19_mb_paragraph_opens_scrolls_resizes_and_quits_promptly() {
+    let Some(t) = Tmux::start("huge", 130, 40) else {
+        return;
+    };
+    let corpus = t.dir.join("huge");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let sentence = "Die Regierung in Berlin erklärte am Montag, der Haushalt werde im kommenden \
+                    Jahr deutlich steigen, sagte Finanzminister Lindner vor Journalisten. ";
+    let mut text = String::from("Ein Absatz ohne Ende\n\n");
+    text.push_str(&sentence.repeat(19 * 1024 * 1024 / sentence.len()));
+    text.push_str("Das letzte Wort hat der Bundesrat.\n");
+    std::fs::write(corpus.join("huge.txt"), &text).unwrap();
+    t.launch_with("", &format!("--no-cache {}", corpus.display()));
+    // The text shows while the article is still being analysed.
+    t.wait_for("Die Regierung in Berlin");
+    t.wait_for("READ │ 1/1");
+    t.send(&["C-d", "C-d", "C-d", "G"]);
+    let screen = t.wait_for("100%");
+    assert!(screen.contains("der Bundesrat."), "{screen}");
+    // Each resize is drawn before the next: three panes, two, one, and back, twice. Laying the
+    // whole paragraph out again took seconds for each.
+    let start = Instant::now();
+    for _ in 0..2 {
+        resize(&t, 90, 30);
+        t.wait_until("two panes", |s| {
+            !s.contains("Articles (1)") && s.contains("Claims (")
+        });
+        resize(&t, 70, 25);
+        t.wait_until("one pane", |s| !s.contains("Claims ("));
+        resize(&t, 130, 40);
+        t.wait_until("three panes", |s| {
+            s.contains("Articles (1)") && s.contains("Claims (")
+        });
+    }
+    let resizes = start.elapsed();
+    assert!(
+        resizes < Duration::from_secs(4),
+        "six resizes took {resizes:?}"
+    );
+    let start = Instant::now();
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "quitting took {:?}",
+        start.elapsed()
+    );
+}

@@ -55,11 +55,18 @@ use std::time::{Duration, Instant, SystemTime};
 /// Files a worker claims at a time; also the size of an [`IndexEvent::Articles`] batch.
 const CHUNK: usize = 16;
 
+/// Articles longer than this (in bytes) are sent as soon as they are read, with an empty
+/// analysis that an [`IndexEvent::Analyses`] fills in later: the reader shows a huge article
+/// while it is being analysed.
+const EARLY_ARTICLE: usize = 1024 * 1024;
+
 /// What the indexer announces.
 #[derive(Debug, Clone)]
 pub enum IndexEvent {
     /// Articles that finished indexing, with their per-article analyses, in path order within
-    /// the batch (batches themselves arrive in any order).
+    /// the batch (batches themselves arrive in any order). An article longer than 1 MiB comes
+    /// alone as soon as it is read, with an empty analysis filled in by an
+    /// [`IndexEvent::Analyses`].
     Articles(Vec<(Article, Analysis)>),
     /// The whole corpus at once, sorted by path and under corpus-wide canonical names: sent
     /// instead of `Articles` and `Canonical` when a [`snapshot`] of the same files matched. The
@@ -71,7 +78,8 @@ pub enum IndexEvent {
         /// How many of the entries, from the first, carry their analyses.
         analysed: usize,
     },
-    /// Analyses for articles of an earlier [`IndexEvent::Snapshot`], by source path.
+    /// Analyses for articles of an earlier [`IndexEvent::Snapshot`] (or a long article sent
+    /// before it was analysed), by source path.
     Analyses(Vec<(String, Analysis)>),
     /// A skipped or lossily decoded file, a missing path or a cache problem; indexing goes on.
     Message(String),
@@ -576,7 +584,7 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
             if shared.stop.load(Ordering::Relaxed) {
                 break;
             }
-            if let Some(entry) = index_file(shared, file, tx) {
+            if let Some((entry, sent)) = index_file(shared, file, tx) {
                 result.counts.add(entry.0.lang, &entry.1);
                 if keep
                     && let (Ok(article), Ok(analysis)) =
@@ -584,7 +592,12 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
                 {
                     result.encoded.push((i, entry.0.lang, article, analysis));
                 }
-                batch.push(entry);
+                if sent {
+                    let (article, analysis) = entry;
+                    let _ = tx.send(IndexEvent::Analyses(vec![(article.source, analysis)]));
+                } else {
+                    batch.push(entry);
+                }
             }
             shared.done.fetch_add(1, Ordering::Relaxed);
             shared.bytes.fetch_add(file.len, Ordering::Relaxed);
@@ -598,18 +611,26 @@ fn work(shared: &Shared, tx: &Sender<IndexEvent>) -> WorkResult {
     result
 }
 
-/// Loads and analyses one file (cache first); messages go straight to the channel.
+/// Loads and analyses one file (cache first); messages go straight to the channel. True beside
+/// the entry when the article was sent already, before its analysis ([`EARLY_ARTICLE`]).
 fn index_file(
     shared: &Shared,
     file: &FileStamp,
     tx: &Sender<IndexEvent>,
-) -> Option<(Article, Analysis)> {
+) -> Option<((Article, Analysis), bool)> {
     let loaded = load_file(&file.path, file.len, &shared.options);
     if let Some(m) = loaded.message {
         shared.message(tx, m);
     }
     let article = loaded.article?;
     let cached = shared.cache.as_ref().and_then(|c| c.get(&article.id));
+    let early = cached.is_none() && article.text.len() > EARLY_ARTICLE;
+    if early {
+        let _ = tx.send(IndexEvent::Articles(vec![(
+            article.clone(),
+            Analysis::default(),
+        )]));
+    }
     let analysis = match cached {
         Some(a) => {
             shared.cache_hits.fetch_add(1, Ordering::Relaxed);
@@ -628,7 +649,7 @@ fn index_file(
             a
         }
     };
-    Some((article, analysis))
+    Some(((article, analysis), early))
 }
 
 /// The receiving side's view of an indexing run, for commands that wait for the whole corpus:
@@ -868,6 +889,51 @@ mod tests {
         );
         let p = corpus.progress.unwrap();
         assert_eq!((p.done, p.total, p.cache_hits), (5, 5, 0));
+    }
+
+    #[test]
+    fn a_long_article_is_sent_before_its_analysis_which_follows() {
+        let dir = tempfile::tempdir().unwrap();
+        write_corpus(dir.path());
+        let sentence = "Präsident Putin sprach am Montag in Peking mit Xi Jinping. ";
+        let long = format!(
+            "Ein langer Text\n\n{}",
+            sentence.repeat(EARLY_ARTICLE / sentence.len() + 1)
+        );
+        fs::write(dir.path().join("long.txt"), &long).unwrap();
+        let indexer = Indexer::start_with_threads(
+            vec![dir.path().to_path_buf()],
+            LoadOptions::default(),
+            None,
+            2,
+        );
+        let mut corpus = IndexedCorpus::default();
+        let (mut shown_empty, mut filled) = (false, false);
+        let mut indexer = indexer;
+        while let Some(ev) = indexer.recv() {
+            match &ev {
+                IndexEvent::Articles(batch) => {
+                    for (article, analysis) in batch {
+                        if article.source.ends_with("long.txt") {
+                            assert!(!filled);
+                            assert_eq!(analysis, &Analysis::default());
+                            shown_empty = true;
+                        }
+                    }
+                }
+                IndexEvent::Analyses(batch) => {
+                    assert!(shown_empty);
+                    filled |= batch
+                        .iter()
+                        .any(|(s, a)| s.ends_with("long.txt") && !a.mentions.is_empty());
+                }
+                _ => {}
+            }
+            corpus.absorb(ev);
+        }
+        assert!(shown_empty && filled);
+        // The end result is the same as analysing everything at once.
+        assert_eq!(corpus.corpus, expected(dir.path()));
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl AppState {
                 self.corpus_changed();
                 if was_empty {
                     self.selected = 0;
-                    self.reader.layout.lines.clear();
+                    self.reader.layout = crate::reflow::LazyLayout::default();
                     self.select_article(0);
                 }
                 self.keep_selection_visible();

@@ -30,7 +30,7 @@ use crate::editor::TextArea;
 use crate::highlight::{Mark, MarkLayer};
 use crate::keymap::{KeyChord, Keymap, Section};
 use crate::model::{Article, EntityKind, Span};
-use crate::reflow::{Hyphenators, Layout, layout_article};
+use crate::reflow::{Hyphenators, LazyLayout};
 use crate::store::{Bookmark, BookmarkId};
 
 /// Something that happened: a key, a resize, a clock tick, a mouse event, or a result from the
@@ -306,8 +306,9 @@ pub const MESSAGE_TICKS: u16 = 16;
 /// The reading pane's position and laid-out text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReaderState {
-    /// The current article laid out for the pane's text width.
-    pub layout: Layout,
+    /// The current article laid out for the pane's text width (a long one only around the
+    /// view: [`AppState::fill_reader`]).
+    pub layout: LazyLayout,
     /// First visible line.
     pub top: usize,
     /// Entity mentions of the open article, filtered by the highlight toggles.
@@ -569,7 +570,7 @@ impl AppState {
 
     /// Reading position as a percentage: 100 when the end of the article is on screen.
     pub fn reader_percent(&self) -> u16 {
-        let total = self.reader.layout.lines.len();
+        let total = self.reader.layout.len();
         let height = self.reader_height();
         if total <= height {
             return 100;
@@ -585,18 +586,18 @@ impl AppState {
             self.reader = ReaderState::default();
             return;
         };
-        if keep_position
-            && self.reader.layout.width == width
-            && !self.reader.layout.lines.is_empty()
-        {
+        if keep_position && self.reader.layout.width == width && !self.reader.layout.is_empty() {
             return;
         }
         // A first layout (or another article) starts at the remembered reading position.
-        let keep_position = keep_position && !self.reader.layout.lines.is_empty();
+        let keep_position = keep_position && !self.reader.layout.is_empty();
         let anchor = keep_position.then(|| self.reader.layout.offset_at_line(self.reader.top));
-        let layout = layout_article(&entry.article, width, &self.hyph);
+        let mut layout = LazyLayout::new(&entry.article, width, &self.hyph);
+        let first_offset = layout.offset_at_line(0);
+        // The top line is set below, once the lines it shows are wrapped.
+        let mut line_of = |offset: usize| layout.reveal(offset, &mut 0, &entry.article, &self.hyph);
         let top = match anchor {
-            Some(offset) if self.reader.top > 0 => layout.line_at_offset(offset),
+            Some(offset) if self.reader.top > 0 => line_of(offset),
             Some(_) => 0,
             None => self
                 .saved
@@ -604,13 +605,7 @@ impl AppState {
                 .get(crate::store::position_key(&entry.article))
                 // The top of the article (its title) is saved as the first line's offset,
                 // which would otherwise reopen one line lower, below the title.
-                .map_or(0, |&o| {
-                    if o <= layout.offset_at_line(0) {
-                        0
-                    } else {
-                        layout.line_at_offset(o)
-                    }
-                }),
+                .map_or(0, |&o| if o <= first_offset { 0 } else { line_of(o) }),
         };
         if keep_position {
             self.reader.layout = layout;
@@ -656,6 +651,7 @@ impl AppState {
     /// Brings the derived lists up to date and takes the queued effects: the end of every
     /// input.
     pub(crate) fn take_effects(&mut self) -> Vec<Effect> {
+        self.fill_reader();
         self.sync_derived();
         std::mem::take(&mut self.outbox)
     }
@@ -700,13 +696,36 @@ impl AppState {
     }
 
     fn clamp_reader(&mut self) {
+        self.fill_reader();
         let max_top = self
             .reader
             .layout
-            .lines
             .len()
             .saturating_sub(self.reader_height());
         self.reader.top = self.reader.top.min(max_top);
+    }
+
+    /// Wraps the lines of the open article around the reading pane's view, keeping the top line
+    /// on its text (a long article is laid out only there).
+    pub(crate) fn fill_reader(&mut self) {
+        let height = self.reader_height();
+        let Some(entry) = self.corpus.get(self.selected) else {
+            return;
+        };
+        self.reader
+            .layout
+            .fill(&mut self.reader.top, height, &entry.article, &self.hyph);
+    }
+
+    /// The first line of the reading pane that shows `offset` or the text after it, exactly: the
+    /// lines there are wrapped first when the article is laid out lazily.
+    pub(crate) fn reader_line_at(&mut self, offset: usize) -> usize {
+        let Some(entry) = self.corpus.get(self.selected) else {
+            return 0;
+        };
+        self.reader
+            .layout
+            .reveal(offset, &mut self.reader.top, &entry.article, &self.hyph)
     }
 
     /// Text width inside the list pane, after the selection glyph.

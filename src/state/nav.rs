@@ -62,7 +62,7 @@ impl AppState {
             self.jumps.record(here);
         }
         self.select_article(to.article as isize);
-        let line = self.reader.layout.line_at_offset(to.offset);
+        let line = self.reader_line_at(to.offset);
         let height = self.reader_height();
         if line < self.reader.top || line >= self.reader.top + height {
             self.reader.top = line.saturating_sub(height / 3);

@@ -31,9 +31,11 @@ impl AppState {
 
     /// The first and one-past-last article offsets visible in the reading pane.
     fn visible_range(&self) -> Option<(usize, usize)> {
-        let lines = &self.reader.layout.lines;
-        let top = self.reader.top.min(lines.len());
-        let visible = &lines[top..(top + self.reader_height()).min(lines.len())];
+        let visible: Vec<_> = self
+            .reader
+            .layout
+            .lines(self.reader.top, self.reader_height())
+            .collect();
         let first = visible
             .iter()
             .find_map(|l| l.pieces.first().map(|p| p.span.start))?;
@@ -86,11 +88,8 @@ impl AppState {
     /// Scrolls so the cursor is in view.
     fn show_cursor(&mut self) {
         let Some(c) = self.cursor else { return };
-        let line = self.reader.layout.line_at_offset(c.span.start);
-        let end_line = self
-            .reader
-            .layout
-            .line_at_offset(c.span.end.saturating_sub(1));
+        let line = self.reader_line_at(c.span.start);
+        let end_line = self.reader_line_at(c.span.end.saturating_sub(1));
         let height = self.reader_height();
         if line < self.reader.top || end_line >= self.reader.top + height {
             self.reader.top = line.saturating_sub(height / 3);
@@ -536,7 +535,7 @@ impl AppState {
     /// Remembers the open article's reading position; it is written at the next pause
     /// ([`AppState::flush_positions`]), not on the key that moved it.
     pub(crate) fn save_position(&mut self) {
-        if self.reader.layout.lines.is_empty() {
+        if self.reader.layout.is_empty() {
             return;
         }
         let here = self.location();

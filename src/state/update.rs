@@ -608,7 +608,7 @@ impl AppState {
             return;
         }
         let index = index.clamp(0, self.corpus.len() as isize - 1) as usize;
-        if index != self.selected || self.reader.layout.lines.is_empty() {
+        if index != self.selected || self.reader.layout.is_empty() {
             self.save_position();
             self.cursor = None;
             self.search = None;
@@ -661,7 +661,7 @@ impl AppState {
         else {
             return;
         };
-        let line = self.reader.layout.line_at_offset(start);
+        let line = self.reader_line_at(start);
         let height = self.reader_height();
         if line < self.reader.top || line >= self.reader.top + height {
             self.reader.top = line.saturating_sub(height / 3);
@@ -672,9 +672,7 @@ impl AppState {
     /// Moves the claims selection to the first claim visible in the reading pane.
     fn sync_claim_to_view(&mut self) {
         let height = self.reader_height();
-        let lines = &self.reader.layout.lines;
-        let top = self.reader.top.min(lines.len());
-        let visible = &lines[top..(top + height).min(lines.len())];
+        let visible: Vec<_> = self.reader.layout.lines(self.reader.top, height).collect();
         let first = visible
             .iter()
             .find_map(|l| l.pieces.first().map(|p| p.span.start));
@@ -761,7 +759,7 @@ impl AppState {
                     .and_then(|e| e.analysis.claims.get(self.claims.selected))
                     .map(|c| c.span.start);
                 if let Some(start) = start {
-                    self.reader.top = self.reader.layout.line_at_offset(start);
+                    self.reader.top = self.reader_line_at(start);
                     self.clamp_reader();
                     self.screen.focus = Pane::Reader;
                     self.relayout(true);

@@ -165,10 +165,7 @@ pub fn draw_reader(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     for l in state
         .reader
         .layout
-        .lines
-        .iter()
-        .skip(state.reader.top)
-        .take(usize::from(inner.height))
+        .lines(state.reader.top, usize::from(inner.height))
     {
         let base = theme.line(l.kind);
         let segs = segments(l, text, &layers);
