@@ -175,7 +175,10 @@ fn index_writes_the_labels_and_other_commands_do_not() {
     let cache = dir.path().join("cache");
     dossier(dir.path(), Some(&cache), &["render", "--size", "100x30", c]);
     dossier(dir.path(), Some(&cache), &["extract", c]);
-    assert!(labels_files(&cache).is_empty(), "render or extract wrote labels");
+    assert!(
+        labels_files(&cache).is_empty(),
+        "render or extract wrote labels"
+    );
     dossier(dir.path(), Some(&cache), &["index", c]);
     assert_eq!(labels_files(&cache).len(), 1, "index stores the labels");
     // The stored labels answer as the loaded corpus does.
