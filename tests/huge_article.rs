@@ -105,3 +105,41 @@ fn a_19_mb_paragraph_is_laid_out_only_around_the_screen_when_scrolled_and_resize
         offset = now;
     }
 }
+
+/// While indexing still analyses a long article that is already shown, the claims pane says
+/// its claims are coming, not that the article has none; once the analysis arrives, the claims
+/// are listed.
+#[test]
+fn the_claims_pane_says_a_long_articles_claims_are_still_coming() {
+    use dossier::index::{EARLY_ARTICLE, IndexEvent};
+    use dossier::state::Input;
+    let mut text = String::from("Ein langer Bericht\n\n");
+    while text.len() <= EARLY_ARTICLE + 1024 {
+        text.push_str("Der Minister sagte am Montag in Berlin, der Haushalt werde steigen. ");
+    }
+    let article = ingest::parse_raw("lang.txt", &text);
+    let source = article.source.clone();
+    let analysis = dossier::extract::analyze(&article);
+    assert!(!analysis.claims.is_empty());
+    let mut s = AppState::new(
+        Corpus::default(),
+        Keymap::builtin(),
+        Hyphenators::load(),
+        Options::default(),
+    );
+    s.start_indexing();
+    s.handle(Input::Index(IndexEvent::Articles(vec![(
+        article,
+        Analysis::default(),
+    )])));
+    assert!(s.analysis_pending());
+    let screen = render_text(&mut s, (160, 45), &[]);
+    assert!(screen.contains("still being"), "{screen}");
+    assert!(!screen.contains("No claims extracted"), "{screen}");
+
+    s.handle(Input::Index(IndexEvent::Analyses(vec![(source, analysis)])));
+    assert!(!s.analysis_pending());
+    let screen = render_text(&mut s, (160, 45), &[]);
+    assert!(!screen.contains("still being"), "{screen}");
+    assert!(screen.contains("Claims ("), "{screen}");
+}

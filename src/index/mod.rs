@@ -58,7 +58,7 @@ const CHUNK: usize = 16;
 /// Articles longer than this (in bytes) are sent as soon as they are read, with an empty
 /// analysis that an [`IndexEvent::Analyses`] fills in later: the reader shows a huge article
 /// while it is being analysed.
-const EARLY_ARTICLE: usize = 1024 * 1024;
+pub const EARLY_ARTICLE: usize = 1024 * 1024;
 
 /// What the indexer announces.
 #[derive(Debug, Clone)]

@@ -501,6 +501,18 @@ impl AppState {
             .collect()
     }
 
+    /// Whether the current article's entities and claims are still to come: while indexing
+    /// runs, an article longer than [`crate::index::EARLY_ARTICLE`] is shown as soon as it is
+    /// read, with an empty analysis that indexing fills in later.
+    pub fn analysis_pending(&self) -> bool {
+        self.indexing.is_some()
+            && self.current().is_some_and(|e| {
+                e.article.text.len() > crate::index::EARLY_ARTICLE
+                    && e.analysis.claims.is_empty()
+                    && e.analysis.mentions.is_empty()
+            })
+    }
+
     /// The open article, if the corpus is not empty.
     pub fn current(&self) -> Option<&Entry> {
         self.corpus.get(self.selected)

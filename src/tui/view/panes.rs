@@ -250,7 +250,12 @@ pub fn draw_claims(state: &AppState, frame: &mut Frame, area: Rect, focused: boo
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if pane.shown.is_empty() {
-        let text = if total == 0 {
+        let text = if total == 0 && state.analysis_pending() {
+            vec![Line::from(Span::styled(
+                "Claims are still being extracted from this long article; they appear here when its analysis is done.",
+                theme.dim(),
+            ))]
+        } else if total == 0 {
             vec![
                 Line::from(Span::styled(
                     "No claims extracted from this article.",
