@@ -1075,21 +1075,20 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// Byte offsets just after each sentence end in `t`.
 fn sentence_ends(t: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
-    for (k, &(pos, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let Some(&(_, next)) = chars.get(k + 1) else {
+    // Only the three one-byte marks can end a sentence: found by bytes, with no list of every
+    // character (a 19 MB paragraph would need 300 MB for it).
+    for (pos, c) in t.bytes().enumerate().filter_map(|(pos, b)| match b {
+        b'.' | b'!' | b'?' => Some((pos, char::from(b))),
+        _ => None,
+    }) {
+        let rest = &t[pos + 1..];
+        let Some(next) = rest.chars().next() else {
             continue;
         };
         if !next.is_whitespace() {
             continue;
         }
-        let following = chars[k + 1..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|c| !c.is_whitespace());
+        let following = rest.chars().find(|c| !c.is_whitespace());
         // A sentence may start with a figure ("… leiden. 30 Jahre sind vergangen"); after a
         // number or an abbreviation (checked below) the point is not an end.
         let starts_new = following.is_some_and(|f| {
