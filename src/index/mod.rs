@@ -498,6 +498,18 @@ fn from_snapshot(
     let _ = tx.send(IndexEvent::Done);
 }
 
+/// The temporary file a cache file at `path` is written to before it is renamed into place:
+/// hidden, beside it (so the rename stays on one file system), named by this process.
+pub(crate) fn temp_beside(path: &Path) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        std::process::id()
+    ))
+}
+
 /// The directory, under the cache's versioned root, holding corpus snapshots.
 pub const SNAPSHOT_DIR: &str = "corpora";
 

@@ -488,12 +488,7 @@ pub fn save_segments(
     let header = postcard::to_stdvec(&header).map_err(io::Error::other)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        std::process::id()
-    ));
+    let tmp = super::temp_beside(path);
     let write = || -> io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(MAGIC)?;
