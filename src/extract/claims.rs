@@ -1166,6 +1166,14 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     if in_quote {
         max_quote = max_quote.max(quote_words);
     }
+    // A sentence that opens with a quotation closed by its clause's punctuation is direct
+    // speech however short: '"No," he said.', '„Nein“, sagte er.', '"Why?" she asked.'
+    let opening_quote = n > 3
+        && QUOTES.contains(&strs[0])
+        && (2..n - 1).any(|k| {
+            QUOTES.contains(&strs[k])
+                && (matches!(strs[k - 1], "," | "!" | "?") || strs[k + 1] == ",")
+        });
     let found = find_attribution(doc, range.clone(), &lower, &lex, mentions);
     let (own, cue) = match found {
         Some((f, cue)) => (Some(f), Some(cue)),
@@ -1400,7 +1408,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         hearsay_sollen,
         sollte: lower.iter().any(|w| matches!(*w, "sollte" | "sollten")),
         hearsay,
-        quoted: max_quote >= 4,
+        quoted: max_quote >= 4 || opening_quote,
         bracketed: strs.contains(&"[") && strs.contains(&"]"),
         whole_quote: n > 2 && QUOTES.contains(&strs[0]) && QUOTES.contains(&strs[n - 1])
             || (n > 3 && QUOTES.contains(&strs[0]) && QUOTES.contains(&strs[n - 2])),
@@ -2993,6 +3001,10 @@ fn find_attribution(
             && !(a..c).all(adverb_at)
             && (a == 0
                 || matches!(strs[a - 1], "," | ":" | "(" | "–")
+                // '"We will stay," Gelsinger said': English puts the comma inside the quote.
+                || (a > 1
+                    && QUOTES.contains(&strs[a - 1])
+                    && matches!(strs[a - 2], "," | "!" | "?"))
                 || matches!(lower[a - 1], "wie" | "as" | "und"))
             && !PREPOSITIONS_SET.contains(lower[a])
             && !lower[a..c].iter().any(|w| AUXILIARIES_SET.contains(w))
@@ -4116,6 +4128,30 @@ mod tests {
         );
         let c = claim("The company allegedly paid bribes to three officials in 2019.");
         assert_eq!(c.stance, Stance::Uncertain);
+    }
+
+    #[test]
+    fn english_quotes_name_their_speaker_after_the_closing_mark() {
+        let text = "Chief Executive Pat Gelsinger runs Intel, which has plants in Ohio and Arizona.\n\n\
+                    \"We are committed to Ohio for the long term,\" Gelsinger said.\n\n\
+                    \"We will stay,\" he said.\n\n\
+                    \"The market is weak,\" Gelsinger told reporters on Friday.";
+        for article in [
+            crate::extract::testutil::english_article(text),
+            crate::extract::testutil::article(text),
+        ] {
+            let cs = analyze(&article).claims;
+            let quotes: Vec<_> = cs.iter().filter(|c| c.text.starts_with('"')).collect();
+            assert_eq!(quotes.len(), 3, "{cs:#?}");
+            for c in quotes {
+                assert_eq!(c.kind, ClaimKind::Quote, "{}", c.text);
+                assert_eq!(c.stance, Stance::Attributed, "{}", c.text);
+                assert_eq!(source_of(c), "Pat Gelsinger", "{}", c.text);
+            }
+        }
+        // A short quoted name is no quotation: '"Silverbird" reported' stays a report.
+        let c = claim("The broadcaster \"Silverbird\" reported that the airport was closed.");
+        assert_ne!(c.kind, ClaimKind::Quote);
     }
 
     /// The source a claim is given: its canonical name, else the phrase as written.

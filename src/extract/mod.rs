@@ -439,6 +439,14 @@ pub(crate) mod testutil {
             styles: Vec::new(),
         }
     }
+
+    /// The same, detected as English.
+    pub fn english_article(text: &str) -> Article {
+        Article {
+            lang: Lang::En,
+            ..article(text)
+        }
+    }
 }
 
 #[cfg(test)]
