@@ -797,20 +797,10 @@ impl Gazetteer {
         }
         // Words repeat: remember the answers of the slow path below, per thread.
         thread_local! {
-            static MEMO: std::cell::RefCell<FastMap<Box<str>, Option<&'static str>>> =
-                std::cell::RefCell::new(FastMap::default());
+            static MEMO: std::cell::RefCell<super::wordlist::WordMemo<Option<&'static str>>> =
+                std::cell::RefCell::new(Default::default());
         }
-        if let Some(hit) = MEMO.with_borrow(|m| m.get(word).copied()) {
-            return hit;
-        }
-        let found = self.demonym_uncached(word);
-        MEMO.with_borrow_mut(|m| {
-            if m.len() >= 1 << 16 {
-                m.clear();
-            }
-            m.insert(word.into(), found);
-        });
-        found
+        MEMO.with_borrow_mut(|m| m.get_or_insert_with(word, || self.demonym_uncached(word)))
     }
 
     fn demonym_uncached(&self, word: &str) -> Option<&'static str> {

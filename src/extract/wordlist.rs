@@ -6,7 +6,7 @@
 //! by their first or last two bytes so that a prefix or suffix test only looks at entries that
 //! share them. The answers are exactly those of a scan over the list. No terminal imports.
 
-use super::fasthash::FastSet;
+use super::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// A word list answering exact membership through a hash set.
@@ -82,6 +82,57 @@ impl WordFilter {
     pub fn may_contain(&self, w: &str) -> bool {
         let b = Self::class(w);
         self.bits[b >> 6] & (1 << (b & 63)) != 0
+    }
+}
+
+/// Answers remembered per word: words of at most 15 bytes are packed with their length into
+/// one 16-byte key, so that finding one compares two machine words instead of following a
+/// pointer to a string; longer words are kept as strings. Full at [`WordMemo::LIMIT`]
+/// entries, it starts afresh.
+pub(crate) struct WordMemo<V> {
+    short: FastMap<u128, V>,
+    long: FastMap<Box<str>, V>,
+}
+
+impl<V> Default for WordMemo<V> {
+    fn default() -> Self {
+        WordMemo {
+            short: FastMap::default(),
+            long: FastMap::default(),
+        }
+    }
+}
+
+impl<V: Copy> WordMemo<V> {
+    /// Entries kept before the memo starts afresh.
+    pub const LIMIT: usize = 1 << 16;
+
+    /// The answer for `w`, computed by `f` when not remembered yet.
+    #[inline]
+    pub fn get_or_insert_with(&mut self, w: &str, f: impl FnOnce() -> V) -> V {
+        if self.short.len() + self.long.len() >= Self::LIMIT {
+            self.clear();
+        }
+        let b = w.as_bytes();
+        if b.len() < 16 {
+            let mut key = [0u8; 16];
+            key[..b.len()].copy_from_slice(b);
+            key[15] = b.len() as u8;
+            *self.short.entry(u128::from_le_bytes(key)).or_insert_with(f)
+        } else {
+            if let Some(v) = self.long.get(w) {
+                return *v;
+            }
+            let v = f();
+            self.long.insert(w.into(), v);
+            v
+        }
+    }
+
+    /// Forgets every answer.
+    pub fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
     }
 }
 
@@ -269,6 +320,30 @@ mod tests {
         assert!(!SET.contains("is"));
         assert!(!SET.contains("Ist"));
         assert!(!SET.contains(""));
+    }
+
+    #[test]
+    fn a_word_memo_keeps_each_words_own_answer() {
+        let mut memo = WordMemo::default();
+        let words = [
+            "a",
+            "a\0",
+            "ab",
+            "Merkel",
+            "Merkels",
+            "fünfzehn Bytes!",
+            "sechzehn Bytes!!",
+            "sechzehn Bytes!?",
+            "",
+        ];
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(memo.get_or_insert_with(w, || k), k, "{w}");
+        }
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(memo.get_or_insert_with(w, || usize::MAX), k, "{w}");
+        }
+        memo.clear();
+        assert_eq!(memo.get_or_insert_with("a", || 7), 7);
     }
 
     #[test]
