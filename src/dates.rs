@@ -121,10 +121,19 @@ struct Tok {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    // The character at byte `i` (a boundary): ASCII without decoding.
+    let char_at = |i: usize| match bytes[i] {
+        b if b.is_ascii() => b as char,
+        _ => text[i..].chars().next().unwrap_or('\0'),
+    };
     let mut toks: Vec<Tok> = Vec::new();
     let mut gap = true;
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let c = char_at(i);
+        i += c.len_utf8();
         if c.is_whitespace() {
             gap = true;
             continue;
@@ -136,9 +145,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             Kind::Punct(c)
         };
-        let mut end = start + c.len_utf8();
         if kind != Kind::Punct(c) {
-            while let Some(&(pos, next)) = iter.peek() {
+            while i < bytes.len() {
+                let next = char_at(i);
                 let same = match kind {
                     Kind::Num => next.is_ascii_digit(),
                     _ => next.is_alphabetic(),
@@ -146,13 +155,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 if !same {
                     break;
                 }
-                end = pos + next.len_utf8();
-                iter.next();
+                i += next.len_utf8();
             }
         }
         toks.push(Tok {
             start,
-            end,
+            end: i,
             kind,
             gap,
         });

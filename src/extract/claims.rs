@@ -3505,9 +3505,12 @@ const F_FORECAST: u8 = 32;
 
 /// Which of the claim word lists a lowercase word is in, as bit flags (one table lookup).
 fn lexicon_flags(w: &str) -> u8 {
-    static LEX: std::sync::OnceLock<super::fasthash::FastMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
-    let lex = LEX.get_or_init(|| {
+    type Lexicon = (
+        super::wordlist::WordFilter,
+        super::fasthash::FastMap<&'static str, u8>,
+    );
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    let (filter, lex) = LEX.get_or_init(|| {
         let mut m = super::fasthash::FastMap::default();
         for (list, flag) in [
             (SPEECH_VERBS, F_SPEECH),
@@ -3521,8 +3524,11 @@ fn lexicon_flags(w: &str) -> u8 {
                 *m.entry(*word).or_insert(0) |= flag;
             }
         }
-        m
+        (super::wordlist::WordFilter::of(m.keys().copied()), m)
     });
+    if !filter.may_contain(w) {
+        return 0;
+    }
     lex.get(w).copied().unwrap_or(0)
 }
 

@@ -566,27 +566,19 @@ fn has_isch(lower: &str) -> bool {
     lower.as_bytes().windows(4).any(|x| x == b"isch")
 }
 
-/// A word list as a hash set, built on first use.
-fn set_of(
-    cell: &'static std::sync::OnceLock<FastSet<&'static str>>,
-    list: &'static [&'static str],
-) -> &'static FastSet<&'static str> {
-    cell.get_or_init(|| list.iter().copied().collect())
-}
-
 pub(crate) fn is_stop(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    set_of(&SET, STOP_CAPS).contains(lower)
+    static SET: WordSet = WordSet::new(STOP_CAPS);
+    SET.contains(lower)
 }
 
 pub(crate) fn is_legal_form(w: &str) -> bool {
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    set_of(&SET, LEGAL_FORMS).contains(w)
+    static SET: WordSet = WordSet::new(LEGAL_FORMS);
+    SET.contains(w)
 }
 
 fn is_club_prefix(w: &str) -> bool {
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    set_of(&SET, CLUB_PREFIXES).contains(w)
+    static SET: WordSet = WordSet::new(CLUB_PREFIXES);
+    SET.contains(w)
 }
 
 /// Lowercase words that may stand inside the long form of an acronym.
@@ -656,8 +648,8 @@ fn is_arabic_article_name(w: &str) -> bool {
 
 /// True for a word of the role list itself (no suffix rule).
 fn is_role_word(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    set_of(&SET, ROLES).contains(lower)
+    static SET: WordSet = WordSet::new(ROLES);
+    SET.contains(lower)
 }
 
 fn is_role(lower: &str) -> bool {

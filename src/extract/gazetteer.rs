@@ -654,11 +654,15 @@ impl Gazetteer {
     /// The kind of a single-word entry written exactly so (or with a genitive "s"), without
     /// spelling folding; cheap, for tagger features.
     pub fn surface_kind(&self, word: &str) -> Option<GazKind> {
-        self.surfaces.get(word).map(|e| e.kind)
+        self.surface(word).map(|e| e.kind)
     }
 
     /// The entry of a single word written exactly so (or with a genitive "s"); no allocation.
     pub fn surface(&self, word: &str) -> Option<Entry> {
+        // Every surface is a key of the word table: a word missing from its filter is none.
+        if !self.word_filter_has(word_key(word)) {
+            return None;
+        }
         self.surfaces.get(word).copied()
     }
 
@@ -745,7 +749,8 @@ impl Gazetteer {
 
     /// True for a frequent surname (US Census list), written with an initial capital.
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(word)
+        // Every surname is a key of the word table.
+        self.word_filter_has(word_key(word)) && self.surnames.contains(word)
     }
 
     /// Frequency rank of a lowercase English word among the ~17,000 most frequent (0 is the
@@ -768,7 +773,10 @@ impl Gazetteer {
 
     /// Frequency class (1-13) of a given name, 0 when unknown.
     pub fn given_name(&self, word: &str) -> u8 {
-        if word.chars().next().is_some_and(char::is_uppercase) {
+        // Every capitalised given name is a key of the word table.
+        if word.chars().next().is_some_and(char::is_uppercase)
+            && self.word_filter_has(word_key(word))
+        {
             self.given.get(word).copied().unwrap_or(0)
         } else {
             0
@@ -797,20 +805,10 @@ impl Gazetteer {
         }
         // Words repeat: remember the answers of the slow path below, per thread.
         thread_local! {
-            static MEMO: std::cell::RefCell<FastMap<Box<str>, Option<&'static str>>> =
-                std::cell::RefCell::new(FastMap::default());
+            static MEMO: std::cell::RefCell<super::wordlist::WordMemo<Option<&'static str>>> =
+                std::cell::RefCell::new(Default::default());
         }
-        if let Some(hit) = MEMO.with_borrow(|m| m.get(word).copied()) {
-            return hit;
-        }
-        let found = self.demonym_uncached(word);
-        MEMO.with_borrow_mut(|m| {
-            if m.len() >= 1 << 16 {
-                m.clear();
-            }
-            m.insert(word.into(), found);
-        });
-        found
+        MEMO.with_borrow_mut(|m| m.get_or_insert_with(word, || self.demonym_uncached(word)))
     }
 
     fn demonym_uncached(&self, word: &str) -> Option<&'static str> {
@@ -862,6 +860,22 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_filter_passes_every_surface_surname_and_capitalised_given_name() {
+        let g = get();
+        for (w, e) in &g.surfaces {
+            assert_eq!(g.surface(w).map(|x| x.canonical), Some(e.canonical), "{w}");
+        }
+        for w in &g.surnames {
+            assert!(g.is_surname(w), "{w}");
+        }
+        for (w, f) in &g.given {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                assert_eq!(g.given_name(w), *f, "{w}");
+            }
+        }
+    }
 
     #[test]
     fn countries_are_found_in_german_and_english() {

@@ -11,6 +11,7 @@
 
 use super::fasthash::{FastMap, load_le};
 use super::gazetteer::{self, GazKind, WordInfo};
+use super::wordlist::WordMemo;
 use crate::model::EntityKind;
 use std::sync::OnceLock;
 
@@ -246,55 +247,119 @@ fn has_isch(lower: &str) -> bool {
     lower.as_bytes().windows(4).any(|x| x == b"isch")
 }
 
-/// Tag-independent features of token `i`.
-fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<u32>) {
+/// Which tag-independent features [`static_features`] gives: those of the word alone (the same
+/// wherever it stands, so their scores can be remembered per word) and those of its context.
+#[derive(Clone, Copy)]
+struct Parts {
+    word: bool,
+    context: bool,
+}
+
+impl Parts {
+    const ALL: Parts = Parts {
+        word: true,
+        context: true,
+    };
+    const WORD: Parts = Parts {
+        word: true,
+        context: false,
+    };
+    const CONTEXT: Parts = Parts {
+        word: false,
+        context: true,
+    };
+}
+
+/// Tag-independent features of token `i` (the `parts` asked for; with both, in the order the
+/// model was trained with).
+fn static_features(
+    strs: &[&str],
+    info: &[TokInfo<'_>],
+    i: usize,
+    parts: Parts,
+    out: &mut Vec<u32>,
+) {
     out.clear();
+    let Parts { word, context } = parts;
     let w = strs[i];
     let t = &info[i];
     let l = t.lower.as_bytes();
-    out.push(feat(0, b""));
-    out.push(feat(1, w.as_bytes()));
-    out.push(feat(2, l));
-    // Suffixes of 2-4 and prefixes of 3-4 characters (only when the word is longer).
-    let mut ends = [0usize; 5];
-    let mut count = 0;
-    for (k, (pos, _)) in t.lower.char_indices().rev().take(5).enumerate() {
-        ends[k] = pos;
-        count = k + 1;
-    }
-    for k in [2usize, 3, 4] {
-        if count > k {
-            out.push(feat(3 + k as u8, &l[ends[k - 1]..]));
+    if word {
+        out.push(feat(0, b""));
+        out.push(feat(1, w.as_bytes()));
+        out.push(feat(2, l));
+        // Suffixes of 2-4 and prefixes of 3-4 characters (only when the word is longer).
+        let mut ends = [0usize; 5];
+        let mut count = 0;
+        for (k, (pos, _)) in t.lower.char_indices().rev().take(5).enumerate() {
+            ends[k] = pos;
+            count = k + 1;
         }
-    }
-    let mut starts = t.lower.char_indices().skip(3).map(|(p, _)| p);
-    if let Some(p3) = starts.next() {
-        out.push(feat(13, &l[..p3]));
-        if let Some(p4) = starts.next() {
-            out.push(feat(14, &l[..p4]));
+        for k in [2usize, 3, 4] {
+            if count > k {
+                out.push(feat(3 + k as u8, &l[ends[k - 1]..]));
+            }
         }
+        let mut starts = t.lower.char_indices().skip(3).map(|(p, _)| p);
+        if let Some(p3) = starts.next() {
+            out.push(feat(13, &l[..p3]));
+            if let Some(p4) = starts.next() {
+                out.push(feat(14, &l[..p4]));
+            }
+        }
+        out.push(feat(20, t.shape.as_bytes()));
     }
-    out.push(feat(20, t.shape.as_bytes()));
     let first = i == 0
         || matches!(
             strs[i - 1],
             "„" | "\"" | "»" | "«" | ":" | "(" | "–" | "-" | "“"
         );
-    out.push(feat(21, &[t.cap as u8, first as u8]));
-    out.push(feat(22, &t.gaz.to_le_bytes()));
-    out.push(feat(26, &[t.dict as u8, t.cap as u8, first as u8]));
-    out.push(feat(27, &[t.dict as u8, (t.gaz != 0) as u8]));
-    for b in 0..9u8 {
-        if t.gaz & (1 << b) != 0 {
-            out.push(feat(23, &[b]));
+    if context {
+        out.push(feat(21, &[t.cap as u8, first as u8]));
+    }
+    if word {
+        out.push(feat(22, &t.gaz.to_le_bytes()));
+    }
+    if context {
+        out.push(feat(26, &[t.dict as u8, t.cap as u8, first as u8]));
+    }
+    if word {
+        out.push(feat(27, &[t.dict as u8, (t.gaz != 0) as u8]));
+        for b in 0..9u8 {
+            if t.gaz & (1 << b) != 0 {
+                out.push(feat(23, &[b]));
+            }
+        }
+        if w.contains('-') {
+            let head = w.split('-').next().unwrap_or("");
+            out.push(feat(24, head.as_bytes()));
+            let tail = t.lower.rsplit('-').next().unwrap_or("");
+            out.push(feat(25, tail.as_bytes()));
         }
     }
-    if w.contains('-') {
-        let head = w.split('-').next().unwrap_or("");
-        out.push(feat(24, head.as_bytes()));
-        let tail = t.lower.rsplit('-').next().unwrap_or("");
-        out.push(feat(25, tail.as_bytes()));
+    if context {
+        context_features(strs, info, i, out);
     }
+    if word {
+        // How common the word is in running German text (a capitalised word that is frequent
+        // but not a dictionary noun is often a name), alone and with its neighbours' classes.
+        out.push(feat(60, &[t.freq, t.dict as u8, t.cap as u8]));
+    }
+    if context {
+        let pf = if i > 0 { info[i - 1].freq } else { 99 };
+        let nf = if i + 1 < strs.len() {
+            info[i + 1].freq
+        } else {
+            99
+        };
+        out.push(feat(61, &[pf, t.freq]));
+        out.push(feat(62, &[t.freq, nf]));
+    }
+}
+
+/// The features of token `i`'s neighbours.
+fn context_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<u32>) {
+    let t = &info[i];
     let prev = if i > 0 { info[i - 1].lower } else { "<s>" };
     let prev2 = if i > 1 { info[i - 2].lower } else { "<s>" };
     let next = if i + 1 < strs.len() {
@@ -341,17 +406,6 @@ fn static_features(strs: &[&str], info: &[TokInfo<'_>], i: usize, out: &mut Vec<
     if i > 0 {
         out.push(feat(41, info[i - 1].shape.as_bytes()));
     }
-    // How common the word is in running German text (a capitalised word that is frequent but
-    // not a dictionary noun is often a name), alone and with its neighbours' classes.
-    out.push(feat(60, &[t.freq, t.dict as u8, t.cap as u8]));
-    let pf = if i > 0 { info[i - 1].freq } else { 99 };
-    let nf = if i + 1 < strs.len() {
-        info[i + 1].freq
-    } else {
-        99
-    };
-    out.push(feat(61, &[pf, t.freq]));
-    out.push(feat(62, &[t.freq, nf]));
 }
 
 /// Tag-dependent features given the two previous tags.
@@ -448,6 +502,8 @@ fn is_function_word(lower: &str) -> bool {
 
 /// Weights of the trained model in an open-addressing table keyed by feature hash (0 = empty).
 struct Model {
+    /// Distinct for every model decoded (never 0), for remembering scores per model.
+    id: u64,
     slots: Vec<Slot>,
     mask: usize,
     /// One bit per `FILTER_BITS`-bit hash prefix: set when some feature of the model has it.
@@ -474,6 +530,7 @@ struct Slot {
 impl Model {
     fn empty() -> Model {
         Model {
+            id: next_model_id(),
             slots: Vec::new(),
             mask: 0,
             filter: Vec::new(),
@@ -503,6 +560,12 @@ impl Model {
     }
 }
 
+/// A new model id.
+fn next_model_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| decode_model(MODEL).unwrap_or_else(Model::empty))
@@ -530,6 +593,7 @@ fn decode_model(bytes: &[u8]) -> Option<Model> {
     let body = rest.get(8..)?;
     let size = (n + n / 2).next_power_of_two().max(16);
     let mut m = Model {
+        id: next_model_id(),
         slots: vec![
             Slot {
                 key: 0,
@@ -622,6 +686,36 @@ pub fn tag_known(strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<Tag> {
     })
 }
 
+/// Per word, the summed weights of its own features ([`Parts::WORD`]) under one model.
+#[derive(Default)]
+struct WordScores {
+    /// The model the scores are for.
+    model: u64,
+    memo: WordMemo<[i32; NTAGS]>,
+}
+
+impl WordScores {
+    /// The scores of `w` under model `model`, computed by `score` when not known yet.
+    #[inline]
+    fn get_or_insert_with(
+        &mut self,
+        model: u64,
+        w: &str,
+        score: impl FnOnce() -> [i32; NTAGS],
+    ) -> [i32; NTAGS] {
+        if self.model != model {
+            self.model = model;
+            self.memo.clear();
+        }
+        self.memo.get_or_insert_with(w, score)
+    }
+}
+
+thread_local! {
+    /// The word scores of the model last used on this thread.
+    static WORD_SCORES: std::cell::RefCell<WordScores> = std::cell::RefCell::new(WordScores::default());
+}
+
 fn tag_with(m: &Model, strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<Tag> {
     let mut tags = vec![Tag::O; strs.len()];
     if m.slots.is_empty() {
@@ -640,9 +734,26 @@ fn tag_with(m: &Model, strs: &[&str], lowers: &[&str], wis: &[WordInfo]) -> Vec<
             continue;
         }
         let p2 = if i > 1 { tags[i - 2] } else { Tag::O };
-        static_features(strs, &info, i, &mut feats);
+        // The word's own features score the same wherever it stands: once per word and model.
+        // (Callers lowercase a final capital sigma differently: such words are not remembered.)
+        let w = strs[i];
+        let mut scores = if w.is_ascii() || !w.contains('Σ') {
+            WORD_SCORES.with_borrow_mut(|memo| {
+                memo.get_or_insert_with(m.id, w, || {
+                    let mut s = [0i32; NTAGS];
+                    static_features(strs, &info, i, Parts::WORD, &mut feats);
+                    score(m, &feats, &mut s);
+                    s
+                })
+            })
+        } else {
+            let mut s = [0i32; NTAGS];
+            static_features(strs, &info, i, Parts::WORD, &mut feats);
+            score(m, &feats, &mut s);
+            s
+        };
+        static_features(strs, &info, i, Parts::CONTEXT, &mut feats);
         tag_features(&info, i, p1, p2, &mut feats);
-        let mut scores = [0i32; NTAGS];
         score(m, &feats, &mut scores);
         let mut best = 0;
         for t in 1..NTAGS {
@@ -769,7 +880,7 @@ impl Trainer {
             if is_trivial(&info[i], strs[i], p1) {
                 continue;
             }
-            static_features(strs, &info, i, &mut feats);
+            static_features(strs, &info, i, Parts::ALL, &mut feats);
             tag_features(&info, i, p1, p2, &mut feats);
             let s = self.scores(&feats, domain);
             let mut best = 0;
