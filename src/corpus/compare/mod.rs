@@ -139,10 +139,21 @@ pub fn groups(corpus: &Corpus) -> Vec<ClaimGroup> {
     for (ai, Entry { article, analysis }) in corpus.iter().enumerate() {
         let year = facts::reference_year(article, analysis);
         for (ci, claim) in analysis.claims.iter().enumerate() {
+            let mut facts = facts::facts(article, analysis, claim, year);
+            // Every link needs a shared actor and either figures or dates: a claim without
+            // them stays alone, so it is not kept as a node (most claims of a large corpus).
+            if facts.actors.is_empty() || (facts.figures.is_empty() && facts.dates.is_empty()) {
+                continue;
+            }
+            // Grouping never reads the entity list, and reads keywords only to link dates.
+            facts.entities = Vec::new();
+            if facts.dates.is_empty() {
+                facts.keywords = Vec::new();
+            }
             nodes.push(Node {
                 article: ai,
                 claim: ci,
-                facts: facts::facts(article, analysis, claim, year),
+                facts,
                 analysis,
             });
         }
