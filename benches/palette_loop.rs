@@ -179,7 +179,7 @@ fn main() {
     }
     let state = state(&dir);
     let articles = state.corpus.len();
-    let candidates = state.index.as_ref().map_or(0, |i| i.len());
+    let candidates = state.work.palette_index.as_ref().map_or(0, |i| i.len());
     println!("palette_loop bench: {articles} articles, {candidates} palette candidates");
     let mut blocking_state = state.clone();
     let mut live = LiveLoop::new(state, (160, 45));

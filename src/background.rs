@@ -162,7 +162,7 @@ mod tests {
                 recency: 0,
             })
             .collect();
-        s.index = Some(Arc::new(SearchIndex::new(candidates)));
+        s.work.palette_index = Some(Arc::new(SearchIndex::new(candidates)));
         s
     }
 
@@ -241,7 +241,7 @@ mod tests {
             s.handle(input);
         }
         assert!(s.cross_is_fresh());
-        let cross = s.cross.clone().expect("the analyses arrived");
+        let cross = s.work.cross.clone().expect("the analyses arrived");
         assert!(!cross.entities.entries().is_empty());
         // Opening the entity index now needs no job.
         let effects = s.apply(crate::action::Action::ShowEntityIndex);
@@ -284,15 +284,15 @@ mod tests {
         for input in bg.wait_idle(Duration::from_secs(30)) {
             s.handle(input);
         }
-        let built = s.index.clone().expect("the index arrived");
+        let built = s.work.palette_index.clone().expect("the index arrived");
         assert_eq!(built.len(), s.palette_candidates().len());
         assert!(!s.palette_needs_index());
 
         // A change to the corpus while a build runs outdates that build.
-        s.index_stale = true;
+        s.work.palette_index_stale = true;
         let jobs = index_jobs(s.handle(Input::Idle));
         assert_eq!(jobs.len(), 1);
-        s.index_stale = true;
+        s.work.palette_index_stale = true;
         for job in jobs {
             bg.start(job);
         }
@@ -300,7 +300,7 @@ mod tests {
             s.handle(input);
         }
         assert!(
-            !Arc::ptr_eq(&built, s.index.as_ref().expect("index")),
+            !Arc::ptr_eq(&built, s.work.palette_index.as_ref().expect("index")),
             "a build outdated on its way is still newer than the index in use"
         );
         assert!(s.palette_needs_index(), "built again at the next pause");
@@ -333,7 +333,7 @@ mod tests {
                 s.handle(input);
             }
         }
-        let index = s.index.clone().expect("taken");
+        let index = s.work.palette_index.clone().expect("taken");
         assert!(s.palette_needs_index(), "still missing the newcomer");
         let articles: Vec<_> = index
             .candidates()
@@ -359,7 +359,7 @@ mod tests {
         );
         s.handle(Input::Resize(80, 24));
         let effects = s.handle(Input::Key(KeyChord::plain(Key::Char(':'))));
-        assert!(s.index.is_none(), "not built on the key");
+        assert!(s.work.palette_index.is_none(), "not built on the key");
         let jobs = index_jobs(effects);
         assert_eq!(jobs.len(), 1);
         let effects = s.handle(Input::Key(KeyChord::plain(Key::Char('a'))));
@@ -373,7 +373,7 @@ mod tests {
                 ranks.extend(jobs_of(s.handle(input)));
             }
         }
-        assert!(s.index.is_some());
+        assert!(s.work.palette_index.is_some());
         assert!(
             matches!(ranks.as_slice(), [Job::Rank(r)] if r.query == "a"),
             "the query typed meanwhile is ranked: {ranks:?}"

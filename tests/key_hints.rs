@@ -83,7 +83,7 @@ fn every_popup_hint_names_a_key_bound_to_its_action_under_both_keymaps() {
 
         let mut s = state(&keymap);
         pause(&mut s);
-        let cross = s.cross.clone().unwrap();
+        let cross = s.work.cross.clone().unwrap();
         let canonical = cross.entities.entries()[0].canonical.clone();
         s.overlay = Some(Overlay::Card {
             canonical,
@@ -93,7 +93,7 @@ fn every_popup_hint_names_a_key_bound_to_its_action_under_both_keymaps() {
 
         let mut s = state(&keymap);
         pause(&mut s);
-        assert!(!s.cross.as_ref().unwrap().groups.is_empty());
+        assert!(!s.work.cross.as_ref().unwrap().groups.is_empty());
         s.overlay = Some(Overlay::Group {
             group: 0,
             selected: 0,

@@ -69,14 +69,17 @@ fn palette(state: &AppState) -> &dossier::state::palette::Palette {
 #[test]
 fn the_palette_opens_and_echoes_keys_before_its_index_is_built() {
     let mut live = LiveLoop::new(state(10_000), (120, 30));
-    assert!(live.state.index.is_none(), "no pause yet: no index");
+    assert!(
+        live.state.work.palette_index.is_none(),
+        "no pause yet: no index"
+    );
     live.key(key(':'));
     let opened = live.draw().expect("the key changes the screen");
     assert!(opened.text.contains("indexing…"), "{}", opened.text);
     // Gathering and indexing 10,000 articles' candidates takes far longer than drawing a frame.
     assert!(opened.jobs_running, "the frame waited for the index");
     assert!(
-        live.state.index.is_none(),
+        live.state.work.palette_index.is_none(),
         "the key did not build the index"
     );
     let mut typed = String::new();
@@ -85,7 +88,7 @@ fn the_palette_opens_and_echoes_keys_before_its_index_is_built() {
         live.key(key(c));
         let echo = live.draw().expect("a key changes the screen");
         assert!(echo.text.contains(&format!("> {typed}")), "{}", echo.text);
-        if live.state.index.is_none() {
+        if live.state.work.palette_index.is_none() {
             assert!(echo.text.contains("indexing…"), "{}", echo.text);
         }
     }
@@ -93,7 +96,12 @@ fn the_palette_opens_and_echoes_keys_before_its_index_is_built() {
     let last = frames.last().expect("the answer is drawn");
     assert!(!last.text.contains("indexing…"), "{}", last.text);
     assert!(!last.text.contains("ranking…"), "{}", last.text);
-    let index = live.state.index.clone().expect("the index arrived");
+    let index = live
+        .state
+        .work
+        .palette_index
+        .clone()
+        .expect("the index arrived");
     assert_eq!(index.len(), live.state.palette_candidates().len());
     let p = palette(&live.state);
     assert_eq!(p.query, "putin");

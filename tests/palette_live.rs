@@ -68,7 +68,7 @@ fn state(index: SearchIndex) -> AppState {
         Hyphenators::load(),
         Options::default(),
     );
-    state.index = Some(Arc::new(index));
+    state.work.palette_index = Some(Arc::new(index));
     state
 }
 
@@ -100,7 +100,7 @@ fn a_query_is_echoed_before_its_ranking_completes_and_the_hits_follow() {
     assert_eq!(p.query, "putin");
     let result = p.result.as_ref().expect("ranked");
     assert!(result.is_complete());
-    let index = live.state.index.clone().expect("index");
+    let index = live.state.work.palette_index.clone().expect("index");
     let fresh = index.query("putin", dossier::state::palette::PALETTE_LIMIT);
     assert_eq!(
         result.hits, fresh.hits,
@@ -127,7 +127,7 @@ fn the_next_key_supersedes_a_ranking_under_way() {
         panic!("the palette is open");
     };
     assert_eq!(p.ranking, None);
-    let index = live.state.index.clone().expect("index");
+    let index = live.state.work.palette_index.clone().expect("index");
     let fresh = index.query("wien", dossier::state::palette::PALETTE_LIMIT);
     let shown = p.result.as_ref().expect("ranked");
     assert_eq!(shown.hits, fresh.hits);

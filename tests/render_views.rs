@@ -47,7 +47,7 @@ fn keys(k: &str) -> Vec<dossier::keymap::KeyChord> {
 fn compare_screen(size: (u16, u16), k: &str) -> (AppState, String) {
     let mut s = state();
     dossier::tui::headless::pause(&mut s);
-    let cross = s.cross.clone().unwrap();
+    let cross = s.work.cross.clone().unwrap();
     let group = cross
         .groups
         .iter()
@@ -136,7 +136,7 @@ fn nothing_in_the_comparison_is_cut_at_160_columns() {
     let Some(Overlay::Group { group, .. }) = &s.overlay else {
         panic!("overlay closed")
     };
-    let g = &s.cross.as_ref().unwrap().groups[*group];
+    let g = &s.work.cross.as_ref().unwrap().groups[*group];
     for m in g.members.iter().take(3) {
         let claim = &s.corpus[m.article].analysis.claims[m.claim_index].text;
         for word in claim.split_whitespace().take(6) {

@@ -695,25 +695,25 @@ fn the_bookmarks_view_filters_notes_by_author() {
         assert!(all.contains(note), "{note}: {all}");
     }
     // The key is offered in the view's hints, named from the keymap.
-    assert!(all.contains("a author"), "{all}");
+    assert!(all.contains("f author"), "{all}");
     // Authors in name order: ann, bob, cleo, then everyone again.
-    let ann = screen_after("a");
+    let ann = screen_after("f");
     assert!(ann.contains("Bookmarks (1) · by ann"), "{ann}");
     assert!(
         ann.contains("my own note") && !ann.contains("bob's first"),
         "{ann}"
     );
-    let bob = screen_after("a");
+    let bob = screen_after("f");
     assert!(bob.contains("Bookmarks (1) · by bob"), "{bob}");
     assert!(
         bob.contains("bob's first") && !bob.contains("cleo's note"),
         "{bob}"
     );
-    let cleo = screen_after("a");
+    let cleo = screen_after("f");
     assert!(
         cleo.contains("cleo's note") && !cleo.contains("my own note"),
         "{cleo}"
     );
-    let everyone = screen_after("a");
+    let everyone = screen_after("f");
     assert!(everyone.contains("Bookmarks (3)"), "{everyone}");
 }

@@ -173,10 +173,13 @@ fn a_palette_index_built_while_idle_serves_the_next_opening() {
     assert!(s.palette_needs_index());
     s.prepare_palette();
     assert!(!s.palette_needs_index());
-    let built = s.index.clone().unwrap();
+    let built = s.work.palette_index.clone().unwrap();
     let (_, screen) = run(&mut s, &mut open(dir.path()), ": p j o n g j a n g");
     assert!(screen.contains("entity   Pjöngjang"), "{screen}");
-    assert!(std::sync::Arc::ptr_eq(&built, s.index.as_ref().unwrap()));
+    assert!(std::sync::Arc::ptr_eq(
+        &built,
+        s.work.palette_index.as_ref().unwrap()
+    ));
 }
 
 #[test]

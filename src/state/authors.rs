@@ -7,7 +7,7 @@ impl AppState {
     /// The author of a bookmark: the team member who made it as the last sync round reported,
     /// else this user (a bookmark not yet sent is one's own); empty outside team mode.
     pub fn author_of(&self, id: &BookmarkId) -> &str {
-        let Some(team) = &self.team else {
+        let Some(team) = &self.work.team else {
             return "";
         };
         team.authors
@@ -31,7 +31,7 @@ impl AppState {
 
     /// Shows only the notes of the next author (in name order), then everyone's again.
     pub(crate) fn cycle_author_filter(&mut self) {
-        if self.team.is_none() {
+        if self.work.team.is_none() {
             self.notify(
                 "notes carry their authors in team mode only ([team] in config.toml or --team)",
                 Severity::Info,

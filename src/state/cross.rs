@@ -121,7 +121,7 @@ pub enum CrossIntent {
 pub struct CrossJobs {
     /// Bumped whenever the corpus changes.
     version: u64,
-    /// The corpus version [`AppState::cross`] was computed from.
+    /// The corpus version [`Work::cross`](super::Work::cross) was computed from.
     built: Option<u64>,
     /// The corpus version of the job under way, if any.
     running: Option<u64>,
@@ -149,18 +149,19 @@ impl CrossJobs {
 impl AppState {
     /// A number that changes whenever the corpus does (articles or analyses arrive).
     pub fn corpus_version(&self) -> u64 {
-        self.cross_jobs.version
+        self.work.cross_jobs.version
     }
 
     /// True when the analyses shown are those of the corpus as it is now.
     pub fn cross_is_fresh(&self) -> bool {
-        self.cross.is_some() && self.cross_jobs.built == Some(self.cross_jobs.version)
+        self.work.cross.is_some()
+            && self.work.cross_jobs.built == Some(self.work.cross_jobs.version)
     }
 
     /// True when the analyses are missing or out of date and no job is computing them: a
     /// pause of the user is a good time to start one ([`super::Input::Idle`]).
     pub fn cross_needs_refresh(&self) -> bool {
-        !self.cross_is_fresh() && !self.cross_jobs.is_running()
+        !self.cross_is_fresh() && !self.work.cross_jobs.is_running()
     }
 
     /// Starts a job computing the analyses of the corpus as it is now, unless one is under way
@@ -169,8 +170,8 @@ impl AppState {
         if !self.cross_needs_refresh() {
             return;
         }
-        let version = self.cross_jobs.version;
-        self.cross_jobs.running = Some(version);
+        let version = self.work.cross_jobs.version;
+        self.work.cross_jobs.running = Some(version);
         self.emit(Effect::Background(Job::Cross(CrossJob {
             version,
             corpus: self.corpus.clone(),
@@ -181,8 +182,8 @@ impl AppState {
     /// refreshed meanwhile), or once they arrive.
     pub(crate) fn with_cross(&mut self, intent: CrossIntent) {
         self.refresh_cross();
-        if self.cross.is_some() {
-            self.cross_jobs.intent = None;
+        if self.work.cross.is_some() {
+            self.work.cross_jobs.intent = None;
             self.fulfil(intent);
         } else {
             let n = self.corpus.len();
@@ -193,24 +194,29 @@ impl AppState {
                 ),
                 Severity::Info,
             );
-            self.cross_jobs.intent = Some(intent);
+            self.work.cross_jobs.intent = Some(intent);
         }
     }
 
     /// Takes the analyses a job computed: shows them in the open overlay, does what waited for
     /// them, and starts another job when the corpus changed while this one ran.
     pub(crate) fn take_cross(&mut self, ready: CrossReady) {
-        if self.cross_jobs.running != Some(ready.version) {
+        if self.work.cross_jobs.running != Some(ready.version) {
             return;
         }
-        self.cross_jobs.running = None;
-        if self.cross_jobs.built.is_some_and(|b| b > ready.version) {
+        self.work.cross_jobs.running = None;
+        if self
+            .work
+            .cross_jobs
+            .built
+            .is_some_and(|b| b > ready.version)
+        {
             return;
         }
-        let old = self.cross.replace(ready.cross);
-        self.cross_jobs.built = Some(ready.version);
+        let old = self.work.cross.replace(ready.cross);
+        self.work.cross_jobs.built = Some(ready.version);
         self.follow_new_cross(old.as_deref());
-        if let Some(intent) = self.cross_jobs.intent.take() {
+        if let Some(intent) = self.work.cross_jobs.intent.take() {
             self.fulfil(intent);
         }
         let shown = matches!(
@@ -230,7 +236,7 @@ impl AppState {
     /// Keeps an open overlay on what it showed when newer analyses replace `old`: the same
     /// claim group (by topic), the same source; selections stay within their lists.
     fn follow_new_cross(&mut self, old: Option<&CrossSource>) {
-        let Some(cross) = self.cross.clone() else {
+        let Some(cross) = self.work.cross.clone() else {
             return;
         };
         match &mut self.overlay {
@@ -274,7 +280,7 @@ impl AppState {
 
     /// Timeline events shown, filtered by entity when set and by [`AppState::timeline_source`].
     pub fn listed_events(&self, entity: Option<&str>) -> Vec<Event> {
-        let Some(cross) = &self.cross else {
+        let Some(cross) = &self.work.cross else {
             return Vec::new();
         };
         let mut events = match entity {
@@ -332,6 +338,7 @@ impl AppState {
     /// Shows the group of a claim (the analyses are at hand).
     fn show_claim_group(&mut self, article: usize, claim: usize) {
         let group = self
+            .work
             .cross
             .as_ref()
             .and_then(|c| crate::corpus::compare::group_of(&c.groups, article, claim));
@@ -401,6 +408,7 @@ impl AppState {
             },
             Overlay::Group { group, selected } => {
                 let members = self
+                    .work
                     .cross
                     .as_ref()
                     .and_then(|c| c.groups.get(group))

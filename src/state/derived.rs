@@ -110,7 +110,11 @@ impl<'a> ArticleLookup<'a> {
 
 /// Identity of the analyses an entry was derived from.
 fn cross_id(state: &AppState) -> usize {
-    state.cross.as_ref().map_or(0, |c| Arc::as_ptr(c) as usize)
+    state
+        .work
+        .cross
+        .as_ref()
+        .map_or(0, |c| Arc::as_ptr(c) as usize)
 }
 
 impl AppState {
@@ -132,7 +136,7 @@ impl AppState {
         if self.derived.entities_key.as_ref() == Some(&key) {
             return;
         }
-        self.derived.entities = self.cross.as_ref().map_or_else(Vec::new, |c| {
+        self.derived.entities = self.work.cross.as_ref().map_or_else(Vec::new, |c| {
             c.entities.listed(*kind, SORTS[sort % SORTS.len()])
         });
         self.derived.entities_key = Some(key);

@@ -9,7 +9,7 @@ use crate::index::{IndexEvent, Progress};
 impl AppState {
     /// Marks the start of background indexing.
     pub fn start_indexing(&mut self) {
-        self.indexing = Some(IndexStatus::default());
+        self.work.indexing = Some(IndexStatus::default());
     }
 
     /// Takes in one event of the background indexer.
@@ -22,7 +22,7 @@ impl AppState {
                 let open = self.current().map(|e| e.article.id.clone());
                 let was_empty = self.corpus.is_empty();
                 self.corpus.add(batch);
-                self.jobs.articles_moved();
+                self.work.palette_jobs.articles_moved();
                 if let Some(i) = open.and_then(|id| self.corpus.position_of(&id)) {
                     self.selected = i;
                 }
@@ -58,14 +58,14 @@ impl AppState {
     /// What depends on the corpus is out of date: the palette's index, the cross-article
     /// analyses and the bookmark counts.
     fn corpus_changed(&mut self) {
-        self.index_stale = true;
-        self.cross_jobs.corpus_changed();
+        self.work.palette_index_stale = true;
+        self.work.cross_jobs.corpus_changed();
         self.recount_bookmarks();
     }
 
     /// Records indexing progress for the status line.
     fn index_progress(&mut self, p: Progress) {
-        self.indexing = Some(IndexStatus {
+        self.work.indexing = Some(IndexStatus {
             done: p.done,
             total: p.total,
             mb_per_s: p.mb_per_s().round() as u32,
@@ -75,7 +75,7 @@ impl AppState {
 
     /// Indexing has finished.
     fn finish_indexing(&mut self) {
-        if let Some(status) = self.indexing.take() {
+        if let Some(status) = self.work.indexing.take() {
             let n = self.corpus.len();
             self.notify(
                 format!(

@@ -374,6 +374,28 @@ pub struct IndexStatus {
     pub eta_secs: Option<u64>,
 }
 
+/// Work done off the key path, and what it brought. Every result arrives as an [`Input`]
+/// through [`AppState::handle`]; these fields say what is known and what is under way.
+#[derive(Debug, Clone, Default)]
+pub struct Work {
+    /// Background indexing, while it runs.
+    pub indexing: Option<IndexStatus>,
+    /// Team sync as of the last round, in team mode.
+    pub team: Option<crate::team::background::TeamStatus>,
+    /// The palette's search index, built when the palette first opens or while the reader is
+    /// idle ([`AppState::prepare_palette`]).
+    pub palette_index: Option<std::sync::Arc<crate::search::SearchIndex>>,
+    /// The palette's index misses recent changes (bookmarks) and is rebuilt at the next opening.
+    pub palette_index_stale: bool,
+    /// The palette's background jobs: the index build and the rankings under way.
+    pub(crate) palette_jobs: palette::Jobs,
+    /// Entity index, claim groups, timeline and sources, computed in the background when first
+    /// wanted or when the user pauses; out of date while [`AppState::cross_is_fresh`] is false.
+    pub cross: Option<std::sync::Arc<cross::CrossSource>>,
+    /// The corpus version the cross-article analyses were computed from, and the job under way.
+    pub(crate) cross_jobs: cross::CrossJobs,
+}
+
 /// Options fixed at start-up.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
@@ -410,10 +432,9 @@ pub struct AppState {
     pub jumps: JumpList,
     /// Ticks since the last key, click, wheel turn or paste.
     pub idle_ticks: u16,
-    /// Background indexing, while it runs.
-    pub indexing: Option<IndexStatus>,
-    /// Team sync as of the last round, in team mode.
-    pub team: Option<crate::team::background::TeamStatus>,
+    /// What runs off the key path and what it brought: indexing progress, team sync, the
+    /// palette's search index, the cross-article analyses, and the jobs under way.
+    pub work: Work,
     /// The list of the corpus published on the team server, when reading it instead of a
     /// local corpus ([`AppState::read_published`]).
     pub remote: Option<Box<remote::RemoteList>>,
@@ -421,16 +442,6 @@ pub struct AppState {
     pub author_filter: Option<String>,
     /// The reading cursor, when in use.
     pub cursor: Option<Cursor>,
-    /// The palette's search index, built when the palette first opens or while the reader is
-    /// idle ([`AppState::prepare_palette`]).
-    pub index: Option<std::sync::Arc<crate::search::SearchIndex>>,
-    /// The index misses recent changes (bookmarks) and is rebuilt at the next opening.
-    pub index_stale: bool,
-    /// Entity index, claim groups, timeline and sources, computed in the background when first
-    /// wanted or when the user pauses; out of date while [`AppState::cross_is_fresh`] is false.
-    pub cross: Option<std::sync::Arc<cross::CrossSource>>,
-    /// The corpus version the cross-article analyses were computed from, and the job under way.
-    cross_jobs: cross::CrossJobs,
     /// Lists computed from the rest of the state when their inputs change (entity index rows,
     /// timeline events, the entity card, bookmark rows), so that drawing only reads.
     pub derived: derived::Derived,
@@ -444,8 +455,6 @@ pub struct AppState {
     pub clock: i64,
     /// Effects produced while handling the current input.
     outbox: Vec<Effect>,
-    /// The palette's background jobs.
-    jobs: palette::Jobs,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending: Vec<KeyChord>,
     /// Status messages, oldest first.
@@ -474,22 +483,16 @@ impl AppState {
             highlights: Highlights::default(),
             jumps: JumpList::default(),
             idle_ticks: 0,
-            indexing: None,
-            team: None,
+            work: Work::default(),
             remote: None,
             author_filter: None,
             cursor: None,
-            index: None,
-            index_stale: false,
-            cross: None,
-            cross_jobs: cross::CrossJobs::default(),
             derived: derived::Derived::default(),
             timeline_source: None,
             help_search: help::HelpSearch::default(),
             search: None,
             clock: 0,
             outbox: Vec::new(),
-            jobs: palette::Jobs::default(),
             pending: Vec::new(),
             messages: Vec::new(),
             keymap,
@@ -518,7 +521,7 @@ impl AppState {
     /// runs, an article longer than [`crate::index::EARLY_ARTICLE`] is shown as soon as it is
     /// read, with an empty analysis that indexing fills in later.
     pub fn analysis_pending(&self) -> bool {
-        self.indexing.is_some()
+        self.work.indexing.is_some()
             && self.current().is_some_and(|e| {
                 e.article.text.len() > crate::index::EARLY_ARTICLE
                     && e.analysis.claims.is_empty()

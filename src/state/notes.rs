@@ -442,7 +442,7 @@ impl AppState {
             self.saved.bookmarks = bookmarks;
             self.saved.version += 1;
             // The palette lists bookmarks: only their changes make its index stale.
-            self.index_stale = true;
+            self.work.palette_index_stale = true;
         }
         self.saved.saving = report.saving;
         self.saved.problems = report.problems;

@@ -452,17 +452,19 @@ impl AppState {
     /// True when the palette has no index, or one that misses recent changes, and none is
     /// being built.
     pub fn palette_needs_index(&self) -> bool {
-        (self.index.is_none() || self.index_stale) && self.jobs.building.is_none()
+        (self.work.palette_index.is_none() || self.work.palette_index_stale)
+            && self.work.palette_jobs.building.is_none()
     }
 
     /// Builds the palette's index now if [`AppState::palette_needs_index`] (or a build under
     /// way in the background started from a corpus that has changed since).
     pub fn prepare_palette(&mut self) {
-        if self.palette_needs_index() || self.jobs.building.is_some() {
-            self.index = Some(Arc::new(build_index(&self.corpus, &self.saved.bookmarks)));
-            self.index_stale = false;
+        if self.palette_needs_index() || self.work.palette_jobs.building.is_some() {
+            self.work.palette_index =
+                Some(Arc::new(build_index(&self.corpus, &self.saved.bookmarks)));
+            self.work.palette_index_stale = false;
             // A build under way started from the corpus as it was then; this one is newer.
-            self.jobs.building = None;
+            self.work.palette_jobs.building = None;
         }
     }
 
@@ -471,16 +473,16 @@ impl AppState {
     /// the palette's candidates and indexes them. The index arrives as
     /// [`Input::PaletteIndex`].
     pub(crate) fn index_palette_in_background(&mut self) {
-        if !self.palette_needs_index() || self.jobs.building.is_some() {
+        if !self.palette_needs_index() || self.work.palette_jobs.building.is_some() {
             return;
         }
-        let generation = self.jobs.next();
-        self.jobs.building = Some(generation);
+        let generation = self.work.palette_jobs.next();
+        self.work.palette_jobs.building = Some(generation);
         // Whatever marks the index stale from now on also outdates this build.
-        self.index_stale = false;
+        self.work.palette_index_stale = false;
         self.emit(Effect::Background(Job::BuildIndex(IndexJob {
             generation,
-            layout: self.jobs.layout,
+            layout: self.work.palette_jobs.layout,
             corpus: self.corpus.clone(),
             bookmarks: self.saved.bookmarks.clone(),
         })));
@@ -491,17 +493,17 @@ impl AppState {
     /// at the next pause or opening); when articles arrived meanwhile, its candidates are moved
     /// to the articles' new positions. An open palette ranks its query again on it.
     pub(crate) fn take_palette_index(&mut self, built: BuiltIndex) {
-        if self.jobs.building != Some(built.generation) {
+        if self.work.palette_jobs.building != Some(built.generation) {
             return;
         }
-        self.jobs.building = None;
+        self.work.palette_jobs.building = None;
         let BuiltIndex {
             layout,
             sources,
             mut index,
             ..
         } = built;
-        if layout != self.jobs.layout {
+        if layout != self.work.palette_jobs.layout {
             let now: std::collections::HashMap<&str, usize> = self
                 .corpus
                 .articles()
@@ -518,14 +520,14 @@ impl AppState {
             };
             if !placed {
                 // Articles left the corpus (or the index is shared): build again.
-                self.index_stale = true;
-                if self.index.is_none() {
+                self.work.palette_index_stale = true;
+                if self.work.palette_index.is_none() {
                     self.index_palette_in_background();
                 }
                 return;
             }
         }
-        self.index = Some(index);
+        self.work.palette_index = Some(index);
         if let Some(Overlay::Palette(p)) = &self.overlay {
             let query = p.query.clone();
             if let Some(Overlay::Palette(p)) = &mut self.overlay {
@@ -558,9 +560,9 @@ impl AppState {
     /// candidates ([`Job::Rank`]), or for a `/` query a search of the corpus' text
     /// ([`Job::FullText`]), which needs no index.
     fn set_palette_query(&mut self, query: String) {
-        let generation = self.jobs.next();
-        let index = self.index.clone();
-        let layout = self.jobs.layout;
+        let generation = self.work.palette_jobs.next();
+        let index = self.work.palette_index.clone();
+        let layout = self.work.palette_jobs.layout;
         let Some(Overlay::Palette(p)) = &mut self.overlay else {
             return;
         };
@@ -613,7 +615,7 @@ impl AppState {
         if p.ranking != Some(found.generation) {
             return;
         }
-        if found.layout != self.jobs.layout {
+        if found.layout != self.work.palette_jobs.layout {
             let query = p.query.clone();
             self.set_palette_query(query);
             return;
@@ -647,7 +649,7 @@ impl AppState {
         if p.ranking.is_none() {
             return p.result.clone();
         }
-        let index = self.index.as_ref()?;
+        let index = self.work.palette_index.as_ref()?;
         let result = match &p.base {
             Some(base) => index.refine(base, &p.query, PALETTE_LIMIT),
             None => index.query(&p.query, PALETTE_LIMIT),
@@ -726,7 +728,8 @@ impl AppState {
             return;
         };
         let Some(c) = self
-            .index
+            .work
+            .palette_index
             .as_ref()
             .and_then(|i| i.candidate(hit.candidate))
             .map(|c| c.to_candidate())

@@ -114,7 +114,7 @@ impl AppState {
 
     /// Shows the sources view (the analyses are at hand).
     pub(crate) fn show_sources(&mut self) {
-        let Some(cross) = self.cross.clone() else {
+        let Some(cross) = self.work.cross.clone() else {
             return;
         };
         if cross.sources.is_empty() {

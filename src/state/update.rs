@@ -112,7 +112,7 @@ impl AppState {
                 self.flush_positions();
             }
             Input::Team(status) => {
-                if !status.online && self.team.as_ref().is_none_or(|t| t.online) {
+                if !status.online && self.work.team.as_ref().is_none_or(|t| t.online) {
                     self.notify(
                         format!(
                             "team server offline; notes stay here until it is back ({})",
@@ -121,7 +121,7 @@ impl AppState {
                         Severity::Warning,
                     );
                 }
-                self.team = Some(status);
+                self.work.team = Some(status);
                 // Authors may have changed under the bookmarks view's filter.
                 self.derived.forget_bookmarks();
             }
@@ -1016,9 +1016,9 @@ mod tests {
         s.handle(Input::Index(IndexEvent::Articles(rest)));
         assert_eq!(s.corpus.len(), 5);
         assert_eq!(s.current().map(|e| e.article.id.clone()), open);
-        assert!(s.indexing.is_some());
+        assert!(s.work.indexing.is_some());
         s.handle(Input::Index(IndexEvent::Done));
-        assert!(s.indexing.is_none());
+        assert!(s.work.indexing.is_none());
         assert!(s.messages.iter().any(|m| m.text.contains("indexed 5")));
     }
 

@@ -219,44 +219,47 @@ pub fn count(client: &mut Client) -> Result<usize, TeamError> {
     Ok(usize::try_from(super::corpus::count(client)?).unwrap_or(0))
 }
 
-const ROW: &str = "SELECT id, source, title, coalesce(outlet, ''), published, \
-                   coalesce(jsonb_array_length(analysis -> 'claims'), 0)::int8 FROM articles";
+/// The columns of a list row, around a query of `articles` that picks and orders the rows: the
+/// claim count is taken from the analysis of those rows only (an expression in the inner list
+/// would be computed for every row a sort or an offset passes over).
+fn row_query(inner: &str) -> String {
+    format!(
+        "SELECT id, source, title, coalesce(outlet, ''), published, \
+         coalesce(jsonb_array_length(analysis -> 'claims'), 0)::int8 \
+         FROM (SELECT id, source, title, outlet, published, analysis FROM articles {inner}) page \
+         ORDER BY source COLLATE \"C\", id"
+    )
+}
 
 /// One page of rows in list order (source path, then id), starting as `from` says.
 pub fn rows(client: &mut Client, from: &From) -> Result<Vec<Row>, TeamError> {
     let limit = PAGE as i64;
     let found = match from {
         From::After(source, id) => client.query(
-            &format!(
-                "{ROW} WHERE (source COLLATE \"C\", id) > ($1, $2) \
-                 ORDER BY source COLLATE \"C\", id LIMIT $3"
+            &row_query(
+                "WHERE (source COLLATE \"C\", id) > ($1, $2) \
+                 ORDER BY source COLLATE \"C\", id LIMIT $3",
             ),
             &[source, id, &limit],
         )?,
-        From::Before(source, id) => {
-            let mut rows = client.query(
-                &format!(
-                    "{ROW} WHERE (source COLLATE \"C\", id) < ($1, $2) \
-                     ORDER BY source COLLATE \"C\" DESC, id DESC LIMIT $3"
-                ),
-                &[source, id, &limit],
-            )?;
-            rows.reverse();
-            rows
-        }
+        From::Before(source, id) => client.query(
+            &row_query(
+                "WHERE (source COLLATE \"C\", id) < ($1, $2) \
+                     ORDER BY source COLLATE \"C\" DESC, id DESC LIMIT $3",
+            ),
+            &[source, id, &limit],
+        )?,
         From::Last(n) => {
             let n = i64::try_from(*n).unwrap_or(i64::MAX).min(limit);
-            let mut rows = client.query(
-                &format!("{ROW} ORDER BY source COLLATE \"C\" DESC, id DESC LIMIT $1"),
+            client.query(
+                &row_query("ORDER BY source COLLATE \"C\" DESC, id DESC LIMIT $1"),
                 &[&n],
-            )?;
-            rows.reverse();
-            rows
+            )?
         }
         From::Offset(offset) => {
             let offset = i64::try_from(*offset).unwrap_or(i64::MAX);
             client.query(
-                &format!("{ROW} ORDER BY source COLLATE \"C\", id OFFSET $1 LIMIT $2"),
+                &row_query("ORDER BY source COLLATE \"C\", id OFFSET $1 LIMIT $2"),
                 &[&offset, &limit],
             )?
         }

@@ -222,24 +222,30 @@ fn draw(state: &AppState, size: (u16, u16)) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The cells of row `y` as a terminal shows them: a wide character covers the next cell, which
+/// holds an empty symbol and is skipped.
+fn row_cells(buffer: &Buffer, y: u16) -> impl Iterator<Item = &ratatui::buffer::Cell> {
+    let area = buffer.area;
+    let mut skip = 0;
+    (area.x..area.x + area.width).filter_map(move |x| {
+        if skip > 0 {
+            skip -= 1;
+            return None;
+        }
+        let cell = &buffer[(x, area.y + y)];
+        skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        Some(cell)
+    })
+}
+
 /// The buffer as lines of text, trailing spaces trimmed.
 pub fn buffer_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
     let mut out = String::new();
-    for y in 0..area.height {
+    for y in 0..buffer.area.height {
         let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buffer[(x, y)];
-            let sym = cell.symbol();
+        for cell in row_cells(buffer, y) {
             // Views defuse what they draw; this keeps a missed path off the terminal too.
-            line.push_str(&crate::sanitize::defuse_line(sym));
-            // A wide character covers the next cell, which holds an empty symbol.
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(&crate::sanitize::defuse_line(cell.symbol()));
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -283,17 +289,10 @@ fn sgr_color(color: ratatui::style::Color, base: u8) -> Option<String> {
 /// row ending with a reset. What a terminal would show, for tests and for `render --ansi`.
 pub fn buffer_ansi(buffer: &Buffer) -> String {
     use ratatui::style::Modifier;
-    let area = buffer.area;
     let mut out = String::new();
-    for y in 0..area.height {
+    for y in 0..buffer.area.height {
         let mut current: Option<String> = None;
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buffer[(x, y)];
+        for cell in row_cells(buffer, y) {
             let mut params = vec!["0".to_string()];
             for (m, code) in [
                 (Modifier::BOLD, "1"),
@@ -314,9 +313,7 @@ pub fn buffer_ansi(buffer: &Buffer) -> String {
                 out.push_str(&sgr);
                 current = Some(sgr);
             }
-            let sym = cell.symbol();
-            out.push_str(&crate::sanitize::defuse_line(sym));
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(&crate::sanitize::defuse_line(cell.symbol()));
         }
         out.push_str("\u{1b}[0m\n");
     }

@@ -167,6 +167,14 @@ pub struct ScrollingBackend<B: Backend> {
 }
 
 impl<B: Backend> ScrollingBackend<B> {
+    /// Moves what the terminal is known to show as a scroll of `region` does.
+    fn shift_shown(&mut self, region: &Range<u16>, lines: u16, up: bool) {
+        if let Some(shown) = &mut self.shown {
+            let rows = region.clone();
+            shift(shown, &Scroll { rows, lines, up });
+        }
+    }
+
     /// Wraps `inner`, whose screen is blank (as ratatui assumes of a new terminal).
     pub fn new(inner: B, enabled: bool) -> Self {
         let shown = inner
@@ -305,16 +313,7 @@ impl<B: Backend> Backend for ScrollingBackend<B> {
     }
 
     fn scroll_region_up(&mut self, region: Range<u16>, line_count: u16) -> Result<(), Self::Error> {
-        if let Some(shown) = &mut self.shown {
-            shift(
-                shown,
-                &Scroll {
-                    rows: region.clone(),
-                    lines: line_count,
-                    up: true,
-                },
-            );
-        }
+        self.shift_shown(&region, line_count, true);
         self.inner.scroll_region_up(region, line_count)
     }
 
@@ -323,16 +322,7 @@ impl<B: Backend> Backend for ScrollingBackend<B> {
         region: Range<u16>,
         line_count: u16,
     ) -> Result<(), Self::Error> {
-        if let Some(shown) = &mut self.shown {
-            shift(
-                shown,
-                &Scroll {
-                    rows: region.clone(),
-                    lines: line_count,
-                    up: false,
-                },
-            );
-        }
+        self.shift_shown(&region, line_count, false);
         self.inner.scroll_region_down(region, line_count)
     }
 }

@@ -36,7 +36,7 @@ pub fn draw_group(
     frame: &mut Frame,
     theme: &Theme,
 ) {
-    let Some(cross) = state.cross.as_ref() else {
+    let Some(cross) = state.work.cross.as_ref() else {
         return;
     };
     let (Some(g), Some(chart)) = (cross.groups.get(group), cross.charts.get(group)) else {

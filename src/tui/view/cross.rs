@@ -83,7 +83,9 @@ pub fn draw_entities(
     );
     let inner = popup(frame, block);
     let width = usize::from(inner.width);
-    let Some(cross) = &state.cross else { return };
+    let Some(cross) = &state.work.cross else {
+        return;
+    };
     let cols = table::widths(&ENTITY_COLUMNS, width.saturating_sub(2), 0.3);
     let mut lines = vec![table::header_line(
         "▶ ",

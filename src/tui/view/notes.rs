@@ -142,6 +142,7 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
         let status = if row.orphaned { " [orphaned]" } else { "" };
         // In team mode, notes others made carry their author.
         let by = state
+            .work
             .team
             .as_ref()
             .and_then(|t| t.authors.get(&b.id).filter(|(a, _)| *a != t.user))

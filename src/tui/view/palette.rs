@@ -86,7 +86,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
     let mut lines = vec![
         Line::from(Span::styled(truncate(&prompt, width), theme.key())),
         Line::from(Span::styled(
-            match (&state.index, p.ranking) {
+            match (&state.work.palette_index, p.ranking) {
                 (None, _) if !full_text => "  indexing…".to_string(),
                 (_, Some(_)) if full_text => format!("  {} · searching…", p.len()),
                 (_, Some(_)) => format!("  {} of {total} · ranking…", p.len()),
@@ -138,7 +138,7 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
                 preview = Some((hit.article, hit.span));
             }
         }
-    } else if let (Some(result), Some(index)) = (&p.result, &state.index) {
+    } else if let (Some(result), Some(index)) = (&p.result, &state.work.palette_index) {
         for (i, hit) in result.hits.iter().enumerate().skip(top).take(list_rows) {
             let Some(c) = index.candidate(hit.candidate) else {
                 continue;

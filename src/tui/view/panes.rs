@@ -104,7 +104,7 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
         )));
     }
     if state.corpus.is_empty() {
-        let text = if state.indexing.is_some() {
+        let text = if state.work.indexing.is_some() {
             "Indexing…"
         } else {
             "No articles loaded."

@@ -38,7 +38,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
     } else {
         " │ NOT SAVING"
     };
-    let team = match &state.team {
+    let team = match &state.work.team {
         None => String::new(),
         Some(t) if t.online => format!(" │ team {} ✓", t.user),
         Some(_) => " │ offline".to_string(),
@@ -78,7 +78,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
                 Severity::Warning => theme.warning(),
             },
         ),
-        None => match state.indexing {
+        None => match state.work.indexing {
             Some(ix) => {
                 let total = if ix.total > 0 {
                     ix.total.to_string()
