@@ -1,12 +1,14 @@
 //! Team mode against a throwaway local PostgreSQL cluster (fsync on, default settings):
 //! publish throughput of analysed articles, search latency, and 10,000 notes synced from empty.
 //!
-//! `cargo run --release --example team_bench [ARTICLES]` (default 20,000). Articles are the
+//! `cargo build --release && cargo run --release --example team_bench [ARTICLES]` (default
+//! 20,000); the reader is the binary at `target/release/dossier` (or `DOSSIER_BIN`). Articles are the
 //! 10kGNAD test set (../shared/data/10kgnad/test.csv), analysed once, then repeated with
 //! distinct ids; without it, the bundled corpus is repeated.
 use dossier::model::{Analysis, Article, ArticleId};
 use dossier::store::{Anchor, Bookmark, BookmarkId, Change, Store, Target};
 use dossier::team::cluster::Cluster;
+use dossier::team::paged::{Answer, Remote, Request};
 use dossier::team::sync::{Who, sync_round};
 use dossier::team::{corpus, migrate};
 use std::time::Instant;
@@ -153,6 +155,71 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         agg[agg.len() - 1]
     );
 
+    // The reader over the published corpus (`--published`): the search request it sends for a
+    // palette query, then the real binary run headless for the first frame, a deep jump and
+    // its memory.
+    let pool = dossier::team::Pool::new(ann.clone(), 2);
+    let remote = Remote::new(pool);
+    let mut times = Vec::new();
+    for round in 0..5 {
+        for (k, q) in queries.iter().enumerate() {
+            let t = Instant::now();
+            let answer = remote.answer(Request::Search {
+                generation: (round * queries.len() + k) as u64,
+                query: q.to_string(),
+            });
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            if let Answer::Found { result: Err(e), .. } = answer {
+                return Err(e.into());
+            }
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "reader search requests ({} hits with excerpts) over {total} articles: {} queries, p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        dossier::team::paged::SEARCH_LIMIT,
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times[times.len() - 1]
+    );
+    let bin = std::env::var("DOSSIER_BIN").unwrap_or_else(|_| "target/release/dossier".into());
+    let url = format!(
+        "postgres://ann@127.0.0.1:{}/team?sslmode=disable",
+        cluster.port()
+    );
+    let home = tempdir("reader")?;
+    for (what, keys) in [
+        (
+            "first frame (start, count, first page, first article laid out)",
+            "",
+        ),
+        ("first frame, then h G (the list's last article)", "h G"),
+        (
+            "first frame, then a palette search typed and its hit opened",
+            "ctrl-p R e g i e r u n g enter",
+        ),
+    ] {
+        let mut walls = Vec::new();
+        let mut rss = 0;
+        for _ in 0..5 {
+            let (wall, kb, screen) = reader_run(&bin, &url, &home, keys)?;
+            if !screen.contains("Articles (") {
+                return Err(format!("no list drawn: {screen}").into());
+            }
+            walls.push(wall);
+            rss = rss.max(kb);
+        }
+        walls.sort_by(f64::total_cmp);
+        println!(
+            "reader {what}: p50 {:.0} ms, max {:.0} ms, peak resident memory {:.1} MB",
+            percentile(&walls, 0.5),
+            walls[walls.len() - 1],
+            rss as f64 / 1024.0
+        );
+    }
+    let _ = std::fs::remove_dir_all(&home);
+
     // 10,000 notes.
     let a_dir = tempdir("a")?;
     let b_dir = tempdir("b")?;
@@ -227,6 +294,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let _ = std::fs::remove_dir_all(&a_dir);
     let _ = std::fs::remove_dir_all(&b_dir);
     Ok(())
+}
+
+/// Runs `dossier --published render` with `keys`: wall time in ms from start to exit, peak
+/// resident memory in KB (the child's own, from wait4), and the screen printed.
+fn reader_run(
+    bin: &str,
+    url: &str,
+    home: &std::path::Path,
+    keys: &str,
+) -> Result<(f64, i64, String), Box<dyn std::error::Error>> {
+    use std::io::Read;
+    let t = Instant::now();
+    let mut child = std::process::Command::new(bin)
+        .arg(format!("--team={url}"))
+        .arg("--published")
+        .arg("--data-dir")
+        .arg(home.join("data"))
+        .arg("--cache-dir")
+        .arg(home.join("cache"))
+        .args(["render", "--size", "120x40", "--keys", keys])
+        .stdout(std::process::Stdio::piped())
+        .spawn()?;
+    let mut screen = String::new();
+    if let Some(out) = child.stdout.as_mut() {
+        out.read_to_string(&mut screen)?;
+    }
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, writing into the two locals above.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let wall = t.elapsed().as_secs_f64() * 1000.0;
+    if pid < 0 || status != 0 {
+        return Err(format!("{bin} render failed (status {status})").into());
+    }
+    Ok((wall, usage.ru_maxrss, screen))
 }
 
 fn tempdir(name: &str) -> std::io::Result<std::path::PathBuf> {

@@ -101,6 +101,7 @@ actions! {
     ToggleMisc = "toggle_misc": "Highlight weapons, treaties, laws and documents or not",
     ToggleClaimMarks = "toggle_claim_marks": "Mark claim sentences or not",
     ToggleAllHighlights = "toggle_all_highlights": "Turn every highlight off, or all back on",
+    CycleAuthorFilter = "cycle_author_filter": "Bookmarks: show only the notes of one author of the team (again: the next author, then everyone's)",
 }
 
 impl Action {

@@ -81,6 +81,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 mut state,
                 mut session,
                 indexer,
+                start,
                 ..
             } = setup(&cli.paths, &cli.common, Loading::Background)?;
             let team = team_cli::syncer(
@@ -88,7 +89,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &load_config(&dirs(&cli.common), &mut Vec::new()).team,
                 dirs(&cli.common).data,
             );
-            let exit = tui::run::run_with_team(&mut state, &mut session, indexer, team?)
+            let exit = tui::run::run_with_team(&mut state, &mut session, indexer, team?, start)
                 .context("terminal error")?;
             for line in &state.saved.farewell {
                 warn(line);

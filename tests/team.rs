@@ -503,3 +503,217 @@ fn the_bookmarks_view_names_the_author_of_others_notes() {
         "{screen:?}"
     );
 }
+
+/// The reader over the corpus published on `cluster`, drawn after its first fetches.
+fn published_reader(cluster: &Cluster) -> dossier::state::AppState {
+    let mut state = reader();
+    let pool = dossier::team::Pool::new(settings(cluster, "ann"), 2);
+    let start = state.read_published(dossier::team::paged::Remote::new(pool));
+    dossier::tui::headless::run_jobs(&mut state, start);
+    state
+}
+
+fn publish_bundled(cluster: &Cluster, take: usize) -> Vec<dossier::model::Article> {
+    let articles: Vec<_> = dossier::ingest::bundled().into_iter().take(take).collect();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let pairs: Vec<_> = articles.iter().zip(analyses.iter()).collect();
+    let mut c = settings(cluster, "ann").connect().unwrap();
+    corpus::publish(&mut c, "ann", &pairs).unwrap();
+    articles
+}
+
+#[test]
+fn the_reader_pages_the_published_corpus_and_opens_articles_from_the_server() {
+    let Some(cluster) = server("published reader") else {
+        return;
+    };
+    let mut articles = publish_bundled(&cluster, 5);
+    // The list is in the byte order of source paths.
+    articles.sort_by(|a, b| a.source.as_bytes().cmp(b.source.as_bytes()));
+    let mut state = published_reader(&cluster);
+    // Only the open article is held, not the corpus.
+    assert!(state.corpus.len() <= 1);
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 40), &[]);
+    assert!(screen.contains("Articles (5)"), "{screen}");
+    // The first article is open; the list shows the next ones' titles.
+    let open_title: String = articles[0].title.chars().take(20).collect();
+    assert!(screen.contains(&open_title), "{open_title}: {screen}");
+    let next_word = articles[1].title.split_whitespace().next().unwrap();
+    assert!(screen.contains(next_word), "{next_word}: {screen}");
+
+    // The second article opens from the server with its highlighted entities and its claims.
+    let keys = dossier::keymap::parse_sequence("J").unwrap();
+    let buffer = dossier::tui::headless::render_buffer(&mut state, (120, 40), &keys);
+    let screen = dossier::tui::headless::buffer_text(&buffer);
+    let open = state.current().expect("an article is open").clone();
+    assert_eq!(open.article.id, articles[1].id);
+    assert_eq!(state.corpus.len(), 1);
+    assert!(screen.contains("2/5"), "{screen}");
+    let claims = open.analysis.claims.len();
+    assert!(claims > 0, "the bundled article has claims");
+    assert!(screen.contains(&format!("Claims ({claims}")), "{screen}");
+    let theme = dossier::tui::theme::Theme::new(false);
+    let highlighted = (0..buffer.area.height).any(|y| {
+        (0..buffer.area.width).any(|x| {
+            let cell = &buffer[(x, y)];
+            open.analysis.mentions.iter().any(|m| {
+                let want = theme.entity(m.kind);
+                want.fg.is_some() && cell.fg == want.fg.unwrap() && cell.symbol().trim() != ""
+            })
+        })
+    });
+    assert!(highlighted, "no entity highlighted: {screen}");
+
+    // The search runs on the server, and Enter opens the hit.
+    let word = articles[3]
+        .title
+        .split_whitespace()
+        .max_by_key(|w| w.chars().count())
+        .unwrap()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let keys = dossier::keymap::parse_sequence(&format!(
+        "ctrl-p {}",
+        word.chars()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    ))
+    .unwrap();
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 40), &keys);
+    assert!(screen.contains("Search the team server"), "{screen}");
+    let title_start: String = articles[3].title.chars().take(15).collect();
+    assert!(screen.contains(&title_start), "{word}: {screen}");
+    let keys = dossier::keymap::parse_sequence("enter").unwrap();
+    dossier::tui::headless::render_text(&mut state, (120, 40), &keys);
+    assert_eq!(state.current().unwrap().article.id, articles[3].id);
+    assert_eq!(state.selected, 3);
+
+    // The entity index and the sources view are the server's aggregations.
+    let keys = dossier::keymap::parse_sequence("I").unwrap();
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 40), &keys);
+    assert!(screen.contains("Entities on the team server"), "{screen}");
+    let mut c = settings(&cluster, "ann").connect().unwrap();
+    let top = &corpus::entities(&mut c, None, None, 1).unwrap()[0];
+    assert!(screen.contains(&top.name), "{}: {screen}", top.name);
+}
+
+#[test]
+fn the_published_reader_reads_no_local_files() {
+    let Some(cluster) = server("published files") else {
+        return;
+    };
+    let articles = publish_bundled(&cluster, 2);
+    let home = tempfile::tempdir().unwrap();
+    let url = format!(
+        "postgres://ann@127.0.0.1:{}/team?sslmode=disable",
+        cluster.port()
+    );
+    let dossier = |extra: &[&str]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
+        cmd.env("HOME", home.path())
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .current_dir(home.path())
+            .arg(format!("--team={url}"))
+            .arg("--published")
+            .arg("--cache-dir")
+            .arg(home.path().join("cache"))
+            .arg("--data-dir")
+            .arg(home.path().join("data"))
+            .args(extra);
+        cmd.output().unwrap()
+    };
+    let out = dossier(&["render", "--size", "120x30"]);
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The two published articles, not the five bundled ones a local reader would show.
+    assert!(screen.contains("Articles (2)"), "{screen}");
+    assert!(screen.contains("1/2"), "{screen}");
+    let shown = articles
+        .iter()
+        .filter(|a| screen.contains(&a.title.chars().take(20).collect::<String>()))
+        .count();
+    assert!(shown >= 1, "{screen}");
+    // Nothing was extracted or cached here (the cache directory holds the log only).
+    let cached: Vec<String> = std::fs::read_dir(home.path().join("cache"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        cached.iter().all(|name| name == "dossier.log"),
+        "{cached:?}"
+    );
+    // A path is refused rather than mixed in.
+    let local = home.path().join("local.txt");
+    std::fs::write(&local, "Local\n\nA local article.\n").unwrap();
+    let out = dossier(&["render", local.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--published"), "{err}");
+}
+
+#[test]
+fn the_bookmarks_view_filters_notes_by_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dossier::ingest::bundled();
+    let mut store = open(dir.path());
+    for (id, note) in [
+        ("b1", "bob's first"),
+        ("c1", "cleo's note"),
+        ("a1", "my own note"),
+    ] {
+        let mut b = bookmark(id, note, &articles[0].title);
+        b.article = articles[0].id.clone();
+        b.source = articles[0].source.clone();
+        store.add(b).unwrap();
+    }
+    drop(store);
+    let mut session = dossier::session::Session::open(Some(dir.path()), 1_700_000_200);
+    let mut state = reader();
+    state.handle(dossier::state::Input::Store(session.report(None)));
+    state.handle(dossier::state::Input::Team(status(
+        true,
+        &[("b1", "bob"), ("c1", "cleo"), ("a1", "ann")],
+    )));
+    let mut screen_after = |keys: &str| {
+        let keys = dossier::keymap::parse_sequence(keys).unwrap();
+        let buffer =
+            dossier::tui::headless::render_buffer_with(&mut state, &mut session, (120, 30), &keys);
+        dossier::tui::headless::buffer_text(&buffer)
+    };
+    let all = screen_after("B");
+    for note in ["bob's first", "cleo's note", "my own note"] {
+        assert!(all.contains(note), "{note}: {all}");
+    }
+    // The key is offered in the view's hints, named from the keymap.
+    assert!(all.contains("f author"), "{all}");
+    // Authors in name order: ann, bob, cleo, then everyone again.
+    let ann = screen_after("f");
+    assert!(ann.contains("Bookmarks (1) · by ann"), "{ann}");
+    assert!(
+        ann.contains("my own note") && !ann.contains("bob's first"),
+        "{ann}"
+    );
+    let bob = screen_after("f");
+    assert!(bob.contains("Bookmarks (1) · by bob"), "{bob}");
+    assert!(
+        bob.contains("bob's first") && !bob.contains("cleo's note"),
+        "{bob}"
+    );
+    let cleo = screen_after("f");
+    assert!(
+        cleo.contains("cleo's note") && !cleo.contains("my own note"),
+        "{cleo}"
+    );
+    let everyone = screen_after("f");
+    assert!(everyone.contains("Bookmarks (3)"), "{everyone}");
+}

@@ -54,6 +54,10 @@ pub(crate) struct Common {
     #[arg(long, global = true, value_name = "URL", num_args = 0..=1, require_equals = true,
           default_missing_value = "")]
     pub(crate) team: Option<String>,
+    /// Read the corpus published on the team server instead of local files: the list pages
+    /// through the server, search and views run as SQL (needs --team or [team] url; no PATH).
+    #[arg(long, global = true)]
+    pub(crate) published: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -25,8 +25,11 @@ pub(crate) fn run(
         mut state,
         mut session,
         warnings,
+        start,
         ..
     } = setup(paths, common, Loading::Wait)?;
+    // The first fetches from the team server (`--published`), to the end before any key.
+    tui::headless::run_jobs(&mut state, start);
     for w in &warnings {
         warn(w);
     }

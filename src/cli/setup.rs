@@ -75,6 +75,9 @@ pub(crate) struct Setup {
     pub(crate) warnings: Vec<String>,
     /// Background indexing still running (interactive reading of user paths).
     pub(crate) indexer: Option<Indexer>,
+    /// Work to start with the reader (the first fetches from the team server with
+    /// `--published`).
+    pub(crate) start: Vec<dossier::state::Effect>,
 }
 
 /// Whether to wait for indexing before showing anything.
@@ -160,6 +163,9 @@ pub(crate) fn load_keymap(
     Ok(keymap)
 }
 
+/// Connections kept open for the reader's fetches from the team server with `--published`.
+const PUBLISHED_CONNECTIONS: usize = 4;
+
 /// Largest keymap or configuration file read: such files are a few kilobytes.
 pub(crate) const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 
@@ -208,7 +214,12 @@ pub(crate) fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Res
     let mut settings_warnings = Vec::new();
     let keymap = load_keymap(common, &dirs, &mut settings_warnings)?;
     let config = load_config(&dirs, &mut settings_warnings);
-    let (corpus, indexer) = if loading == Loading::Background && !paths.is_empty() {
+    if common.published && !paths.is_empty() {
+        bail!("--published reads the corpus on the team server; give no PATH");
+    }
+    let (corpus, indexer) = if common.published {
+        (Corpus::default(), None)
+    } else if loading == Loading::Background && !paths.is_empty() {
         (
             Corpus::default(),
             Some(start_indexer(paths, common, &dirs)?),
@@ -253,11 +264,19 @@ pub(crate) fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Res
     warnings.extend(report.problems.iter().cloned());
     let effects = state.handle(Input::Store(report));
     debug_assert!(effects.is_empty());
+    let start = if common.published {
+        let settings = super::team::settings(common.team.as_deref(), &config.team)?;
+        let pool = dossier::team::Pool::new(settings, PUBLISHED_CONNECTIONS);
+        state.read_published(dossier::team::paged::Remote::new(pool))
+    } else {
+        Vec::new()
+    };
     Ok(Setup {
         state,
         session,
         warnings,
         indexer,
+        start,
     })
 }
 

@@ -63,6 +63,11 @@ impl Derived {
     pub fn bookmarks_are_current(&self) -> bool {
         self.bookmarks_key.is_some()
     }
+
+    /// Makes the bookmark rows be computed again (their filter changed).
+    pub(crate) fn forget_bookmarks(&mut self) {
+        self.bookmarks_key = None;
+    }
 }
 
 /// Finds the corpus index of a bookmark's article: by article id, then by source path.
@@ -221,6 +226,11 @@ impl AppState {
         let rows = self
             .sorted_bookmark_indices(&lookup)
             .into_iter()
+            .filter(|&(i, _)| {
+                self.author_filter
+                    .as_ref()
+                    .is_none_or(|who| self.author_of(&self.saved.bookmarks[i].id) == who)
+            })
             .map(|(i, article)| {
                 let b = &self.saved.bookmarks[i];
                 let orphaned = article

@@ -14,6 +14,7 @@ pub const BOOKMARKS_HINTS: &[(Action, &str)] = &[
     (Action::EditNote, "note"),
     (Action::DeleteBookmark, "delete"),
     (Action::UndoDelete, "undo"),
+    (Action::CycleAuthorFilter, "author"),
     (Action::Close, "close"),
 ];
 
@@ -59,6 +60,14 @@ pub const NOTE_HINTS: &[(Action, &str)] = &[
     (Action::SaveNote, "save and close"),
     (Action::EditNoteExternal, "$EDITOR"),
 ];
+
+/// Hints of the search over the team server's corpus.
+pub const SERVER_SEARCH_HINTS: &[(Action, &str)] =
+    &[(Action::OpenSelected, "open"), (Action::Close, "close")];
+
+/// Hints of the team server's entity index and sources.
+pub const SERVER_TABLE_HINTS: &[(Action, &str)] =
+    &[(Action::OpenSelected, "search"), (Action::Close, "close")];
 
 /// What the list of sources offers.
 pub const SOURCES_HINTS: &[(Action, &str)] = &[
@@ -114,6 +123,10 @@ impl AppState {
             Overlay::Timeline { .. } => TIMELINE_HINTS,
             Overlay::Sources(view) if view.open.is_some() => SOURCE_CLAIMS_HINTS,
             Overlay::Sources(_) => SOURCES_HINTS,
+            Overlay::Server(view) => match view.rows {
+                super::remote::ServerRows::Search { .. } => SERVER_SEARCH_HINTS,
+                _ => SERVER_TABLE_HINTS,
+            },
             Overlay::QuitConfirm | Overlay::Palette(_) | Overlay::Find { .. } => return None,
         };
         Some((self.section(), items))

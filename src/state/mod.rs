@@ -2,6 +2,7 @@
 //! turns an [`Input`] into state changes plus [`Effect`]s for the runner to carry out. No IO, no
 //! terminal crates; the view reads this state and nothing else.
 
+mod authors;
 mod claims;
 pub mod cross;
 pub mod derived;
@@ -13,6 +14,7 @@ mod leaving;
 pub mod nav;
 mod notes;
 pub mod palette;
+pub mod remote;
 pub mod saved;
 mod sources;
 mod timeline;
@@ -100,6 +102,8 @@ pub enum Input {
     Index(crate::index::IndexEvent),
     /// The cross-article analyses, computed in the background.
     Cross(cross::CrossReady),
+    /// An answer of the team server, when reading its published corpus.
+    Remote(crate::team::paged::Answer),
 }
 
 /// A change to the user's saved data, carried out by the runner.
@@ -228,6 +232,8 @@ pub enum Overlay {
         /// Selected mention (corpus order).
         selected: usize,
     },
+    /// Search, entity index or sources of the corpus published on the team server.
+    Server(Box<remote::ServerView>),
 }
 
 /// A note being edited.
@@ -429,6 +435,11 @@ pub struct AppState {
     /// What runs off the key path and what it brought: indexing progress, team sync, the
     /// palette's search index, the cross-article analyses, and the jobs under way.
     pub work: Work,
+    /// The list of the corpus published on the team server, when reading it instead of a
+    /// local corpus ([`AppState::read_published`]).
+    pub remote: Option<Box<remote::RemoteList>>,
+    /// The bookmarks view shows only the notes of this author of the team, when set.
+    pub author_filter: Option<String>,
     /// The reading cursor, when in use.
     pub cursor: Option<Cursor>,
     /// Lists computed from the rest of the state when their inputs change (entity index rows,
@@ -473,6 +484,8 @@ impl AppState {
             jumps: JumpList::default(),
             idle_ticks: 0,
             work: Work::default(),
+            remote: None,
+            author_filter: None,
             cursor: None,
             derived: derived::Derived::default(),
             timeline_source: None,
@@ -518,7 +531,7 @@ impl AppState {
 
     /// The open article, if the corpus is not empty.
     pub fn current(&self) -> Option<&Entry> {
-        self.corpus.get(self.selected)
+        self.corpus.get(self.open_index())
     }
 
     /// Pane geometry at the current size.
@@ -558,6 +571,11 @@ impl AppState {
             (Some(Overlay::Group { .. }), _) => Section::Group,
             (Some(Overlay::Timeline { .. }), _) => Section::Timeline,
             (Some(Overlay::Sources(_)), _) => Section::Sources,
+            (Some(Overlay::Server(view)), _) => match view.rows {
+                remote::ServerRows::Search { .. } => Section::Palette,
+                remote::ServerRows::Entities(_) => Section::Entities,
+                remote::ServerRows::Sources(_) => Section::Sources,
+            },
             (None, Pane::List) => Section::List,
             (None, Pane::Reader) => Section::Reader,
             (None, Pane::Claims) => Section::Claims,
@@ -597,7 +615,7 @@ impl AppState {
     /// Lays out the open article again, keeping the text at the top of the pane on top.
     fn relayout(&mut self, keep_position: bool) {
         let width = self.reader_text_width();
-        let Some(entry) = self.corpus.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.open_index()) else {
             self.reader = ReaderState::default();
             return;
         };
@@ -673,7 +691,7 @@ impl AppState {
 
     /// Entity and claim marks of the open article under the current toggles.
     fn mark_layers(&self) -> (MarkLayer, MarkLayer) {
-        let Some(entry) = self.corpus.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.open_index()) else {
             return (MarkLayer::default(), MarkLayer::default());
         };
         let entities = entry
@@ -724,7 +742,7 @@ impl AppState {
     /// on its text (a long article is laid out only there).
     pub(crate) fn fill_reader(&mut self) {
         let height = self.reader_height();
-        let Some(entry) = self.corpus.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.open_index()) else {
             return;
         };
         self.reader
@@ -735,7 +753,7 @@ impl AppState {
     /// The first line of the reading pane that shows `offset` or the text after it, exactly: the
     /// lines there are wrapped first when the article is laid out lazily.
     pub(crate) fn reader_line_at(&mut self, offset: usize) -> usize {
-        let Some(entry) = self.corpus.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.open_index()) else {
             return 0;
         };
         self.reader
@@ -762,6 +780,14 @@ impl AppState {
     /// article's title is shown whole while the pane has room for it; the others take at most
     /// three lines, shortened at a word with "…".
     pub fn list_title_lines(&self, index: usize) -> Vec<String> {
+        if self.remote.is_some() {
+            // Rows of the server's list have one height, so that paging needs no titles.
+            let width = self.list_text_width();
+            return self.remote_row(index).map_or_else(Vec::new, |row| {
+                let lines = crate::reflow::wrap_at_words(&row.title, width);
+                crate::reflow::shorten_lines(lines, width, remote::TITLE_LINES)
+            });
+        }
         let Some(entry) = self.corpus.get(index) else {
             return Vec::new();
         };
@@ -781,6 +807,9 @@ impl AppState {
 
     /// Rows article `index` takes in the list: its title lines, the byline and the counts.
     pub fn list_item_height(&self, index: usize) -> usize {
+        if self.remote.is_some() {
+            return remote::ROW_HEIGHT;
+        }
         self.list_title_lines(index).len().max(1) + 2
     }
 

@@ -492,7 +492,7 @@ impl AppState {
 
     /// Re-anchors the open article's bookmarks.
     pub(crate) fn place_bookmarks(&mut self) {
-        let Some(entry) = self.corpus.get(self.selected) else {
+        let Some(entry) = self.corpus.get(self.open_index()) else {
             return;
         };
         let mut placed = Vec::new();
@@ -539,8 +539,11 @@ impl AppState {
             return;
         }
         let here = self.location();
-        if let Some(entry) = self.corpus.get(here.article) {
-            let key = store::position_key(&entry.article).to_string();
+        // The open article (the location's article is the selection).
+        if let Some(key) = self
+            .current()
+            .map(|e| store::position_key(&e.article).to_string())
+        {
             if self.saved.positions.get(&key) == Some(&here.offset) {
                 return;
             }

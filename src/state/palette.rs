@@ -117,6 +117,8 @@ pub enum Job {
     Cross(super::cross::CrossJob),
     /// Search the text of every article for a `/` query.
     FullText(FullTextJob),
+    /// Fetch from the team server (reading its published corpus).
+    Remote(super::remote::RemoteJob),
 }
 
 impl Job {
@@ -164,6 +166,7 @@ impl Job {
                 index: Arc::new(build_index(&job.corpus, &job.bookmarks)),
             })),
             Job::Cross(job) => send(Input::Cross(job.run())),
+            Job::Remote(job) => send(Input::Remote(job.remote.answer(job.request))),
             Job::FullText(job) => {
                 if let Some(hits) = full_text(&job.corpus, &job.query, cancel) {
                     send(Input::FullText(TextFound {
@@ -666,6 +669,7 @@ impl AppState {
             Some(Overlay::Find { input }) => {
                 edit_line(input, chord);
             }
+            Some(Overlay::Server(_)) => self.type_into_server_search(chord),
             _ => {}
         }
     }

@@ -83,6 +83,7 @@ impl AppState {
                 self.screen.size = (w, h);
                 self.relayout(true);
                 self.keep_list_visible();
+                self.fetch_around_view();
             }
             Input::Tick { now } => {
                 self.clock = now;
@@ -121,6 +122,8 @@ impl AppState {
                     );
                 }
                 self.work.team = Some(status);
+                // Authors may have changed under the bookmarks view's filter.
+                self.derived.forget_bookmarks();
             }
             Input::QuitCheck(report) => {
                 self.store_report(report);
@@ -165,11 +168,15 @@ impl AppState {
                 self.take_palette_index(built);
             }
             Input::FullText(found) => self.take_text_hits(found),
+            Input::Remote(answer) => self.take_remote(answer),
         }
     }
 
     /// Changes the state for one action; effects go out through [`AppState::emit`].
     fn act(&mut self, action: Action) {
+        if self.act_remote(action) {
+            return;
+        }
         let in_cross = matches!(
             self.overlay,
             Some(Overlay::Entities { .. } | Overlay::Group { .. } | Overlay::Timeline { .. })
@@ -248,6 +255,8 @@ impl AppState {
             | Action::TimelineFilterEntity
             | Action::TimelineFilterSource
             | Action::SearchHelp => {}
+            // Outside the bookmarks view, the author filter is set from inside it.
+            Action::CycleAuthorFilter => {}
             Action::CycleClaimKind => self.cycle_claim_kind(),
             Action::CycleClaimStance => self.cycle_claim_stance(),
             Action::FilterClaimSource => self.toggle_claim_source_filter(),
@@ -421,7 +430,12 @@ impl AppState {
 
     /// Actions in the bookmarks view; `None` lets the action through to the reader.
     fn apply_in_bookmarks(&mut self, action: Action, selected: usize) -> Option<()> {
-        let n = self.saved.bookmarks.len();
+        // The rows shown: every bookmark, or one author's.
+        let n = if self.derived.bookmarks_are_current() {
+            self.derived.bookmarks.len()
+        } else {
+            self.saved.bookmarks.len()
+        };
         let page = usize::from(self.screen.size.1 / 3).max(1);
         if let Some(moved) = super::cross::list_move(selected, n, action, page) {
             self.overlay = Some(Overlay::Bookmarks { selected: moved });
@@ -435,6 +449,10 @@ impl AppState {
             Action::OpenSelected => {
                 self.open_bookmark(selected);
                 return Some(());
+            }
+            Action::CycleAuthorFilter => {
+                self.cycle_author_filter();
+                0
             }
             Action::DeleteBookmark => {
                 if let Some(id) = self.bookmark_row(selected).map(|b| b.id.clone()) {
@@ -604,6 +622,10 @@ impl AppState {
 
     /// Opens article `index` (clamped to the corpus).
     pub fn select_article(&mut self, index: isize) {
+        if self.remote.is_some() {
+            self.select_remote(index);
+            return;
+        }
         if self.corpus.is_empty() {
             return;
         }
@@ -708,7 +730,7 @@ impl AppState {
 
     /// Keeps the selected article's item whole in the list, with the item above or below it in
     /// view too when they fit, so the selection stays off the pane's edges.
-    fn keep_list_visible(&mut self) {
+    pub(crate) fn keep_list_visible(&mut self) {
         let rows = self.pane_rows(Pane::List);
         let height = |s: &Self, from: usize, to: usize| -> usize {
             (from..=to).map(|i| s.list_item_height(i)).sum()
@@ -722,7 +744,7 @@ impl AppState {
             };
             return;
         }
-        let last = self.corpus.len().saturating_sub(1);
+        let last = self.list_len().saturating_sub(1);
         let below = (self.selected + 1).min(last);
         let target = if height(self, self.selected, below) <= rows {
             below
@@ -738,7 +760,7 @@ impl AppState {
     /// The article whose list item covers `row` rows below the top of the list pane.
     fn list_index_at(&self, row: usize) -> Option<usize> {
         let mut y = 0;
-        for i in self.list_top..self.corpus.len() {
+        for i in self.list_top..self.list_len() {
             y += self.list_item_height(i);
             if row < y {
                 return Some(i);

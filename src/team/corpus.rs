@@ -6,6 +6,8 @@
 use super::{TeamError, pg_text};
 use crate::model::{Analysis, Article};
 use postgres::Client;
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::Type;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -96,28 +98,65 @@ pub fn publish(
         }
     }
     let mut tx = client.transaction()?;
+    // The batch streams in with binary COPY into session tables emptied at commit, then moves
+    // over in one statement that skips ids already present (another publisher may have added
+    // some since they were looked up).
+    tx.batch_execute(
+        "CREATE TEMP TABLE IF NOT EXISTS incoming_articles (id text, source text, title text, \
+         lang text, body text, article text, analysis text, outlet text, published text) \
+         ON COMMIT DELETE ROWS; \
+         CREATE TEMP TABLE IF NOT EXISTS incoming_mentions (article text, kind text, \
+         name text, mentions int4) ON COMMIT DELETE ROWS;",
+    )?;
+    {
+        let sink = tx
+            .copy_in("COPY incoming_articles FROM STDIN BINARY")
+            .map_err(write)?;
+        let mut writer = BinaryCopyInWriter::new(sink, &[Type::TEXT; 9]);
+        for k in 0..cols[0].len() {
+            writer
+                .write(&[
+                    &cols[0][k],
+                    &cols[1][k],
+                    &cols[2][k],
+                    &cols[3][k],
+                    &cols[4][k],
+                    &cols[5][k],
+                    &cols[6][k],
+                    &outlets[k],
+                    &dates[k],
+                ])
+                .map_err(write)?;
+        }
+        writer.finish().map_err(write)?;
+        let sink = tx
+            .copy_in("COPY incoming_mentions FROM STDIN BINARY")
+            .map_err(write)?;
+        let mut writer =
+            BinaryCopyInWriter::new(sink, &[Type::TEXT, Type::TEXT, Type::TEXT, Type::INT4]);
+        for k in 0..m_article.len() {
+            writer
+                .write(&[&m_article[k], &m_kind[k], &m_name[k], &m_count[k]])
+                .map_err(write)?;
+        }
+        writer.finish().map_err(write)?;
+    }
     let rows = tx
         .query(
             "INSERT INTO articles (id, source, title, lang, body, article, analysis, outlet, \
              published, published_by) \
-             SELECT u.id, u.source, u.title, u.lang, u.body, u.article::jsonb, \
-             u.analysis::jsonb, u.outlet, u.published, $10 \
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], \
-             $6::text[], $7::text[], $8::text[], $9::text[]) \
-             AS u(id, source, title, lang, body, article, analysis, outlet, published) \
+             SELECT id, source, title, lang, body, article::jsonb, analysis::jsonb, outlet, \
+             published, $1 FROM incoming_articles \
              ON CONFLICT (id) DO NOTHING RETURNING id",
-            &[
-                &cols[0], &cols[1], &cols[2], &cols[3], &cols[4], &cols[5], &cols[6], &outlets,
-                &dates, &user,
-            ],
+            &[&user],
         )
         .map_err(write)?;
     let mentions = tx
         .execute(
             "INSERT INTO mentions (article, kind, name, mentions) \
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int4[]) \
+             SELECT article, kind, name, mentions FROM incoming_mentions \
              ON CONFLICT DO NOTHING",
-            &[&m_article, &m_kind, &m_name, &m_count],
+            &[],
         )
         .map_err(write)?;
     tx.commit().map_err(write)?;

@@ -28,6 +28,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "corpus",
         sql: include_str!("../../migrations/002_corpus.sql"),
     },
+    Migration {
+        version: 3,
+        name: "list",
+        sql: include_str!("../../migrations/003_list.sql"),
+    },
 ];
 
 /// Advisory lock key held while migrating ("dossier" in ASCII, truncated).

@@ -14,6 +14,7 @@ pub mod background;
 pub mod cluster;
 pub mod corpus;
 pub mod migrate;
+pub mod paged;
 pub mod pgpass;
 pub mod sync;
 

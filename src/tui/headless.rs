@@ -29,7 +29,9 @@ pub fn render_buffer_with(
     keys: &[KeyChord],
 ) -> Buffer {
     let effects = state.handle(Input::Resize(size.0, size.1));
-    settle(state, session, effects);
+    // Fetches the new size asks for (rows of a server's list) run to the end as well.
+    let rest = settle(state, session, effects);
+    run_jobs(state, rest);
     for chord in keys {
         let effects = state.handle(Input::Key(*chord));
         let mut queue: std::collections::VecDeque<Effect> = settle(state, session, effects).into();

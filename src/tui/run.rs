@@ -120,15 +120,18 @@ pub fn run(
     session: &mut Session,
     indexer: Option<Indexer>,
 ) -> io::Result<Exit> {
-    run_with_team(state, session, indexer, None)
+    run_with_team(state, session, indexer, None, Vec::new())
 }
 
-/// As [`run`], with team sync rounds running in the background.
+/// As [`run`], with team sync rounds running in the background and `start` (effects the state
+/// returned before the reader began, such as the first fetches from the team server) carried
+/// out first.
 pub fn run_with_team(
     state: &mut AppState,
     session: &mut Session,
     indexer: Option<Indexer>,
     team: Option<crate::team::background::Syncer>,
+    start: Vec<Effect>,
 ) -> io::Result<Exit> {
     let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -150,8 +153,9 @@ pub fn run_with_team(
         now: crate::session::now(),
     });
     effects.extend(state.handle(Input::Resize(size.width, size.height)));
-    crate::session::settle(state, session, effects);
-    let exit = event_loop(state, session, &mut terminal, &stop, indexer, team)?;
+    let mut start = start;
+    start.extend(crate::session::settle(state, session, effects));
+    let exit = event_loop(state, session, &mut terminal, &stop, indexer, team, start)?;
     if let Exit::Signal(_) = exit {
         // Keep the reading position and any note being typed when the session is dropped.
         let mut effects = state.handle(Input::Tick {
@@ -375,9 +379,13 @@ fn event_loop(
     stop: &AtomicUsize,
     mut indexer: Option<Indexer>,
     team: Option<crate::team::background::Syncer>,
+    start: Vec<Effect>,
 ) -> io::Result<Exit> {
     let input = InputThread::start();
     let mut background = Background::new();
+    if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, start)? {
+        return Ok(exit);
+    }
     let crash_on_key = std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1");
     let mut last_tick = Instant::now();
     let mut last_input = Instant::now();

@@ -7,6 +7,7 @@ mod help;
 mod notes;
 mod palette;
 mod panes;
+mod server;
 mod sources;
 mod status;
 mod table;
@@ -249,6 +250,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
             timeline::draw_timeline(state, *selected, entity.as_deref(), frame, &theme)
         }
         Some(Overlay::Sources(view)) => sources::draw_sources(state, view, frame, &theme),
+        Some(Overlay::Server(view)) => server::draw_server(state, view, frame, &theme),
         Some(Overlay::Find { .. }) | None => {}
     }
 }

@@ -98,8 +98,13 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     let area = popup(frame, 110, frame.area().height.saturating_sub(2));
     let marks = &state.derived.bookmarks;
     let room = usize::from(area.width.saturating_sub(2));
+    let by = state
+        .author_filter
+        .as_ref()
+        .map(|who| format!("· by {who} "))
+        .unwrap_or_default();
     let block = super::overlay_block(
-        &format!(" Bookmarks ({}) ", marks.len()),
+        &format!(" Bookmarks ({}) {by}", marks.len()),
         &state.hint_line(Section::Bookmarks, hints::BOOKMARKS_HINTS),
         room,
         theme,

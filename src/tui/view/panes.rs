@@ -33,6 +33,9 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 
 /// Draws the article list.
 pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
+    if let Some(remote) = &state.remote {
+        return draw_remote_list(state, remote, frame, area, focused, theme);
+    }
     let marker = if focused { "● " } else { "" };
     let block = pane_block(
         format!(" {marker}Articles ({}) ", state.corpus.len()),
@@ -107,6 +110,105 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             "No articles loaded."
         };
         lines.push(Line::from(Span::styled(text, theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Draws the list of the corpus published on the team server: the rows of the pages held, a
+/// placeholder for rows still on their way.
+fn draw_remote_list(
+    state: &AppState,
+    remote: &crate::state::remote::RemoteList,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+    theme: &Theme,
+) {
+    let marker = if focused { "● " } else { "" };
+    let total = remote
+        .window
+        .total
+        .map_or_else(|| "…".to_string(), |n| n.to_string());
+    let block = pane_block(
+        format!(" {marker}Articles ({total}) on {} ", remote.remote.server()),
+        focused,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let mut lines = Vec::new();
+    for i in state.list_top..state.list_len() {
+        if lines.len() >= rows {
+            break;
+        }
+        let selected = i == state.selected;
+        let title_style = if selected {
+            theme.selected()
+        } else {
+            theme.pane_title(false)
+        };
+        let glyph = if selected { SELECTED } else { UNSELECTED };
+        let Some(row) = remote.window.row(i) else {
+            lines.push(Line::from(vec![
+                Span::styled(glyph, title_style),
+                Span::styled("…", theme.dim()),
+            ]));
+            lines.resize(
+                lines.len() + crate::state::remote::ROW_HEIGHT - 1,
+                Line::default(),
+            );
+            continue;
+        };
+        let mut titles = state.list_title_lines(i);
+        titles.resize(crate::state::remote::TITLE_LINES, String::new());
+        for (n, title) in titles.into_iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(if n == 0 { glyph } else { UNSELECTED }, title_style),
+                Span::styled(title, title_style),
+            ]));
+        }
+        let mut byline = row.outlet.clone();
+        if byline.is_empty() {
+            byline = row
+                .source
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+        }
+        if let Some(date) = &row.published {
+            byline.push_str(" · ");
+            byline.push_str(date);
+        }
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {}",
+                super::truncate_words(&byline, width.saturating_sub(2))
+            ),
+            theme.dim(),
+        )));
+        let claims = format!(
+            "  {} claim{}",
+            row.claims,
+            if row.claims == 1 { "" } else { "s" }
+        );
+        lines.push(Line::from(Span::styled(
+            truncate(&claims, width),
+            theme.dim(),
+        )));
+    }
+    if state.list_len() == 0 {
+        let text = match (&remote.error, remote.window.total) {
+            (Some(e), _) => format!("The team server did not answer: {e}"),
+            (None, None) => "Asking the team server…".to_string(),
+            (None, Some(_)) => "No articles published on the team server.".to_string(),
+        };
+        lines.push(Line::from(Span::styled(
+            truncate(&crate::reflow::sanitize(&text), width),
+            theme.dim(),
+        )));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -23,11 +23,12 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         (Some(Overlay::Group { .. }), _) => "COMPARE",
         (Some(Overlay::Timeline { .. }), _) => "TIMELINE",
         (Some(Overlay::Sources(_)), _) => "SOURCES",
+        (Some(Overlay::Server(_)), _) => "SERVER",
         (None, Pane::List) => "LIST",
         (None, Pane::Reader) => "READ",
         (None, Pane::Claims) => "CLAIMS",
     };
-    let n = if state.corpus.is_empty() {
+    let n = if state.list_len() == 0 {
         0
     } else {
         state.selected + 1
@@ -44,7 +45,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
     };
     let left = format!(
         " {mode} │ {n}/{} │ {:>3}%{saving}{team} ",
-        state.corpus.len(),
+        state.list_len(),
         state.reader_percent()
     );
     let pending = if state.pending.is_empty() {
