@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -64,6 +65,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -80,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -95,6 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full text (German and English) and fuzzy title search over the published corpus: score, title, source, excerpt as TSV')
@@ -117,6 +121,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -135,6 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -151,6 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -166,6 +173,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -181,6 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -224,6 +233,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config)')
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--ansi', '--ansi', [CompletionResultType]::ParameterName, 'Print colours and text attributes as ANSI escape sequences')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -243,6 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Treat all of each file as body text (no metadata, no boilerplate removal)')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -259,6 +270,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -276,6 +288,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -293,6 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'Print every candidate label, one a line, instead of ranking')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -308,6 +322,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the extraction cache and the log (default: the platform''s cache dir)')
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -326,6 +341,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -342,6 +358,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be imported without storing anything')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -355,6 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the extraction cache and the log (default: the platform''s cache dir)')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config)')
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -372,6 +390,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -388,6 +407,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -404,6 +424,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--paths', '--paths', [CompletionResultType]::ParameterName, 'Print the paths of the configuration, data, cache and log instead')
             [CompletionResult]::new('--mouse', '--mouse', [CompletionResultType]::ParameterName, 'Start with mouse support on (wheel scrolls, click focuses and selects)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Extract every article again instead of reading the cache')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -170,7 +170,7 @@ _dossier() {
 
     case "${cmd}" in
         dossier)
-            opts="-h -V --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help --version sync publish team render extract compare timeline find index export import open completions man config help"
+            opts="-h -V --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help --version sync publish team render extract compare timeline find index export import open completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -216,7 +216,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__compare)
-            opts="-h --format --keymap --config-dir --data-dir --mouse --cache-dir --no-cache --theme --team --max-bytes --log-level --help"
+            opts="-h --format --keymap --config-dir --data-dir --mouse --cache-dir --no-cache --theme --team --published --max-bytes --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -266,7 +266,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__completions)
-            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --team --log-level --help bash elvish fish powershell zsh"
+            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --team --published --log-level --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,7 +312,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__config)
-            opts="-h --paths --mouse --max-bytes --no-cache --team --keymap --config-dir --data-dir --cache-dir --theme --log-level --help"
+            opts="-h --paths --mouse --max-bytes --no-cache --team --published --keymap --config-dir --data-dir --cache-dir --theme --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -358,7 +358,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__export)
-            opts="-h --format --output --keymap --config-dir --mouse --cache-dir --no-cache --theme --team --data-dir --max-bytes --log-level --help"
+            opts="-h --format --output --keymap --config-dir --mouse --cache-dir --no-cache --theme --team --published --data-dir --max-bytes --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,7 +412,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__extract)
-            opts="-h --raw --format --keymap --config-dir --data-dir --mouse --cache-dir --no-cache --theme --team --max-bytes --log-level --help"
+            opts="-h --raw --format --keymap --config-dir --data-dir --mouse --cache-dir --no-cache --theme --team --published --max-bytes --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -462,7 +462,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__find)
-            opts="-h --list --limit --kind --mouse --theme --team --keymap --config-dir --data-dir --max-bytes --cache-dir --no-cache --log-level --help"
+            opts="-h --list --limit --kind --mouse --theme --team --published --keymap --config-dir --data-dir --max-bytes --cache-dir --no-cache --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,7 +824,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__import)
-            opts="-h --dry-run --keymap --config-dir --mouse --cache-dir --no-cache --theme --team --data-dir --max-bytes --log-level --help"
+            opts="-h --dry-run --keymap --config-dir --mouse --cache-dir --no-cache --theme --team --published --data-dir --max-bytes --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -870,7 +870,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__index)
-            opts="-h --keymap --config-dir --data-dir --mouse --theme --team --max-bytes --cache-dir --no-cache --log-level --help"
+            opts="-h --keymap --config-dir --data-dir --mouse --theme --team --published --max-bytes --cache-dir --no-cache --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,7 +916,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__man)
-            opts="-h --dir --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --team --log-level --help"
+            opts="-h --dir --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --team --published --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -966,7 +966,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__open)
-            opts="-h --team --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --help"
+            opts="-h --team --published --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,7 +1012,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__publish)
-            opts="-h --connections --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help"
+            opts="-h --connections --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1062,7 +1062,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__render)
-            opts="-h --size --keys --ansi --team --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --help"
+            opts="-h --size --keys --ansi --team --published --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,7 +1116,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__sync)
-            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help"
+            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,7 +1162,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__team)
-            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help search entities sources status migrate help"
+            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help search entities sources status migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,7 +1208,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__team__subcmd__entities)
-            opts="-h --kind --name --limit --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help"
+            opts="-h --kind --name --limit --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1364,7 +1364,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__team__subcmd__migrate)
-            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help"
+            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1410,7 +1410,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__team__subcmd__search)
-            opts="-h --limit --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help"
+            opts="-h --limit --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1460,7 +1460,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__team__subcmd__sources)
-            opts="-h --limit --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help"
+            opts="-h --limit --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,7 +1510,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__team__subcmd__status)
-            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --help"
+            opts="-h --keymap --config-dir --data-dir --mouse --max-bytes --cache-dir --no-cache --theme --log-level --team --published --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1556,7 +1556,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__timeline)
-            opts="-h --format --entity --keymap --config-dir --data-dir --mouse --cache-dir --no-cache --theme --team --max-bytes --log-level --help"
+            opts="-h --format --entity --keymap --config-dir --data-dir --mouse --cache-dir --no-cache --theme --team --published --max-bytes --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -28,6 +28,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -60,6 +61,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -75,6 +77,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -89,6 +92,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand search 'Full text (German and English) and fuzzy title search over the published corpus: score, title, source, excerpt as TSV'
@@ -110,6 +114,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -127,6 +132,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -142,6 +148,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -156,6 +163,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -170,6 +178,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --team 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -205,6 +214,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --theme 'Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config)'
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --ansi 'Print colours and text attributes as ANSI escape sequences'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
             cand -h 'Print help'
@@ -223,6 +233,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --raw 'Treat all of each file as body text (no metadata, no boilerplate removal)'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -238,6 +249,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -254,6 +266,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -270,6 +283,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --list 'Print every candidate label, one a line, instead of ranking'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand --no-cache 'Extract every article again instead of reading the cache'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -284,6 +298,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --cache-dir 'Directory of the extraction cache and the log (default: the platform''s cache dir)'
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand --no-cache 'Extract every article again instead of reading the cache'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -301,6 +316,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -316,6 +332,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --dry-run 'Show what would be imported without storing anything'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -328,6 +345,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --cache-dir 'Directory of the extraction cache and the log (default: the platform''s cache dir)'
             cand --theme 'Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config)'
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
             cand -h 'Print help'
@@ -344,6 +362,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -359,6 +378,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --log-level 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -374,6 +394,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --paths 'Print the paths of the configuration, data, cache and log instead'
             cand --mouse 'Start with mouse support on (wheel scrolls, click focuses and selects)'
             cand --no-cache 'Extract every article again instead of reading the cache'
+            cand --published 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

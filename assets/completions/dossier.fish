@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dossier_global_optspecs
-    string join \n keymap= config-dir= data-dir= mouse max-bytes= cache-dir= no-cache theme= log-level= team= h/help V/version
+    string join \n keymap= config-dir= data-dir= mouse max-bytes= cache-dir= no-cache theme= log-level= team= published h/help V/version
 end
 
 function __fish_dossier_needs_command
@@ -34,6 +34,7 @@ complete -c dossier -n "__fish_dossier_needs_command" -l log-level -d 'What to w
 complete -c dossier -n "__fish_dossier_needs_command" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_needs_command" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_needs_command" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_needs_command" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_needs_command" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_needs_command" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_needs_command" -a "sync" -d 'Sync bookmarks, notes and reading positions with the team server once and print counts'
@@ -62,6 +63,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand sync" -l log-level -d 'W
 complete -c dossier -n "__fish_dossier_using_subcommand sync" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand sync" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand sync" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand sync" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand publish" -l connections -d 'Connections used at once' -r
 complete -c dossier -n "__fish_dossier_using_subcommand publish" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
@@ -74,6 +76,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand publish" -l log-level -d
 complete -c dossier -n "__fish_dossier_using_subcommand publish" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand publish" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand publish" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand publish" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand publish" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -l config-dir -d 'Configuration directory (default: the platform\'s config dir for dossier)' -r -F
@@ -85,6 +88,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_see
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -f -a "search" -d 'Full text (German and English) and fuzzy title search over the published corpus: score, title, source, excerpt as TSV'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and not __fish_seen_subcommand_from search entities sources status migrate help" -f -a "entities" -d 'Entities by the number of articles naming them: kind, name, articles, mentions as TSV'
@@ -103,6 +107,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_su
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from search" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from search" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from search" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from search" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from entities" -l kind -d 'Only this kind (person, organization, place, date, quantity, misc)' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from entities" -l name -d 'Only names similar to this one (case and accents ignored)' -r
@@ -117,6 +122,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_su
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from entities" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from entities" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from entities" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from entities" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from entities" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from sources" -l limit -d 'Most rows printed' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from sources" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
@@ -129,6 +135,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_su
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from sources" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from sources" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from sources" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from sources" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from status" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from status" -l config-dir -d 'Configuration directory (default: the platform\'s config dir for dossier)' -r -F
@@ -140,6 +147,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_su
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from status" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from status" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from status" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from status" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from migrate" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from migrate" -l config-dir -d 'Configuration directory (default: the platform\'s config dir for dossier)' -r -F
@@ -151,6 +159,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_su
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from migrate" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from migrate" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from migrate" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from migrate" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "search" -d 'Full text (German and English) and fuzzy title search over the published corpus: score, title, source, excerpt as TSV'
 complete -c dossier -n "__fish_dossier_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "entities" -d 'Entities by the number of articles naming them: kind, name, articles, mentions as TSV'
@@ -169,6 +178,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand render" -l cache-dir -d 
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l theme -d 'Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config)' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l ansi -d 'Print colours and text attributes as ANSI escape sequences'
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l no-cache -d 'Extract every article again instead of reading the cache'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -s h -l help -d 'Print help'
@@ -185,6 +195,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand extract" -l log-level -d
 complete -c dossier -n "__fish_dossier_using_subcommand extract" -l raw -d 'Treat all of each file as body text (no metadata, no boilerplate removal)'
 complete -c dossier -n "__fish_dossier_using_subcommand extract" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand extract" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand extract" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand compare" -l format -d 'Markdown, JSON, or SVG (the comparison charts, one below the other, for a report)' -r -f -a "md\t'Markdown tables'
 json\t'JSON'
@@ -199,6 +210,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand compare" -l max-bytes -d
 complete -c dossier -n "__fish_dossier_using_subcommand compare" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand compare" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand compare" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand compare" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand compare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l format -d 'JSON or Markdown' -r -f -a "md\t'Markdown'
 json\t'JSON'"
@@ -213,6 +225,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l max-bytes -
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand find" -l limit -d 'Most results printed' -r
 complete -c dossier -n "__fish_dossier_using_subcommand find" -l kind -d 'Only this kind: article, heading, entity, claim or bookmark' -r
@@ -226,6 +239,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand find" -l cache-dir -d 'D
 complete -c dossier -n "__fish_dossier_using_subcommand find" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand find" -l list -d 'Print every candidate label, one a line, instead of ranking'
 complete -c dossier -n "__fish_dossier_using_subcommand find" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
+complete -c dossier -n "__fish_dossier_using_subcommand find" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand find" -l no-cache -d 'Extract every article again instead of reading the cache'
 complete -c dossier -n "__fish_dossier_using_subcommand find" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand index" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
@@ -237,6 +251,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand index" -l max-bytes -d '
 complete -c dossier -n "__fish_dossier_using_subcommand index" -l cache-dir -d 'Directory of the extraction cache and the log (default: the platform\'s cache dir)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand index" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand index" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
+complete -c dossier -n "__fish_dossier_using_subcommand index" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand index" -l no-cache -d 'Extract every article again instead of reading the cache'
 complete -c dossier -n "__fish_dossier_using_subcommand index" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand export" -l format -d 'Output format' -r -f -a "md\t'Markdown for Obsidian, Zotero and Pandoc: front matter, block quotes, [@citekey, ¶ n]'
@@ -256,6 +271,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand export" -l max-bytes -d 
 complete -c dossier -n "__fish_dossier_using_subcommand export" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand export" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand export" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand export" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand import" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand import" -l config-dir -d 'Configuration directory (default: the platform\'s config dir for dossier)' -r -F
@@ -268,6 +284,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand import" -l log-level -d 
 complete -c dossier -n "__fish_dossier_using_subcommand import" -l dry-run -d 'Show what would be imported without storing anything'
 complete -c dossier -n "__fish_dossier_using_subcommand import" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand import" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand import" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand import" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand open" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
 complete -c dossier -n "__fish_dossier_using_subcommand open" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
@@ -277,6 +294,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand open" -l max-bytes -d 'L
 complete -c dossier -n "__fish_dossier_using_subcommand open" -l cache-dir -d 'Directory of the extraction cache and the log (default: the platform\'s cache dir)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand open" -l theme -d 'Colour theme: dark, light, high-contrast, 16-colour or a theme file (overrides config)' -r
 complete -c dossier -n "__fish_dossier_using_subcommand open" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
+complete -c dossier -n "__fish_dossier_using_subcommand open" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand open" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand open" -l no-cache -d 'Extract every article again instead of reading the cache'
 complete -c dossier -n "__fish_dossier_using_subcommand open" -s h -l help -d 'Print help'
@@ -290,6 +308,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand completions" -l team -d 
 complete -c dossier -n "__fish_dossier_using_subcommand completions" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand completions" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand completions" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand completions" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand man" -l dir -d 'Write dossier.1 and dossier-COMMAND.1 files here instead of printing dossier.1' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand man" -l keymap -d 'Keymap file applied over the default keymap, action by action' -r -F
@@ -302,6 +321,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand man" -l team -d 'Team se
 complete -c dossier -n "__fish_dossier_using_subcommand man" -l log-level -d 'What to write to the log file: error, warn, info, debug, trace or a filter such as "dossier=debug"' -r
 complete -c dossier -n "__fish_dossier_using_subcommand man" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand man" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand man" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand man" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l max-bytes -d 'Largest article file read, in bytes' -r
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l team -d 'Team server: `--team=postgres://host/db` (or `--team` alone for [team] url in config.toml). The password comes from PGPASSWORD or ~/.pgpass' -r
@@ -314,6 +334,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand config" -l log-level -d 
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l paths -d 'Print the paths of the configuration, data, cache and log instead'
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l mouse -d 'Start with mouse support on (wheel scrolls, click focuses and selects)'
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l no-cache -d 'Extract every article again instead of reading the cache'
+complete -c dossier -n "__fish_dossier_using_subcommand config" -l published -d 'Read the corpus published on the team server instead of local files: the list pages through the server, search and views run as SQL (needs --team or [team] url; no PATH)'
 complete -c dossier -n "__fish_dossier_using_subcommand config" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from sync publish team render extract compare timeline find index export import open completions man config help" -f -a "sync" -d 'Sync bookmarks, notes and reading positions with the team server once and print counts'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from sync publish team render extract compare timeline find index export import open completions man config help" -f -a "publish" -d 'Put articles and their analyses on the team server (skips those already there), with progress on stderr'
