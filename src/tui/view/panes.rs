@@ -31,6 +31,67 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
         .title(Line::from(Span::styled(title, theme.pane_title(focused))))
 }
 
+/// One article in the list pane: its title lines, a byline and its counts.
+struct ListRow<'a> {
+    titles: Vec<String>,
+    selected: bool,
+    /// Authors or outlet; the file name (from `source`) stands in when neither is known.
+    byline: String,
+    source: &'a str,
+    date: Option<String>,
+    counts: String,
+}
+
+impl ListRow<'_> {
+    /// The row's lines: the titles (the first with the selection glyph), the byline cut after a
+    /// whole word, the counts.
+    fn push(self, lines: &mut Vec<Line<'static>>, width: usize, theme: &Theme) {
+        let title_style = if self.selected {
+            theme.selected()
+        } else {
+            theme.pane_title(false)
+        };
+        for (n, title) in self.titles.into_iter().enumerate() {
+            let glyph = if n == 0 && self.selected {
+                SELECTED
+            } else {
+                UNSELECTED
+            };
+            lines.push(Line::from(vec![
+                Span::styled(glyph, title_style),
+                Span::styled(title, title_style),
+            ]));
+        }
+        let mut byline = self.byline;
+        if byline.is_empty() {
+            // No author or outlet: the file name still tells articles apart.
+            byline = self
+                .source
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+        }
+        if let Some(date) = self.date {
+            if !byline.is_empty() {
+                byline.push_str(" · ");
+            }
+            byline.push_str(&date);
+        }
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {}",
+                super::truncate_words(&byline, width.saturating_sub(2))
+            ),
+            theme.dim(),
+        )));
+        lines.push(Line::from(Span::styled(
+            truncate(&self.counts, width),
+            theme.dim(),
+        )));
+    }
+}
+
 /// Draws the article list.
 pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
     if let Some(remote) = &state.remote {
@@ -52,45 +113,6 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             break;
         }
         let selected = i == state.selected;
-        let title_style = if selected {
-            theme.selected()
-        } else {
-            theme.pane_title(false)
-        };
-        for (n, title) in state.list_title_lines(i).into_iter().enumerate() {
-            let glyph = match (n, selected) {
-                (0, true) => SELECTED,
-                _ => UNSELECTED,
-            };
-            lines.push(Line::from(vec![
-                Span::styled(glyph, title_style),
-                Span::styled(title, title_style),
-            ]));
-        }
-        let mut byline = entry.article.byline();
-        if byline.is_empty() {
-            // No author or outlet: the file name still tells articles apart.
-            byline = entry
-                .article
-                .source
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string();
-        }
-        if let Some(date) = &entry.article.date {
-            if !byline.is_empty() {
-                byline.push_str(" · ");
-            }
-            byline.push_str(&date.iso());
-        }
-        lines.push(Line::from(Span::styled(
-            format!(
-                "  {}",
-                super::truncate_words(&byline, width.saturating_sub(2))
-            ),
-            theme.dim(),
-        )));
         let claims = entry.analysis.claims.len();
         let bookmarks = state.saved.counts.get(i).copied().unwrap_or(0);
         let counts = format!(
@@ -98,10 +120,15 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
             if claims == 1 { "" } else { "s" },
             if bookmarks == 1 { "" } else { "s" }
         );
-        lines.push(Line::from(Span::styled(
-            truncate(&counts, width),
-            theme.dim(),
-        )));
+        let item = ListRow {
+            titles: state.list_title_lines(i),
+            selected,
+            byline: entry.article.byline(),
+            source: &entry.article.source,
+            date: entry.article.date.as_ref().map(|d| d.iso()),
+            counts,
+        };
+        item.push(&mut lines, width, theme);
     }
     if state.corpus.is_empty() {
         let text = if state.work.indexing.is_some() {
@@ -163,41 +190,20 @@ fn draw_remote_list(
         };
         let mut titles = state.list_title_lines(i);
         titles.resize(crate::state::remote::TITLE_LINES, String::new());
-        for (n, title) in titles.into_iter().enumerate() {
-            lines.push(Line::from(vec![
-                Span::styled(if n == 0 { glyph } else { UNSELECTED }, title_style),
-                Span::styled(title, title_style),
-            ]));
-        }
-        let mut byline = row.outlet.clone();
-        if byline.is_empty() {
-            byline = row
-                .source
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string();
-        }
-        if let Some(date) = &row.published {
-            byline.push_str(" · ");
-            byline.push_str(date);
-        }
-        lines.push(Line::from(Span::styled(
-            format!(
-                "  {}",
-                super::truncate_words(&byline, width.saturating_sub(2))
-            ),
-            theme.dim(),
-        )));
-        let claims = format!(
+        let counts = format!(
             "  {} claim{}",
             row.claims,
             if row.claims == 1 { "" } else { "s" }
         );
-        lines.push(Line::from(Span::styled(
-            truncate(&claims, width),
-            theme.dim(),
-        )));
+        let item = ListRow {
+            titles,
+            selected,
+            byline: row.outlet.clone(),
+            source: &row.source,
+            date: row.published.clone(),
+            counts,
+        };
+        item.push(&mut lines, width, theme);
     }
     if state.list_len() == 0 {
         let text = match (&remote.error, remote.window.total) {
