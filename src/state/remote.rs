@@ -197,12 +197,7 @@ impl AppState {
         }
         let index = index.clamp(0, len as isize - 1) as usize;
         if index != self.selected {
-            self.save_position();
-            self.cursor = None;
-            self.search = None;
-            self.selected = index;
-            self.claims.selected = 0;
-            self.claims.top = 0;
+            self.move_selection_to(index);
             self.corpus = Corpus::default();
             if let Some(r) = self.remote.as_mut() {
                 r.open = None;

@@ -631,16 +631,22 @@ impl AppState {
         }
         let index = index.clamp(0, self.corpus.len() as isize - 1) as usize;
         if index != self.selected || self.reader.layout.is_empty() {
-            self.save_position();
-            self.cursor = None;
-            self.search = None;
-            self.selected = index;
-            self.claims.selected = 0;
-            self.claims.top = 0;
+            self.move_selection_to(index);
             self.relayout(false);
             self.after_reader_move();
         }
         self.keep_list_visible();
+    }
+
+    /// Leaves the open article for list position `index`: its reading position is saved, and
+    /// the cursor, the search inside it and the claims pane's place are dropped.
+    pub(crate) fn move_selection_to(&mut self, index: usize) {
+        self.save_position();
+        self.cursor = None;
+        self.search = None;
+        self.selected = index;
+        self.claims.selected = 0;
+        self.claims.top = 0;
     }
 
     /// Keeps what depends on the reading position in step after it changed.
