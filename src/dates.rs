@@ -196,9 +196,29 @@ fn month_of(word: &str) -> Option<(u8, bool)> {
     {
         return None;
     }
+    // The second letter narrows it down further (a non-ASCII one is looked at below).
+    let second = word.as_bytes()[1];
+    if second.is_ascii() {
+        let second = second.to_ascii_lowercase();
+        let possible = match word.as_bytes()[0].to_ascii_lowercase() {
+            b'j' | b'm' => matches!(second, b'a' | b'u' | b'r'),
+            b'f' | b's' | b'd' => second == b'e',
+            b'a' => matches!(second, b'p' | b'u'),
+            b'o' => matches!(second, b'k' | b'c'),
+            b'n' => second == b'o',
+            _ => false,
+        };
+        if !possible {
+            return None;
+        }
+    }
     let mut buf = [0u8; 40];
     let mut n = 0;
     if word.is_ascii() {
+        // The longest month name in ASCII is "september".
+        if word.len() > 9 {
+            return None;
+        }
         for b in word.bytes() {
             buf[n] = b.to_ascii_lowercase();
             n += 1;
