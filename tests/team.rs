@@ -960,3 +960,91 @@ fn a_server_at_an_older_schema_keeps_its_corpus_when_migrated() {
     let hits = corpus::search(&mut db, word, 5).unwrap();
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some(a.id.0.as_str()));
 }
+
+#[test]
+fn a_bookmark_on_an_article_not_held_opens_it_from_the_server_at_its_passage() {
+    let Some(cluster) = server("bookmark jump") else {
+        return;
+    };
+    let mut articles = publish_bundled(&cluster, 5);
+    articles.sort_by(|a, b| a.source.as_bytes().cmp(b.source.as_bytes()));
+    // A note on the last paragraph of the fourth article in the list.
+    let target = &articles[3];
+    let block = target.body.len() - 1;
+    let span = target.body[block].span;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let mut b = bookmark("far", "a note far away", &target.title);
+    b.article = target.id.clone();
+    b.source = target.source.clone();
+    b.anchor = dossier::store::make_anchor(target, block, span);
+    store.add(b).unwrap();
+    drop(store);
+    let mut session = dossier::session::Session::open(Some(dir.path()), 1_700_000_200);
+    let mut state = published_reader(&cluster);
+    state.handle(dossier::state::Input::Store(session.report(None)));
+    assert_eq!(state.current().unwrap().article.id, articles[0].id);
+    let keys = dossier::keymap::parse_sequence("B enter").unwrap();
+    let buffer =
+        dossier::tui::headless::render_buffer_with(&mut state, &mut session, (120, 40), &keys);
+    let screen = dossier::tui::headless::buffer_text(&buffer);
+    assert_eq!(state.current().unwrap().article.id, target.id, "{screen}");
+    assert_eq!(state.selected, 3);
+    assert_eq!(state.cursor.as_ref().map(|c| c.span), Some(span));
+    assert!(!screen.contains("not open"), "{screen}");
+}
+
+#[test]
+fn articles_others_publish_join_the_list_and_the_open_article_stays() {
+    use dossier::state::Input;
+    let Some(cluster) = server("recount") else {
+        return;
+    };
+    let all = dossier::ingest::bundled();
+    let mut articles = publish_bundled(&cluster, 3);
+    articles.sort_by(|a, b| a.source.as_bytes().cmp(b.source.as_bytes()));
+    let mut state = published_reader(&cluster);
+    let effects = state.handle(Input::Tick { now: 1_000 });
+    dossier::tui::headless::run_jobs(&mut state, effects);
+    let keys = dossier::keymap::parse_sequence("J").unwrap();
+    dossier::tui::headless::render_text(&mut state, (120, 40), &keys);
+    assert_eq!(state.current().unwrap().article.id, articles[1].id);
+    assert_eq!(state.list_len(), 3);
+
+    // Someone publishes articles listed before the open one.
+    let analyses = dossier::extract::analyze_corpus(&all);
+    let mut c = settings(&cluster, "bob").connect().unwrap();
+    let early: Vec<_> = all
+        .iter()
+        .zip(&analyses)
+        .map(|(a, an)| {
+            let mut a = a.clone();
+            a.id = ArticleId(format!("early-{}", a.id.0));
+            a.source = format!("0-early/{}", a.source);
+            (a, an)
+        })
+        .collect();
+    let pairs: Vec<_> = early.iter().map(|(a, an)| (a, *an)).collect();
+    corpus::publish(&mut c, "bob", &pairs).unwrap();
+
+    // Not before the next count...
+    let effects = state.handle(Input::Tick { now: 1_010 });
+    dossier::tui::headless::run_jobs(&mut state, effects);
+    assert_eq!(state.list_len(), 3);
+    // ...which comes on its own.
+    let later = 1_000 + dossier::state::remote::RECOUNT_SECS;
+    let effects = state.handle(Input::Tick { now: later });
+    dossier::tui::headless::run_jobs(&mut state, effects);
+    assert_eq!(state.list_len(), 3 + all.len());
+    assert_eq!(state.current().unwrap().article.id, articles[1].id);
+    assert_eq!(state.selected, all.len() + 1);
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 40), &[]);
+    assert!(
+        screen.contains(&format!("Articles ({})", 3 + all.len())),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{}/{}", all.len() + 2, 3 + all.len())),
+        "{screen}"
+    );
+}
