@@ -169,9 +169,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Month number for a month name or abbreviation (German, Austrian or English), and whether the
-/// word is an abbreviation.
-fn month_of(word: &str) -> Option<(u8, bool)> {
+/// Month number for a month name or abbreviation (German, Austrian or English, in any case), and
+/// whether the word is an abbreviation. The one month lexicon of the program: dates, sentence
+/// ends after ordinal days, units and names all ask it.
+pub fn month_of(word: &str) -> Option<(u8, bool)> {
     // Month names are short: lowercase into a stack buffer, never allocating.
     if word.len() > 12
         || word.len() < 3
@@ -576,8 +577,8 @@ impl Matcher<'_> {
     }
 }
 
-/// Weekday names, English and German, full and abbreviated.
-const WEEKDAYS: &[&str] = &[
+/// Weekday names, English and German, written out.
+const WEEKDAY_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -585,16 +586,6 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
     "montag",
     "dienstag",
     "mittwoch",
@@ -603,14 +594,19 @@ const WEEKDAYS: &[&str] = &[
     "samstag",
     "sonnabend",
     "sonntag",
-    "mo",
-    "di",
-    "mi",
-    "do",
-    "fr",
-    "sa",
-    "so",
 ];
+
+/// Weekday abbreviations, English and German.
+const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mo", "di", "mi",
+    "do", "fr", "sa", "so",
+];
+
+/// True when `lower` (lowercase) is a weekday written out, German or English ("montag",
+/// "friday"); abbreviations are not, since most of them are also words ("so", "do", "sun").
+pub fn is_weekday_name(lower: &str) -> bool {
+    WEEKDAY_NAMES.contains(&lower)
+}
 
 /// `text` without a leading weekday ("Tuesday 17 September 2024", "Dienstag, 17. September
 /// 2024", "Di., 17.09.2024"); unchanged when it does not start with one.
@@ -619,7 +615,9 @@ pub fn strip_weekday(text: &str) -> &str {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(text.len());
     let word = text[..word_end].to_lowercase();
-    if word.is_empty() || !WEEKDAYS.contains(&word.as_str()) {
+    if word.is_empty()
+        || !(is_weekday_name(&word) || WEEKDAY_ABBREVIATIONS.contains(&word.as_str()))
+    {
         return text;
     }
     let rest = text[word_end..].trim_start_matches(['.', ',']);

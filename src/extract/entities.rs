@@ -1400,45 +1400,6 @@ pub(crate) fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
-/// Weekdays and months, German and English: never a person, place or organisation alone.
-const CALENDAR_WORDS: &[&str] = &[
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonnabend",
-    "sonntag",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "januar",
-    "jänner",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "january",
-    "february",
-    "march",
-    "june",
-    "july",
-    "october",
-    "december",
-];
-
 /// Last words that make a name a place, whatever a tagger thought: "Black Sea", "Rotes Meer".
 pub(crate) const PLACE_HEADS: &[&str] = &[
     "sea",
@@ -1469,10 +1430,11 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "kanal",
 ];
 
-/// Words that end personal names in English and German but never a real name part.
+/// Weekdays and months written out, German and English: never a person, place or organisation
+/// alone. English "May" stays out: it is also a surname, and the modal is lowercase anyway.
 pub(crate) fn is_calendar_word(lower: &str) -> bool {
-    static SET: WordSet = WordSet::new(CALENDAR_WORDS);
-    SET.contains(lower)
+    crate::dates::is_weekday_name(lower)
+        || (lower != "may" && crate::dates::month_of(lower).is_some_and(|(_, abbr)| !abbr))
 }
 
 /// The words of `text` (split at whitespace) with their byte offsets.

@@ -114,19 +114,21 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     names: FastMap<String, Entry>,
-    given: FastMap<String, u8>,
+    /// Given names (as written in the list, borrowed from it) and their frequency class.
+    given: FastMap<&'static str, u8>,
     stems: FastMap<String, &'static str>,
     starts: FastSet<String>,
     surnames: FastSet<&'static str>,
-    /// Exact surface forms of single-word entries and their genitives, for fast tagger features.
-    surfaces: FastMap<String, Entry>,
+    /// Exact surface forms of single-word entries and their genitives, for fast tagger features;
+    /// found through `words`, which holds each one's index.
+    surfaces: Surfaces,
     /// First three letters (lowercase) of every demonym stem, to skip most words quickly.
     stem_prefixes: FastSet<String>,
     /// One bit per 16-bit hash of the prefixes in `stem_prefixes`, to rule most words out
     /// without a string hash lookup.
     stem_prefix_bits: Vec<u64>,
     /// Everything known about an exact single word, for one lookup per token in the tagger.
-    /// Keyed by [`word_key`] (a 64-bit hash: no string comparison, one probe).
+    /// Keyed by [`word_key`] (a 64-bit hash: no string comparison, one probe); 16 bytes a slot.
     words: WordTable,
     /// One bit per `WORD_FILTER_BITS`-bit prefix of the keys in `words`: most words are in no
     /// list, and this small table answers them without touching the large one.
@@ -195,7 +197,13 @@ fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 fn build() -> Gazetteer {
     let mut g = Gazetteer::default();
-    let add = |g: &mut Gazetteer, name: &str, e: Entry, overwrite: bool| {
+    // The surface forms while they are gathered; kept in `g.surfaces` (one string) afterwards.
+    let mut surfaces: FastMap<String, Entry> = FastMap::default();
+    let add = |g: &mut Gazetteer,
+               surfaces: &mut FastMap<String, Entry>,
+               name: &str,
+               e: Entry,
+               overwrite: bool| {
         // Acronyms match only when written in capitals ("UN", not "Un").
         let k = if is_acronym(name) {
             format!("!{}", canon::key(name))
@@ -218,9 +226,9 @@ fn build() -> Gazetteer {
             for (i, f) in forms.into_iter().enumerate() {
                 if i == 0 || (!name.ends_with('s') && !is_acronym(name)) {
                     if overwrite {
-                        g.surfaces.insert(f, e);
+                        surfaces.insert(f, e);
                     } else {
-                        g.surfaces.entry(f).or_insert(e);
+                        surfaces.entry(f).or_insert(e);
                     }
                 }
             }
@@ -247,7 +255,7 @@ fn build() -> Gazetteer {
     }
     for r in rows(GIVEN) {
         let freq = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(1);
-        g.given.insert(r[0].to_string(), freq);
+        g.given.insert(r[0], freq);
     }
     // GeoNames cities: large ones whose names are not German nouns are matched directly; the
     // rest only inform the tagger. A one-word name that is also a given name or surname
@@ -270,6 +278,7 @@ fn build() -> Gazetteer {
         };
         add(
             &mut g,
+            &mut surfaces,
             r[0],
             Entry {
                 canonical: r[1],
@@ -288,6 +297,7 @@ fn build() -> Gazetteer {
         }
         add(
             &mut g,
+            &mut surfaces,
             r[0],
             Entry {
                 canonical: r[0],
@@ -302,6 +312,7 @@ fn build() -> Gazetteer {
         if r.len() >= 2 && (r[0] != r[1] || r[0].contains(' ') || is_german_region(r[0])) {
             add(
                 &mut g,
+                &mut surfaces,
                 r[0],
                 Entry {
                     canonical: r[1],
@@ -328,9 +339,9 @@ fn build() -> Gazetteer {
         } else {
             e
         };
-        add(&mut g, r[0], e, true);
+        add(&mut g, &mut surfaces, r[0], e, true);
         for n in r[2].split('|') {
-            add(&mut g, n, e, true);
+            add(&mut g, &mut surfaces, n, e, true);
         }
         for n in std::iter::once(r[0]).chain(r[2].split('|')) {
             g.city_words.remove(n);
@@ -360,10 +371,10 @@ fn build() -> Gazetteer {
             canonical: r[0],
             kind,
         };
-        add(&mut g, r[0], e, true);
+        add(&mut g, &mut surfaces, r[0], e, true);
         if let Some(vs) = r.get(2) {
             for n in vs.split('|').filter(|n| !n.is_empty()) {
-                add(&mut g, n, e, true);
+                add(&mut g, &mut surfaces, n, e, true);
             }
         }
     }
@@ -371,17 +382,20 @@ fn build() -> Gazetteer {
         g.stem_prefixes.insert(stem.chars().take(3).collect());
         g.stems.insert(canon::key(stem), canonical);
     }
-    let mut words: FastMap<u64, WordInfo> = FastMap::default();
-    for (w, e) in &g.surfaces {
-        words.entry(word_key(w)).or_default().surface = Some(*e);
+    let wiki_rows = rows(WIKI_WORDS).count();
+    let mut words =
+        WordTable::with_room(surfaces.len() + g.given.len() + g.surnames.len() + wiki_rows);
+    g.surfaces = Surfaces::new(surfaces);
+    for (i, (w, _)) in g.surfaces.iter().enumerate() {
+        words.entry(word_key(w)).surface = i as u32 + 1;
     }
     for (w, f) in &g.given {
         if w.chars().next().is_some_and(char::is_uppercase) {
-            words.entry(word_key(w)).or_default().given = *f;
+            words.entry(word_key(w)).given = *f;
         }
     }
     for w in &g.surnames {
-        words.entry(word_key(w)).or_default().surname = true;
+        words.entry(word_key(w)).surname = true;
     }
     // Wikipedia's words are lowercase, most frequent first; capitalised words are looked up,
     // so each is keyed by its capitalised form. The class is 1 + log2 of the rank.
@@ -389,7 +403,7 @@ fn build() -> Gazetteer {
         let mut c = r[0].chars();
         let Some(first) = c.next() else { continue };
         let cap: String = first.to_uppercase().chain(c).collect();
-        let e = words.entry(word_key(&cap)).or_default();
+        let e = words.entry(word_key(&cap));
         if e.freq == 0 {
             e.freq = 1 + (rank as u32 + 1).ilog2() as u8;
         }
@@ -399,7 +413,7 @@ fn build() -> Gazetteer {
         let b = (k >> (64 - WORD_FILTER_BITS)) as usize;
         g.word_filter[b >> 6] |= 1 << (b & 63);
     }
-    g.words = WordTable::new(&words);
+    g.words = words;
     g.stem_prefix_bits = vec![0; 1 << (16 - 6)];
     for p in &g.stem_prefixes {
         let b = prefix_bit(p);
@@ -433,34 +447,58 @@ fn prefetch<T>(p: &T) {
     let _ = p;
 }
 
-/// [`WordInfo`]s by [`word_key`] in an open-addressing table (linear probing, key 0 empty),
+/// What the word table holds about one word: [`WordInfo`] without the fields it never sets,
+/// and its surface entry as an index into [`Surfaces`] (8 bytes instead of 48).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordBits {
+    /// 1 + the index of the word's surface form in [`Surfaces`]; 0 for none.
+    surface: u32,
+    given: u8,
+    freq: u8,
+    surname: bool,
+}
+
+/// One slot of [`WordTable`]: a key and its value side by side, so a probe reads one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordSlot {
+    key: u64,
+    bits: WordBits,
+}
+
+/// [`WordBits`] by [`word_key`] in an open-addressing table (linear probing, key 0 empty),
 /// whose slots can be prefetched before they are probed.
 #[derive(Debug, Default)]
 struct WordTable {
-    keys: Vec<u64>,
-    vals: Vec<WordInfo>,
+    slots: Vec<WordSlot>,
     mask: usize,
 }
 
 impl WordTable {
-    fn new(words: &FastMap<u64, WordInfo>) -> WordTable {
-        let size = (words.len() * 2).next_power_of_two().max(16);
-        let mut t = WordTable {
-            keys: vec![0; size],
-            vals: vec![WordInfo::default(); size],
+    /// An empty table for at most `words` distinct keys, at most half full.
+    fn with_room(words: usize) -> WordTable {
+        let size = (words * 2).next_power_of_two().max(16);
+        WordTable {
+            slots: vec![WordSlot::default(); size],
             mask: size - 1,
-        };
-        for (&k, &v) in words {
-            // Key 0 marks an empty slot; a word hashing to 0 is folded onto 1 on both sides.
-            let k = k.max(1);
-            let mut i = t.slot(k);
-            while t.keys[i] != 0 && t.keys[i] != k {
-                i = (i + 1) & t.mask;
-            }
-            t.keys[i] = k;
-            t.vals[i] = v;
         }
-        t
+    }
+
+    /// The value of `k`, inserted empty if missing (the table must have room: see
+    /// [`Self::with_room`]).
+    fn entry(&mut self, k: u64) -> &mut WordBits {
+        // Key 0 marks an empty slot; a word hashing to 0 is folded onto 1 on both sides.
+        let k = k.max(1);
+        let mut i = self.slot(k);
+        while self.slots[i].key != 0 && self.slots[i].key != k {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i].key = k;
+        &mut self.slots[i].bits
+    }
+
+    /// The keys in the table (0 folded onto 1).
+    fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().map(|s| s.key).filter(|&k| k != 0)
     }
 
     #[inline]
@@ -469,19 +507,55 @@ impl WordTable {
     }
 
     #[inline]
-    fn get(&self, k: u64) -> Option<&WordInfo> {
-        if self.keys.is_empty() {
+    fn get(&self, k: u64) -> Option<WordBits> {
+        if self.slots.is_empty() {
             return None;
         }
         let k = k.max(1);
         let mut i = self.slot(k);
         loop {
-            match self.keys[i] {
+            match self.slots[i].key {
                 0 => return None,
-                x if x == k => return Some(&self.vals[i]),
+                x if x == k => return Some(self.slots[i].bits),
                 _ => i = (i + 1) & self.mask,
             }
         }
+    }
+}
+
+/// The surface forms of single-word entries in one string, each with its entry.
+#[derive(Debug, Default)]
+struct Surfaces {
+    text: String,
+    /// End of each form in `text` (each starts where the one before ends) and its entry.
+    forms: Vec<(u32, Entry)>,
+}
+
+impl Surfaces {
+    fn new(map: FastMap<String, Entry>) -> Surfaces {
+        let mut s = Surfaces {
+            text: String::with_capacity(map.keys().map(String::len).sum()),
+            forms: Vec::with_capacity(map.len()),
+        };
+        for (w, e) in map {
+            s.text.push_str(&w);
+            s.forms.push((s.text.len() as u32, e));
+        }
+        s
+    }
+
+    /// Form `i` and its entry.
+    fn get(&self, i: usize) -> Option<(&str, Entry)> {
+        let &(end, e) = self.forms.get(i)?;
+        let start = match i {
+            0 => 0,
+            _ => self.forms[i - 1].0,
+        };
+        Some((self.text.get(start as usize..end as usize)?, e))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, Entry)> {
+        (0..self.forms.len()).filter_map(|i| self.get(i))
     }
 }
 
@@ -660,10 +734,15 @@ impl Gazetteer {
     /// The entry of a single word written exactly so (or with a genitive "s"); no allocation.
     pub fn surface(&self, word: &str) -> Option<Entry> {
         // Every surface is a key of the word table: a word missing from its filter is none.
-        if !self.word_filter_has(word_key(word)) {
+        let k = word_key(word);
+        if !self.word_filter_has(k) {
             return None;
         }
-        self.surfaces.get(word).copied()
+        let i = self.words.get(k)?.surface.checked_sub(1)?;
+        // Words share a key only by a hash collision: compare the text.
+        self.surfaces
+            .get(i as usize)
+            .and_then(|(form, e)| (form == word).then_some(e))
     }
 
     /// Surface entry, given-name class and surname flag of an exact word, in one lookup.
@@ -672,7 +751,27 @@ impl Gazetteer {
         if !self.word_filter_has(k) {
             return WordInfo::default();
         }
-        self.words.get(k).copied().unwrap_or_default()
+        self.words
+            .get(k)
+            .map(|b| self.unpack(b))
+            .unwrap_or_default()
+    }
+
+    /// The [`WordInfo`] of a word table value.
+    #[inline]
+    fn unpack(&self, b: WordBits) -> WordInfo {
+        WordInfo {
+            surface: b
+                .surface
+                .checked_sub(1)
+                .and_then(|i| self.surfaces.get(i as usize))
+                .map(|(_, e)| e),
+            given: b.given,
+            surname: b.surname,
+            demonym: None,
+            noun: false,
+            freq: b.freq,
+        }
     }
 
     #[inline]
@@ -709,7 +808,7 @@ impl Gazetteer {
         for ((k, _), &on) in keys.iter().zip(wanted) {
             if on
                 && self.word_filter_has(*k)
-                && let Some(slot) = self.words.keys.get(self.words.slot((*k).max(1)))
+                && let Some(slot) = self.words.slots.get(self.words.slot((*k).max(1)))
             {
                 prefetch(slot);
             }
@@ -721,7 +820,10 @@ impl Gazetteer {
                     return WordInfo::default();
                 }
                 let mut wi = if self.word_filter_has(k) {
-                    self.words.get(k).copied().unwrap_or_default()
+                    self.words
+                        .get(k)
+                        .map(|b| self.unpack(b))
+                        .unwrap_or_default()
                 } else {
                     WordInfo::default()
                 };
@@ -864,8 +966,14 @@ mod tests {
     #[test]
     fn the_word_filter_passes_every_surface_surname_and_capitalised_given_name() {
         let g = get();
-        for (w, e) in &g.surfaces {
+        assert!(!g.surfaces.forms.is_empty());
+        for (w, e) in g.surfaces.iter() {
             assert_eq!(g.surface(w).map(|x| x.canonical), Some(e.canonical), "{w}");
+            assert_eq!(
+                g.word(w).surface.map(|x| x.canonical),
+                Some(e.canonical),
+                "{w}"
+            );
         }
         for w in &g.surnames {
             assert!(g.is_surname(w), "{w}");
