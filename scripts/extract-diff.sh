@@ -7,7 +7,8 @@
 #
 # GNAD_ARTICLES (default 400; 0 for all of test.csv) articles are written one per file. Each
 # corpus is extracted twice, as article files and with --raw. Exits non-zero on any difference
-# and leaves the outputs in a temporary directory it names.
+# and leaves the outputs in a temporary directory it names. Both binaries run with --no-cache:
+# two builds of one extractor version would otherwise share cached analyses.
 set -euo pipefail
 
 old=${1:?usage: scripts/extract-diff.sh OLD_BIN NEW_BIN [GNAD_ARTICLES]}
@@ -36,8 +37,8 @@ status=0
 run() {
     local name=$1
     shift
-    "$old" extract --format jsonl "$@" >"$work/$name.old.jsonl" 2>"$work/$name.old.err"
-    "$new" extract --format jsonl "$@" >"$work/$name.new.jsonl" 2>"$work/$name.new.err"
+    "$old" --no-cache extract --format jsonl "$@" >"$work/$name.old.jsonl" 2>"$work/$name.old.err"
+    "$new" --no-cache extract --format jsonl "$@" >"$work/$name.new.jsonl" 2>"$work/$name.new.err"
     local objects
     objects=$(wc -l <"$work/$name.old.jsonl")
     if cmp -s "$work/$name.old.jsonl" "$work/$name.new.jsonl"; then
