@@ -1,14 +1,15 @@
 //! Team mode against a throwaway local PostgreSQL cluster (fsync on, default settings):
 //! publish throughput of analysed articles, search latency, and 10,000 notes synced from empty.
 //!
-//! `cargo build --release && cargo run --release --example team_bench [ARTICLES]` (default
-//! 20,000); the reader is the binary at `target/release/dossier` (or `DOSSIER_BIN`). Articles are the
+//! `cargo build --release && cargo run --release --example team_bench [ARTICLES] [WRITERS]`
+//! (default 20,000 articles, published by 2 writer connections as `dossier publish` does); the reader is the binary at `target/release/dossier` (or `DOSSIER_BIN`). Articles are the
 //! 10kGNAD test set (../shared/data/10kgnad/test.csv), analysed once, then repeated with
 //! distinct ids; without it, the bundled corpus is repeated.
 use dossier::model::{Analysis, Article, ArticleId};
 use dossier::store::{Anchor, Bookmark, BookmarkId, Change, Store, Target};
 use dossier::team::cluster::Cluster;
 use dossier::team::paged::{Answer, Remote, Request};
+use dossier::team::publish::{Batch, Publisher};
 use dossier::team::sync::{Who, sync_round};
 use dossier::team::{corpus, migrate};
 use std::time::Instant;
@@ -43,6 +44,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(20_000);
+    let writers: usize = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2);
     let cluster = Cluster::start(false).map_err(|e| e.to_string())?;
     let mut admin = cluster.admin()?;
     admin.batch_execute("CREATE ROLE ann LOGIN SUPERUSER; CREATE ROLE bob LOGIN SUPERUSER")?;
@@ -61,36 +66,51 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         base.len(),
         t.elapsed().as_secs_f64()
     );
+    let analyses: Vec<std::sync::Arc<Analysis>> =
+        analyses.into_iter().map(std::sync::Arc::new).collect();
     let batch_size = 500;
     let started = Instant::now();
-    let mut published = corpus::Published::default();
+    let mut publisher = Publisher::start(&ann, "ann", writers)?;
     let mut bytes = 0usize;
     let mut i = 0usize;
+    let mut shown = Instant::now();
     while i < total {
         let n = batch_size.min(total - i);
-        let owned: Vec<(Article, &Analysis)> = (i..i + n)
+        let batch: Batch = (i..i + n)
             .map(|k| {
                 let j = k % base.len();
                 let mut a = base[j].clone();
                 a.id = ArticleId(format!("{:016x}", k as u64 ^ 0x5eed_0000_0000_0000));
                 a.source = format!("bench/{k}.txt");
                 bytes += a.text.len();
-                (a, &analyses[j])
+                (a, std::sync::Arc::clone(&analyses[j]))
             })
             .collect();
-        let refs: Vec<(&Article, &Analysis)> = owned.iter().map(|(a, b)| (a, *b)).collect();
-        published += corpus::publish(&mut client, "ann", &refs)?;
+        publisher.send(batch)?;
         i += n;
+        if shown.elapsed().as_secs() >= 30 {
+            shown = Instant::now();
+            let d = publisher.done();
+            eprintln!(
+                "  {} published, {:.0} articles/s",
+                d.added,
+                d.added as f64 / started.elapsed().as_secs_f64()
+            );
+        }
     }
+    let published = publisher.finish()?;
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "publish: {} articles ({:.1} MB text) in {secs:.2} s = {:.0} articles/s",
+        "publish: {} articles ({:.1} MB text) in {secs:.2} s = {:.0} articles/s ({writers} writers)",
         published.added,
         bytes as f64 / 1e6,
         published.added as f64 / secs
     );
     let again = Instant::now();
-    let refs: Vec<(&Article, &Analysis)> = base.iter().zip(analyses.iter()).collect();
+    let refs: Vec<(&Article, &Analysis)> = base
+        .iter()
+        .zip(analyses.iter().map(|a| a.as_ref()))
+        .collect();
     corpus::publish(&mut client, "ann", &refs)?;
     let first_ids: Vec<String> = (0..batch_size.min(total))
         .map(|k| format!("{:016x}", k as u64 ^ 0x5eed_0000_0000_0000))

@@ -169,9 +169,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Month number for a month name or abbreviation (German, Austrian or English), and whether the
-/// word is an abbreviation.
-fn month_of(word: &str) -> Option<(u8, bool)> {
+/// Month number for a month name or abbreviation (German, Austrian or English, in any case), and
+/// whether the word is an abbreviation. The one month lexicon of the program: dates, sentence
+/// ends after ordinal days, units and names all ask it.
+pub fn month_of(word: &str) -> Option<(u8, bool)> {
     // Month names are short: lowercase into a stack buffer, never allocating.
     if word.len() > 12
         || word.len() < 3
@@ -196,9 +197,29 @@ fn month_of(word: &str) -> Option<(u8, bool)> {
     {
         return None;
     }
+    // The second letter narrows it down further (a non-ASCII one is looked at below).
+    let second = word.as_bytes()[1];
+    if second.is_ascii() {
+        let second = second.to_ascii_lowercase();
+        let possible = match word.as_bytes()[0].to_ascii_lowercase() {
+            b'j' | b'm' => matches!(second, b'a' | b'u' | b'r'),
+            b'f' | b's' | b'd' => second == b'e',
+            b'a' => matches!(second, b'p' | b'u'),
+            b'o' => matches!(second, b'k' | b'c'),
+            b'n' => second == b'o',
+            _ => false,
+        };
+        if !possible {
+            return None;
+        }
+    }
     let mut buf = [0u8; 40];
     let mut n = 0;
     if word.is_ascii() {
+        // The longest month name in ASCII is "september".
+        if word.len() > 9 {
+            return None;
+        }
         for b in word.bytes() {
             buf[n] = b.to_ascii_lowercase();
             n += 1;
@@ -576,8 +597,8 @@ impl Matcher<'_> {
     }
 }
 
-/// Weekday names, English and German, full and abbreviated.
-const WEEKDAYS: &[&str] = &[
+/// Weekday names, English and German, written out.
+const WEEKDAY_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -585,16 +606,6 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
     "montag",
     "dienstag",
     "mittwoch",
@@ -603,14 +614,19 @@ const WEEKDAYS: &[&str] = &[
     "samstag",
     "sonnabend",
     "sonntag",
-    "mo",
-    "di",
-    "mi",
-    "do",
-    "fr",
-    "sa",
-    "so",
 ];
+
+/// Weekday abbreviations, English and German.
+const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mo", "di", "mi",
+    "do", "fr", "sa", "so",
+];
+
+/// True when `lower` (lowercase) is a weekday written out, German or English ("montag",
+/// "friday"); abbreviations are not, since most of them are also words ("so", "do", "sun").
+pub fn is_weekday_name(lower: &str) -> bool {
+    WEEKDAY_NAMES.contains(&lower)
+}
 
 /// `text` without a leading weekday ("Tuesday 17 September 2024", "Dienstag, 17. September
 /// 2024", "Di., 17.09.2024"); unchanged when it does not start with one.
@@ -619,7 +635,9 @@ pub fn strip_weekday(text: &str) -> &str {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(text.len());
     let word = text[..word_end].to_lowercase();
-    if word.is_empty() || !WEEKDAYS.contains(&word.as_str()) {
+    if word.is_empty()
+        || !(is_weekday_name(&word) || WEEKDAY_ABBREVIATIONS.contains(&word.as_str()))
+    {
         return text;
     }
     let rest = text[word_end..].trim_start_matches(['.', ',']);

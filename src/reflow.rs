@@ -755,26 +755,6 @@ fn meta_line(article: &Article) -> String {
     parts.join(" · ")
 }
 
-/// Splits `text` at whitespace into words that carry their byte offset in `text`.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
-}
-
 /// Splits a word after each hyphen that joins two alphabetic parts ("russisch-ukrainischen"),
 /// so that a line breaks at the writer's hyphen before the dictionary hyphenates inside a part.
 /// Hyphens next to a digit stay unbroken: "2025-06-25" and "F-16" are one token.
@@ -843,10 +823,7 @@ fn wrap_words<'a>(
     dict: Option<&Standard>,
 ) -> Vec<(Vec<(usize, &'a str)>, bool)> {
     let base = text.as_ptr() as usize;
-    let ws: Vec<Word<'a>> = words(text)
-        .into_iter()
-        .flat_map(|(_, w)| hyphen_parts(w))
-        .collect();
+    let ws: Vec<Word<'a>> = text.split_whitespace().flat_map(hyphen_parts).collect();
     let split: Vec<Word<'a>> = ws
         .into_iter()
         .flat_map(|w| split_word(w, dict))

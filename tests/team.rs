@@ -717,3 +717,334 @@ fn the_bookmarks_view_filters_notes_by_author() {
     let everyone = screen_after("f");
     assert!(everyone.contains("Bookmarks (3)"), "{everyone}");
 }
+
+/// `n` copies of article `a` with distinct ids and sources (`prefix` keeps the ids apart).
+fn copies(a: &dossier::model::Article, n: usize, prefix: &str) -> Vec<dossier::model::Article> {
+    (0..n)
+        .map(|k| {
+            let mut c = a.clone();
+            c.id = ArticleId(format!("{prefix}{k:08}"));
+            c.source = format!("copies/{prefix}{k:08}.txt");
+            c
+        })
+        .collect()
+}
+
+#[test]
+fn the_publisher_writes_batches_on_several_connections_and_again_adds_nothing() {
+    use dossier::team::publish::{Batch, Publisher};
+    use std::sync::Arc;
+    let Some(cluster) = server("publisher") else {
+        return;
+    };
+    let articles = dossier::ingest::bundled();
+    let analyses: Vec<Arc<_>> = dossier::extract::analyze_corpus(&articles)
+        .into_iter()
+        .map(Arc::new)
+        .collect();
+    let batches = |prefix: &str| -> Vec<Batch> {
+        (0..6)
+            .map(|b| {
+                articles
+                    .iter()
+                    .zip(&analyses)
+                    .flat_map(|(a, an)| {
+                        copies(a, 4, &format!("{prefix}{b}{}", &a.id.0[..4]))
+                            .into_iter()
+                            .map(|c| (c, Arc::clone(an)))
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let total = 6 * 4 * articles.len();
+    let ann = settings(&cluster, "ann");
+    let mut p = Publisher::start(&ann, "ann", 3).unwrap();
+    for batch in batches("a") {
+        p.send(batch).unwrap();
+    }
+    let done = p.finish().unwrap();
+    assert_eq!((done.added, done.present), (total, 0));
+    assert!(done.mentions > 0);
+    assert_eq!(
+        server_count(&cluster, "SELECT count(*) FROM articles"),
+        total as i64
+    );
+    // The claim count of the list is the analysis's.
+    let mut c = ann.connect().unwrap();
+    let first = dossier::team::paged::rows(&mut c, &dossier::team::paged::From::Offset(0)).unwrap();
+    let (_, analysis) = corpus::fetch(&mut c, &first[0].id).unwrap().unwrap();
+    assert_eq!(first[0].claims, analysis.claims.len());
+
+    // Again, interleaved with new ones: only the new ones are added.
+    let mut p = Publisher::start(&ann, "ann", 2).unwrap();
+    let again = batches("a");
+    let fresh = batches("b");
+    for (x, y) in again.into_iter().zip(fresh) {
+        p.send(x).unwrap();
+        p.send(y).unwrap();
+    }
+    let done = p.finish().unwrap();
+    assert_eq!((done.added, done.present), (total, total));
+    assert_eq!(
+        server_count(&cluster, "SELECT count(*) FROM articles"),
+        2 * total as i64
+    );
+
+    // A reader may not publish: the writers stop and say so.
+    let rita = settings(&cluster, "rita");
+    let mut p = Publisher::start(&rita, "rita", 2).unwrap();
+    let mut failed = None;
+    for batch in batches("c") {
+        if let Err(e) = p.send(batch) {
+            failed = Some(e);
+            break;
+        }
+    }
+    let err = match failed {
+        Some(e) => e,
+        None => p.finish().unwrap_err(),
+    };
+    assert!(matches!(err, TeamError::ReadOnly { .. }), "{err}");
+}
+
+#[test]
+fn a_title_match_ranks_even_when_thousands_of_texts_match() {
+    use dossier::model::Analysis;
+    let Some(cluster) = server("search sample") else {
+        return;
+    };
+    let articles = dossier::ingest::bundled();
+    let base = articles
+        .iter()
+        .find(|a| a.lang.code() == "de")
+        .unwrap_or(&articles[0]);
+    // Many articles whose text (not title) holds a word, published first...
+    let word = "Zauberformelberatung";
+    let mut filler = base.clone();
+    filler.title = "Ein Bericht ohne das Wort".into();
+    filler.text = format!("{}\n\nDie {word} ging weiter.", filler.text);
+    let many = copies(&filler, corpus::SEARCH_CANDIDATES as usize + 150, "f");
+    // ...then the one whose title names it.
+    let mut titled = base.clone();
+    titled.id = ArticleId("zzzz0000titled".into());
+    titled.source = "zz/titled.txt".into();
+    titled.title = format!("Neue {word} im Parlament");
+    let empty = Analysis::default();
+    let mut c = settings(&cluster, "ann").connect().unwrap();
+    let pairs: Vec<_> = many.iter().map(|a| (a, &empty)).collect();
+    for chunk in pairs.chunks(200) {
+        corpus::publish(&mut c, "ann", chunk).unwrap();
+    }
+    corpus::publish(&mut c, "ann", &[(&titled, &empty)]).unwrap();
+    let hits = corpus::search(&mut c, word, 10).unwrap();
+    assert_eq!(hits.len(), 10);
+    assert_eq!(hits[0].id, titled.id.0, "{hits:?}");
+    // The excerpt is cut around the word, not from the article's start.
+    assert!(
+        hits.iter().skip(1).all(|h| h.excerpt.contains(word)),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_search_typed_past_is_cancelled_on_the_server() {
+    use dossier::team::paged::{Answer, Remote, Request};
+    let Some(cluster) = server("search cancel") else {
+        return;
+    };
+    publish_bundled(&cluster, 5);
+    let remote = Remote::new(dossier::team::Pool::new(settings(&cluster, "ann"), 4));
+    // Another session holds the table, so that the first search waits on the server.
+    let mut holder = settings(&cluster, "bob").connect().unwrap();
+    let mut tx = holder.transaction().unwrap();
+    tx.batch_execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let search = |generation: u64| {
+        let remote = remote.clone();
+        std::thread::spawn(move || {
+            remote.answer(Request::Search {
+                generation,
+                query: "Regierung".into(),
+            })
+        })
+    };
+    let waiting = |n: i64| {
+        let started = std::time::Instant::now();
+        while server_count(
+            &cluster,
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
+        ) < n
+        {
+            assert!(started.elapsed().as_secs() < 30, "the search never waited");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    let first = search(1);
+    waiting(1);
+    let second = search(2);
+    // The first search ends at once, cancelled, while the second still waits.
+    let Answer::Found { generation, result } = first.join().unwrap() else {
+        panic!("not a search answer");
+    };
+    assert_eq!(generation, 1);
+    let err = result.unwrap_err();
+    assert!(err.contains("cancel"), "{err}");
+    tx.commit().unwrap();
+    let Answer::Found { generation, result } = second.join().unwrap() else {
+        panic!("not a search answer");
+    };
+    assert_eq!(generation, 2);
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[test]
+fn a_server_at_an_older_schema_keeps_its_corpus_when_migrated() {
+    let Some(cluster) = server("migrate corpus") else {
+        return;
+    };
+    // A fresh database brought to version 3 only, holding an article as version 3 stored it.
+    let mut admin = cluster.admin().unwrap();
+    admin.batch_execute("CREATE DATABASE old").unwrap();
+    let mut db = postgres::Client::connect(
+        &format!(
+            "host=127.0.0.1 port={} user=postgres dbname=old",
+            cluster.port()
+        ),
+        postgres::NoTls,
+    )
+    .unwrap();
+    db.batch_execute(
+        "CREATE TABLE dossier_migrations (version integer PRIMARY KEY, name text NOT NULL, \
+         applied timestamptz NOT NULL DEFAULT now())",
+    )
+    .unwrap();
+    for m in &migrate::MIGRATIONS[..3] {
+        db.batch_execute(m.sql).unwrap();
+        db.execute(
+            "INSERT INTO dossier_migrations (version, name) VALUES ($1, $2)",
+            &[&m.version, &m.name],
+        )
+        .unwrap();
+    }
+    let articles = dossier::ingest::bundled();
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let (a, an) = (&articles[0], &analyses[0]);
+    assert!(!an.claims.is_empty());
+    db.execute(
+        "INSERT INTO articles (id, source, title, lang, body, article, analysis, published_by) \
+         VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, 'ann')",
+        &[
+            &a.id.0,
+            &a.source,
+            &a.title,
+            &a.lang.code(),
+            &a.text,
+            &serde_json::to_string(a).unwrap(),
+            &serde_json::to_string(an).unwrap(),
+        ],
+    )
+    .unwrap();
+    assert_eq!(migrate::migrate(&mut db).unwrap(), 1);
+    let (back, analysis) = corpus::fetch(&mut db, &a.id.0).unwrap().unwrap();
+    assert_eq!(&back, a);
+    assert_eq!(&analysis, an);
+    let rows = dossier::team::paged::rows(&mut db, &dossier::team::paged::From::Offset(0)).unwrap();
+    assert_eq!(rows[0].claims, an.claims.len());
+    let word = a
+        .title
+        .split_whitespace()
+        .max_by_key(|w| w.chars().count())
+        .unwrap()
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let hits = corpus::search(&mut db, word, 5).unwrap();
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some(a.id.0.as_str()));
+}
+
+#[test]
+fn a_bookmark_on_an_article_not_held_opens_it_from_the_server_at_its_passage() {
+    let Some(cluster) = server("bookmark jump") else {
+        return;
+    };
+    let mut articles = publish_bundled(&cluster, 5);
+    articles.sort_by(|a, b| a.source.as_bytes().cmp(b.source.as_bytes()));
+    // A note on the last paragraph of the fourth article in the list.
+    let target = &articles[3];
+    let block = target.body.len() - 1;
+    let span = target.body[block].span;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let mut b = bookmark("far", "a note far away", &target.title);
+    b.article = target.id.clone();
+    b.source = target.source.clone();
+    b.anchor = dossier::store::make_anchor(target, block, span);
+    store.add(b).unwrap();
+    drop(store);
+    let mut session = dossier::session::Session::open(Some(dir.path()), 1_700_000_200);
+    let mut state = published_reader(&cluster);
+    state.handle(dossier::state::Input::Store(session.report(None)));
+    assert_eq!(state.current().unwrap().article.id, articles[0].id);
+    let keys = dossier::keymap::parse_sequence("B enter").unwrap();
+    let buffer =
+        dossier::tui::headless::render_buffer_with(&mut state, &mut session, (120, 40), &keys);
+    let screen = dossier::tui::headless::buffer_text(&buffer);
+    assert_eq!(state.current().unwrap().article.id, target.id, "{screen}");
+    assert_eq!(state.selected, 3);
+    assert_eq!(state.cursor.as_ref().map(|c| c.span), Some(span));
+    assert!(!screen.contains("not open"), "{screen}");
+}
+
+#[test]
+fn articles_others_publish_join_the_list_and_the_open_article_stays() {
+    use dossier::state::Input;
+    let Some(cluster) = server("recount") else {
+        return;
+    };
+    let all = dossier::ingest::bundled();
+    let mut articles = publish_bundled(&cluster, 3);
+    articles.sort_by(|a, b| a.source.as_bytes().cmp(b.source.as_bytes()));
+    let mut state = published_reader(&cluster);
+    let effects = state.handle(Input::Tick { now: 1_000 });
+    dossier::tui::headless::run_jobs(&mut state, effects);
+    let keys = dossier::keymap::parse_sequence("J").unwrap();
+    dossier::tui::headless::render_text(&mut state, (120, 40), &keys);
+    assert_eq!(state.current().unwrap().article.id, articles[1].id);
+    assert_eq!(state.list_len(), 3);
+
+    // Someone publishes articles listed before the open one.
+    let analyses = dossier::extract::analyze_corpus(&all);
+    let mut c = settings(&cluster, "bob").connect().unwrap();
+    let early: Vec<_> = all
+        .iter()
+        .zip(&analyses)
+        .map(|(a, an)| {
+            let mut a = a.clone();
+            a.id = ArticleId(format!("early-{}", a.id.0));
+            a.source = format!("0-early/{}", a.source);
+            (a, an)
+        })
+        .collect();
+    let pairs: Vec<_> = early.iter().map(|(a, an)| (a, *an)).collect();
+    corpus::publish(&mut c, "bob", &pairs).unwrap();
+
+    // Not before the next count...
+    let effects = state.handle(Input::Tick { now: 1_010 });
+    dossier::tui::headless::run_jobs(&mut state, effects);
+    assert_eq!(state.list_len(), 3);
+    // ...which comes on its own.
+    let later = 1_000 + dossier::state::remote::RECOUNT_SECS;
+    let effects = state.handle(Input::Tick { now: later });
+    dossier::tui::headless::run_jobs(&mut state, effects);
+    assert_eq!(state.list_len(), 3 + all.len());
+    assert_eq!(state.current().unwrap().article.id, articles[1].id);
+    assert_eq!(state.selected, all.len() + 1);
+    let screen = dossier::tui::headless::render_text(&mut state, (120, 40), &[]);
+    assert!(
+        screen.contains(&format!("Articles ({})", 3 + all.len())),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{}/{}", all.len() + 2, 3 + all.len())),
+        "{screen}"
+    );
+}

@@ -4,13 +4,15 @@
 
 use anyhow::{Context, Result, bail};
 use dossier::index::{IndexEvent, Indexer};
-use dossier::model::{Analysis, Article};
+use dossier::model::Article;
 use dossier::store::Store;
-use dossier::team::{self, Pool, Settings, TeamConfig, corpus, migrate, sync};
+use dossier::team::publish::{Batch, Publisher};
+use dossier::team::{self, Settings, TeamConfig, corpus, migrate, sync};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Articles per publishing transaction.
@@ -153,45 +155,39 @@ impl Progress {
 }
 
 /// `dossier publish PATH…`: indexes the paths (through the extraction cache, like every
-/// command) and sends articles the server lacks, a batch per transaction. Interrupted, it is
-/// simply run again: what arrived is skipped by id.
+/// command) and sends articles the server lacks, a batch per transaction, on `connections`
+/// writer connections while the indexer goes on. Interrupted, it is simply run again: what
+/// arrived is skipped by id.
 pub fn publish(
     settings: &Settings,
     paths: &[PathBuf],
     mut indexer: Indexer,
-    pool_size: usize,
+    connections: usize,
 ) -> Result<ExitCode> {
-    let pool = Pool::new(settings.clone(), pool_size);
-    let mut first = pool.get()?;
+    let mut first = settings.connect()?;
     migrate::migrate(&mut first)?;
     drop(first);
+    let mut publisher = Publisher::start(settings, &settings.user, connections)?;
     let mut progress = Progress {
         bar: std::io::stderr().is_terminal(),
         last: Instant::now(),
         started: Instant::now(),
     };
-    let mut done = corpus::Published::default();
-    let mut pending: Vec<(Article, Analysis)> = Vec::new();
+    let mut pending: Batch = Vec::new();
     // Snapshot entries whose analyses come later, by source path.
     let mut waiting: HashMap<String, Article> = HashMap::new();
     let mut files = None;
-    let flush = |batch: &mut Vec<(Article, Analysis)>, done: &mut corpus::Published| {
-        if batch.is_empty() {
-            return Ok::<(), anyhow::Error>(());
-        }
-        let refs: Vec<(&Article, &Analysis)> = batch.iter().map(|(a, b)| (a, b)).collect();
-        let mut client = pool.get()?;
-        *done += corpus::publish(&mut client, &settings.user, &refs)?;
-        batch.clear();
-        Ok(())
-    };
     while let Some(event) = indexer.recv() {
         match event {
-            IndexEvent::Articles(batch) => pending.extend(batch),
+            IndexEvent::Articles(batch) => pending.extend(
+                batch
+                    .into_iter()
+                    .map(|(article, analysis)| (article, Arc::new(analysis))),
+            ),
             IndexEvent::Snapshot { entries, analysed } => {
                 for (i, (article, analysis)) in entries.into_iter().enumerate() {
                     if i < analysed {
-                        pending.push((article, analysis));
+                        pending.push((article, Arc::new(analysis)));
                     } else {
                         waiting.insert(article.source.clone(), article);
                     }
@@ -200,7 +196,7 @@ pub fn publish(
             IndexEvent::Analyses(list) => {
                 for (source, analysis) in list {
                     if let Some(article) = waiting.remove(&source) {
-                        pending.push((article, analysis));
+                        pending.push((article, Arc::new(analysis)));
                     }
                 }
             }
@@ -215,12 +211,12 @@ pub fn publish(
             _ => {}
         }
         while pending.len() >= PUBLISH_BATCH {
-            let mut batch: Vec<_> = pending.drain(..PUBLISH_BATCH).collect();
-            flush(&mut batch, &mut done)?;
-            progress.show(&done, files, false);
+            publisher.send(pending.drain(..PUBLISH_BATCH).collect())?;
+            progress.show(&publisher.done(), files, false);
         }
     }
-    flush(&mut pending, &mut done)?;
+    publisher.send(pending)?;
+    let done = publisher.finish()?;
     progress.show(&done, files, true);
     if progress.bar {
         eprintln!();

@@ -63,40 +63,49 @@ pub fn key(name: &str) -> String {
             w
         };
         for c in w.chars() {
-            if c.is_alphanumeric() {
+            if c.is_ascii() {
+                // The ASCII cases of `fold_char`, without its table of accented letters.
+                if c.is_ascii_alphanumeric() {
+                    folded.push(match c.to_ascii_lowercase() {
+                        'j' => 'y',
+                        'w' => 'v',
+                        l => l,
+                    });
+                }
+            } else if c.is_alphanumeric() {
                 fold_char(c, &mut folded);
             }
         }
     }
-    // "sch" -> "sh", "ph" -> "f", and a doubled "y" once, in one pass.
+    // "sch" -> "sh", "ph" -> "f", and a doubled "y" once, in one pass over the bytes: the bytes
+    // of a non-ASCII character are never one of these letters, so they are copied unchanged.
     let b = folded.as_bytes();
-    let mut out = String::with_capacity(folded.len());
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut last_y = false;
     let mut i = 0;
     while i < b.len() {
         if b[i..].starts_with(b"sch") {
-            out.push_str("sh");
+            out.extend_from_slice(b"sh");
             i += 3;
             last_y = false;
             continue;
         }
         if b[i..].starts_with(b"ph") {
-            out.push('f');
+            out.push(b'f');
             i += 2;
             last_y = false;
             continue;
         }
         // Only a doubled "y" is a spelling variant ("Kyjiw" = "Kyiv"); "Mann" is not "Man".
-        let Some(c) = folded[i..].chars().next() else {
-            break;
-        };
-        if c != 'y' || !last_y {
+        let c = b[i];
+        if c != b'y' || !last_y {
             out.push(c);
         }
-        last_y = c == 'y';
-        i += c.len_utf8();
+        last_y = c == b'y';
+        i += 1;
     }
-    out
+    // Only ASCII letters were replaced or dropped, so `out` is valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Candidate base forms of an inflected name, most specific first ("Nordkoreas" -> "Nordkorea").

@@ -1130,6 +1130,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     );
     let has = |flag: u8| flags & flag != 0;
     let sub = subordinate_tokens(strs, &lower, &lex);
+    let stems = StemForms::new(&lower);
     // A hedge hedges the sentence's assertion only in its main clause, and not as an attribute
     // ("die wahrscheinlich höchste Quote", "eine angeblich wohltätige Stiftung").
     let main_hedge = (0..n).any(|i| {
@@ -1174,7 +1175,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
             QUOTES.contains(&strs[k])
                 && (matches!(strs[k - 1], "," | "!" | "?") || strs[k + 1] == ",")
         });
-    let found = find_attribution(doc, range.clone(), &lower, &lex, mentions);
+    let found = find_attribution(doc, range.clone(), &lower, &lex, &stems, mentions);
     let (own, cue) = match found {
         Some((f, cue)) => (Some(f), Some(cue)),
         None => (None, None),
@@ -1335,7 +1336,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         && (heisst_es
             || (lower.iter().any(|w| w.starts_with("gerücht"))
                 && (konj1 || main_hedge || konj2_plain)));
-    let speech = has(F_SPEECH) || (0..n).any(|i| is_lower(i) && is_speech_stem_form(lower[i]));
+    let speech = has(F_SPEECH) || (0..n).any(|i| is_lower(i) && stems.get(i));
     let cue = cue.flatten().unwrap_or(n);
     let parenthetical = cue < n
         && support_verb(lower[cue]).is_none()
@@ -1387,7 +1388,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         && matches!(lower[0], "das" | "dies" | "dieses" | "this")
         && n > 1
         && (lex[1] & F_SPEECH != 0
-            || is_speech_stem_form(lower[1])
+            || stems.get(1)
             || BACKWARD_VERBS_SET.contains(lower[1])
             || (AUXILIARIES_SET.contains(lower[1])
                 && lower[2..].iter().any(|w| BACKWARD_VERBS_SET.contains(w))))
@@ -1896,6 +1897,7 @@ fn find_attribution(
     range: std::ops::Range<usize>,
     lower: &[&str],
     lex: &[u8],
+    stems: &StemForms,
     mentions: &[Mention],
 ) -> Option<(Found, Option<usize>)> {
     let strs = &doc.strs[range.clone()];
@@ -1937,7 +1939,7 @@ fn find_attribution(
                 || w.ends_with("es")
                 || w.ends_with("em"))
             && lex[j] == 0
-            && !is_speech_stem_form(w)
+            && !stems.get(j)
     };
     let np_forward = |from: usize| -> usize {
         let mut j = from;
@@ -2558,7 +2560,7 @@ fn find_attribution(
             // "eine Unterstützung zu verlangen": an infinitive says nothing yet.
             && !(i > 0 && lower[i - 1] == "zu")
             && (lex[i] & F_SPEECH != 0
-                || is_speech_stem_form(lower[i])
+                || stems.get(i)
                 || (matches!(lower[i], "zeigte" | "zeigten" | "zeigt" | "zeigen")
                     && lower[i + 1..].contains(&"sich"))
                 || (BACKWARD_VERBS_SET.contains(lower[i]) && matches!(lower[0], "das" | "dies"))
@@ -3530,6 +3532,35 @@ fn lexicon_flags(w: &str) -> u8 {
         return 0;
     }
     lex.get(w).copied().unwrap_or(0)
+}
+
+/// [`is_speech_stem_form`] of each word of a sentence, answered once per word when first asked
+/// (several rules ask it of the same words).
+struct StemForms<'a> {
+    lower: &'a [&'a str],
+    /// Per word: 0 not asked yet, 1 no, 2 yes.
+    known: Vec<std::cell::Cell<u8>>,
+}
+
+impl<'a> StemForms<'a> {
+    fn new(lower: &'a [&'a str]) -> Self {
+        StemForms {
+            lower,
+            known: vec![std::cell::Cell::new(0); lower.len()],
+        }
+    }
+
+    /// `is_speech_stem_form(lower[i])`.
+    fn get(&self, i: usize) -> bool {
+        match self.known[i].get() {
+            0 => {
+                let yes = is_speech_stem_form(self.lower[i]);
+                self.known[i].set(1 + u8::from(yes));
+                yes
+            }
+            k => k == 2,
+        }
+    }
 }
 
 /// True for a word of [`SPEECH_STEMS`] plus at most three letters: with the speech verbs of

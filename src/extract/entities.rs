@@ -555,10 +555,18 @@ pub(crate) fn is_cap(s: &str) -> bool {
 }
 
 pub(crate) fn is_all_caps(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    // One pass that stops at the first lowercase letter (most words fail at their second).
+    if !s.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let mut letters = 0;
+    for c in s.chars() {
+        if !(c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
     letters >= 2
-        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && s.chars().next().is_some_and(char::is_alphabetic)
 }
 
 /// True when the word contains "isch" (adjectives of places); a byte scan, no searcher set-up.
@@ -894,7 +902,10 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
         if is_cap(w) && (!is_stop(l) || article_start) {
             let mut found = false;
             let multi = g.is_multiword_start_lower(l);
-            for len in (1..=g.max_words.min(n - i).min(8)).rev() {
+            // Only a known first word starts a name of several words.
+            let longest = g.max_words.min(n - i).min(8);
+            let longest = if multi { longest } else { longest.min(1) };
+            for len in (1..=longest).rev() {
                 let j = i + len;
                 if !word(j - 1) || !is_cap(strs[j - 1]) {
                     continue;
@@ -1400,45 +1411,6 @@ pub(crate) fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
-/// Weekdays and months, German and English: never a person, place or organisation alone.
-const CALENDAR_WORDS: &[&str] = &[
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonnabend",
-    "sonntag",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "januar",
-    "jänner",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "january",
-    "february",
-    "march",
-    "june",
-    "july",
-    "october",
-    "december",
-];
-
 /// Last words that make a name a place, whatever a tagger thought: "Black Sea", "Rotes Meer".
 pub(crate) const PLACE_HEADS: &[&str] = &[
     "sea",
@@ -1469,10 +1441,11 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "kanal",
 ];
 
-/// Words that end personal names in English and German but never a real name part.
+/// Weekdays and months written out, German and English: never a person, place or organisation
+/// alone. English "May" stays out: it is also a surname, and the modal is lowercase anyway.
 pub(crate) fn is_calendar_word(lower: &str) -> bool {
-    static SET: WordSet = WordSet::new(CALENDAR_WORDS);
-    SET.contains(lower)
+    crate::dates::is_weekday_name(lower)
+        || (lower != "may" && crate::dates::month_of(lower).is_some_and(|(_, abbr)| !abbr))
 }
 
 /// The words of `text` (split at whitespace) with their byte offsets.
@@ -1602,12 +1575,15 @@ pub(crate) fn clean(doc: &Doc, cands: &mut Vec<Cand>) {
             && !second.contains(' ')
             && (g.is_noun(second) || !is_name_like(second))
             && !is_legal_form(second)
-            && kind_noun(&super::text::lowercase(second)).is_none()
-            && !ORG_HEADS
-                .iter()
-                .chain(ADJECTIVE_ORG_HEADS)
-                .chain(PLACE_HEADS)
-                .any(|h| super::text::lowercase(second).ends_with(h))
+            && {
+                let second = super::text::lowercase(second);
+                kind_noun(&second).is_none()
+                    && !ORG_HEADS
+                        .iter()
+                        .chain(ADJECTIVE_ORG_HEADS)
+                        .chain(PLACE_HEADS)
+                        .any(|h| second.ends_with(h))
+            }
         {
             let place = g
                 .lookup_exact(first)
@@ -1916,7 +1892,7 @@ pub(crate) fn propagate(doc: &Doc, cands: &mut Vec<Cand>) {
             continue;
         }
         // A genitive takes no article: "die Hamas" is no genitive of "Hama".
-        let after_article = ti > 0 && is_german_article(&super::text::lowercase(doc.strs[ti - 1]));
+        let after_article = ti > 0 && is_german_article(doc.lower(ti - 1));
         for form in genitive_bases(w) {
             if form.chars().count() < 2 || after_article && form.len() < w.len() {
                 continue;

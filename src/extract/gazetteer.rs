@@ -713,9 +713,44 @@ fn name_stems(name: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The answers of [`Gazetteer::lookup`] and [`Gazetteer::lookup_exact`] on one thread, for the
+/// gazetteer at address `owner` (a gazetteer still being built answers differently).
+#[derive(Default)]
+struct LookupMemo {
+    owner: usize,
+    inflected: super::wordlist::WordMemo<Option<Entry>>,
+    exact: super::wordlist::WordMemo<Option<Entry>>,
+}
+
+impl LookupMemo {
+    /// The memo, emptied first when it holds the answers of another gazetteer.
+    fn for_gazetteer(&mut self, g: &Gazetteer) -> &mut Self {
+        let at = g as *const Gazetteer as usize;
+        if self.owner != at {
+            self.owner = at;
+            self.inflected.clear();
+            self.exact.clear();
+        }
+        self
+    }
+}
+
+thread_local! {
+    static LOOKUPS: std::cell::RefCell<LookupMemo> = std::cell::RefCell::new(LookupMemo::default());
+}
+
 impl Gazetteer {
     /// Looks up a name (possibly inflected: "Nordkoreas") and returns its entry.
     pub fn lookup(&self, surface: &str) -> Option<Entry> {
+        // Names repeat within and across articles: remember the answers, per thread.
+        LOOKUPS.with_borrow_mut(|m| {
+            m.for_gazetteer(self)
+                .inflected
+                .get_or_insert_with(surface, || self.lookup_uncached(surface))
+        })
+    }
+
+    fn lookup_uncached(&self, surface: &str) -> Option<Entry> {
         if is_acronym(surface) {
             return self
                 .names
@@ -732,6 +767,14 @@ impl Gazetteer {
 
     /// Looks up an exact name without stripping inflection.
     pub fn lookup_exact(&self, surface: &str) -> Option<Entry> {
+        LOOKUPS.with_borrow_mut(|m| {
+            m.for_gazetteer(self)
+                .exact
+                .get_or_insert_with(surface, || self.lookup_exact_uncached(surface))
+        })
+    }
+
+    fn lookup_exact_uncached(&self, surface: &str) -> Option<Entry> {
         if is_acronym(surface) {
             return self
                 .names

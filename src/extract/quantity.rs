@@ -134,32 +134,9 @@ const UNIT_WORDS: &[&str] = &[
     "tonnen",
 ];
 
-/// Months and other capitalised words that are never units after a number.
-const NOT_UNITS: &[&str] = &[
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "jan.",
-    "feb.",
-    "okt.",
-    "nov.",
-    "dez.",
-    "uhr",
-    "und",
-    "bis",
-    "der",
-    "die",
-    "das",
-];
+/// Capitalised function words that are never units after a number (months neither: see
+/// [`crate::dates::month_of`]).
+const NOT_UNITS: &[&str] = &["uhr", "und", "bis", "der", "die", "das"];
 
 /// Parses a German or English number ("10.000", "1,6", "1,500.5") to a value.
 pub fn parse_number(s: &str) -> Option<f64> {
@@ -325,7 +302,8 @@ pub fn find_lowered(tokens: &[Token], strs: &[&str], lowers: &[&str]) -> Vec<Qua
             let ul = u.to_lowercase();
             let is_noun = tokens[j].kind == TokenKind::Word
                 && u.chars().next().is_some_and(char::is_uppercase)
-                && !NOT_UNITS.contains(&ul.as_ref());
+                && !NOT_UNITS.contains(&ul.as_ref())
+                && crate::dates::month_of(ul.trim_end_matches('.')).is_none();
             if UNIT_WORDS.contains(&ul.as_ref()) || is_noun {
                 unit = Some(u.to_string());
                 j += 1;

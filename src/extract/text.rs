@@ -44,35 +44,6 @@ const ABBREVIATIONS: &[&str] = &[
     "gegr",
 ];
 
-/// Month names and abbreviations after which a number with a dot is an ordinal day.
-const MONTHS: &[&str] = &[
-    "januar",
-    "jänner",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "jan",
-    "feb",
-    "mär",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dez",
-];
-
 /// True for superscript digits used as footnote marks ("Waffen.²").
 fn is_superscript(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
@@ -287,12 +258,11 @@ fn is_ordinal_context(rest: &str) -> bool {
     if c.is_ascii_digit() {
         return true;
     }
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    MONTHS.contains(&word.as_str())
+    // A month name or abbreviation after the number: "am 3. März", "bis 12. Okt".
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    crate::dates::month_of(&rest[..end]).is_some()
 }
 
 /// True when `word` followed by a dot is an abbreviation rather than a sentence end.

@@ -399,7 +399,19 @@ impl AppState {
         let Some(b) = self.bookmark_row(selected).cloned() else {
             return;
         };
-        let Some(index) = self.article_of(&b) else {
+        if self.article_of(&b).is_none() && self.remote.is_some() {
+            // Reading the server's corpus: find the article there; the jump is made when it
+            // has been fetched.
+            self.overlay = None;
+            self.find_on_server(b);
+            return;
+        }
+        self.jump_to_bookmark(&b);
+    }
+
+    /// Opens the article of `b` (held in the corpus) at its passage, with the cursor on it.
+    pub(crate) fn jump_to_bookmark(&mut self, b: &Bookmark) {
+        let Some(index) = self.article_of(b) else {
             self.notify(
                 format!("the article of this bookmark is not open: {}", b.source),
                 Severity::Warning,
@@ -415,9 +427,15 @@ impl AppState {
             return;
         };
         self.overlay = None;
+        // Locations are list positions; the server's corpus holds only the open article.
+        let article = if self.remote.is_some() {
+            self.selected
+        } else {
+            index
+        };
         self.go_to(
             Location {
-                article: index,
+                article,
                 offset: span.start,
             },
             true,

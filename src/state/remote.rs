@@ -11,6 +11,7 @@ use super::palette::Job;
 use super::{AppState, Corpus, Effect, Overlay, Pane, Severity};
 use crate::action::Action;
 use crate::keymap::KeyChord;
+use crate::store::Bookmark;
 use crate::team::corpus::{EntityCount, Hit, SourceCount};
 use crate::team::paged::{Answer, PAGE, Remote, Request, Row, Window};
 
@@ -36,7 +37,16 @@ pub struct RemoteList {
     generation: u64,
     /// The last failure, shown in the list while nothing is held.
     pub error: Option<String>,
+    /// A bookmark whose article is being looked up and fetched, to jump to when it comes.
+    pub bookmark: Option<Bookmark>,
+    /// The open article's id while its new list position is looked up (after others published).
+    follow: Option<String>,
+    /// When the articles were last counted ([`AppState::clock`]).
+    counted_at: i64,
 }
+
+/// Seconds between countings of the server's articles, so that what others publish shows.
+pub const RECOUNT_SECS: i64 = 30;
 
 impl RemoteList {
     /// A list over `remote`, not yet counted.
@@ -48,6 +58,9 @@ impl RemoteList {
             open: None,
             generation: 0,
             error: None,
+            bookmark: None,
+            follow: None,
+            counted_at: 0,
         }
     }
 }
@@ -121,7 +134,9 @@ impl AppState {
             remote: remote.clone(),
             request: Request::Count,
         });
-        self.remote = Some(Box::new(RemoteList::new(remote)));
+        let mut list = RemoteList::new(remote);
+        list.counted_at = self.clock;
+        self.remote = Some(Box::new(list));
         self.emit(Effect::Background(request));
         self.take_effects()
     }
@@ -208,15 +223,52 @@ impl AppState {
         self.fetch_around_view();
     }
 
+    /// Counts the server's articles again every [`RECOUNT_SECS`], so that articles others
+    /// publish join the list (on the clock's tick).
+    pub(crate) fn recount_remote(&mut self) {
+        let now = self.clock;
+        let Some(r) = self.remote.as_mut() else {
+            return;
+        };
+        if now < r.counted_at.saturating_add(RECOUNT_SECS) {
+            return;
+        }
+        r.counted_at = now;
+        self.ask(Request::Count);
+    }
+
+    /// Looks the article of bookmark `b` up on the server and opens it at the bookmark when it
+    /// comes.
+    pub(crate) fn find_on_server(&mut self, b: Bookmark) {
+        let id = b.article.0.clone();
+        if let Some(r) = self.remote.as_mut() {
+            r.bookmark = Some(b);
+        }
+        self.ask(Request::Locate { id });
+    }
+
     /// Takes an answer of the server.
     pub(crate) fn take_remote(&mut self, answer: Answer) {
         match answer {
             Answer::Count(Ok(n)) => {
-                if let Some(r) = self.remote.as_mut() {
-                    r.window.total = Some(n);
-                    r.window.clear();
+                let open_id = self.corpus.first().map(|e| e.article.id.0.clone());
+                let Some(r) = self.remote.as_mut() else {
+                    return;
+                };
+                if r.window.total == Some(n) {
+                    return;
                 }
-                if n == 0 {
+                // Articles were added (anywhere in the list's order): the pages held are
+                // stale, and the open article may have moved down.
+                let first = r.window.total.is_none();
+                r.window.total = Some(n);
+                r.window.clear();
+                let follow = r.open.and(open_id);
+                r.follow.clone_from(&follow);
+                if let Some(id) = follow {
+                    self.ask(Request::Locate { id });
+                }
+                if n == 0 && first {
                     self.notify(
                         "the team server holds no published articles (dossier publish PATH…)",
                         Severity::Info,
@@ -262,11 +314,15 @@ impl AppState {
                 match result {
                     Ok(Some(pair)) => {
                         r.open = Some(position);
+                        let bookmark = r.bookmark.take().filter(|b| b.article.0 == id);
                         let (article, analysis) = *pair;
                         self.corpus = Corpus::from_pairs([(article, analysis)]);
                         self.reader = super::ReaderState::default();
                         self.relayout(false);
                         self.after_reader_move();
+                        if let Some(b) = bookmark {
+                            self.jump_to_bookmark(&b);
+                        }
                     }
                     Ok(None) => self.notify(
                         "that article is no longer on the team server",
@@ -275,17 +331,41 @@ impl AppState {
                     Err(e) => self.server_failed(e),
                 }
             }
-            Answer::Located { id, result } => match result {
-                Ok(Some(position)) => {
-                    self.select_remote(position as isize);
-                    self.screen.focus = Pane::Reader;
+            Answer::Located { id, result } => {
+                let Some(r) = self.remote.as_mut() else {
+                    return;
+                };
+                if r.follow.as_deref() == Some(id.as_str()) {
+                    // The open article's new place: the selection follows it, nothing is
+                    // fetched again.
+                    r.follow = None;
+                    if let Ok(Some(position)) = result
+                        && r.open == Some(self.selected)
+                    {
+                        r.open = Some(position);
+                        self.selected = position;
+                        self.keep_list_visible();
+                    }
+                    self.fetch_around_view();
+                    return;
                 }
-                Ok(None) => self.notify(
-                    format!("article {id} is no longer on the team server"),
-                    Severity::Warning,
-                ),
-                Err(e) => self.server_failed(e),
-            },
+                if !matches!(result, Ok(Some(_)))
+                    && r.bookmark.as_ref().is_some_and(|b| b.article.0 == id)
+                {
+                    r.bookmark = None;
+                }
+                match result {
+                    Ok(Some(position)) => {
+                        self.select_remote(position as isize);
+                        self.screen.focus = Pane::Reader;
+                    }
+                    Ok(None) => self.notify(
+                        format!("article {id} is no longer on the team server"),
+                        Severity::Warning,
+                    ),
+                    Err(e) => self.server_failed(e),
+                }
+            }
             Answer::Found { generation, result } => {
                 let Some(Overlay::Server(view)) = &mut self.overlay else {
                     return;

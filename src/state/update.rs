@@ -97,6 +97,7 @@ impl AppState {
                 }
                 self.messages.retain(|m| m.ticks_left > 0);
                 self.autosave_note();
+                self.recount_remote();
             }
             Input::Store(report) => {
                 self.store_report(report);

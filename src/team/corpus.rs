@@ -68,6 +68,7 @@ pub fn publish(
     let mut m_kind = Vec::new();
     let mut m_name = Vec::new();
     let mut m_count: Vec<i32> = Vec::new();
+    let mut claims: Vec<i32> = Vec::new();
     for (a, an) in &fresh {
         let article_json =
             serde_json::to_string(a).map_err(|e| TeamError::Schema(e.to_string()))?;
@@ -78,11 +79,13 @@ pub fn publish(
         cols[2].push(pg_text(&a.title));
         cols[3].push(a.lang.code().to_string());
         cols[4].push(pg_text(&a.text));
-        // jsonb refuses the \u0000 escape as text refuses NUL.
+        // Stored as JSON text; a \u0000 escape would come back as a NUL, which no text column
+        // holds, so it becomes U+FFFD as it does in the body.
         cols[5].push(article_json.replace("\\u0000", "\\ufffd"));
         cols[6].push(analysis_json.replace("\\u0000", "\\ufffd"));
         outlets.push(a.outlet.as_deref().map(pg_text));
         dates.push(a.date.map(|d| d.iso()));
+        claims.push(i32::try_from(an.claims.len()).unwrap_or(i32::MAX));
         let mut counts: BTreeMap<(&str, &str), i32> = BTreeMap::new();
         for m in &an.mentions {
             if m.canonical.is_empty() {
@@ -103,7 +106,8 @@ pub fn publish(
     // some since they were looked up).
     tx.batch_execute(
         "CREATE TEMP TABLE IF NOT EXISTS incoming_articles (id text, source text, title text, \
-         lang text, body text, article text, analysis text, outlet text, published text) \
+         lang text, body text, article text, analysis text, outlet text, published text, \
+         claims int4) \
          ON COMMIT DELETE ROWS; \
          CREATE TEMP TABLE IF NOT EXISTS incoming_mentions (article text, kind text, \
          name text, mentions int4) ON COMMIT DELETE ROWS;",
@@ -112,7 +116,19 @@ pub fn publish(
         let sink = tx
             .copy_in("COPY incoming_articles FROM STDIN BINARY")
             .map_err(write)?;
-        let mut writer = BinaryCopyInWriter::new(sink, &[Type::TEXT; 9]);
+        let types = [
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::INT4,
+        ];
+        let mut writer = BinaryCopyInWriter::new(sink, &types);
         for k in 0..cols[0].len() {
             writer
                 .write(&[
@@ -125,6 +141,7 @@ pub fn publish(
                     &cols[6][k],
                     &outlets[k],
                     &dates[k],
+                    &claims[k],
                 ])
                 .map_err(write)?;
         }
@@ -144,9 +161,9 @@ pub fn publish(
     let rows = tx
         .query(
             "INSERT INTO articles (id, source, title, lang, body, article, analysis, outlet, \
-             published, published_by) \
-             SELECT id, source, title, lang, body, article::jsonb, analysis::jsonb, outlet, \
-             published, $1 FROM incoming_articles \
+             published, claims, published_by) \
+             SELECT id, source, title, lang, body, article, analysis, outlet, published, claims, \
+             $1 FROM incoming_articles \
              ON CONFLICT (id) DO NOTHING RETURNING id",
             &[&user],
         )
@@ -181,26 +198,67 @@ pub struct Hit {
     pub excerpt: String,
 }
 
+/// Candidates ranked for one search, from each of its three sources: articles whose title
+/// matches, articles whose text matches, and titles similar to the query. A word found in more
+/// articles than this is ranked over the first this many the index yields, so that a search
+/// costs the same over a thousand articles or a million.
+pub const SEARCH_CANDIDATES: i64 = 400;
+
+/// Fuzzy title candidates ranked for one search.
+pub const FUZZY_CANDIDATES: i64 = 200;
+
+/// Longest a search may run on the server before it is cancelled there.
+pub const SEARCH_TIMEOUT_MS: u32 = 5_000;
+
 /// Articles matching `query`: full text search in German and English (web-search syntax:
 /// quotes, `or`, `-word`), or titles similar to it after folding case and accents.
+///
+/// Every article whose title matches is a candidate, then a bounded sample of those whose text
+/// does and of fuzzily similar titles ([`SEARCH_CANDIDATES`], [`FUZZY_CANDIDATES`]); the
+/// candidates are ranked (`ts_rank` plus title similarity) and only the `limit` best get an
+/// excerpt, cut by `ts_headline` from a window of the text around the first place a word of
+/// the query or its stem occurs (so the server parses a few hundred letters a hit, not the
+/// article).
 pub fn search(client: &mut Client, query: &str, limit: i64) -> Result<Vec<Hit>, TeamError> {
-    let rows = client.query(
-        "WITH q AS (SELECT websearch_to_tsquery('german', $1) || \
-                           websearch_to_tsquery('english', $1) AS ts, \
-                           dossier_fold($1) AS folded), \
-         hits AS ( \
-             SELECT a.id FROM articles a, q WHERE a.tsv @@ q.ts \
+    let mut tx = client.transaction()?;
+    // Every branch has an index; a sequential scan stopped early by LIMIT looks cheap to the
+    // planner but reads the table when the words are rare.
+    tx.batch_execute(&format!(
+        "SET LOCAL enable_seqscan = off; SET LOCAL statement_timeout = {SEARCH_TIMEOUT_MS}"
+    ))?;
+    let rows = tx.query(
+        "WITH q AS MATERIALIZED ( \
+             SELECT websearch_to_tsquery('german', $1) || websearch_to_tsquery('english', $1) \
+                        AS ts, \
+                    dossier_fold($1) AS folded, \
+                    array(SELECT unnest(tsvector_to_array( \
+                                     to_tsvector('german', $1) || to_tsvector('english', $1))) \
+                          UNION SELECT w FROM regexp_split_to_table(lower($1), '[^[:alnum:]]+') w \
+                                WHERE length(w) > 2) AS words), \
+         candidates AS ( \
+             (SELECT a.id FROM articles a, q WHERE a.title_tsv @@ q.ts LIMIT $3) \
              UNION \
-             SELECT a.id FROM articles a, q WHERE q.folded <% dossier_fold(a.title)) \
-         SELECT a.id, a.title, a.source, \
-                (ts_rank(a.tsv, q.ts) + word_similarity(q.folded, dossier_fold(a.title)))::float8 \
-                    AS score, \
-                ts_headline(dossier_ts_config(a.lang), left(a.body, 20000), q.ts, \
+             (SELECT a.id FROM articles a, q WHERE a.tsv @@ q.ts LIMIT $3) \
+             UNION \
+             (SELECT a.id FROM articles a, q WHERE q.folded <% dossier_fold(a.title) LIMIT $4)), \
+         best AS ( \
+             SELECT a.id, a.title, a.source, a.lang, a.body, \
+                    (ts_rank(a.tsv, q.ts) \
+                     + word_similarity(q.folded, dossier_fold(a.title)))::float8 AS score \
+             FROM candidates JOIN articles a USING (id), q \
+             ORDER BY score DESC, a.id LIMIT $2) \
+         SELECT best.id, best.title, best.source, best.score, \
+                ts_headline(dossier_ts_config(best.lang), \
+                    substr(best.body, greatest(1, coalesce(at.first, 1) - 200), 600), q.ts, \
                     'StartSel=\"\",StopSel=\"\",MaxWords=18,MinWords=8') \
-         FROM hits JOIN articles a USING (id), q \
-         ORDER BY score DESC, a.id LIMIT $2",
-        &[&query, &limit],
+         FROM best, q, \
+              LATERAL (SELECT lower(left(best.body, 20000)) AS text OFFSET 0) lowered, \
+              LATERAL (SELECT min(p) AS first FROM unnest(q.words) w, \
+                           strpos(lowered.text, w) p WHERE p > 0) at \
+         ORDER BY best.score DESC, best.id",
+        &[&query, &limit, &SEARCH_CANDIDATES, &FUZZY_CANDIDATES],
     )?;
+    tx.commit()?;
     Ok(rows
         .iter()
         .map(|r| Hit {

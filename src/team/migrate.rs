@@ -33,6 +33,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "list",
         sql: include_str!("../../migrations/003_list.sql"),
     },
+    Migration {
+        version: 4,
+        name: "search",
+        sql: include_str!("../../migrations/004_search.sql"),
+    },
 ];
 
 /// Advisory lock key held while migrating ("dossier" in ASCII, truncated).

@@ -16,6 +16,7 @@ pub mod corpus;
 pub mod migrate;
 pub mod paged;
 pub mod pgpass;
+pub mod publish;
 pub mod sync;
 
 use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode};
@@ -74,7 +75,7 @@ pub enum TeamError {
         detail: String,
     },
     /// A query failed.
-    #[error("team server: {0}")]
+    #[error("team server: {}", query_message(.0))]
     Query(#[from] postgres::Error),
     /// A migration file is malformed or the server's schema is newer than this program.
     #[error("schema: {0}")]
@@ -90,6 +91,15 @@ pub enum TeamError {
     /// The local store refused a change.
     #[error("local store: {0}")]
     Store(#[from] crate::store::StoreError),
+}
+
+/// The server's own message for a failed query ("canceling statement due to statement
+/// timeout"), or the driver's when the server said nothing.
+fn query_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => e.to_string(),
+    }
 }
 
 impl TeamError {
@@ -216,6 +226,20 @@ impl Settings {
             self.config.connect(tls_connector(self.tls)?)
         };
         connected.map_err(|source| TeamError::Connect {
+            server: self.server.clone(),
+            source,
+        })
+    }
+
+    /// Asks the server to cancel what the connection `token` came from is running (a search
+    /// the user has typed past). Connects afresh, as the protocol wants, with the same TLS mode.
+    pub fn cancel(&self, token: &postgres::CancelToken) -> Result<(), TeamError> {
+        let cancelled = if self.tls == Tls::Disable {
+            token.cancel_query(NoTls)
+        } else {
+            token.cancel_query(tls_connector(self.tls)?)
+        };
+        cancelled.map_err(|source| TeamError::Connect {
             server: self.server.clone(),
             source,
         })

@@ -10,9 +10,9 @@
 use super::corpus::{EntityCount, Hit, SourceCount};
 use super::{Pool, Pooled, TeamError};
 use crate::model::{Analysis, Article};
-use postgres::Client;
+use postgres::{CancelToken, Client};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Rows in one page of the list.
 pub const PAGE: usize = 64;
@@ -139,6 +139,9 @@ pub enum Answer {
 #[derive(Clone)]
 pub struct Remote {
     pool: Arc<Pool>,
+    /// The search running on the server, by generation, with what cancels it: a newer search
+    /// cancels an older one still running, so typing fast never queues searches up.
+    search: Arc<Mutex<Option<(u64, CancelToken)>>>,
 }
 
 impl std::fmt::Debug for Remote {
@@ -158,6 +161,7 @@ impl Remote {
     pub fn new(pool: Pool) -> Remote {
         Remote {
             pool: Arc::new(pool),
+            search: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -187,17 +191,51 @@ impl Remote {
                 let result = on(&mut client, |c| locate(c, &id));
                 Answer::Located { id, result }
             }
-            Request::Search { generation, query } => Answer::Found {
-                generation,
-                result: on(&mut client, |c| {
-                    super::corpus::search(c, &query, SEARCH_LIMIT)
-                }),
-            },
+            Request::Search { generation, query } => {
+                self.cancel_older(generation);
+                Answer::Found {
+                    generation,
+                    result: on(&mut client, |c| {
+                        self.set_search(generation, Some(c.cancel_token()));
+                        let found = super::corpus::search(c, &query, SEARCH_LIMIT);
+                        self.set_search(generation, None);
+                        found
+                    }),
+                }
+            }
             Request::Entities => Answer::Entities(on(&mut client, |c| {
                 super::corpus::entities(c, None, None, VIEW_LIMIT)
             })),
             Request::Sources => {
                 Answer::Sources(on(&mut client, |c| super::corpus::sources(c, VIEW_LIMIT)))
+            }
+        }
+    }
+}
+
+impl Remote {
+    /// Cancels the search running on the server when it is older than `generation`. The lock
+    /// is held while cancelling, so the search cannot finish and its connection take up other
+    /// work meanwhile (a cancel that arrives between queries is ignored by the server).
+    fn cancel_older(&self, generation: u64) {
+        let Ok(mut running) = self.search.lock() else {
+            return;
+        };
+        if let Some((_, token)) = running.take_if(|(g, _)| *g < generation) {
+            // The search fails with "canceling statement due to user request", an answer the
+            // reader drops as it is for an old generation; failing to cancel leaves it to run.
+            let _ = self.pool.settings().cancel(&token);
+        }
+    }
+
+    /// Records the search `generation` as running (with what cancels it) or as ended.
+    fn set_search(&self, generation: u64, token: Option<CancelToken>) {
+        if let Ok(mut running) = self.search.lock() {
+            match token {
+                Some(token) => *running = Some((generation, token)),
+                None => {
+                    running.take_if(|(g, _)| *g == generation);
+                }
             }
         }
     }
@@ -219,14 +257,12 @@ pub fn count(client: &mut Client) -> Result<usize, TeamError> {
     Ok(usize::try_from(super::corpus::count(client)?).unwrap_or(0))
 }
 
-/// The columns of a list row, around a query of `articles` that picks and orders the rows: the
-/// claim count is taken from the analysis of those rows only (an expression in the inner list
-/// would be computed for every row a sort or an offset passes over).
+/// The columns of a list row, around a query of `articles` that picks and orders the rows (the
+/// claim count is a column written at publishing, so no analysis is read for a page).
 fn row_query(inner: &str) -> String {
     format!(
-        "SELECT id, source, title, coalesce(outlet, ''), published, \
-         coalesce(jsonb_array_length(analysis -> 'claims'), 0)::int8 \
-         FROM (SELECT id, source, title, outlet, published, analysis FROM articles {inner}) page \
+        "SELECT id, source, title, coalesce(outlet, ''), published, claims::int8 \
+         FROM (SELECT id, source, title, outlet, published, claims FROM articles {inner}) page \
          ORDER BY source COLLATE \"C\", id"
     )
 }
