@@ -386,9 +386,21 @@ fn build() -> Gazetteer {
     let mut words =
         WordTable::with_room(surfaces.len() + g.given.len() + g.surnames.len() + wiki_rows);
     g.surfaces = Surfaces::new(surfaces);
+    let mut shared = Vec::new();
     for (i, (w, _)) in g.surfaces.iter().enumerate() {
-        words.entry(word_key(w)).surface = i as u32 + 1;
+        let slot = words.entry(word_key(w));
+        // Two forms with one key (the key is a hash): the table keeps the later, and the
+        // earlier is looked up by its text.
+        if let Some(earlier) = slot.surface.checked_sub(1) {
+            shared.push(earlier as usize);
+        }
+        slot.surface = i as u32 + 1;
     }
+    g.surfaces.shared = shared
+        .into_iter()
+        .filter_map(|i| g.surfaces.get(i))
+        .map(|(w, e)| (w.to_string(), e))
+        .collect();
     for (w, f) in &g.given {
         if w.chars().next().is_some_and(char::is_uppercase) {
             words.entry(word_key(w)).given = *f;
@@ -529,6 +541,9 @@ struct Surfaces {
     text: String,
     /// End of each form in `text` (each starts where the one before ends) and its entry.
     forms: Vec<(u32, Entry)>,
+    /// The forms whose [`word_key`] a later form also has, so the word table does not point to
+    /// them.
+    shared: FastMap<String, Entry>,
 }
 
 impl Surfaces {
@@ -536,6 +551,7 @@ impl Surfaces {
         let mut s = Surfaces {
             text: String::with_capacity(map.keys().map(String::len).sum()),
             forms: Vec::with_capacity(map.len()),
+            shared: FastMap::default(),
         };
         for (w, e) in map {
             s.text.push_str(&w);
@@ -783,9 +799,10 @@ impl Gazetteer {
         }
         let i = self.words.get(k)?.surface.checked_sub(1)?;
         // Words share a key only by a hash collision: compare the text.
-        self.surfaces
-            .get(i as usize)
-            .and_then(|(form, e)| (form == word).then_some(e))
+        match self.surfaces.get(i as usize) {
+            Some((form, e)) if form == word => Some(e),
+            _ => self.surfaces.shared.get(word).copied(),
+        }
     }
 
     /// Surface entry, given-name class and surname flag of an exact word, in one lookup.
@@ -1012,11 +1029,13 @@ mod tests {
         assert!(!g.surfaces.forms.is_empty());
         for (w, e) in g.surfaces.iter() {
             assert_eq!(g.surface(w).map(|x| x.canonical), Some(e.canonical), "{w}");
-            assert_eq!(
-                g.word(w).surface.map(|x| x.canonical),
-                Some(e.canonical),
-                "{w}"
-            );
+            if !g.surfaces.shared.contains_key(w) {
+                assert_eq!(
+                    g.word(w).surface.map(|x| x.canonical),
+                    Some(e.canonical),
+                    "{w}"
+                );
+            }
         }
         for w in &g.surnames {
             assert!(g.is_surname(w), "{w}");
