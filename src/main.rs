@@ -77,6 +77,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cli::config::run(&config, paths, &warnings, &cli.common)?;
         }
         None => {
+            small_pages_for_the_reader();
             let Setup {
                 mut state,
                 mut session,
@@ -111,6 +112,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => cli::render::run(size, &keys, ansi, &paths, &cli.common)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The interactive reader lives long and holds its corpus in many small allocations: without
+/// transparent huge pages the kernel does not keep half-used 2 MiB pages of its heap resident
+/// (about 55 MB less at 10,000 articles, README). Only the reader asks: batch commands keep huge
+/// pages, with which extraction runs about a tenth faster.
+fn small_pages_for_the_reader() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and changes only this process's
+    // memory policy; when it fails the reader runs as it would without it.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// Prints a message on standard error as one line, defused: it may carry file names, keymap
