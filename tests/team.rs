@@ -32,14 +32,7 @@ fn server(test: &str) -> Option<Cluster> {
         )
         .unwrap();
     admin.batch_execute("CREATE DATABASE team").unwrap();
-    let mut db = postgres::Client::connect(
-        &format!(
-            "host=127.0.0.1 port={} user=postgres dbname=team",
-            cluster.port()
-        ),
-        postgres::NoTls,
-    )
-    .unwrap();
+    let mut db = cluster.superuser("team").unwrap();
     assert_eq!(
         migrate::migrate(&mut db).unwrap(),
         migrate::MIGRATIONS.len()
@@ -906,14 +899,7 @@ fn a_server_at_an_older_schema_keeps_its_corpus_when_migrated() {
     // A fresh database brought to version 3 only, holding an article as version 3 stored it.
     let mut admin = cluster.admin().unwrap();
     admin.batch_execute("CREATE DATABASE old").unwrap();
-    let mut db = postgres::Client::connect(
-        &format!(
-            "host=127.0.0.1 port={} user=postgres dbname=old",
-            cluster.port()
-        ),
-        postgres::NoTls,
-    )
-    .unwrap();
+    let mut db = cluster.superuser("old").unwrap();
     db.batch_execute(
         "CREATE TABLE dossier_migrations (version integer PRIMARY KEY, name text NOT NULL, \
          applied timestamptz NOT NULL DEFAULT now())",

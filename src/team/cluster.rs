@@ -229,8 +229,13 @@ impl Cluster {
 
     /// A superuser connection to the `postgres` database.
     pub fn admin(&self) -> Result<Client, TeamError> {
+        self.superuser("postgres")
+    }
+
+    /// A superuser connection to the database `db`.
+    pub fn superuser(&self, db: &str) -> Result<Client, TeamError> {
         let url = format!(
-            "host=127.0.0.1 port={} user=postgres dbname=postgres",
+            "host=127.0.0.1 port={} user=postgres dbname={db}",
             self.port
         );
         Client::connect(&url, NoTls).map_err(|source| TeamError::Connect {
