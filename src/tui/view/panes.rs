@@ -92,19 +92,40 @@ impl ListRow<'_> {
     }
 }
 
-/// Draws the article list.
-pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
-    if let Some(remote) = &state.remote {
-        return draw_remote_list(state, remote, frame, area, focused, theme);
-    }
+/// Draws the list pane's frame, titled " Articles (COUNT)WHERE " (a dot first when focused), and
+/// returns the area inside it. Shared by the local and the published list.
+fn list_frame(
+    count: &str,
+    place: &str,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+    theme: &Theme,
+) -> Rect {
     let marker = if focused { "● " } else { "" };
     let block = pane_block(
-        format!(" {marker}Articles ({}) ", state.corpus.len()),
+        format!(" {marker}Articles ({count}){place} "),
         focused,
         theme,
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    inner
+}
+
+/// Draws the article list.
+pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool, theme: &Theme) {
+    if let Some(remote) = &state.remote {
+        return draw_remote_list(state, remote, frame, area, focused, theme);
+    }
+    let inner = list_frame(
+        &state.corpus.len().to_string(),
+        "",
+        frame,
+        area,
+        focused,
+        theme,
+    );
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let mut lines = Vec::new();
@@ -151,18 +172,18 @@ fn draw_remote_list(
     focused: bool,
     theme: &Theme,
 ) {
-    let marker = if focused { "● " } else { "" };
     let total = remote
         .window
         .total
         .map_or_else(|| "…".to_string(), |n| n.to_string());
-    let block = pane_block(
-        format!(" {marker}Articles ({total}) on {} ", remote.remote.server()),
+    let inner = list_frame(
+        &total,
+        &format!(" on {}", remote.remote.server()),
+        frame,
+        area,
         focused,
         theme,
     );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let mut lines = Vec::new();
