@@ -479,8 +479,9 @@ pub struct Claim {
     pub text: String,
     /// What kind of claim.
     pub kind: ClaimKind,
-    /// Who makes it, when attributed.
-    pub attribution: Option<Attribution>,
+    /// Who makes it, when attributed (out of line: most claims have none, and a claim without
+    /// one is then 104 bytes smaller; serialised as the attribution itself).
+    pub attribution: Option<Box<Attribution>>,
     /// How firmly.
     pub stance: Stance,
     /// Canonical names of the entities involved.

@@ -78,7 +78,7 @@ pub fn source_key(attribution: &Attribution) -> Option<SourceKey> {
 /// The identity of a claim's source; `None` for the article's own assertions and for claims
 /// whose source is not given.
 pub fn claim_source_key(claim: &Claim) -> Option<SourceKey> {
-    claim.attribution.as_ref().and_then(source_key)
+    claim.attribution.as_deref().and_then(source_key)
 }
 
 /// The source's name as a reader sees it: the canonical name when there is one, else the
@@ -303,7 +303,7 @@ mod tests {
             span: Span::new(0, 1),
             text: "x".into(),
             kind,
-            attribution: attr,
+            attribution: attr.map(Box::new),
             stance,
             entities: Vec::new(),
             quantities: Vec::new(),

@@ -979,7 +979,7 @@ fn finish(
         span,
         text: doc.text[span.start..span.end].to_string(),
         kind,
-        attribution,
+        attribution: attribution.map(Box::new),
         stance,
         entities,
         quantities,

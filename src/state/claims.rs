@@ -277,12 +277,14 @@ mod tests {
             span: Span::new(0, 0),
             text: text.into(),
             kind,
-            attribution: source.map(|(t, c)| Attribution {
-                text: t.into(),
-                canonical: c.map(Into::into),
-                unnamed: false,
-                span: None,
-                resolved_from: None,
+            attribution: source.map(|(t, c)| {
+                Box::new(Attribution {
+                    text: t.into(),
+                    canonical: c.map(Into::into),
+                    unnamed: false,
+                    span: None,
+                    resolved_from: None,
+                })
             }),
             stance,
             entities: Vec::new(),

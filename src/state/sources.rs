@@ -244,12 +244,14 @@ mod tests {
                         span: Span::new(start, start + text.len()),
                         text: (*text).into(),
                         kind: ClaimKind::Reported,
-                        attribution: source.map(|(t, c, unnamed)| Attribution {
-                            text: t.into(),
-                            canonical: c.map(Into::into),
-                            unnamed,
-                            span: None,
-                            resolved_from: None,
+                        attribution: source.map(|(t, c, unnamed)| {
+                            Box::new(Attribution {
+                                text: t.into(),
+                                canonical: c.map(Into::into),
+                                unnamed,
+                                span: None,
+                                resolved_from: None,
+                            })
                         }),
                         stance: if source.is_some() {
                             Stance::Attributed

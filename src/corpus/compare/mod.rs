@@ -541,7 +541,7 @@ fn source_key(nodes: &[Node], m: &Member) -> String {
         .iter()
         .find(|n| n.article == m.article && n.claim == m.claim_index)
         .and_then(|n| n.analysis.claims.get(n.claim))
-        .and_then(|c| c.attribution.as_ref());
+        .and_then(|c| c.attribution.as_deref());
     match attribution
         .filter(|a| !a.unnamed)
         .and_then(crate::corpus::sources::source_key)
@@ -920,12 +920,14 @@ mod tests {
             span: Span::new(0, 1),
             text: "1.500 Soldaten".into(),
             kind: ClaimKind::Reported,
-            attribution: source.map(|(text, canonical, unnamed)| Attribution {
-                text: text.into(),
-                canonical: canonical.map(Into::into),
-                unnamed,
-                span: None,
-                resolved_from: None,
+            attribution: source.map(|(text, canonical, unnamed)| {
+                Box::new(Attribution {
+                    text: text.into(),
+                    canonical: canonical.map(Into::into),
+                    unnamed,
+                    span: None,
+                    resolved_from: None,
+                })
             }),
             stance: Stance::Attributed,
             entities: Vec::new(),
