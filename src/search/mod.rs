@@ -680,6 +680,152 @@ impl Arena {
     }
 }
 
+/// Where a detail is cut in two for storing: before the first " — " (a claim's kind, stance and
+/// source, shared by the claims of one source) and from there on (" — " and the article's
+/// title, shared by the article's claims). Either part may be empty.
+fn split_detail(detail: &str) -> (&str, &str) {
+    detail
+        .find(" — ")
+        .map_or((detail, ""), |at| detail.split_at(at))
+}
+
+/// The distinct details of an index. Each is stored as two interned pieces ([`split_detail`]),
+/// so that a claim's detail costs two ids rather than a copy of its source and its article's
+/// title.
+#[derive(Debug, Default)]
+struct Details {
+    /// The pieces' texts.
+    arena: Arena,
+    /// Each piece's place in `arena`.
+    pieces: Vec<Slot>,
+    /// Each detail as its head and tail piece, in order of first use.
+    pairs: Vec<[u32; 2]>,
+    /// Each distinct piece and its id, while details are added.
+    piece_ids: std::collections::HashMap<Box<str>, u32>,
+    /// Each distinct pair and its detail id, while details are added.
+    pair_ids: std::collections::HashMap<[u32; 2], u32>,
+}
+
+impl Details {
+    /// The id of `detail`, added if it is new.
+    fn intern(&mut self, detail: &str) -> u32 {
+        let pair = self.pair(detail);
+        let next = u32::try_from(self.pairs.len()).unwrap_or(u32::MAX);
+        let id = *self.pair_ids.entry(pair).or_insert(next);
+        if id == next {
+            self.pairs.push(pair);
+        }
+        id
+    }
+
+    /// Adds `detail` as the next id even when it is there already (a stored index's list).
+    fn push(&mut self, detail: &str) {
+        let pair = self.pair(detail);
+        let next = u32::try_from(self.pairs.len()).unwrap_or(u32::MAX);
+        self.pair_ids.entry(pair).or_insert(next);
+        self.pairs.push(pair);
+    }
+
+    fn pair(&mut self, detail: &str) -> [u32; 2] {
+        let (head, tail) = split_detail(detail);
+        [self.piece(head), self.piece(tail)]
+    }
+
+    fn piece(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.piece_ids.get(text) {
+            return id;
+        }
+        let id = u32::try_from(self.pieces.len()).unwrap_or(u32::MAX);
+        self.pieces.push(self.arena.put(text));
+        self.piece_ids.insert(Box::from(text), id);
+        id
+    }
+
+    /// Drops the lookup tables, which only adding needs.
+    fn seal(&mut self) {
+        self.piece_ids = Default::default();
+        self.pair_ids = Default::default();
+        self.pieces.shrink_to_fit();
+        self.pairs.shrink_to_fit();
+    }
+
+    /// Builds the lookup tables again, to add more.
+    fn unseal(&mut self) {
+        let arena = &self.arena;
+        self.piece_ids = self
+            .pieces
+            .iter()
+            .enumerate()
+            .map(|(id, &slot)| {
+                (
+                    Box::from(arena.get(slot)),
+                    u32::try_from(id).unwrap_or(u32::MAX),
+                )
+            })
+            .collect();
+        let mut pair_ids = std::collections::HashMap::with_capacity(self.pairs.len());
+        for (id, &pair) in self.pairs.iter().enumerate() {
+            pair_ids
+                .entry(pair)
+                .or_insert(u32::try_from(id).unwrap_or(u32::MAX));
+        }
+        self.pair_ids = pair_ids;
+    }
+
+    fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// The detail with this id (empty when there is none).
+    fn get(&self, id: u32) -> Detail<'_> {
+        let piece = |p: u32| {
+            self.pieces
+                .get(p as usize)
+                .map_or("", |&s| self.arena.get(s))
+        };
+        self.pairs
+            .get(id as usize)
+            .map_or_else(Detail::default, |&[head, tail]| Detail {
+                head: piece(head),
+                tail: piece(tail),
+            })
+    }
+}
+
+/// A candidate's detail as the index holds it: two parts shown one after the other.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Detail<'a> {
+    head: &'a str,
+    tail: &'a str,
+}
+
+impl Detail<'_> {
+    /// True when the detail has no text.
+    pub fn is_empty(&self) -> bool {
+        self.head.is_empty() && self.tail.is_empty()
+    }
+}
+
+impl PartialEq for Detail<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.head.len() + self.tail.len() == other.head.len() + other.tail.len()
+            && self
+                .head
+                .bytes()
+                .chain(self.tail.bytes())
+                .eq(other.head.bytes().chain(other.tail.bytes()))
+    }
+}
+
+impl Eq for Detail<'_> {}
+
+impl std::fmt::Display for Detail<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.head)?;
+        f.write_str(self.tail)
+    }
+}
+
 /// What [`IndexBuilder::extend`] computes of a label before storing it.
 struct Forms {
     /// The folded label, when it differs from the label.
@@ -697,8 +843,8 @@ struct Forms {
 pub struct IndexBuilder {
     entries: Vec<Entry>,
     arena: Arena,
-    /// Each distinct detail and its index.
-    details: std::collections::HashMap<Box<str>, u32>,
+    /// Each distinct detail.
+    details: Details,
 }
 
 impl IndexBuilder {
@@ -746,11 +892,7 @@ impl IndexBuilder {
             let label = self.arena.put(&c.label);
             let folded = folded.map_or(label, |f| self.arena.put(&f));
             let lower = lower.map(|l| self.arena.put(&l));
-            let next = u32::try_from(self.details.len()).unwrap_or(u32::MAX);
-            let detail = *self
-                .details
-                .entry(c.detail.into_boxed_str())
-                .or_insert(next);
+            let detail = self.details.intern(&c.detail);
             self.entries.push(Entry {
                 mask,
                 recency: c.recency,
@@ -772,15 +914,10 @@ impl IndexBuilder {
         let IndexBuilder {
             mut entries,
             arena,
-            details: detail_ids,
+            mut details,
         } = self;
         entries.shrink_to_fit();
-        let mut details: Vec<Box<str>> = vec![Box::default(); detail_ids.len()];
-        for (detail, id) in detail_ids {
-            if let Some(slot) = details.get_mut(id as usize) {
-                *slot = detail;
-            }
-        }
+        details.seal();
         let n = u32::try_from(entries.len()).unwrap_or(u32::MAX);
         let mut scan_order: Vec<u32> = (0..n).collect();
         scan_order.par_sort_by_key(|&id| {
@@ -865,7 +1002,7 @@ pub struct CandidateRef<'a> {
     /// The searched and highlighted text.
     pub label: &'a str,
     /// Context shown dimmed after the label; not searched.
-    pub detail: &'a str,
+    pub detail: Detail<'a>,
     /// Index of the article the target lies in.
     pub article: usize,
     /// Byte offset in that article's text to jump to.
@@ -905,7 +1042,7 @@ pub struct SearchIndex {
     /// The texts the entries' slots point into.
     arena: Arena,
     /// Distinct details, in order of first use.
-    details: Vec<Box<str>>,
+    details: Details,
     /// Candidate ids by kind, then label length: the order of a ranking in steps.
     scan_order: Vec<u32>,
     matcher: SkimMatcherV2,
@@ -974,7 +1111,7 @@ impl SearchIndex {
         CandidateRef {
             kind: e.kind,
             label: self.text(e.label),
-            detail: self.details.get(e.detail as usize).map_or("", |d| d),
+            detail: self.details.get(e.detail),
             article: e.article as usize,
             offset: e.offset as usize,
             recency: e.recency,
@@ -1034,14 +1171,10 @@ impl SearchIndex {
         let SearchIndex {
             entries,
             arena,
-            details,
+            mut details,
             ..
         } = self;
-        let details = details
-            .into_iter()
-            .enumerate()
-            .map(|(i, d)| (d, u32::try_from(i).unwrap_or(u32::MAX)))
-            .collect();
+        details.unseal();
         let mut builder = IndexBuilder {
             entries,
             arena,

@@ -22,7 +22,9 @@
 //! and masking code: [`fold_fingerprint`] changes whenever their output does, so a reader can
 //! refuse an index folded by another version.
 
-use super::{Arena, CandidateKind, Entry, SearchIndex, Slot, char_bit, fold_text, lower_and_mask};
+use super::{
+    Arena, CandidateKind, Details, Entry, SearchIndex, Slot, char_bit, fold_text, lower_and_mask,
+};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// Bytes of one entry in the tables.
@@ -163,10 +165,12 @@ impl SearchIndex {
         }
         // Details are not in the arena: they follow the other texts.
         let mut details = Vec::with_capacity(self.details.len() * 8);
-        for d in &self.details {
+        for id in 0..self.details.len() {
+            let d = self.details.get(u32::try_from(id).ok()?);
             let start = u32::try_from(texts.len()).ok()?;
-            let len = u32::try_from(d.len()).ok()?;
-            texts.extend_from_slice(d.as_bytes());
+            let len = u32::try_from(d.head.len() + d.tail.len()).ok()?;
+            texts.extend_from_slice(d.head.as_bytes());
+            texts.extend_from_slice(d.tail.as_bytes());
             details.extend_from_slice(&start.to_le_bytes());
             details.extend_from_slice(&len.to_le_bytes());
         }
@@ -234,12 +238,13 @@ impl SearchIndex {
                 fuzzy_on_lower,
             });
         }
-        let mut details = Vec::with_capacity(n_details);
+        let mut details = Details::default();
         for _ in 0..n_details {
             let slot = r.slot(len)?;
             let start = slot.start as usize;
-            details.push(Box::from(texts.get(start..start + slot.len as usize)?));
+            details.push(texts.get(start..start + slot.len as usize)?);
         }
+        details.seal();
         let mut scan_order = Vec::with_capacity(n);
         let mut seen = vec![false; n];
         for _ in 0..n {

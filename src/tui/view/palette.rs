@@ -166,7 +166,10 @@ pub fn draw_palette(state: &AppState, p: &Palette, frame: &mut Frame, theme: &Th
             let detail_room = width.saturating_sub(used + 2);
             if detail_room > 8 {
                 row.push(Span::raw("  "));
-                row.push(Span::styled(truncate(c.detail, detail_room), theme.dim()));
+                row.push(Span::styled(
+                    truncate(&c.detail.to_string(), detail_room),
+                    theme.dim(),
+                ));
             }
             lines.push(Line::from(row));
             if selected {
