@@ -1,7 +1,8 @@
 //! Where the reader's memory goes at each step of its start: `cargo run --release --example
 //! memory -- CACHE_DIR PATH...` prints the resident size after loading the corpus, building the
-//! palette's index and computing the cross-article analyses (Linux, /proc/self/status).
-use dossier::index::load;
+//! palette's index and computing the cross-article analyses (Linux, /proc/self/status). The
+//! corpus is loaded as the reader loads it (its name candidates dropped once spent).
+use dossier::index::{IndexedCorpus, Indexer};
 use dossier::ingest::LoadOptions;
 use dossier::state::cross::CrossSource;
 use std::path::PathBuf;
@@ -29,7 +30,12 @@ fn main() {
     let cache = args.next().map(PathBuf::from);
     let paths: Vec<PathBuf> = args.map(PathBuf::from).collect();
     println!("start: {}", resident());
-    let indexed = load(&paths, LoadOptions::default(), cache);
+    let mut indexer = Indexer::start(paths, LoadOptions::default(), cache);
+    let mut indexed = IndexedCorpus::default();
+    indexed.corpus.drop_spent_name_candidates();
+    while let Some(event) = indexer.recv() {
+        indexed.absorb(event);
+    }
     let corpus = indexed.corpus;
     println!("{} articles loaded: {}", corpus.len(), resident());
     account(&corpus);
@@ -119,7 +125,8 @@ fn account(corpus: &dossier::state::Corpus) {
             add(
                 "claims: attribution",
                 c.attribution.as_ref().map_or(0, |t| {
-                    t.text.len()
+                    size_of::<dossier::model::Attribution>()
+                        + t.text.len()
                         + t.canonical.as_deref().map_or(0, str_bytes)
                         + t.resolved_from.as_deref().map_or(0, str_bytes)
                 }),

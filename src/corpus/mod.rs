@@ -52,6 +52,8 @@ pub struct Corpus {
     /// Index of each entry by source path, kept between batches of analyses and dropped when
     /// entries arrive.
     by_source: Option<FastMap<String, usize>>,
+    /// True when name candidates are dropped once spent ([`Corpus::drop_spent_name_candidates`]).
+    drops_spent_candidates: bool,
 }
 
 impl PartialEq for Corpus {
@@ -87,6 +89,7 @@ impl Corpus {
                 .collect(),
             canonical: None,
             by_source: None,
+            drops_spent_candidates: false,
         }
     }
 
@@ -149,6 +152,9 @@ impl Corpus {
         if let Some(names) = &self.canonical {
             for (article, analysis) in &mut batch {
                 names.apply(article.lang, analysis);
+                if self.drops_spent_candidates {
+                    analysis.name_candidates = Vec::new();
+                }
             }
         }
         self.entries.extend(
@@ -178,6 +184,11 @@ impl Corpus {
             if let Some(&i) = at.get(&source)
                 && let Some(entry) = self.entries.get_mut(i)
             {
+                let mut analysis = analysis;
+                if self.drops_spent_candidates {
+                    // Analyses filled in come from a snapshot: their names are corpus-wide.
+                    analysis.name_candidates = Vec::new();
+                }
                 entry.analysis = Arc::new(analysis);
                 filled.push(i);
             }
@@ -201,9 +212,22 @@ impl Corpus {
     /// Renames every entity to its corpus-wide canonical name, now and for later arrivals.
     pub fn rename(&mut self, names: Arc<CanonicalNames>) {
         for e in &mut self.entries {
-            names.apply(e.article.lang, Arc::make_mut(&mut e.analysis));
+            let analysis = Arc::make_mut(&mut e.analysis);
+            names.apply(e.article.lang, analysis);
+            if self.drops_spent_candidates {
+                analysis.name_candidates = Vec::new();
+            }
         }
         self.canonical = Some(names);
+    }
+
+    /// From now on, drops each analysis' name candidates once the corpus-wide names have been
+    /// applied to it (analyses filled in from a snapshot, which carry them applied, at once):
+    /// the reader, which never serialises an analysis, has no use for them after that
+    /// ([`crate::model::Analysis::name_candidates`]; 20 MB of a 10,000-article corpus).
+    /// Analyses held before the call keep theirs.
+    pub fn drop_spent_name_candidates(&mut self) {
+        self.drops_spent_candidates = true;
     }
 }
 

@@ -470,7 +470,8 @@ const LIST_TITLE_LINES: usize = 3;
 impl AppState {
     /// Builds the state for a corpus; call [`AppState::handle`] with [`Input::Resize`] before
     /// drawing.
-    pub fn new(corpus: Corpus, keymap: Keymap, hyph: Hyphenators, options: Options) -> Self {
+    pub fn new(mut corpus: Corpus, keymap: Keymap, hyph: Hyphenators, options: Options) -> Self {
+        corpus.drop_spent_name_candidates();
         Self {
             saved: Saved::new(corpus.len()),
             screen: Screen::new(&options),
