@@ -293,9 +293,16 @@ pub fn rows(client: &mut Client, from: &From) -> Result<Vec<Row>, TeamError> {
             )?
         }
         From::Offset(offset) => {
+            // The rows skipped are counted on the list index alone (an index-only scan of
+            // keys), and only the page's rows are read from the table.
             let offset = i64::try_from(*offset).unwrap_or(i64::MAX);
             client.query(
-                &row_query("ORDER BY source COLLATE \"C\", id OFFSET $1 LIMIT $2"),
+                &row_query(
+                    "WHERE (source COLLATE \"C\", id) >= \
+                         (SELECT source COLLATE \"C\", id FROM articles \
+                          ORDER BY source COLLATE \"C\", id OFFSET $1 LIMIT 1) \
+                     ORDER BY source COLLATE \"C\", id LIMIT $2",
+                ),
                 &[&offset, &limit],
             )?
         }
