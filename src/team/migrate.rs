@@ -43,6 +43,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "summaries",
         sql: include_str!("../../migrations/005_summaries.sql"),
     },
+    Migration {
+        version: 6,
+        name: "search_pending",
+        sql: include_str!("../../migrations/006_search_pending.sql"),
+    },
 ];
 
 /// Advisory lock key held while migrating ("dossier" in ASCII, truncated).
