@@ -1,37 +1,11 @@
 //! Prints the mentions and claims of a text file (debugging aid): `cargo run --example dump FILE`.
-use dossier::model::{Article, ArticleId, Block, BlockKind, Lang, Span};
+use dossier::model::{Article, ArticleId};
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let text = std::fs::read_to_string(&path).unwrap_or(path);
-    let mut body = Vec::new();
-    let mut start = 0;
-    for part in text.split("\n\n") {
-        let lead = part.len() - part.trim_start().len();
-        let (s, e) = (start + lead, start + part.trim_end().len());
-        if e > s {
-            body.push(Block {
-                kind: BlockKind::Paragraph,
-                span: Span::new(s, e),
-            });
-        }
-        start += part.len() + 2;
-    }
-    let article = Article {
-        id: ArticleId("0".into()),
-        source: String::new(),
-        title: String::new(),
-        authors: vec![],
-        outlet: None,
-        date: None,
-        lang: Lang::De,
-        doi: None,
-        url: None,
-        text,
-        body,
-        references: vec![],
-        styles: Vec::new(),
-    };
+    let body = dossier::ingest::paragraphs(&text);
+    let article = Article::untitled(ArticleId("0".into()), text, body);
     let a = dossier::extract::analyze(&article);
     for m in &a.mentions {
         println!(

@@ -20,7 +20,7 @@ mod germeval;
 mod gold;
 
 use dossier::extract::{analyze, tagger};
-use dossier::model::{Article, ArticleId, Block, BlockKind, EntityKind, Lang, Span};
+use dossier::model::{Article, ArticleId, Block, BlockKind, EntityKind, Span};
 
 #[derive(Default)]
 struct Prf {
@@ -69,21 +69,7 @@ fn article_of(tokens: &[String]) -> (Article, Vec<(usize, usize)>) {
         kind: BlockKind::Paragraph,
         span: Span::new(0, text.len()),
     }];
-    let a = Article {
-        id: ArticleId("0".into()),
-        source: String::new(),
-        title: String::new(),
-        authors: vec![],
-        outlet: None,
-        date: None,
-        lang: Lang::De,
-        doi: None,
-        url: None,
-        text,
-        body,
-        references: vec![],
-        styles: Vec::new(),
-    };
+    let a = Article::untitled(ArticleId("0".into()), text, body);
     (a, offs)
 }
 

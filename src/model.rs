@@ -297,6 +297,27 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article of `text` whose body is `body` and of which nothing else is known: no title,
+    /// authors, metadata or references, German. The caller sets what it knows after it
+    /// (`Article { title, ..Article::untitled(id, text, body) }`).
+    pub fn untitled(id: ArticleId, text: String, body: Vec<Block>) -> Article {
+        Article {
+            id,
+            source: String::new(),
+            title: String::new(),
+            authors: Vec::new(),
+            outlet: None,
+            date: None,
+            lang: Lang::De,
+            doi: None,
+            url: None,
+            text,
+            body,
+            references: Vec::new(),
+            styles: Vec::new(),
+        }
+    }
+
     /// The text of a span of this article (empty if the span is out of range).
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")

@@ -1025,19 +1025,10 @@ mod tests {
             at += p.len() + 2;
         }
         Article {
-            id: ArticleId("0".into()),
             source: "t".into(),
             title: "Titel".into(),
             authors: vec!["Anna Muster".into()],
-            outlet: None,
-            date: None,
-            lang: Lang::De,
-            doi: None,
-            url: None,
-            text,
-            body,
-            references: Vec::new(),
-            styles: Vec::new(),
+            ..Article::untitled(ArticleId("0".into()), text, body)
         }
     }
 

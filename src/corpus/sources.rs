@@ -18,30 +18,15 @@ pub enum SourceKey {
     Phrase(String),
 }
 
-/// Words dropped from the front of a source phrase before it is compared: articles and the
-/// prepositions of attribution cues ("laut dem Ministerium", "according to the ministry").
-const LEADING: &[&str] = &[
-    "der",
-    "die",
-    "das",
-    "den",
-    "dem",
-    "des",
-    "ein",
-    "eine",
-    "einer",
-    "eines",
-    "einem",
-    "einen",
-    "laut",
-    "nach",
-    "zufolge",
-    "the",
-    "a",
-    "an",
-    "according",
-    "to",
-];
+/// Whether a word is dropped from the front of a source phrase before it is compared: articles
+/// and the words of attribution cues ("laut dem Ministerium", "according to the ministry").
+fn is_leading(word: &str) -> bool {
+    crate::extract::text::is_german_article(word)
+        || matches!(
+            word,
+            "laut" | "nach" | "zufolge" | "the" | "a" | "an" | "according" | "to"
+        )
+}
 
 /// Words dropped from the end of a source phrase ("Medienberichten zufolge").
 const TRAILING: &[&str] = &["zufolge", "nach", "says", "said"];
@@ -55,7 +40,7 @@ pub fn normalise_phrase(text: &str) -> String {
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
         .collect();
-    while words.first().is_some_and(|w| LEADING.contains(w)) {
+    while words.first().is_some_and(|w| is_leading(w)) {
         words.remove(0);
     }
     while words.last().is_some_and(|w| TRAILING.contains(w)) {

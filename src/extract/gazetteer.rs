@@ -195,6 +195,12 @@ fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').collect())
 }
 
+/// Acronyms are stored under their key marked with `!`, apart from the words they spell, so
+/// that they match only when written in capitals ("UN", not "Un").
+fn acronym_key(name: &str) -> String {
+    format!("!{}", canon::key(name))
+}
+
 fn build() -> Gazetteer {
     let mut g = Gazetteer::default();
     // The surface forms while they are gathered; kept in `g.surfaces` (one string) afterwards.
@@ -206,7 +212,7 @@ fn build() -> Gazetteer {
                overwrite: bool| {
         // Acronyms match only when written in capitals ("UN", not "Un").
         let k = if is_acronym(name) {
-            format!("!{}", canon::key(name))
+            acronym_key(name)
         } else {
             canon::key(name)
         };
@@ -752,10 +758,7 @@ impl Gazetteer {
 
     fn lookup_uncached(&self, surface: &str) -> Option<Entry> {
         if is_acronym(surface) {
-            return self
-                .names
-                .get(&format!("!{}", canon::key(surface)))
-                .copied();
+            return self.lookup_acronym(surface);
         }
         for form in canon::base_forms(surface) {
             if let Some(e) = self.names.get(&canon::key(&form)) {
@@ -776,12 +779,13 @@ impl Gazetteer {
 
     fn lookup_exact_uncached(&self, surface: &str) -> Option<Entry> {
         if is_acronym(surface) {
-            return self
-                .names
-                .get(&format!("!{}", canon::key(surface)))
-                .copied();
+            return self.lookup_acronym(surface);
         }
         self.names.get(&canon::key(surface)).copied()
+    }
+
+    fn lookup_acronym(&self, surface: &str) -> Option<Entry> {
+        self.names.get(&acronym_key(surface)).copied()
     }
 
     /// The kind of a single-word entry written exactly so (or with a genitive "s"), without

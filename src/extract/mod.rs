@@ -405,38 +405,17 @@ pub fn to_json(
 
 #[cfg(test)]
 pub(crate) mod testutil {
-    use crate::model::{Article, ArticleId, Block, BlockKind, Lang, Span};
+    use crate::model::{Article, ArticleId, Lang};
 
     /// An article with one paragraph block per blank-line-separated paragraph.
     pub fn article(text: &str) -> Article {
-        let mut body = Vec::new();
-        let mut start = 0;
-        for part in text.split("\n\n") {
-            let lead = part.len() - part.trim_start().len();
-            let s = start + lead;
-            let e = start + part.trim_end().len();
-            if e > s {
-                body.push(Block {
-                    kind: BlockKind::Paragraph,
-                    span: Span::new(s, e),
-                });
-            }
-            start += part.len() + 2;
-        }
         Article {
-            id: ArticleId("0".into()),
             source: "test".into(),
-            title: String::new(),
-            authors: vec![],
-            outlet: None,
-            date: None,
-            lang: Lang::De,
-            doi: None,
-            url: None,
-            text: text.to_string(),
-            body,
-            references: vec![],
-            styles: Vec::new(),
+            ..Article::untitled(
+                ArticleId("0".into()),
+                text.to_string(),
+                crate::ingest::paragraphs(text),
+            )
         }
     }
 

@@ -243,32 +243,27 @@ mod tests {
 
     #[test]
     fn spans_move_with_the_text() {
-        use crate::model::{Block, BlockKind, Lang};
+        use crate::model::{Block, BlockKind};
         let text = "Titel &amp; Zeile\n\n^{1} Fu&szlig;note hier.\n";
         let span_of = |s: &str| {
             let at = text.find(s).unwrap();
             Span::new(at, at + s.len())
         };
         let mut a = Article {
-            id: super::super::article_id(text),
             source: "a.txt".into(),
             title: "Titel &amp; Zeile".into(),
-            authors: vec![],
-            outlet: None,
-            date: None,
-            lang: Lang::De,
-            doi: None,
-            url: None,
-            text: text.into(),
-            body: vec![Block {
-                kind: BlockKind::Paragraph,
-                span: span_of("Titel &amp; Zeile"),
-            }],
             references: vec![Block {
                 kind: BlockKind::Reference,
                 span: span_of("^{1} Fu&szlig;note hier."),
             }],
-            styles: vec![],
+            ..Article::untitled(
+                super::super::article_id(text),
+                text.into(),
+                vec![Block {
+                    kind: BlockKind::Paragraph,
+                    span: span_of("Titel &amp; Zeile"),
+                }],
+            )
         };
         let old_id = a.id.clone();
         clean_article(&mut a);

@@ -20,7 +20,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use decode::decode;
-pub use parse::{parse_article, parse_raw};
+pub use parse::{paragraphs, parse_article, parse_raw};
 pub use walk::{
     Listing, LoadedFile, has_text_extension, list_files, load_file, load_paths, read_regular_file,
 };

@@ -59,6 +59,27 @@ pub fn parse_article(source: &str, text: &str) -> Article {
 /// Parses an article with no heuristics: every blank-line separated paragraph is body and the
 /// title is the first line.
 pub fn parse_raw(source: &str, text: &str) -> Article {
+    let body = paragraphs(text);
+    let first_line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let title = match shorten(first_line) {
+        t if t.is_empty() => fallback_title(source),
+        t => t,
+    };
+    Article {
+        source: source.to_string(),
+        title,
+        lang: detect_lang(text),
+        ..Article::untitled(article_id(text), text.to_string(), body)
+    }
+}
+
+/// One paragraph block for each run of lines between blank lines, without the whitespace
+/// around it.
+pub fn paragraphs(text: &str) -> Vec<Block> {
     let mut body = Vec::new();
     let mut para: Option<(usize, usize)> = None;
     let mut pos = 0;
@@ -86,30 +107,7 @@ pub fn parse_raw(source: &str, text: &str) -> Article {
             span,
         });
     }
-    let first_line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    let title = match shorten(first_line) {
-        t if t.is_empty() => fallback_title(source),
-        t => t,
-    };
-    Article {
-        id: article_id(text),
-        source: source.to_string(),
-        title,
-        authors: Vec::new(),
-        outlet: None,
-        date: None,
-        lang: detect_lang(text),
-        doi: None,
-        url: None,
-        text: text.to_string(),
-        body,
-        references: Vec::new(),
-        styles: Vec::new(),
-    }
+    body
 }
 
 /// The span of `text[start..end]` without surrounding whitespace, or `None` when blank.

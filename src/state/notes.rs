@@ -3,7 +3,7 @@
 //! and come back as a [`StoreReport`].
 
 use super::{AppState, Cursor, Effect, NoteEditor, Overlay, Pane, PlacedBookmark, Severity};
-use super::{Location, StoreOp, StoreReport, Unit};
+use super::{StoreOp, StoreReport, Unit};
 use crate::action::Action;
 use crate::editor::{Edit, TextArea};
 use crate::keymap::{Key, KeyChord};
@@ -433,18 +433,7 @@ impl AppState {
         } else {
             index
         };
-        self.go_to(
-            Location {
-                article,
-                offset: span.start,
-            },
-            true,
-        );
-        self.screen.focus = Pane::Reader;
-        self.cursor = Some(Cursor {
-            unit: Unit::Sentence,
-            span,
-        });
+        self.jump_to_span(article, span, Unit::Sentence);
         self.show_cursor();
     }
 
