@@ -4,7 +4,8 @@
 //! `cargo build --release && cargo run --release --example team_bench [ARTICLES] [WRITERS]`
 //! (default 20,000 articles, published by 2 writer connections as `dossier publish` does); the reader is the binary at `target/release/dossier` (or `DOSSIER_BIN`). Articles are the
 //! 10kGNAD test set (../shared/data/10kgnad/test.csv), analysed once, then repeated with
-//! distinct ids; without it, the bundled corpus is repeated.
+//! distinct ids; without it, the bundled corpus is repeated. With `TEAM_BENCH_HOLD` set, the
+//! cluster stays up after publishing until a line is read from standard input.
 use dossier::model::{Analysis, Article, ArticleId};
 use dossier::store::{Anchor, Bookmark, BookmarkId, Change, Store, Target};
 use dossier::team::cluster::Cluster;
@@ -123,6 +124,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         again.elapsed().as_secs_f64()
     );
     client.batch_execute("ANALYZE")?;
+    if std::env::var_os("TEAM_BENCH_HOLD").is_some() {
+        // Leaves the published corpus up for inspection (psql, EXPLAIN) until a line arrives
+        // on standard input.
+        eprintln!(
+            "holding: psql 'postgres://ann@127.0.0.1:{}/team'; a line on stdin goes on",
+            cluster.port()
+        );
+        std::io::stdin().read_line(&mut String::new())?;
+    }
 
     // Search latency.
     let queries = [

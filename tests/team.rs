@@ -100,6 +100,50 @@ fn open(dir: &Path) -> Store {
     Store::open(dir, 1_700_000_100)
 }
 
+/// Asserts that the summaries publishing keeps (the article total, the entity index, the
+/// outlets) equal what counting the corpus itself gives, and returns the total.
+fn summaries_agree(c: &mut postgres::Client) -> i64 {
+    let total: i64 = c
+        .query_one("SELECT articles FROM corpus_totals", &[])
+        .unwrap()
+        .get(0);
+    let counted: i64 = c
+        .query_one("SELECT count(*) FROM articles", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(total, counted, "article total");
+    assert_eq!(corpus::count(c).unwrap(), counted);
+    for (what, kept, counted) in [
+        (
+            "entities",
+            "SELECT kind, name, articles, mentions FROM entity_counts",
+            "SELECT kind, name, count(*), sum(mentions)::int8 FROM mentions GROUP BY 1, 2",
+        ),
+        (
+            "outlets",
+            "SELECT outlet, articles, first, last FROM source_counts",
+            "SELECT coalesce(outlet, ''), count(*), min(published), max(published) \
+             FROM articles GROUP BY 1",
+        ),
+    ] {
+        let differ: i64 = c
+            .query_one(
+                &format!(
+                    "SELECT count(*) FROM ((({kept}) EXCEPT ({counted})) \
+                     UNION ALL (({counted}) EXCEPT ({kept}))) d"
+                ),
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        assert_eq!(
+            differ, 0,
+            "{what} kept by publishing differ from those counted"
+        );
+    }
+    total
+}
+
 #[test]
 fn two_people_editing_one_note_at_once_keep_both_texts() {
     let Some(cluster) = server("concurrent edits") else {
@@ -329,6 +373,7 @@ fn a_corpus_published_twice_is_stored_once_and_searchable() {
     let second = corpus::publish(&mut c, "ann", &pairs).unwrap();
     assert_eq!((second.added, second.present), (0, articles.len()));
     assert_eq!(corpus::count(&mut c).unwrap(), articles.len() as i64);
+    assert_eq!(summaries_agree(&mut c), articles.len() as i64);
 
     // What comes back is what went in.
     let (back, analysis) = corpus::fetch(&mut c, &articles[0].id.0).unwrap().unwrap();
@@ -783,6 +828,30 @@ fn the_publisher_writes_batches_on_several_connections_and_again_adds_nothing() 
         server_count(&cluster, "SELECT count(*) FROM articles"),
         2 * total as i64
     );
+    assert_eq!(summaries_agree(&mut c), 2 * total as i64);
+    // Jumps into the list, from either end, land on the rows walking it page by page reaches.
+    {
+        use dossier::team::paged::{From, PAGE, rows};
+        let mut walked = rows(&mut c, &From::Offset(0)).unwrap();
+        while let Some(last) = walked.last().cloned() {
+            let next = rows(&mut c, &From::After(last.source, last.id)).unwrap();
+            if next.is_empty() {
+                break;
+            }
+            walked.extend(next);
+        }
+        assert_eq!(walked.len(), 2 * total);
+        assert_eq!(
+            rows(&mut c, &From::Offset(2 * PAGE)).unwrap(),
+            walked[2 * PAGE..3 * PAGE]
+        );
+        let end = walked.len();
+        assert_eq!(
+            rows(&mut c, &From::FromEnd(7)).unwrap(),
+            walked[end - 7 - PAGE..end - 7]
+        );
+        assert_eq!(rows(&mut c, &From::Last(9)).unwrap(), walked[end - 9..]);
+    }
 
     // A reader may not publish: the writers stop and say so.
     let rita = settings(&cluster, "rita");
@@ -931,7 +1000,11 @@ fn a_server_at_an_older_schema_keeps_its_corpus_when_migrated() {
         ],
     )
     .unwrap();
-    assert_eq!(migrate::migrate(&mut db).unwrap(), 1);
+    assert_eq!(
+        migrate::migrate(&mut db).unwrap(),
+        migrate::MIGRATIONS.len() - 3
+    );
+    assert_eq!(summaries_agree(&mut db), 1);
     let (back, analysis) = corpus::fetch(&mut db, &a.id.0).unwrap().unwrap();
     assert_eq!(&back, a);
     assert_eq!(&analysis, an);
@@ -1033,4 +1106,192 @@ fn articles_others_publish_join_the_list_and_the_open_article_stays() {
         screen.contains(&format!("{}/{}", all.len() + 2, 3 + all.len())),
         "{screen}"
     );
+}
+
+#[test]
+fn two_publishers_at_once_on_overlapping_articles_count_each_article_once() {
+    use dossier::team::publish::{Batch, Publisher};
+    use std::sync::Arc;
+    let Some(cluster) = server("concurrent publishers") else {
+        return;
+    };
+    let articles = dossier::ingest::bundled();
+    let analyses: Vec<Arc<_>> = dossier::extract::analyze_corpus(&articles)
+        .into_iter()
+        .map(Arc::new)
+        .collect();
+    // Both publish copies 0..60 of every article; ann also 60..90, bob also 90..120. Each sends
+    // its batches in its own order, so the two meet on the same ids and the same entity rows.
+    let batches = |range: std::ops::Range<usize>, reverse: bool| -> Vec<Batch> {
+        let mut ks: Vec<usize> = range.collect();
+        if reverse {
+            ks.reverse();
+        }
+        ks.chunks(10)
+            .map(|ks| {
+                ks.iter()
+                    .flat_map(|&k| {
+                        articles.iter().zip(&analyses).map(move |(a, an)| {
+                            let mut c = a.clone();
+                            c.id = ArticleId(format!("{}{k:04}", &a.id.0[..8]));
+                            c.source = format!("both/{k:04}/{}", a.source);
+                            (c, Arc::clone(an))
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let run = |user: &'static str, batches: Vec<Batch>| {
+        let s = settings(&cluster, user);
+        std::thread::spawn(move || {
+            let mut p = Publisher::start(&s, user, 2).unwrap();
+            for b in batches {
+                p.send(b).unwrap();
+            }
+            p.finish().unwrap()
+        })
+    };
+    let mut ann_batches = batches(0..60, false);
+    ann_batches.extend(batches(60..90, false));
+    let mut bob_batches = batches(0..60, true);
+    bob_batches.extend(batches(90..120, true));
+    let ann = run("ann", ann_batches);
+    let bob = run("bob", bob_batches);
+    let (ann, bob) = (ann.join().unwrap(), bob.join().unwrap());
+    let n = articles.len();
+    assert_eq!(ann.added + bob.added, 120 * n, "{ann:?} {bob:?}");
+    assert_eq!(ann.added + ann.present, 90 * n);
+    assert_eq!(bob.added + bob.present, 90 * n);
+    let mut c = settings(&cluster, "ann").connect().unwrap();
+    assert_eq!(summaries_agree(&mut c), 120 * n as i64);
+    // Every entity is counted in each copy of each article naming it: 120 times as often as in
+    // the articles themselves.
+    let mut expected = std::collections::BTreeMap::<(String, String), i64>::new();
+    for an in &analyses {
+        let names: std::collections::BTreeSet<(String, String)> = an
+            .mentions
+            .iter()
+            .filter(|m| !m.canonical.is_empty())
+            .map(|m| (m.kind.name().to_string(), m.canonical.clone()))
+            .collect();
+        for key in names {
+            *expected.entry(key).or_default() += 120;
+        }
+    }
+    let index = corpus::entities(&mut c, None, None, 100_000).unwrap();
+    assert_eq!(index.len(), expected.len());
+    for e in &index {
+        assert_eq!(
+            expected[&(e.kind.clone(), e.name.clone())],
+            e.articles,
+            "{}",
+            e.name
+        );
+    }
+    let outlets = corpus::sources(&mut c, 1000).unwrap();
+    assert_eq!(
+        outlets.iter().map(|s| s.articles).sum::<i64>(),
+        120 * n as i64
+    );
+
+    // Publishing all of it again changes no count.
+    let again = run("bob", batches(0..120, false)).join().unwrap();
+    assert_eq!(
+        (again.added, again.present, again.mentions),
+        (0, 120 * n, 0)
+    );
+    assert_eq!(summaries_agree(&mut c), 120 * n as i64);
+    assert_eq!(
+        corpus::entities(&mut c, None, None, 100_000).unwrap(),
+        index
+    );
+}
+
+#[test]
+fn a_server_at_version_4_holding_a_corpus_gets_its_summaries_on_migrating() {
+    let Some(cluster) = server("migrate summaries") else {
+        return;
+    };
+    // The corpus as publishing stored it at version 4, copied row by row into a database
+    // brought to version 4 only.
+    let articles = publish_bundled(&cluster, usize::MAX);
+    let mut admin = cluster.admin().unwrap();
+    admin.batch_execute("CREATE DATABASE old").unwrap();
+    let mut old = cluster.superuser("old").unwrap();
+    old.batch_execute(
+        "CREATE TABLE dossier_migrations (version integer PRIMARY KEY, name text NOT NULL, \
+         applied timestamptz NOT NULL DEFAULT now())",
+    )
+    .unwrap();
+    for m in &migrate::MIGRATIONS[..4] {
+        old.batch_execute(m.sql).unwrap();
+        old.execute(
+            "INSERT INTO dossier_migrations (version, name) VALUES ($1, $2)",
+            &[&m.version, &m.name],
+        )
+        .unwrap();
+    }
+    let mut team = cluster.superuser("team").unwrap();
+    for r in team
+        .query(
+            "SELECT id, source, title, lang, outlet, published, body, article, analysis, \
+             published_by, claims FROM articles",
+            &[],
+        )
+        .unwrap()
+    {
+        let (id, source, title, lang): (String, String, String, String) =
+            (r.get(0), r.get(1), r.get(2), r.get(3));
+        let (outlet, published): (Option<String>, Option<String>) = (r.get(4), r.get(5));
+        let (body, article, analysis, by): (String, String, String, String) =
+            (r.get(6), r.get(7), r.get(8), r.get(9));
+        let claims: i32 = r.get(10);
+        old.execute(
+            "INSERT INTO articles (id, source, title, lang, outlet, published, body, article, \
+             analysis, published_by, claims) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            &[
+                &id, &source, &title, &lang, &outlet, &published, &body, &article, &analysis, &by,
+                &claims,
+            ],
+        )
+        .unwrap();
+    }
+    for r in team
+        .query("SELECT article, kind, name, mentions FROM mentions", &[])
+        .unwrap()
+    {
+        let (article, kind, name, n): (String, String, String, i32) =
+            (r.get(0), r.get(1), r.get(2), r.get(3));
+        old.execute(
+            "INSERT INTO mentions (article, kind, name, mentions) VALUES ($1, $2, $3, $4)",
+            &[&article, &kind, &name, &n],
+        )
+        .unwrap();
+    }
+    assert_eq!(
+        migrate::migrate(&mut old).unwrap(),
+        migrate::MIGRATIONS.len() - 4
+    );
+    assert_eq!(summaries_agree(&mut old), articles.len() as i64);
+    assert_eq!(
+        corpus::entities(&mut old, None, None, 10_000).unwrap(),
+        corpus::entities(&mut team, None, None, 10_000).unwrap()
+    );
+    assert_eq!(
+        corpus::sources(&mut old, 100).unwrap(),
+        corpus::sources(&mut team, 100).unwrap()
+    );
+
+    // Publishing to it afterwards adds only what is new, to the summaries too.
+    let analyses = dossier::extract::analyze_corpus(&articles);
+    let pairs: Vec<_> = articles.iter().zip(analyses.iter()).collect();
+    let again = corpus::publish(&mut old, "ann", &pairs).unwrap();
+    assert_eq!((again.added, again.present), (0, articles.len()));
+    let fresh = copies(&articles[0], 3, "new");
+    let pairs: Vec<_> = fresh.iter().map(|a| (a, &analyses[0])).collect();
+    let added = corpus::publish(&mut old, "ann", &pairs).unwrap();
+    assert_eq!(added.added, 3);
+    assert_eq!(summaries_agree(&mut old), articles.len() as i64 + 3);
 }

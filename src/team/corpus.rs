@@ -158,29 +158,68 @@ pub fn publish(
         }
         writer.finish().map_err(write)?;
     }
+    // Ids in order, so that two publishers holding some of the same new ids wait for each
+    // other instead of deadlocking.
     let rows = tx
         .query(
             "INSERT INTO articles (id, source, title, lang, body, article, analysis, outlet, \
              published, claims, published_by) \
              SELECT id, source, title, lang, body, article, analysis, outlet, published, claims, \
-             $1 FROM incoming_articles \
+             $1 FROM incoming_articles ORDER BY id \
              ON CONFLICT (id) DO NOTHING RETURNING id",
             &[&user],
         )
         .map_err(write)?;
-    let mentions = tx
-        .execute(
-            "INSERT INTO mentions (article, kind, name, mentions) \
-             SELECT article, kind, name, mentions FROM incoming_mentions \
-             ON CONFLICT DO NOTHING",
-            &[],
-        )
-        .map_err(write)?;
+    let added: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
+    if !added.is_empty() {
+        out.mentions = add_summaries(&mut tx, &added).map_err(write)?;
+    }
     tx.commit().map_err(write)?;
-    out.added = rows.len();
-    out.present += fresh.len() - rows.len();
-    out.mentions = usize::try_from(mentions).unwrap_or(usize::MAX);
+    out.added = added.len();
+    out.present += fresh.len() - added.len();
     Ok(out)
+}
+
+/// Stores the entity rows of the articles `added` (just inserted by this transaction, so no
+/// one else writes them) and adds them to the summaries: the entity index, the outlets and the
+/// article total. The summary rows are written last and in one order (entities by kind and
+/// name, outlets by name, then the total), so that concurrent publishers queue rather than
+/// deadlock and hold those rows only until they commit. Returns the entity rows stored.
+fn add_summaries(
+    tx: &mut postgres::Transaction<'_>,
+    added: &[String],
+) -> Result<usize, postgres::Error> {
+    let mentions: i64 = tx
+        .query_one(
+            "WITH stored AS ( \
+                 INSERT INTO mentions (article, kind, name, mentions) \
+                 SELECT article, kind, name, mentions FROM incoming_mentions \
+                 WHERE article = ANY($1) \
+                 ON CONFLICT DO NOTHING RETURNING kind, name, mentions), \
+             counted AS ( \
+                 INSERT INTO entity_counts AS e (kind, name, articles, mentions) \
+                 SELECT kind, name, count(*), sum(mentions) FROM stored \
+                 GROUP BY kind, name ORDER BY kind, name \
+                 ON CONFLICT (kind, name) DO UPDATE \
+                 SET articles = e.articles + excluded.articles, \
+                     mentions = e.mentions + excluded.mentions) \
+             SELECT count(*) FROM stored",
+            &[&added],
+        )?
+        .get(0);
+    tx.execute(
+        "INSERT INTO source_counts AS s (outlet, articles, first, last) \
+         SELECT coalesce(outlet, ''), count(*), min(published), max(published) \
+         FROM incoming_articles WHERE id = ANY($1) GROUP BY 1 ORDER BY 1 \
+         ON CONFLICT (outlet) DO UPDATE \
+         SET articles = s.articles + excluded.articles, \
+             first = least(s.first, excluded.first), \
+             last = greatest(s.last, excluded.last)",
+        &[&added],
+    )?;
+    let n = i64::try_from(added.len()).unwrap_or(i64::MAX);
+    tx.execute("UPDATE corpus_totals SET articles = articles + $1", &[&n])?;
+    Ok(usize::try_from(mentions).unwrap_or(0))
 }
 
 /// One search result.
@@ -284,8 +323,9 @@ pub struct EntityCount {
     pub mentions: i64,
 }
 
-/// The entity index as SQL: entities by the number of articles naming them, optionally of one
-/// kind and fuzzily matching `name` (accent- and case-folded trigrams).
+/// The entity index: entities by the number of articles naming them, optionally of one kind and
+/// fuzzily matching `name` (accent- and case-folded trigrams), read from the counts publishing
+/// keeps (an index read, not an aggregation over every mention).
 pub fn entities(
     client: &mut Client,
     kind: Option<&str>,
@@ -293,10 +333,10 @@ pub fn entities(
     limit: i64,
 ) -> Result<Vec<EntityCount>, TeamError> {
     let rows = client.query(
-        "SELECT kind, name, count(*), sum(mentions)::int8 FROM mentions \
+        "SELECT kind, name, articles, mentions FROM entity_counts \
          WHERE ($1::text IS NULL OR kind = $1) \
            AND ($2::text IS NULL OR dossier_fold($2) <% dossier_fold(name)) \
-         GROUP BY kind, name ORDER BY count(*) DESC, name LIMIT $3",
+         ORDER BY articles DESC, name LIMIT $3",
         &[&kind, &name, &limit],
     )?;
     Ok(rows
@@ -323,11 +363,12 @@ pub struct SourceCount {
     pub last: Option<String>,
 }
 
-/// The sources view as SQL: outlets by number of articles, with their date range.
+/// The sources view: outlets by number of articles, with their date range, read from the counts
+/// publishing keeps.
 pub fn sources(client: &mut Client, limit: i64) -> Result<Vec<SourceCount>, TeamError> {
     let rows = client.query(
-        "SELECT coalesce(outlet, ''), count(*), min(published), max(published) FROM articles \
-         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $1",
+        "SELECT outlet, articles, first, last FROM source_counts \
+         ORDER BY articles DESC, outlet LIMIT $1",
         &[&limit],
     )?;
     Ok(rows
@@ -377,10 +418,14 @@ pub fn page(
         .collect())
 }
 
-/// Number of articles on the server.
+/// Number of articles on the server, as publishing keeps it (one row read, however large the
+/// corpus).
 pub fn count(client: &mut Client) -> Result<i64, TeamError> {
     Ok(client
-        .query_one("SELECT count(*) FROM articles", &[])?
+        .query_one(
+            "SELECT coalesce((SELECT articles FROM corpus_totals), 0)",
+            &[],
+        )?
         .get(0))
 }
 

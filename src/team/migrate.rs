@@ -38,6 +38,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "search",
         sql: include_str!("../../migrations/004_search.sql"),
     },
+    Migration {
+        version: 5,
+        name: "summaries",
+        sql: include_str!("../../migrations/005_summaries.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "search_pending",
+        sql: include_str!("../../migrations/006_search_pending.sql"),
+    },
 ];
 
 /// Advisory lock key held while migrating ("dossier" in ASCII, truncated).

@@ -55,6 +55,10 @@ pub enum From {
     Offset(usize),
     /// The last this many rows (the end of the list, read backwards from it).
     Last(usize),
+    /// The page that ends this many rows before the end of the list, with no neighbour held (a
+    /// jump into the list's second half: counted back from the end rather than on from the
+    /// start).
+    FromEnd(usize),
 }
 
 /// What the reader asks of the server.
@@ -292,10 +296,29 @@ pub fn rows(client: &mut Client, from: &From) -> Result<Vec<Row>, TeamError> {
                 &[&n],
             )?
         }
+        From::FromEnd(skip) => {
+            let skip = i64::try_from(*skip).unwrap_or(i64::MAX);
+            client.query(
+                &row_query(
+                    "WHERE (source COLLATE \"C\", id) <= \
+                         (SELECT source COLLATE \"C\", id FROM articles \
+                          ORDER BY source COLLATE \"C\" DESC, id DESC OFFSET $1 LIMIT 1) \
+                     ORDER BY source COLLATE \"C\" DESC, id DESC LIMIT $2",
+                ),
+                &[&skip, &limit],
+            )?
+        }
         From::Offset(offset) => {
+            // The rows skipped are counted on the list index alone (an index-only scan of
+            // keys), and only the page's rows are read from the table.
             let offset = i64::try_from(*offset).unwrap_or(i64::MAX);
             client.query(
-                &row_query("ORDER BY source COLLATE \"C\", id OFFSET $1 LIMIT $2"),
+                &row_query(
+                    "WHERE (source COLLATE \"C\", id) >= \
+                         (SELECT source COLLATE \"C\", id FROM articles \
+                          ORDER BY source COLLATE \"C\", id OFFSET $1 LIMIT 1) \
+                     ORDER BY source COLLATE \"C\", id LIMIT $2",
+                ),
                 &[&offset, &limit],
             )?
         }
@@ -373,6 +396,8 @@ impl Window {
                 From::After(r.source.clone(), r.id.clone())
             } else if let Some(r) = after {
                 From::Before(r.source.clone(), r.id.clone())
+            } else if 2 * page * PAGE >= total {
+                From::FromEnd(total - (page + 1) * PAGE)
             } else {
                 From::Offset(page * PAGE)
             };
@@ -466,7 +491,7 @@ mod tests {
             [
                 Request::Page {
                     page: 8,
-                    from: From::Offset(8 * PAGE)
+                    from: From::FromEnd(PAGE)
                 },
                 Request::Page {
                     page: 9,
@@ -476,6 +501,29 @@ mod tests {
         );
         assert_eq!(w.row(5 * PAGE + 2), Some(&row(5 * PAGE + 2)));
         assert_eq!(w.row(3 * PAGE), None);
+    }
+
+    #[test]
+    fn a_jump_counts_from_the_nearer_end_of_the_list() {
+        let mut w = Window {
+            total: Some(100 * PAGE + 5),
+            ..Window::default()
+        };
+        assert_eq!(
+            w.wanted(30 * PAGE, 30 * PAGE),
+            [Request::Page {
+                page: 30,
+                from: From::Offset(30 * PAGE)
+            }]
+        );
+        // Page 98 ends PAGE + 5 rows before the end: page 99 is full, the last (100) holds 5.
+        assert_eq!(
+            w.wanted(98 * PAGE, 98 * PAGE),
+            [Request::Page {
+                page: 98,
+                from: From::FromEnd(PAGE + 5)
+            }]
+        );
     }
 
     #[test]
