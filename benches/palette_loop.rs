@@ -73,7 +73,7 @@ fn state(dir: &Path) -> AppState {
 
 /// The palette's shown answer, as an address to tell a new answer from the one before.
 fn shown_answer(state: &AppState) -> usize {
-    match &state.overlay {
+    match &state.overlays.open {
         Some(Overlay::Palette(p)) => p
             .result
             .as_ref()

@@ -193,7 +193,7 @@ mod tests {
         for input in bg.wait_idle(Duration::from_secs(10)) {
             s.handle(input);
         }
-        let Some(crate::state::Overlay::Palette(p)) = &s.overlay else {
+        let Some(crate::state::Overlay::Palette(p)) = &s.overlays.open else {
             panic!("the palette is open");
         };
         assert_eq!(p.query, "pj");
@@ -247,7 +247,7 @@ mod tests {
         let effects = s.apply(crate::action::Action::ShowEntityIndex);
         assert!(jobs_of(effects).is_empty());
         assert!(matches!(
-            s.overlay,
+            s.overlays.open,
             Some(crate::state::Overlay::Entities { .. })
         ));
         assert_eq!(

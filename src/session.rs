@@ -174,7 +174,7 @@ pub fn settle(state: &mut AppState, session: &mut Session, effects: Vec<Effect>)
     while let Some(effect) = queue.pop_front() {
         match effect {
             Effect::Store(op) => {
-                let report = session.perform(op, state.clock);
+                let report = session.perform(op, state.time.now);
                 queue.extend(state.handle(report));
             }
             other => rest.push(other),

@@ -79,7 +79,7 @@ fn a_card_names_its_source_and_shows_the_stance_as_glyph_and_word() {
     let label = claim_source_label(claim, &articles[a]);
     let keys = format!("{}<Tab> z {}", "J ".repeat(a), "j ".repeat(c));
     let (s, screen) = render((160, 45), &keys);
-    assert_eq!((s.selected, s.claims.selected), (a, c));
+    assert_eq!((s.list.selected, s.claims.selected), (a, c));
     let header = format!(
         "▶ {} {} · {} · {}",
         stance_glyph(claim.stance),
@@ -199,7 +199,7 @@ fn stance_and_source_filters_combine_and_survive_a_change_of_article() {
         })
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(s.selected, next);
+    assert_eq!(s.list.selected, next);
     assert_eq!(s.claims.shown, expected);
 }
 
@@ -250,9 +250,9 @@ fn enter_lists_a_sources_claims_and_enter_again_jumps_to_the_claim() {
     let target = &first.claims[first.claims.len() - 1];
     let text = &analyses[target.article].claims[target.claim].text;
     let (s, screen) = render((160, 45), "W <Enter> G <Enter>");
-    assert!(s.overlay.is_none());
+    assert!(s.overlays.open.is_none());
     assert_eq!(
-        (s.selected, s.claims.selected),
+        (s.list.selected, s.claims.selected),
         (target.article, target.claim)
     );
     let cursor = s.cursor.map(|c| c.span);
@@ -283,9 +283,9 @@ fn the_sources_view_fits_small_screens_and_esc_goes_back_then_closes() {
     }
     let (s, screen) = render((100, 30), "W <Enter> <Esc>");
     assert!(screen.contains("Sources ("), "{screen}");
-    assert!(s.overlay.is_some());
+    assert!(s.overlays.open.is_some());
     let (s, _) = render((100, 30), "W <Enter> <Esc> <Esc>");
-    assert!(s.overlay.is_none());
+    assert!(s.overlays.open.is_none());
 }
 
 #[test]

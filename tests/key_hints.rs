@@ -38,7 +38,7 @@ fn state(keymap: &Keymap) -> AppState {
 fn assert_runs(s: &AppState, name: &str, section: Section, key: &str, action: Action) {
     let chords = parse_sequence(key).unwrap_or_else(|e| panic!("{name}: '{key}': {e}"));
     assert_eq!(
-        s.keymap.runs(section, &chords),
+        s.keys.map.runs(section, &chords),
         Some(action),
         "{name}: the hint names '{key}' for {} in {section:?}",
         action.name()
@@ -85,7 +85,7 @@ fn every_popup_hint_names_a_key_bound_to_its_action_under_both_keymaps() {
         pause(&mut s);
         let cross = s.work.cross.clone().unwrap();
         let canonical = cross.entities.entries()[0].canonical.clone();
-        s.overlay = Some(Overlay::Card {
+        s.overlays.open = Some(Overlay::Card {
             canonical,
             selected: 0,
         });
@@ -94,7 +94,7 @@ fn every_popup_hint_names_a_key_bound_to_its_action_under_both_keymaps() {
         let mut s = state(&keymap);
         pause(&mut s);
         assert!(!s.work.cross.as_ref().unwrap().groups.is_empty());
-        s.overlay = Some(Overlay::Group {
+        s.overlays.open = Some(Overlay::Group {
             group: 0,
             selected: 0,
         });

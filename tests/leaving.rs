@@ -20,7 +20,7 @@ fn state() -> AppState {
         Hyphenators::load(),
         Options::default(),
     );
-    s.clock = NOW;
+    s.time.now = NOW;
     s
 }
 
@@ -68,14 +68,14 @@ fn quitting_with_unsaved_changes_asks_and_the_rescue_file_keeps_them() {
     assert!(s.saved.unsaved > 0);
     for quit in ["q", "<C-c>"] {
         assert!(press(&mut s, &mut session, quit).is_empty(), "{quit} quit");
-        assert_eq!(s.overlay, Some(Overlay::QuitConfirm));
+        assert_eq!(s.overlays.open, Some(Overlay::QuitConfirm));
         press(&mut s, &mut session, "<Esc>");
-        assert_eq!(s.overlay, None);
+        assert_eq!(s.overlays.open, None);
     }
     // Saving again fails again: the dialog stays.
     press(&mut s, &mut session, "q");
     assert!(press(&mut s, &mut session, "<C-r>").is_empty());
-    assert_eq!(s.overlay, Some(Overlay::QuitConfirm));
+    assert_eq!(s.overlays.open, Some(Overlay::QuitConfirm));
     assert_eq!(press(&mut s, &mut session, "w"), vec![Effect::Quit]);
     let line = s.saved.farewell.join("\n");
     assert!(line.contains("bookmarks-rescue-"), "{line}");
@@ -99,16 +99,16 @@ fn quitting_with_unsaved_changes_asks_and_the_rescue_file_keeps_them() {
 fn a_paste_is_text_in_the_note_editor_and_ignored_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
     let (mut s, mut session) = start(dir.path());
-    let before = s.selected;
+    let before = s.list.selected;
     let effects = s.handle(Input::Paste("q J J".into()));
     assert!(effects.is_empty());
-    assert_eq!(s.selected, before);
+    assert_eq!(s.list.selected, before);
     assert!(s.messages.iter().any(|m| m.text.contains("paste ignored")));
     press(&mut s, &mut session, ") m a");
     s.handle(Input::Paste(
         "eins\r\nzwei \u{1b}[200~ drei\u{1b}]52;c;eA==\u{7}\u{9b}".into(),
     ));
-    let Some(Overlay::Note(editor)) = &s.overlay else {
+    let Some(Overlay::Note(editor)) = &s.overlays.open else {
         panic!("the note editor closed");
     };
     assert_eq!(editor.area.text(), "eins\nzwei [200~ drei]52;c;eA==");

@@ -60,7 +60,7 @@ fn key(c: char) -> KeyChord {
 }
 
 fn palette(state: &AppState) -> &dossier::state::palette::Palette {
-    match &state.overlay {
+    match &state.overlays.open {
         Some(Overlay::Palette(p)) => p,
         other => panic!("the palette is open: {other:?}"),
     }
@@ -142,7 +142,7 @@ fn a_full_text_query_is_echoed_while_the_corpus_is_searched_and_its_matches_foll
     let mut direct = state(10_000);
     let keys: Vec<KeyChord> = ":/pjöngjang".chars().map(key).collect();
     let screen = render_text(&mut direct, (120, 30), &keys);
-    let Some(Overlay::Palette(q)) = &direct.overlay else {
+    let Some(Overlay::Palette(q)) = &direct.overlays.open else {
         panic!("the palette is open");
     };
     assert_eq!(p.text_hits, q.text_hits);
@@ -165,13 +165,13 @@ fn enter_during_a_full_text_search_jumps_to_the_first_match_of_what_is_typed() {
     }
     live.key(KeyChord::plain(Key::Enter));
     live.settle(Duration::from_secs(120));
-    assert!(live.state.overlay.is_none(), "the palette closed");
+    assert!(live.state.overlays.open.is_none(), "the palette closed");
     let first = live.state.corpus[0]
         .article
         .text
         .find("Absatz 3")
         .expect("in the text");
     let cursor = live.state.cursor.expect("the match is under the cursor");
-    assert_eq!(live.state.selected, 0);
+    assert_eq!(live.state.list.selected, 0);
     assert_eq!(cursor.span.start, first);
 }

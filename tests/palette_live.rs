@@ -94,7 +94,7 @@ fn a_query_is_echoed_before_its_ranking_completes_and_the_hits_follow() {
         assert!(!last.text.contains("ranking…"), "{}", last.text);
         assert!(last.at >= echo.at);
     }
-    let Some(Overlay::Palette(p)) = &live.state.overlay else {
+    let Some(Overlay::Palette(p)) = &live.state.overlays.open else {
         panic!("the palette is open");
     };
     assert_eq!(p.query, "putin");
@@ -123,7 +123,7 @@ fn the_next_key_supersedes_a_ranking_under_way() {
     let echo = live.draw().expect("drawn");
     assert!(echo.text.contains("> wien"), "{}", echo.text);
     live.settle(Duration::from_secs(60));
-    let Some(Overlay::Palette(p)) = &live.state.overlay else {
+    let Some(Overlay::Palette(p)) = &live.state.overlays.open else {
         panic!("the palette is open");
     };
     assert_eq!(p.ranking, None);

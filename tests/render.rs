@@ -139,16 +139,16 @@ fn scrolling_moves_the_reading_position() {
 #[test]
 fn switching_articles_from_the_list_and_globally() {
     let (s, screen) = render((160, 45), "J");
-    assert_eq!(s.selected, 1);
+    assert_eq!(s.list.selected, 1);
     assert!(screen.contains("READ │ 2/5"));
     let (s, _) = render((160, 45), "h j j");
     assert_eq!(s.screen.focus, Pane::List);
-    assert_eq!(s.selected, 2);
+    assert_eq!(s.list.selected, 2);
     let (s, _) = render((160, 45), "h G <Enter>");
-    assert_eq!(s.selected, 4);
+    assert_eq!(s.list.selected, 4);
     assert_eq!(s.screen.focus, Pane::Reader);
     let (s, _) = render((160, 45), "K");
-    assert_eq!(s.selected, 0);
+    assert_eq!(s.list.selected, 0);
 }
 
 #[test]
@@ -158,7 +158,7 @@ fn help_is_generated_from_the_keymap() {
     assert!(screen.contains("next_article"));
     assert!(screen.contains("Open the next article"));
     let (s, _) = render((120, 40), "? <Esc>");
-    assert!(s.overlay.is_none());
+    assert!(s.overlays.open.is_none());
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn mouse_is_off_by_default_and_a_key_turns_it_on() {
         col: list.x + 3,
         row,
     });
-    assert_eq!((s.screen.focus, s.selected), (Pane::List, 2));
+    assert_eq!((s.screen.focus, s.list.selected), (Pane::List, 2));
     // The wheel scrolls the pane under the pointer, not the focused one.
     let reader = s.geometry().rect(Pane::Reader).expect("reader visible");
     s.handle(Input::Wheel {
@@ -278,7 +278,7 @@ fn messages_clear_themselves() {
     let (mut s, screen) = render((120, 30), "Z");
     assert!(screen.contains("is not bound"));
     for _ in 0..dossier::state::MESSAGE_TICKS {
-        s.handle(Input::Tick { now: s.clock });
+        s.handle(Input::Tick { now: s.time.now });
     }
     let screen = render_text(&mut s, (120, 30), &[]);
     assert!(!screen.contains("is not bound"), "{screen}");

@@ -53,7 +53,7 @@ fn compare_screen(size: (u16, u16), k: &str) -> (AppState, String) {
         .iter()
         .position(|g| matches!(&g.basis, Basis::Figure { unit } if unit == "soldiers"))
         .expect("a soldiers group");
-    s.overlay = Some(Overlay::Group { group, selected: 0 });
+    s.overlays.open = Some(Overlay::Group { group, selected: 0 });
     let text = render_text(&mut s, size, &keys(k));
     (s, text)
 }
@@ -133,7 +133,7 @@ fn nothing_in_the_comparison_is_cut_at_160_columns() {
     );
     // Every claim of the group is there word for word (wrapped cells joined).
     let flat = squeeze(&body.join(" "));
-    let Some(Overlay::Group { group, .. }) = &s.overlay else {
+    let Some(Overlay::Group { group, .. }) = &s.overlays.open else {
         panic!("overlay closed")
     };
     let g = &s.work.cross.as_ref().unwrap().groups[*group];
@@ -154,7 +154,7 @@ fn nothing_in_the_comparison_is_cut_at_160_columns() {
 fn moving_through_the_comparison_keeps_the_selection_off_the_bottom_edge() {
     for size in [(80, 24), (60, 20)] {
         let (s, screen) = compare_screen(size, "j j j");
-        let Some(Overlay::Group { selected, .. }) = s.overlay else {
+        let Some(Overlay::Group { selected, .. }) = s.overlays.open else {
             panic!("overlay closed")
         };
         assert_eq!(selected, 3);
@@ -177,7 +177,7 @@ fn the_timeline_shows_a_density_strip_and_keeps_half_the_width_for_text() {
         let mut s = state();
         let screen = render_text(&mut s, size, &keys("T"));
         assert!(
-            matches!(s.overlay, Some(Overlay::Timeline { .. })),
+            matches!(s.overlays.open, Some(Overlay::Timeline { .. })),
             "at {size:?}:\n{screen}"
         );
         assert!(screen.contains("Timeline"), "at {size:?}:\n{screen}");
@@ -221,27 +221,27 @@ fn the_timeline_filters_by_the_selected_events_article_and_entity() {
     };
     let mut s = state();
     render_text(&mut s, (120, 35), &keys("T j"));
-    let Some(Overlay::Timeline { selected, .. }) = &s.overlay else {
+    let Some(Overlay::Timeline { selected, .. }) = &s.overlays.open else {
         panic!("timeline closed")
     };
     let before = s.derived.events[*selected].clone();
     let screen = render_text(&mut s, (120, 35), &keys("s"));
-    let Some(Overlay::Timeline { selected, .. }) = &s.overlay else {
+    let Some(Overlay::Timeline { selected, .. }) = &s.overlays.open else {
         panic!("timeline closed:\n{screen}")
     };
     // The selection stays on the event it was on, and the view lists what the state derived.
     let after = &s.derived.events[*selected];
     assert_eq!((after.article, after.span), (before.article, before.span));
     assert_eq!(s.derived.events, s.listed_events(None));
-    let source = s.timeline_source.expect("source filter set");
+    let source = s.overlays.timeline_source.expect("source filter set");
     let shown = s.listed_events(None);
     assert!(shown.len() < all, "{} of {all}", shown.len());
     assert!(shown.iter().all(|e| e.article == source));
     assert!(screen.contains("· from "), "{screen}");
     assert!(*selected < shown.len());
     let screen = render_text(&mut s, (120, 35), &keys("s e"));
-    assert_eq!(s.timeline_source, None);
-    let Some(Overlay::Timeline { entity, .. }) = &s.overlay else {
+    assert_eq!(s.overlays.timeline_source, None);
+    let Some(Overlay::Timeline { entity, .. }) = &s.overlays.open else {
         panic!("timeline closed:\n{screen}")
     };
     let name = entity.clone().expect("entity filter set");
@@ -315,19 +315,19 @@ fn help_descriptions_wrap_at_every_size_and_nothing_is_cut_at_160() {
 fn help_can_be_searched_with_slash() {
     let mut s = state();
     let screen = render_text(&mut s, (100, 30), &keys("? / t i m e l i n e"));
-    assert!(s.help_search.typing);
+    assert!(s.overlays.help_search.typing);
     assert!(screen.contains("/timeline"), "{screen}");
     assert!(screen.contains("show_timeline"), "{screen}");
     assert!(!screen.contains("next_article"), "{screen}");
     // Enter keeps the filter; esc drops it before closing the help.
     let screen = render_text(&mut s, (100, 30), &keys("<Enter>"));
-    assert!(!s.help_search.typing);
+    assert!(!s.overlays.help_search.typing);
     assert!(screen.contains("show_timeline"), "{screen}");
     render_text(&mut s, (100, 30), &keys("<Esc>"));
-    assert!(s.help_search.query.is_empty());
-    assert!(matches!(s.overlay, Some(Overlay::Help { .. })));
+    assert!(s.overlays.help_search.query.is_empty());
+    assert!(matches!(s.overlays.open, Some(Overlay::Help { .. })));
     render_text(&mut s, (100, 30), &keys("<Esc>"));
-    assert!(s.overlay.is_none());
+    assert!(s.overlays.open.is_none());
 }
 
 /// Every overlay but the comparison, the timeline and the help (tested above), by the keys that
@@ -358,7 +358,7 @@ fn every_overlay_fits_every_size_and_hints_lose_whole_items() {
             let mut s = state();
             let screen = render_text(&mut s, size, &keys(k));
             assert!(
-                s.overlay.is_some(),
+                s.overlays.open.is_some(),
                 "{name} not open at {size:?}:\n{screen}"
             );
             for line in screen.lines() {
@@ -492,14 +492,14 @@ fn corpus_search_lists_article_titles_and_only_text_the_reader_shows() {
         (160, 45),
         &keys("S S e l e n s k y j s <Space> o f f"),
     );
-    let Some(Overlay::Palette(p)) = &s.overlay else {
+    let Some(Overlay::Palette(p)) = &s.overlays.open else {
         panic!("no palette:\n{screen}");
     };
     assert!(p.text_hits.is_empty(), "{:?}\n{screen}", p.text_hits);
     let mut s = state();
     let screen = render_text(&mut s, (160, 45), &keys("S S o l d a t e n"));
     assert!(screen.contains("Nordkoreas Militäreinsatz"), "{screen}");
-    let Some(Overlay::Palette(p)) = &s.overlay else {
+    let Some(Overlay::Palette(p)) = &s.overlays.open else {
         panic!("no palette:\n{screen}");
     };
     for hit in &p.text_hits {

@@ -580,7 +580,7 @@ fn the_reader_pages_the_published_corpus_and_opens_articles_from_the_server() {
     let keys = dossier::keymap::parse_sequence("enter").unwrap();
     dossier::tui::headless::render_text(&mut state, (120, 40), &keys);
     assert_eq!(state.current().unwrap().article.id, articles[3].id);
-    assert_eq!(state.selected, 3);
+    assert_eq!(state.list.selected, 3);
 
     // The entity index and the sources view are the server's aggregations.
     let keys = dossier::keymap::parse_sequence("I").unwrap();
@@ -975,7 +975,7 @@ fn a_bookmark_on_an_article_not_held_opens_it_from_the_server_at_its_passage() {
         dossier::tui::headless::render_buffer_with(&mut state, &mut session, (120, 40), &keys);
     let screen = dossier::tui::headless::buffer_text(&buffer);
     assert_eq!(state.current().unwrap().article.id, target.id, "{screen}");
-    assert_eq!(state.selected, 3);
+    assert_eq!(state.list.selected, 3);
     assert_eq!(state.cursor.as_ref().map(|c| c.span), Some(span));
     assert!(!screen.contains("not open"), "{screen}");
 }
@@ -1023,7 +1023,7 @@ fn articles_others_publish_join_the_list_and_the_open_article_stays() {
     dossier::tui::headless::run_jobs(&mut state, effects);
     assert_eq!(state.list_len(), 3 + all.len());
     assert_eq!(state.current().unwrap().article.id, articles[1].id);
-    assert_eq!(state.selected, all.len() + 1);
+    assert_eq!(state.list.selected, all.len() + 1);
     let screen = dossier::tui::headless::render_text(&mut state, (120, 40), &[]);
     assert!(
         screen.contains(&format!("Articles ({})", 3 + all.len())),

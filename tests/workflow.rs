@@ -27,7 +27,7 @@ fn state(no_color: bool) -> AppState {
             ..Options::default()
         },
     );
-    s.clock = 1_790_000_000;
+    s.time.now = 1_790_000_000;
     s
 }
 
@@ -198,7 +198,7 @@ fn entity_card_lists_spellings_and_mentions_and_jumps() {
     );
     assert!(screen.contains("Pjöngjangs"));
     let (_, screen) = run(&mut s, &mut open(dir.path()), "G <Enter>");
-    assert!(s.overlay.is_none());
+    assert!(s.overlays.open.is_none());
     assert_eq!(s.screen.focus, Pane::Reader);
     let cursor = s.cursor.expect("cursor on the mention");
     let text = &s.current().unwrap().article.text[cursor.span.start..cursor.span.end];
@@ -209,7 +209,7 @@ fn entity_card_lists_spellings_and_mentions_and_jumps() {
     assert!(screen.contains("READ"));
     // Back where we came from.
     run(&mut s, &mut open(dir.path()), "<C-o>");
-    assert_eq!(s.selected, 0);
+    assert_eq!(s.list.selected, 0);
 }
 
 #[test]
@@ -312,10 +312,13 @@ fn a_note_being_typed_is_saved_after_a_pause_without_closing_the_editor() {
     let mut session = open(dir.path());
     let mut s = state(false);
     run(&mut s, &mut session, ") a E n t w u r f");
-    assert!(matches!(s.overlay, Some(dossier::state::Overlay::Note(_))));
+    assert!(matches!(
+        s.overlays.open,
+        Some(dossier::state::Overlay::Note(_))
+    ));
     let mut saved = None;
     for _ in 0..NOTE_AUTOSAVE_TICKS {
-        for effect in s.handle(Input::Tick { now: s.clock }) {
+        for effect in s.handle(Input::Tick { now: s.time.now }) {
             if let Effect::Store(StoreOp::SetNote(_, text)) = effect {
                 saved = Some(text);
             }
@@ -323,7 +326,7 @@ fn a_note_being_typed_is_saved_after_a_pause_without_closing_the_editor() {
     }
     assert_eq!(saved.as_deref(), Some("Entwurf"));
     assert!(
-        matches!(s.overlay, Some(dossier::state::Overlay::Note(_))),
+        matches!(s.overlays.open, Some(dossier::state::Overlay::Note(_))),
         "still editing"
     );
 }
@@ -398,7 +401,7 @@ fn the_treaty_signing_and_the_soldier_counts_compare_across_articles() {
     );
     // Enter goes to the member's sentence.
     run(&mut s, &mut open(dir.path()), "G <Enter>");
-    assert!(s.overlay.is_none());
+    assert!(s.overlays.open.is_none());
     let c = s.cursor.expect("cursor on the claim");
     assert!(s.current().unwrap().article.slice(c.span).contains("1.500"));
 }
@@ -425,5 +428,8 @@ fn timeline_lists_dated_events_in_order_and_jumps() {
     );
     run(&mut s, &mut open(dir.path()), "j j j <Enter>");
     let c = s.cursor.expect("cursor on the event");
-    assert_eq!((s.selected, c.span), (events[3].article, events[3].span));
+    assert_eq!(
+        (s.list.selected, c.span),
+        (events[3].article, events[3].span)
+    );
 }

@@ -243,13 +243,13 @@ pub(crate) fn setup(paths: &[PathBuf], common: &Common, loading: Loading) -> Res
     if indexer.is_some() {
         state.start_indexing();
     }
-    state.clock = session::now();
+    state.time.now = session::now();
     state.screen.in_tmux = std::env::var_os("TMUX").is_some();
     for w in &warnings {
         tracing::warn!("{w}");
         state.notify(w.clone(), Severity::Warning);
     }
-    let mut session = Session::open(dirs.data.as_deref(), state.clock);
+    let mut session = Session::open(dirs.data.as_deref(), state.time.now);
     // A rescue file goes to the data directory, else the cache directory.
     if let Some(cache) = common.cache_dir.clone().or_else(|| {
         directories::ProjectDirs::from("", "", "dossier").map(|p| p.cache_dir().to_path_buf())

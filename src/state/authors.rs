@@ -39,7 +39,7 @@ impl AppState {
             return;
         }
         let authors = self.bookmark_authors();
-        let next = match &self.author_filter {
+        let next = match &self.overlays.author_filter {
             None => authors.first().cloned(),
             Some(now) => authors.iter().find(|a| *a > now).cloned(),
         };
@@ -47,7 +47,7 @@ impl AppState {
             Some(who) => format!("notes by {who}"),
             None => "notes by everyone".to_string(),
         };
-        self.author_filter = next;
+        self.overlays.author_filter = next;
         self.derived.forget_bookmarks();
         self.notify(message, Severity::Info);
     }
@@ -122,7 +122,7 @@ mod tests {
         let mut seen = Vec::new();
         for _ in 0..4 {
             s.cycle_author_filter();
-            seen.push(s.author_filter.clone());
+            seen.push(s.overlays.author_filter.clone());
         }
         assert_eq!(
             seen,
@@ -144,7 +144,7 @@ mod tests {
             Options::default(),
         );
         s.cycle_author_filter();
-        assert_eq!(s.author_filter, None);
+        assert_eq!(s.overlays.author_filter, None);
         assert!(s.messages.iter().any(|m| m.text.contains("team mode")));
     }
 }

@@ -220,7 +220,7 @@ impl AppState {
             self.fulfil(intent);
         }
         let shown = matches!(
-            self.overlay,
+            self.overlays.open,
             Some(
                 Overlay::Entities { .. }
                     | Overlay::Group { .. }
@@ -239,7 +239,7 @@ impl AppState {
         let Some(cross) = self.work.cross.clone() else {
             return;
         };
-        match &mut self.overlay {
+        match &mut self.overlays.open {
             Some(Overlay::Group { group, selected }) => {
                 let topic = old.and_then(|o| o.groups.get(*group)).map(|g| &g.topic);
                 match cross.groups.iter().position(|g| Some(&g.topic) == topic) {
@@ -249,7 +249,7 @@ impl AppState {
                         *selected = (*selected).min(len.saturating_sub(1));
                     }
                     None => {
-                        self.overlay = None;
+                        self.overlays.open = None;
                         self.notify(
                             "the claim group changed as articles arrived",
                             Severity::Info,
@@ -266,7 +266,7 @@ impl AppState {
     fn fulfil(&mut self, intent: CrossIntent) {
         match intent {
             CrossIntent::EntityIndex => {
-                self.overlay = Some(Overlay::Entities {
+                self.overlays.open = Some(Overlay::Entities {
                     selected: 0,
                     sort: 0,
                     kind: None,
@@ -278,7 +278,8 @@ impl AppState {
         }
     }
 
-    /// Timeline events shown, filtered by entity when set and by [`AppState::timeline_source`].
+    /// Timeline events shown, filtered by entity when set and by the article of
+    /// [`Overlays::timeline_source`](super::Overlays::timeline_source).
     pub fn listed_events(&self, entity: Option<&str>) -> Vec<Event> {
         let Some(cross) = &self.work.cross else {
             return Vec::new();
@@ -287,7 +288,7 @@ impl AppState {
             Some(name) => crate::corpus::timeline::filter_by_entity(&cross.events, name),
             None => cross.events.clone(),
         };
-        if let Some(article) = self.timeline_source {
+        if let Some(article) = self.overlays.timeline_source {
             events.retain(|e| e.article == article);
         }
         events
@@ -305,14 +306,14 @@ impl AppState {
 
     /// Shows the timeline (the analyses are at hand).
     fn show_timeline(&mut self, entity: Option<String>) {
-        self.timeline_source = None;
+        self.overlays.timeline_source = None;
         if let Some(name) = &entity
             && self.listed_events(Some(name)).is_empty()
         {
             self.notify(format!("no dated events involve {name}"), Severity::Info);
             return;
         }
-        self.overlay = Some(Overlay::Timeline {
+        self.overlays.open = Some(Overlay::Timeline {
             selected: 0,
             entity,
         });
@@ -330,7 +331,7 @@ impl AppState {
             _ => Some(self.claims.selected),
         };
         match claim {
-            Some(claim) => self.with_cross(CrossIntent::ClaimGroup(self.selected, claim)),
+            Some(claim) => self.with_cross(CrossIntent::ClaimGroup(self.list.selected, claim)),
             None => self.no_group(),
         }
     }
@@ -343,7 +344,7 @@ impl AppState {
             .as_ref()
             .and_then(|c| crate::corpus::compare::group_of(&c.groups, article, claim));
         match group {
-            Some(group) => self.overlay = Some(Overlay::Group { group, selected: 0 }),
+            Some(group) => self.overlays.open = Some(Overlay::Group { group, selected: 0 }),
             None => self.no_group(),
         }
     }
@@ -358,9 +359,9 @@ impl AppState {
     /// Actions in the cross-source overlays; `None` lets the action through.
     pub(crate) fn apply_in_cross(&mut self, action: Action) -> Option<()> {
         let page = usize::from(self.screen.size.1 / 2).max(1);
-        let overlay = self.overlay.clone()?;
+        let overlay = self.overlays.open.clone()?;
         if matches!(action, Action::Close) {
-            self.overlay = None;
+            self.overlays.open = None;
             return Some(());
         }
         match overlay {
@@ -376,7 +377,7 @@ impl AppState {
                     }
                 }
                 Action::CycleSort => {
-                    self.overlay = Some(Overlay::Entities {
+                    self.overlays.open = Some(Overlay::Entities {
                         selected: 0,
                         sort: (sort + 1) % SORTS.len(),
                         kind,
@@ -390,16 +391,16 @@ impl AppState {
                         Some(EntityKind::Place) => Some(EntityKind::Misc),
                         Some(_) => None,
                     };
-                    self.overlay = Some(Overlay::Entities {
+                    self.overlays.open = Some(Overlay::Entities {
                         selected: 0,
                         sort,
                         kind: next,
                     });
                 }
-                Action::ShowEntityIndex => self.overlay = None,
+                Action::ShowEntityIndex => self.overlays.open = None,
                 _ => {
                     let moved = list_move(selected, self.derived.entities.len(), action, page)?;
-                    self.overlay = Some(Overlay::Entities {
+                    self.overlays.open = Some(Overlay::Entities {
                         selected: moved,
                         sort,
                         kind,
@@ -423,15 +424,15 @@ impl AppState {
                                 .get(m.claim_index)
                                 .map(|c| c.span);
                             if let Some(span) = span {
-                                self.overlay = None;
+                                self.overlays.open = None;
                                 self.jump_to_span(m.article, span, Unit::Sentence);
                             }
                         }
                     }
-                    Action::ShowClaimGroup => self.overlay = None,
+                    Action::ShowClaimGroup => self.overlays.open = None,
                     _ => {
                         let moved = list_move(selected, members.len(), action, page)?;
-                        self.overlay = Some(Overlay::Group {
+                        self.overlays.open = Some(Overlay::Group {
                             group,
                             selected: moved,
                         });
@@ -443,14 +444,14 @@ impl AppState {
                 match action {
                     Action::OpenSelected => {
                         if let Some(&Event { article, span, .. }) = events.get(selected) {
-                            self.overlay = None;
+                            self.overlays.open = None;
                             self.jump_to_span(article, span, Unit::Sentence);
                         }
                     }
-                    Action::ShowTimeline => self.overlay = None,
+                    Action::ShowTimeline => self.overlays.open = None,
                     _ => {
                         let moved = list_move(selected, events.len(), action, page)?;
-                        self.overlay = Some(Overlay::Timeline {
+                        self.overlays.open = Some(Overlay::Timeline {
                             selected: moved,
                             entity,
                         });

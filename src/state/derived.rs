@@ -127,7 +127,7 @@ impl AppState {
     }
 
     fn sync_entities(&mut self) {
-        let Some(Overlay::Entities { sort, kind, .. }) = &self.overlay else {
+        let Some(Overlay::Entities { sort, kind, .. }) = &self.overlays.open else {
             self.derived.entities_key = None;
             self.derived.entities.clear();
             return;
@@ -140,30 +140,34 @@ impl AppState {
             c.entities.listed(*kind, SORTS[sort % SORTS.len()])
         });
         self.derived.entities_key = Some(key);
-        if let Some(Overlay::Entities { selected, .. }) = &mut self.overlay {
+        if let Some(Overlay::Entities { selected, .. }) = &mut self.overlays.open {
             *selected = (*selected).min(self.derived.entities.len().saturating_sub(1));
         }
     }
 
     fn sync_events(&mut self) {
-        let Some(Overlay::Timeline { entity, .. }) = &self.overlay else {
+        let Some(Overlay::Timeline { entity, .. }) = &self.overlays.open else {
             self.derived.events_key = None;
             self.derived.events.clear();
             return;
         };
-        let key = (entity.clone(), self.timeline_source, cross_id(self));
+        let key = (
+            entity.clone(),
+            self.overlays.timeline_source,
+            cross_id(self),
+        );
         if self.derived.events_key.as_ref() == Some(&key) {
             return;
         }
         self.derived.events = self.listed_events(key.0.as_deref());
         self.derived.events_key = Some(key);
-        if let Some(Overlay::Timeline { selected, .. }) = &mut self.overlay {
+        if let Some(Overlay::Timeline { selected, .. }) = &mut self.overlays.open {
             *selected = (*selected).min(self.derived.events.len().saturating_sub(1));
         }
     }
 
     fn sync_card(&mut self) {
-        let Some(Overlay::Card { canonical, .. }) = &self.overlay else {
+        let Some(Overlay::Card { canonical, .. }) = &self.overlays.open else {
             self.derived.card_key = None;
             self.derived.card = None;
             return;
@@ -209,7 +213,7 @@ impl AppState {
     }
 
     fn sync_bookmark_rows(&mut self) {
-        if !matches!(self.overlay, Some(Overlay::Bookmarks { .. })) {
+        if !matches!(self.overlays.open, Some(Overlay::Bookmarks { .. })) {
             self.derived.bookmarks_key = None;
             self.derived.bookmarks.clear();
             return;
@@ -227,7 +231,8 @@ impl AppState {
             .sorted_bookmark_indices(&lookup)
             .into_iter()
             .filter(|&(i, _)| {
-                self.author_filter
+                self.overlays
+                    .author_filter
                     .as_ref()
                     .is_none_or(|who| self.author_of(&self.saved.bookmarks[i].id) == who)
             })
@@ -245,7 +250,7 @@ impl AppState {
             .collect();
         self.derived.bookmarks = rows;
         self.derived.bookmarks_key = Some(key);
-        if let Some(Overlay::Bookmarks { selected, .. }) = &mut self.overlay {
+        if let Some(Overlay::Bookmarks { selected, .. }) = &mut self.overlays.open {
             *selected = (*selected).min(self.derived.bookmarks.len().saturating_sub(1));
         }
     }

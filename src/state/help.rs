@@ -57,19 +57,19 @@ pub fn filter_rows(
 impl AppState {
     /// The help rows shown: every binding, or those matching the search.
     pub fn help_rows(&self) -> Vec<(String, String, String)> {
-        filter_rows(self.help_lines(), &self.help_search.query)
+        filter_rows(self.help_lines(), &self.overlays.help_search.query)
     }
 
     /// A key typed while searching the help.
     pub(crate) fn type_into_help(&mut self, chord: KeyChord) {
         match chord.key {
-            Key::Enter => self.help_search.typing = false,
-            Key::Esc => self.help_search = HelpSearch::default(),
+            Key::Enter => self.overlays.help_search.typing = false,
+            Key::Esc => self.overlays.help_search = HelpSearch::default(),
             _ => {
-                super::palette::edit_line(&mut self.help_search.query, chord);
+                super::palette::edit_line(&mut self.overlays.help_search.query, chord);
             }
         }
-        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+        if let Some(Overlay::Help { scroll }) = &mut self.overlays.open {
             *scroll = 0;
         }
     }

@@ -94,7 +94,11 @@ pub const NO_BOOKMARKS_HINTS: &[(Action, &str)] = &[
 impl AppState {
     /// The first key (shortest) that runs `action` in `section`, as the keymap writes it.
     pub fn key_for(&self, section: Section, action: Action) -> Option<String> {
-        self.keymap.keys_running(section, action).into_iter().next()
+        self.keys
+            .map
+            .keys_running(section, action)
+            .into_iter()
+            .next()
     }
 
     /// `key label` for each action that some key runs in `section`, in order; actions without
@@ -113,7 +117,7 @@ impl AppState {
 
     /// The section and hints of the open popup, if it shows any.
     pub fn popup_hints(&self) -> Option<(Section, &'static [(Action, &'static str)])> {
-        let items = match self.overlay.as_ref()? {
+        let items = match self.overlays.open.as_ref()? {
             Overlay::Help { .. } => HELP_HINTS,
             Overlay::Note(_) => NOTE_HINTS,
             Overlay::Bookmarks { .. } => BOOKMARKS_HINTS,
@@ -138,7 +142,7 @@ impl AppState {
         // The note editor takes every key as text; the message outlives it, so name the key
         // the reader runs it with once the editor is closed.
         let key = self.key_for(self.section(), action).or_else(|| {
-            matches!(self.overlay, Some(Overlay::Note(_)))
+            matches!(self.overlays.open, Some(Overlay::Note(_)))
                 .then(|| self.key_for(Section::Reader, action))
                 .flatten()
         });

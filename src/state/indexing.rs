@@ -24,11 +24,11 @@ impl AppState {
                 self.corpus.add(batch);
                 self.work.palette_jobs.articles_moved();
                 if let Some(i) = open.and_then(|id| self.corpus.position_of(&id)) {
-                    self.selected = i;
+                    self.list.selected = i;
                 }
                 self.corpus_changed();
                 if was_empty {
-                    self.selected = 0;
+                    self.list.selected = 0;
                     self.reader.layout = crate::reflow::LazyLayout::default();
                     self.select_article(0);
                 }
@@ -40,7 +40,7 @@ impl AppState {
                 }
                 let filled = self.corpus.fill(batch);
                 self.corpus_changed();
-                if filled.contains(&self.selected) {
+                if filled.contains(&self.list.selected) {
                     self.refresh_marks();
                 }
             }

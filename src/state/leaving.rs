@@ -28,7 +28,7 @@ impl AppState {
             }
             Action::WriteRescueFile => self.emit(Effect::Store(StoreOp::Rescue)),
             Action::Quit => self.emit(Effect::Quit),
-            Action::Close => self.overlay = None,
+            Action::Close => self.overlays.open = None,
             _ => {}
         }
     }
@@ -73,7 +73,7 @@ impl AppState {
                 );
                 self.saved.farewell.push(text.clone());
                 self.notify(text, Severity::Info);
-                if self.overlay == Some(Overlay::QuitConfirm) {
+                if self.overlays.open == Some(Overlay::QuitConfirm) {
                     self.emit(Effect::Quit);
                 }
             }
@@ -89,7 +89,7 @@ impl AppState {
     /// removed, CR LF and lone CR made line breaks), ignored with a message anywhere else, so that
     /// a paste never runs as key commands.
     pub(crate) fn paste(&mut self, text: &str) {
-        let Some(Overlay::Note(editor)) = &mut self.overlay else {
+        let Some(Overlay::Note(editor)) = &mut self.overlays.open else {
             self.notify(
                 "paste ignored: only the note editor takes pasted text",
                 Severity::Info,

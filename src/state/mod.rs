@@ -313,7 +313,7 @@ pub const MESSAGE_TICKS: u16 = 16;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReaderState {
     /// The current article laid out for the pane's text width (a long one only around the
-    /// view: [`AppState::fill_reader`]).
+    /// view: `AppState::fill_reader`).
     pub layout: LazyLayout,
     /// First visible line.
     pub top: usize,
@@ -407,6 +407,46 @@ pub struct Options {
     pub scroll_regions: bool,
 }
 
+/// The article list pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListPane {
+    /// Index of the open article.
+    pub selected: usize,
+    /// First article shown.
+    pub top: usize,
+}
+
+/// What is open over the panes, and how the views are narrowed.
+#[derive(Debug, Clone, Default)]
+pub struct Overlays {
+    /// Open overlay, if any.
+    pub open: Option<Overlay>,
+    /// The help overlay's search.
+    pub help_search: help::HelpSearch,
+    /// The bookmarks view shows only the notes of this author of the team, when set.
+    pub author_filter: Option<String>,
+    /// The timeline shows only events of this article, when set.
+    pub timeline_source: Option<usize>,
+}
+
+/// The time as the state knows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Clock {
+    /// Unix seconds, as of the last [`Input::Tick`].
+    pub now: i64,
+    /// Ticks since the last key, click, wheel turn or paste.
+    pub idle_ticks: u16,
+}
+
+/// The key bindings and what has been typed of a sequence.
+#[derive(Debug, Clone)]
+pub struct Keys {
+    /// Active key bindings.
+    pub map: Keymap,
+    /// Keys of a sequence typed so far ("g" of "g g").
+    pub pending: Vec<KeyChord>,
+}
+
 /// Everything the view draws.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -416,12 +456,10 @@ pub struct AppState {
     pub saved: Saved,
     /// The terminal and how the panes share it: size, focus, zoom, colours, mouse.
     pub screen: Screen,
-    /// Index of the open article.
-    pub selected: usize,
-    /// First article shown in the list pane.
-    pub list_top: usize,
-    /// Open overlay, if any.
-    pub overlay: Option<Overlay>,
+    /// The article list: the open article and the first one shown.
+    pub list: ListPane,
+    /// What is open over the panes, and how the views are narrowed.
+    pub overlays: Overlays,
     /// The reading pane.
     pub reader: ReaderState,
     /// The claims pane's cards, filter, selection and scroll, for the open article.
@@ -430,37 +468,27 @@ pub struct AppState {
     pub highlights: Highlights,
     /// Jumps made, for going back and forth.
     pub jumps: JumpList,
-    /// Ticks since the last key, click, wheel turn or paste.
-    pub idle_ticks: u16,
     /// What runs off the key path and what it brought: indexing progress, team sync, the
     /// palette's search index, the cross-article analyses, and the jobs under way.
     pub work: Work,
     /// The list of the corpus published on the team server, when reading it instead of a
     /// local corpus ([`AppState::read_published`]).
     pub remote: Option<Box<remote::RemoteList>>,
-    /// The bookmarks view shows only the notes of this author of the team, when set.
-    pub author_filter: Option<String>,
     /// The reading cursor, when in use.
     pub cursor: Option<Cursor>,
     /// Lists computed from the rest of the state when their inputs change (entity index rows,
     /// timeline events, the entity card, bookmark rows), so that drawing only reads.
     pub derived: derived::Derived,
-    /// The timeline shows only events of this article, when set.
-    pub timeline_source: Option<usize>,
-    /// The help overlay's search.
-    pub help_search: help::HelpSearch,
     /// The search inside the open article, if any.
     pub search: Option<palette::ArticleSearch>,
-    /// The time now (Unix seconds), as of the last [`Input::Tick`].
-    pub clock: i64,
+    /// The time, and how long the user has been idle.
+    pub time: Clock,
     /// Effects produced while handling the current input.
     outbox: Vec<Effect>,
-    /// Keys of a sequence typed so far ("g" of "g g").
-    pub pending: Vec<KeyChord>,
     /// Status messages, oldest first.
     pub messages: Vec<Message>,
-    /// Active key bindings.
-    pub keymap: Keymap,
+    /// The key bindings and a sequence typed so far.
+    pub keys: Keys,
     hyph: Hyphenators,
 }
 
@@ -475,27 +503,24 @@ impl AppState {
             saved: Saved::new(corpus.len()),
             screen: Screen::new(&options),
             corpus,
-            selected: 0,
-            list_top: 0,
-            overlay: None,
+            list: ListPane::default(),
+            overlays: Overlays::default(),
             reader: ReaderState::default(),
             claims: ClaimsPane::default(),
             highlights: Highlights::default(),
             jumps: JumpList::default(),
-            idle_ticks: 0,
             work: Work::default(),
             remote: None,
-            author_filter: None,
             cursor: None,
             derived: derived::Derived::default(),
-            timeline_source: None,
-            help_search: help::HelpSearch::default(),
             search: None,
-            clock: 0,
+            time: Clock::default(),
             outbox: Vec::new(),
-            pending: Vec::new(),
             messages: Vec::new(),
-            keymap,
+            keys: Keys {
+                map: keymap,
+                pending: Vec::new(),
+            },
             hyph,
         }
     }
@@ -559,7 +584,7 @@ impl AppState {
 
     /// The keymap section for the current focus or overlay.
     pub fn section(&self) -> Section {
-        match (&self.overlay, self.screen.focus) {
+        match (&self.overlays.open, self.screen.focus) {
             (Some(Overlay::Help { .. }), _) => Section::Help,
             (Some(Overlay::QuitConfirm), _) => Section::Global,
             (Some(Overlay::Note(_)), _) => Section::Note,
@@ -794,7 +819,7 @@ impl AppState {
         let width = self.list_text_width();
         // Titles break at spaces and the writer's hyphens, not inside words.
         let lines = crate::reflow::wrap_at_words(&entry.article.title, width);
-        let max = if index == self.selected {
+        let max = if index == self.list.selected {
             // Room for the byline and the counts below it.
             self.pane_rows(Pane::List)
                 .saturating_sub(2)
@@ -817,7 +842,7 @@ impl AppState {
     pub fn help_lines(&self) -> Vec<(String, String, String)> {
         let mut out = Vec::new();
         for section in Section::ALL {
-            let bindings = self.keymap.bindings(section);
+            let bindings = self.keys.map.bindings(section);
             if bindings.is_empty() {
                 continue;
             }

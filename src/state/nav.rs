@@ -49,7 +49,7 @@ impl AppState {
     /// The location at the top of the reading pane.
     pub fn location(&self) -> Location {
         Location {
-            article: self.selected,
+            article: self.list.selected,
             offset: self.reader.layout.offset_at_line(self.reader.top),
         }
     }

@@ -204,7 +204,7 @@ impl AppState {
         }
         let Some(entry) = self.current() else { return };
         let anchor = store::make_anchor(&entry.article, block, span);
-        let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.clock);
+        let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.time.now);
         self.emit(Effect::Store(StoreOp::Add(bookmark)));
     }
 
@@ -238,7 +238,7 @@ impl AppState {
         }
         let entry = self.current()?;
         let anchor = store::make_anchor(&entry.article, block, span);
-        let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.clock);
+        let bookmark = Bookmark::new(&entry.article, target, anchor, "", self.time.now);
         // Shown at once; the store's report confirms it.
         self.saved.bookmarks.push(bookmark.clone());
         self.saved.version += 1;
@@ -249,7 +249,7 @@ impl AppState {
 
     /// Opens the note editor on the target's bookmark (creating the bookmark).
     pub(crate) fn edit_note(&mut self) {
-        if let Some(Overlay::Bookmarks { selected }) = self.overlay {
+        if let Some(Overlay::Bookmarks { selected }) = self.overlays.open {
             if let Some(b) = self.bookmark_row(selected).cloned() {
                 self.open_note_editor(&b);
             }
@@ -261,7 +261,7 @@ impl AppState {
     }
 
     fn open_note_editor(&mut self, b: &Bookmark) {
-        self.overlay = Some(Overlay::Note(NoteEditor {
+        self.overlays.open = Some(Overlay::Note(NoteEditor {
             id: b.id.clone(),
             area: TextArea::new(&b.note),
             dirty: false,
@@ -271,10 +271,10 @@ impl AppState {
 
     /// Hands the target's note (or the one being edited) to `$EDITOR`.
     pub(crate) fn edit_note_externally(&mut self) {
-        let (id, text) = match self.overlay.take() {
+        let (id, text) = match self.overlays.open.take() {
             Some(Overlay::Note(editor)) => (editor.id, editor.area.text()),
             other => {
-                self.overlay = other;
+                self.overlays.open = other;
                 let Some(b) = self.bookmark_at_target() else {
                     return;
                 };
@@ -286,7 +286,7 @@ impl AppState {
 
     /// Saves the note being edited, if it changed, and closes the editor when `close`.
     pub(crate) fn save_note(&mut self, close: bool) {
-        let Some(Overlay::Note(editor)) = &mut self.overlay else {
+        let Some(Overlay::Note(editor)) = &mut self.overlays.open else {
             return;
         };
         let save = editor
@@ -294,7 +294,7 @@ impl AppState {
             .then(|| (editor.id.clone(), editor.area.text()));
         editor.dirty = false;
         if close {
-            self.overlay = None;
+            self.overlays.open = None;
         }
         if let Some((id, text)) = save {
             if let Some(b) = self.saved.bookmarks.iter_mut().find(|b| b.id == id) {
@@ -308,7 +308,7 @@ impl AppState {
 
     /// A key typed into the note editor.
     pub(crate) fn type_into_note(&mut self, chord: KeyChord) {
-        let Some(Overlay::Note(editor)) = &mut self.overlay else {
+        let Some(Overlay::Note(editor)) = &mut self.overlays.open else {
             return;
         };
         let edit = match (chord.key, chord.ctrl, chord.alt) {
@@ -335,7 +335,7 @@ impl AppState {
 
     /// Saves a changed note after a pause in typing, so a crash loses at most a few seconds.
     pub(crate) fn autosave_note(&mut self) {
-        if let Some(Overlay::Note(editor)) = &mut self.overlay {
+        if let Some(Overlay::Note(editor)) = &mut self.overlays.open {
             editor.idle = editor.idle.saturating_add(1);
             if editor.dirty && editor.idle >= super::NOTE_AUTOSAVE_TICKS {
                 self.save_note(false);
@@ -402,7 +402,7 @@ impl AppState {
         if self.article_of(&b).is_none() && self.remote.is_some() {
             // Reading the server's corpus: find the article there; the jump is made when it
             // has been fetched.
-            self.overlay = None;
+            self.overlays.open = None;
             self.find_on_server(b);
             return;
         }
@@ -426,10 +426,10 @@ impl AppState {
             );
             return;
         };
-        self.overlay = None;
+        self.overlays.open = None;
         // Locations are list positions; the server's corpus holds only the open article.
         let article = if self.remote.is_some() {
-            self.selected
+            self.list.selected
         } else {
             index
         };

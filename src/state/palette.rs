@@ -528,9 +528,9 @@ impl AppState {
             }
         }
         self.work.palette_index = Some(index);
-        if let Some(Overlay::Palette(p)) = &self.overlay {
+        if let Some(Overlay::Palette(p)) = &self.overlays.open {
             let query = p.query.clone();
-            if let Some(Overlay::Palette(p)) = &mut self.overlay {
+            if let Some(Overlay::Palette(p)) = &mut self.overlays.open {
                 // The last answer came from another index: nothing to refine.
                 p.base = None;
             }
@@ -545,7 +545,7 @@ impl AppState {
     /// meanwhile); the palette opens at once either way.
     pub(crate) fn open_palette(&mut self, prefix: &str) {
         self.index_palette_in_background();
-        self.overlay = Some(Overlay::Palette(Box::new(Palette {
+        self.overlays.open = Some(Overlay::Palette(Box::new(Palette {
             query: String::new(),
             result: None,
             text_hits: Vec::new(),
@@ -563,7 +563,7 @@ impl AppState {
         let generation = self.work.palette_jobs.next();
         let index = self.work.palette_index.clone();
         let layout = self.work.palette_jobs.layout;
-        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+        let Some(Overlay::Palette(p)) = &mut self.overlays.open else {
             return;
         };
         p.query = query.clone();
@@ -609,7 +609,7 @@ impl AppState {
     /// Takes the answer of a full-text search, unless the query changed since it started; when
     /// articles arrived meanwhile the search runs again (its hits name articles by position).
     pub(crate) fn take_text_hits(&mut self, found: TextFound) {
-        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+        let Some(Overlay::Palette(p)) = &mut self.overlays.open else {
             return;
         };
         if p.ranking != Some(found.generation) {
@@ -627,7 +627,7 @@ impl AppState {
 
     /// Takes an answer of the palette's ranking, unless the query changed since it started.
     pub(crate) fn take_ranked(&mut self, ranked: Ranked) {
-        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+        let Some(Overlay::Palette(p)) = &mut self.overlays.open else {
             return;
         };
         if p.ranking != Some(ranked.generation) {
@@ -659,7 +659,7 @@ impl AppState {
 
     /// A key typed into the palette or the find prompt.
     pub(crate) fn type_into_prompt(&mut self, chord: KeyChord) {
-        match &mut self.overlay {
+        match &mut self.overlays.open {
             Some(Overlay::Palette(p)) => {
                 let mut query = p.query.clone();
                 if edit_line(&mut query, chord) {
@@ -676,7 +676,7 @@ impl AppState {
 
     /// Moves the palette selection.
     pub(crate) fn move_palette(&mut self, delta: isize) {
-        if let Some(Overlay::Palette(p)) = &mut self.overlay {
+        if let Some(Overlay::Palette(p)) = &mut self.overlays.open {
             let n = p.len();
             if n > 0 {
                 p.selected = (p.selected as isize + delta).clamp(0, n as isize - 1) as usize;
@@ -686,7 +686,7 @@ impl AppState {
 
     /// Carries out the palette's selected row: a jump, or the entity card for an entity.
     pub(crate) fn accept_palette(&mut self) {
-        let Some(Overlay::Palette(p)) = self.overlay.take() else {
+        let Some(Overlay::Palette(p)) = self.overlays.open.take() else {
             return;
         };
         let text_query = match p.result.as_ref().map(|r| &r.mode) {
@@ -784,7 +784,7 @@ impl AppState {
 
     /// Runs the search typed at the find prompt and goes to the first match below the top.
     pub(crate) fn accept_find(&mut self) {
-        let Some(Overlay::Find { input }) = self.overlay.take() else {
+        let Some(Overlay::Find { input }) = self.overlays.open.take() else {
             return;
         };
         let Some(entry) = self.current() else { return };
@@ -847,7 +847,7 @@ impl AppState {
             let i = search.matches.iter().position(|m| *m == span).unwrap_or(0);
             let n = search.matches.len();
             let query = search.query.clone();
-            self.jump_to_span(self.selected, span, Unit::Mention);
+            self.jump_to_span(self.list.selected, span, Unit::Mention);
             self.notify(
                 format!("“{query}”: match {} of {n}{wrapped}", i + 1),
                 Severity::Info,
@@ -857,7 +857,7 @@ impl AppState {
 
     /// Opens the card of an entity by canonical name.
     pub(crate) fn open_card(&mut self, canonical: &str) {
-        self.overlay = Some(Overlay::Card {
+        self.overlays.open = Some(Overlay::Card {
             canonical: canonical.to_string(),
             selected: 0,
         });
@@ -927,7 +927,7 @@ impl AppState {
             return;
         };
         let span = self.corpus[article].analysis.mentions[m].span;
-        self.overlay = None;
+        self.overlays.open = None;
         self.jump_to_span(article, span, Unit::Mention);
     }
 }

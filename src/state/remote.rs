@@ -5,7 +5,8 @@
 //! in an overlay of their own ([`ServerView`]).
 //!
 //! Every fetch is a background job ([`Job::Remote`]) whose answer comes back through
-//! [`AppState::handle`] as [`Input::Remote`]; nothing here waits for the server.
+//! [`AppState::handle`] as [`Input::Remote`](super::Input::Remote); nothing here waits for the
+//! server.
 
 use super::palette::Job;
 use super::{AppState, Corpus, Effect, Overlay, Pane, Severity};
@@ -41,7 +42,7 @@ pub struct RemoteList {
     pub bookmark: Option<Bookmark>,
     /// The open article's id while its new list position is looked up (after others published).
     follow: Option<String>,
-    /// When the articles were last counted ([`AppState::clock`]).
+    /// When the articles were last counted ([`Clock::now`](super::Clock::now)).
     counted_at: i64,
 }
 
@@ -128,14 +129,14 @@ impl AppState {
     /// The returned effects start the fetches.
     pub fn read_published(&mut self, remote: Remote) -> Vec<Effect> {
         self.corpus = Corpus::default();
-        self.selected = 0;
-        self.list_top = 0;
+        self.list.selected = 0;
+        self.list.top = 0;
         let request = Job::Remote(RemoteJob {
             remote: remote.clone(),
             request: Request::Count,
         });
         let mut list = RemoteList::new(remote);
-        list.counted_at = self.clock;
+        list.counted_at = self.time.now;
         self.remote = Some(Box::new(list));
         self.emit(Effect::Background(request));
         self.take_effects()
@@ -147,7 +148,7 @@ impl AppState {
         if self.remote.is_some() {
             0
         } else {
-            self.selected
+            self.list.selected
         }
     }
 
@@ -180,10 +181,10 @@ impl AppState {
     pub(crate) fn fetch_around_view(&mut self) {
         let visible = self.pane_rows(Pane::List) / ROW_HEIGHT + 1;
         let (from, to) = (
-            self.list_top.saturating_sub(PAGE / 2),
-            self.list_top.max(self.selected) + visible + PAGE / 2,
+            self.list.top.saturating_sub(PAGE / 2),
+            self.list.top.max(self.list.selected) + visible + PAGE / 2,
         );
-        let selected = self.selected;
+        let selected = self.list.selected;
         let Some(r) = self.remote.as_mut() else {
             return;
         };
@@ -211,7 +212,7 @@ impl AppState {
             return;
         }
         let index = index.clamp(0, len as isize - 1) as usize;
-        if index != self.selected {
+        if index != self.list.selected {
             self.move_selection_to(index);
             self.corpus = Corpus::default();
             if let Some(r) = self.remote.as_mut() {
@@ -226,7 +227,7 @@ impl AppState {
     /// Counts the server's articles again every [`RECOUNT_SECS`], so that articles others
     /// publish join the list (on the clock's tick).
     pub(crate) fn recount_remote(&mut self) {
-        let now = self.clock;
+        let now = self.time.now;
         let Some(r) = self.remote.as_mut() else {
             return;
         };
@@ -280,7 +281,7 @@ impl AppState {
             Answer::Count(Err(e)) => self.server_failed(e),
             Answer::Page { page, rows } => match rows {
                 Ok(rows) => {
-                    let selected = self.selected;
+                    let selected = self.list.selected;
                     if let Some(r) = self.remote.as_mut() {
                         r.window.insert(page, rows, selected);
                         r.error = None;
@@ -305,7 +306,7 @@ impl AppState {
                 if r.loading == Some(position) {
                     r.loading = None;
                 }
-                if position != self.selected
+                if position != self.list.selected
                     || r.window.row(position).is_some_and(|row| row.id != id)
                 {
                     // The user moved on meanwhile.
@@ -340,10 +341,10 @@ impl AppState {
                     // fetched again.
                     r.follow = None;
                     if let Ok(Some(position)) = result
-                        && r.open == Some(self.selected)
+                        && r.open == Some(self.list.selected)
                     {
                         r.open = Some(position);
-                        self.selected = position;
+                        self.list.selected = position;
                         self.keep_list_visible();
                     }
                     self.fetch_around_view();
@@ -367,7 +368,7 @@ impl AppState {
                 }
             }
             Answer::Found { generation, result } => {
-                let Some(Overlay::Server(view)) = &mut self.overlay else {
+                let Some(Overlay::Server(view)) = &mut self.overlays.open else {
                     return;
                 };
                 let ServerRows::Search {
@@ -390,7 +391,7 @@ impl AppState {
                 view.selected = view.selected.min(view.len().saturating_sub(1));
             }
             Answer::Entities(result) => {
-                if let Some(Overlay::Server(view)) = &mut self.overlay
+                if let Some(Overlay::Server(view)) = &mut self.overlays.open
                     && let ServerRows::Entities(rows) = &mut view.rows
                 {
                     match result {
@@ -400,7 +401,7 @@ impl AppState {
                 }
             }
             Answer::Sources(result) => {
-                if let Some(Overlay::Server(view)) = &mut self.overlay
+                if let Some(Overlay::Server(view)) = &mut self.overlays.open
                     && let ServerRows::Sources(rows) = &mut view.rows
                 {
                     match result {
@@ -431,11 +432,11 @@ impl AppState {
         if self.remote.is_none() {
             return false;
         }
-        if let Some(Overlay::Server(_)) = &self.overlay {
+        if let Some(Overlay::Server(_)) = &self.overlays.open {
             self.act_in_server_view(action);
             return true;
         }
-        if self.overlay.is_some() {
+        if self.overlays.open.is_some() {
             return false;
         }
         match action {
@@ -455,15 +456,15 @@ impl AppState {
                     Severity::Info,
                 );
             }
-            Action::NextArticle => self.select_remote(self.selected as isize + 1),
-            Action::PrevArticle => self.select_remote(self.selected as isize - 1),
+            Action::NextArticle => self.select_remote(self.list.selected as isize + 1),
+            Action::PrevArticle => self.select_remote(self.list.selected as isize - 1),
             _ => return false,
         }
         true
     }
 
     fn open_server_view(&mut self, rows: ServerRows, request: Request) {
-        self.overlay = Some(Overlay::Server(Box::new(ServerView {
+        self.overlays.open = Some(Overlay::Server(Box::new(ServerView {
             rows,
             selected: 0,
             error: None,
@@ -473,7 +474,7 @@ impl AppState {
 
     /// Opens the search over the server's corpus with `query` typed.
     pub(crate) fn open_server_search(&mut self, query: &str) {
-        self.overlay = Some(Overlay::Server(Box::new(ServerView {
+        self.overlays.open = Some(Overlay::Server(Box::new(ServerView {
             rows: ServerRows::Search {
                 query: String::new(),
                 searching: None,
@@ -491,7 +492,7 @@ impl AppState {
         };
         r.generation += 1;
         let generation = r.generation;
-        let Some(Overlay::Server(view)) = &mut self.overlay else {
+        let Some(Overlay::Server(view)) = &mut self.overlays.open else {
             return;
         };
         let ServerRows::Search {
@@ -516,7 +517,7 @@ impl AppState {
 
     /// A key typed into the server search.
     pub(crate) fn type_into_server_search(&mut self, chord: KeyChord) {
-        if let Some(Overlay::Server(view)) = &self.overlay
+        if let Some(Overlay::Server(view)) = &self.overlays.open
             && let ServerRows::Search { query, .. } = &view.rows
         {
             let mut query = query.clone();
@@ -530,7 +531,7 @@ impl AppState {
         let page = usize::from(self.screen.size.1 / 2).max(1) as isize;
         let delta = match action {
             Action::Close | Action::OpenPalette => {
-                self.overlay = None;
+                self.overlays.open = None;
                 return;
             }
             Action::Quit => {
@@ -549,7 +550,7 @@ impl AppState {
             Action::GoBottom => isize::MAX / 2,
             _ => return,
         };
-        if let Some(Overlay::Server(view)) = &mut self.overlay {
+        if let Some(Overlay::Server(view)) = &mut self.overlays.open {
             let n = view.len();
             if n > 0 {
                 view.selected = (view.selected as isize)
@@ -562,7 +563,7 @@ impl AppState {
     /// Enter in a server view: a search hit opens its article, an entity or an outlet is
     /// searched for.
     fn accept_server_view(&mut self) {
-        let Some(Overlay::Server(view)) = &self.overlay else {
+        let Some(Overlay::Server(view)) = &self.overlays.open else {
             return;
         };
         let selected = view.selected;
@@ -572,9 +573,12 @@ impl AppState {
                     return;
                 };
                 let id = hit.id.clone();
-                self.overlay = None;
+                self.overlays.open = None;
                 // The row under the view may already be this article.
-                if self.remote_row(self.selected).is_some_and(|r| r.id == id) {
+                if self
+                    .remote_row(self.list.selected)
+                    .is_some_and(|r| r.id == id)
+                {
                     self.screen.focus = Pane::Reader;
                     return;
                 }

@@ -122,7 +122,7 @@ impl AppState {
             return;
         }
         let view = SourcesView::new(Arc::clone(&cross.sources), None);
-        self.overlay = Some(Overlay::Sources(Box::new(view)));
+        self.overlays.open = Some(Overlay::Sources(Box::new(view)));
     }
 
     /// The key hints of the sources view, from the active keymap.
@@ -137,19 +137,19 @@ impl AppState {
 
     /// Actions in the sources view; `None` lets the action through.
     pub(crate) fn apply_in_sources(&mut self, action: Action) -> Option<()> {
-        let Some(Overlay::Sources(view)) = &self.overlay else {
+        let Some(Overlay::Sources(view)) = &self.overlays.open else {
             return None;
         };
         let mut view = view.clone();
         let page = usize::from(self.screen.size.1 / 2).max(1);
         match (&mut view.open, action) {
             (_, Action::ShowSources) => {
-                self.overlay = None;
+                self.overlays.open = None;
                 return Some(());
             }
             (Some(_), Action::Close) => view.open = None,
             (None, Action::Close) => {
-                self.overlay = None;
+                self.overlays.open = None;
                 return Some(());
             }
             (Some(open), Action::OpenSelected) => {
@@ -159,7 +159,7 @@ impl AppState {
                     .and_then(|s| s.claims.get(open.selected))
                     .cloned();
                 if let Some(target) = target {
-                    self.overlay = None;
+                    self.overlays.open = None;
                     self.go_to_claim(&target);
                 }
                 return Some(());
@@ -184,7 +184,7 @@ impl AppState {
                     super::cross::list_move(view.selected, view.rows.len(), action, page)?;
             }
         }
-        self.overlay = Some(Overlay::Sources(view));
+        self.overlays.open = Some(Overlay::Sources(view));
         Some(())
     }
 
@@ -283,7 +283,7 @@ mod tests {
     }
 
     fn view(s: &AppState) -> &SourcesView {
-        match &s.overlay {
+        match &s.overlays.open {
             Some(Overlay::Sources(v)) => v,
             other => panic!("no sources view: {other:?}"),
         }
@@ -364,15 +364,15 @@ mod tests {
         s.apply(Action::MoveDown);
         assert_eq!(view(&s).open.as_ref().map(|o| o.selected), Some(2));
         s.apply(Action::OpenSelected);
-        assert!(s.overlay.is_none());
-        assert_eq!(s.selected, 1);
+        assert!(s.overlays.open.is_none());
+        assert_eq!(s.list.selected, 1);
         assert_eq!(s.claims.selected, 2);
         assert_eq!(s.screen.focus, Pane::Reader);
         let cursor = s.cursor.map(|c| c.span);
         let claim = s.current().map(|e| e.analysis.claims[2].span);
         assert_eq!(cursor, claim);
         assert!(s.jump_back());
-        assert_eq!(s.selected, 0);
+        assert_eq!(s.list.selected, 0);
     }
 
     #[test]
@@ -387,7 +387,7 @@ mod tests {
         assert!(view(&s).open.is_none());
         assert_eq!(view(&s).selected, 1);
         s.apply(Action::Close);
-        assert!(s.overlay.is_none());
+        assert!(s.overlays.open.is_none());
     }
 
     #[test]
@@ -400,7 +400,7 @@ mod tests {
         s.run_jobs_now(jobs);
         s.apply(Action::OpenSelected);
         s.apply(Action::OpenSelected);
-        assert_eq!((s.selected, s.claims.selected), (0, 1));
+        assert_eq!((s.list.selected, s.claims.selected), (0, 1));
         assert!(s.claims.filter.is_empty());
     }
 
@@ -409,7 +409,7 @@ mod tests {
         let mut s = corpus(&[&[("Eins ist so.", None)]]);
         let jobs = s.apply(Action::ShowSources);
         s.run_jobs_now(jobs);
-        assert!(s.overlay.is_none());
+        assert!(s.overlays.open.is_none());
         assert!(s.messages.iter().any(|m| m.text.contains("names a source")));
     }
 }

@@ -28,7 +28,7 @@ fn position_of(events: &[Event], event: &Event) -> Option<usize> {
 impl AppState {
     /// The timeline's filter actions; `None` lets any other action through.
     pub(crate) fn apply_in_timeline(&mut self, action: Action) -> Option<()> {
-        let Some(Overlay::Timeline { selected, entity }) = self.overlay.clone() else {
+        let Some(Overlay::Timeline { selected, entity }) = self.overlays.open.clone() else {
             return None;
         };
         if !matches!(
@@ -43,21 +43,21 @@ impl AppState {
         let entity = match action {
             Action::TimelineFilterEntity => next_entity(&current, entity.as_deref()),
             _ => {
-                self.timeline_source = match self.timeline_source {
+                self.overlays.timeline_source = match self.overlays.timeline_source {
                     Some(_) => None,
                     None => Some(current.article),
                 };
                 entity
             }
         };
-        self.overlay = Some(Overlay::Timeline {
+        self.overlays.open = Some(Overlay::Timeline {
             selected: 0,
             entity,
         });
         // The filtered list is derived once here, and the selection stays on the same event.
         self.sync_derived();
         let selected = position_of(&self.derived.events, &current).unwrap_or(0);
-        if let Some(Overlay::Timeline { selected: at, .. }) = &mut self.overlay {
+        if let Some(Overlay::Timeline { selected: at, .. }) = &mut self.overlays.open {
             *at = selected;
         }
         Some(())

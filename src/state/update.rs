@@ -29,7 +29,7 @@ impl AppState {
             input,
             Input::Key(_) | Input::Click { .. } | Input::Wheel { .. } | Input::Paste(_)
         ) {
-            self.idle_ticks = 0;
+            self.time.idle_ticks = 0;
         }
         match input {
             // Nothing on the screen says what a key would do while it is too small to show
@@ -42,23 +42,23 @@ impl AppState {
             }
             Input::Paste(_) if self.geometry().too_small => {}
             Input::Key(chord)
-                if self.help_search.typing
-                    && matches!(self.overlay, Some(Overlay::Help { .. })) =>
+                if self.overlays.help_search.typing
+                    && matches!(self.overlays.open, Some(Overlay::Help { .. })) =>
             {
                 self.type_into_help(chord);
             }
             Input::Key(chord) => {
                 let section = self.section();
-                match self.keymap.resolve(section, &self.pending, chord) {
+                match self.keys.map.resolve(section, &self.keys.pending, chord) {
                     Resolution::Bound(action) => {
-                        self.pending.clear();
+                        self.keys.pending.clear();
                         self.act(action)
                     }
                     Resolution::Pending => {
-                        self.pending.push(chord);
+                        self.keys.pending.push(chord);
                     }
                     Resolution::Unbound if section.is_text_input() => {
-                        self.pending.clear();
+                        self.keys.pending.clear();
                         if section == Section::Note {
                             self.type_into_note(chord);
                         } else {
@@ -66,7 +66,7 @@ impl AppState {
                         }
                     }
                     Resolution::Unbound => {
-                        let mut keys = std::mem::take(&mut self.pending);
+                        let mut keys = std::mem::take(&mut self.keys.pending);
                         keys.push(chord);
                         let hint = self.key_suggestion(Action::ShowHelp, "for help");
                         self.notify(
@@ -86,9 +86,9 @@ impl AppState {
                 self.fetch_around_view();
             }
             Input::Tick { now } => {
-                self.clock = now;
-                self.idle_ticks = self.idle_ticks.saturating_add(1);
-                if self.idle_ticks >= super::POSITION_SAVE_TICKS {
+                self.time.now = now;
+                self.time.idle_ticks = self.time.idle_ticks.saturating_add(1);
+                if self.time.idle_ticks >= super::POSITION_SAVE_TICKS {
                     self.save_position();
                     self.flush_positions();
                 }
@@ -131,7 +131,7 @@ impl AppState {
                 if self.saved.unsaved == 0 {
                     self.emit(Effect::Quit);
                 } else {
-                    self.overlay = Some(Overlay::QuitConfirm);
+                    self.overlays.open = Some(Overlay::QuitConfirm);
                 }
             }
             Input::Rescued(result) => self.rescued(result),
@@ -179,7 +179,7 @@ impl AppState {
             return;
         }
         let in_cross = matches!(
-            self.overlay,
+            self.overlays.open,
             Some(Overlay::Entities { .. } | Overlay::Group { .. } | Overlay::Timeline { .. })
         );
         if in_cross && self.apply_in_timeline(action).is_some() {
@@ -188,12 +188,12 @@ impl AppState {
         if in_cross && self.apply_in_cross(action).is_some() {
             return;
         }
-        if matches!(self.overlay, Some(Overlay::Sources(_)))
+        if matches!(self.overlays.open, Some(Overlay::Sources(_)))
             && self.apply_in_sources(action).is_some()
         {
             return;
         }
-        match &self.overlay {
+        match &self.overlays.open {
             Some(Overlay::QuitConfirm) => return self.apply_in_quit_confirm(action),
             Some(Overlay::Help { scroll }) => return self.apply_in_help(action, *scroll),
             Some(Overlay::Note(_)) => return self.apply_in_note(action),
@@ -206,7 +206,7 @@ impl AppState {
             Some(Overlay::Find { .. }) => {
                 match action {
                     Action::OpenSelected => self.accept_find(),
-                    Action::Close => self.overlay = None,
+                    Action::Close => self.overlays.open = None,
                     _ => {}
                 }
                 return;
@@ -227,8 +227,8 @@ impl AppState {
             Action::Suspend => self.emit(Effect::Suspend),
             Action::WriteRescueFile => self.emit(Effect::Store(super::StoreOp::Rescue)),
             Action::ShowHelp => {
-                self.help_search = super::help::HelpSearch::default();
-                self.overlay = Some(Overlay::Help { scroll: 0 });
+                self.overlays.help_search = super::help::HelpSearch::default();
+                self.overlays.open = Some(Overlay::Help { scroll: 0 });
             }
             Action::Close => {
                 self.messages.clear();
@@ -240,7 +240,7 @@ impl AppState {
             Action::OpenPalette => self.open_palette(""),
             Action::SearchCorpus => self.open_palette("/"),
             Action::SearchArticle => {
-                self.overlay = Some(Overlay::Find {
+                self.overlays.open = Some(Overlay::Find {
                     input: String::new(),
                 })
             }
@@ -275,7 +275,7 @@ impl AppState {
             Action::EditNote => self.edit_note(),
             Action::EditNoteExternal => self.edit_note_externally(),
             Action::SaveNote => {}
-            Action::ShowBookmarks => self.overlay = Some(Overlay::Bookmarks { selected: 0 }),
+            Action::ShowBookmarks => self.overlays.open = Some(Overlay::Bookmarks { selected: 0 }),
             Action::DeleteBookmark => {
                 if let Some(c) = self.cursor {
                     let id = self
@@ -315,8 +315,8 @@ impl AppState {
             Action::HalfPageUp => self.move_focused(-self.page_step(true)),
             Action::GoTop => self.move_focused(isize::MIN / 2),
             Action::GoBottom => self.move_focused(isize::MAX / 2),
-            Action::NextArticle => self.select_article(self.selected as isize + 1),
-            Action::PrevArticle => self.select_article(self.selected as isize - 1),
+            Action::NextArticle => self.select_article(self.list.selected as isize + 1),
+            Action::PrevArticle => self.select_article(self.list.selected as isize - 1),
             Action::OpenSelected => self.open_selected(),
             Action::ToggleList => self.toggle_list(),
             Action::ToggleZoom => {
@@ -376,7 +376,7 @@ impl AppState {
     fn apply_in_palette(&mut self, action: Action) {
         let page = usize::from(self.screen.size.1 / 2).max(1) as isize;
         match action {
-            Action::Close | Action::OpenPalette => self.overlay = None,
+            Action::Close | Action::OpenPalette => self.overlays.open = None,
             Action::OpenSelected => self.accept_palette(),
             Action::MoveDown => self.move_palette(1),
             Action::MoveUp => self.move_palette(-1),
@@ -395,7 +395,7 @@ impl AppState {
         let page = usize::from(self.screen.size.1 / 2).max(1);
         let selected = match action {
             Action::Close | Action::OpenEntityCard => {
-                self.overlay = None;
+                self.overlays.open = None;
                 return Some(());
             }
             Action::OpenSelected => {
@@ -409,7 +409,7 @@ impl AppState {
             Action::Quit | Action::OpenPalette | Action::ShowHelp => return None,
             _ => super::cross::list_move(selected, n, action, page).unwrap_or(selected),
         };
-        self.overlay = Some(Overlay::Card {
+        self.overlays.open = Some(Overlay::Card {
             canonical,
             selected,
         });
@@ -439,12 +439,12 @@ impl AppState {
         };
         let page = usize::from(self.screen.size.1 / 3).max(1);
         if let Some(moved) = super::cross::list_move(selected, n, action, page) {
-            self.overlay = Some(Overlay::Bookmarks { selected: moved });
+            self.overlays.open = Some(Overlay::Bookmarks { selected: moved });
             return Some(());
         }
         let selected = match action {
             Action::Close | Action::ShowBookmarks => {
-                self.overlay = None;
+                self.overlays.open = None;
                 return Some(());
             }
             Action::OpenSelected => {
@@ -467,24 +467,24 @@ impl AppState {
             Action::RetrySave | Action::StartFreshBookmarks => return None,
             _ => selected,
         };
-        self.overlay = Some(Overlay::Bookmarks { selected });
+        self.overlays.open = Some(Overlay::Bookmarks { selected });
         Some(())
     }
 
     fn apply_in_help(&mut self, action: Action, scroll: usize) {
         match action {
             Action::SearchHelp => {
-                self.help_search = super::help::HelpSearch {
+                self.overlays.help_search = super::help::HelpSearch {
                     query: String::new(),
                     typing: true,
                 };
-                self.overlay = Some(Overlay::Help { scroll: 0 });
+                self.overlays.open = Some(Overlay::Help { scroll: 0 });
                 return;
             }
             // A filter is dropped before the help closes.
-            Action::Close if !self.help_search.query.is_empty() => {
-                self.help_search = super::help::HelpSearch::default();
-                self.overlay = Some(Overlay::Help { scroll: 0 });
+            Action::Close if !self.overlays.help_search.query.is_empty() => {
+                self.overlays.help_search = super::help::HelpSearch::default();
+                self.overlays.open = Some(Overlay::Help { scroll: 0 });
                 return;
             }
             _ => {}
@@ -495,7 +495,7 @@ impl AppState {
         let new_scroll = match action {
             Action::Quit => return self.request_quit(),
             Action::ShowHelp | Action::Close => {
-                self.overlay = None;
+                self.overlays.open = None;
                 return;
             }
             Action::MoveDown => scroll + 1,
@@ -506,7 +506,7 @@ impl AppState {
             Action::GoBottom => max,
             _ => scroll,
         };
-        self.overlay = Some(Overlay::Help {
+        self.overlays.open = Some(Overlay::Help {
             scroll: new_scroll.min(max),
         });
     }
@@ -603,7 +603,7 @@ impl AppState {
 
     fn move_focused(&mut self, delta: isize) {
         match self.screen.focus {
-            Pane::List => self.select_article(self.selected as isize + delta),
+            Pane::List => self.select_article(self.list.selected as isize + delta),
             Pane::Reader => self.scroll_pane(Pane::Reader, delta),
             Pane::Claims => self.move_claim(delta),
         }
@@ -616,7 +616,7 @@ impl AppState {
                 self.clamp_reader();
                 self.after_reader_move();
             }
-            Pane::List => self.select_article(self.selected as isize + delta.signum()),
+            Pane::List => self.select_article(self.list.selected as isize + delta.signum()),
             Pane::Claims => self.move_claim(delta.signum()),
         }
     }
@@ -631,7 +631,7 @@ impl AppState {
             return;
         }
         let index = index.clamp(0, self.corpus.len() as isize - 1) as usize;
-        if index != self.selected || self.reader.layout.is_empty() {
+        if index != self.list.selected || self.reader.layout.is_empty() {
             self.move_selection_to(index);
             self.relayout(false);
             self.after_reader_move();
@@ -645,7 +645,7 @@ impl AppState {
         self.save_position();
         self.cursor = None;
         self.search = None;
-        self.selected = index;
+        self.list.selected = index;
         self.claims.selected = 0;
         self.claims.top = 0;
     }
@@ -742,32 +742,32 @@ impl AppState {
         let height = |s: &Self, from: usize, to: usize| -> usize {
             (from..=to).map(|i| s.list_item_height(i)).sum()
         };
-        if self.selected <= self.list_top {
-            let above = self.selected.saturating_sub(1);
-            self.list_top = if height(self, above, self.selected) <= rows {
+        if self.list.selected <= self.list.top {
+            let above = self.list.selected.saturating_sub(1);
+            self.list.top = if height(self, above, self.list.selected) <= rows {
                 above
             } else {
-                self.selected
+                self.list.selected
             };
             return;
         }
         let last = self.list_len().saturating_sub(1);
-        let below = (self.selected + 1).min(last);
-        let target = if height(self, self.selected, below) <= rows {
+        let below = (self.list.selected + 1).min(last);
+        let target = if height(self, self.list.selected, below) <= rows {
             below
         } else {
-            self.selected
+            self.list.selected
         };
         // Scroll down until the selected item (and the one after it) fits entirely.
-        while self.list_top < self.selected && height(self, self.list_top, target) > rows {
-            self.list_top += 1;
+        while self.list.top < self.list.selected && height(self, self.list.top, target) > rows {
+            self.list.top += 1;
         }
     }
 
     /// The article whose list item covers `row` rows below the top of the list pane.
     fn list_index_at(&self, row: usize) -> Option<usize> {
         let mut y = 0;
-        for i in self.list_top..self.list_len() {
+        for i in self.list.top..self.list_len() {
             y += self.list_item_height(i);
             if row < y {
                 return Some(i);
@@ -1002,7 +1002,7 @@ mod tests {
     fn the_tick_sets_the_clock() {
         let mut s = state();
         s.handle(Input::Tick { now: 1_800_000_000 });
-        assert_eq!(s.clock, 1_800_000_000);
+        assert_eq!(s.time.now, 1_800_000_000);
     }
 
     #[test]

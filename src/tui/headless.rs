@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 /// Resizes `state` to `size`, feeds `keys` (stopping at a quit), draws once and returns the
 /// buffer.
 pub fn render_buffer(state: &mut AppState, size: (u16, u16), keys: &[KeyChord]) -> Buffer {
-    render_buffer_with(state, &mut Session::open(None, state.clock), size, keys)
+    render_buffer_with(state, &mut Session::open(None, state.time.now), size, keys)
 }
 
 /// Like [`render_buffer`], carrying out storage effects (bookmarks, notes, positions) in
@@ -113,7 +113,7 @@ pub struct LiveLoop {
 impl LiveLoop {
     /// A loop over `state` at `size` (columns, rows), storing nothing on disk.
     pub fn new(mut state: AppState, size: (u16, u16)) -> LiveLoop {
-        let mut session = Session::open(None, state.clock);
+        let mut session = Session::open(None, state.time.now);
         let effects = state.handle(Input::Resize(size.0, size.1));
         settle(&mut state, &mut session, effects);
         let terminal = match Terminal::new(TestBackend::new(size.0, size.1)) {

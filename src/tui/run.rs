@@ -415,7 +415,7 @@ fn event_loop(
             let changed = status.changed;
             let mut effects = state.handle(Input::Team(status));
             if changed {
-                session.reload(state.clock);
+                session.reload(state.time.now);
                 effects.extend(state.handle(Input::Store(session.report(None))));
             }
             if let Flow::Exit(exit) = carry_out(state, session, terminal, &mut background, effects)?

@@ -52,7 +52,7 @@ pub fn draw_help(state: &AppState, frame: &mut Frame, scroll: usize, theme: &The
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let search = &state.help_search;
+    let search = &state.overlays.help_search;
     let mut lines: Vec<Line> = Vec::new();
     if search.typing || !search.query.is_empty() {
         let cursor = if search.typing { "▏" } else { "" };

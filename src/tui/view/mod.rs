@@ -226,7 +226,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         }
     }
     status::draw_status(state, frame, rect(geometry.status), &theme);
-    match &state.overlay {
+    match &state.overlays.open {
         Some(Overlay::QuitConfirm) => notes::draw_quit_confirm(state, frame, &theme),
         Some(Overlay::Help { scroll }) => help::draw_help(state, frame, *scroll, &theme),
         Some(Overlay::Note(editor)) => notes::draw_note(state, editor, frame, &theme),

@@ -99,6 +99,7 @@ pub fn draw_bookmarks(state: &AppState, selected: usize, frame: &mut Frame, them
     let marks = &state.derived.bookmarks;
     let room = usize::from(area.width.saturating_sub(2));
     let by = state
+        .overlays
         .author_filter
         .as_ref()
         .map(|who| format!("· by {who} "))

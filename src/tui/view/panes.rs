@@ -129,11 +129,11 @@ pub fn draw_list(state: &AppState, frame: &mut Frame, area: Rect, focused: bool,
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let mut lines = Vec::new();
-    for (i, entry) in state.corpus.iter().enumerate().skip(state.list_top) {
+    for (i, entry) in state.corpus.iter().enumerate().skip(state.list.top) {
         if lines.len() >= rows {
             break;
         }
-        let selected = i == state.selected;
+        let selected = i == state.list.selected;
         let claims = entry.analysis.claims.len();
         let bookmarks = state.saved.counts.get(i).copied().unwrap_or(0);
         let counts = format!(
@@ -187,11 +187,11 @@ fn draw_remote_list(
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let mut lines = Vec::new();
-    for i in state.list_top..state.list_len() {
+    for i in state.list.top..state.list_len() {
         if lines.len() >= rows {
             break;
         }
-        let selected = i == state.selected;
+        let selected = i == state.list.selected;
         let title_style = if selected {
             theme.selected()
         } else {

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Draws the status line.
 pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mode = match (&state.overlay, state.screen.focus) {
+    let mode = match (&state.overlays.open, state.screen.focus) {
         (Some(Overlay::QuitConfirm), _) => "QUIT?",
         (Some(Overlay::Help { .. }), _) => "HELP",
         (Some(Overlay::Note(_)), _) => "NOTE",
@@ -31,7 +31,7 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
     let n = if state.list_len() == 0 {
         0
     } else {
-        state.selected + 1
+        state.list.selected + 1
     };
     let saving = if state.saved.saving {
         ""
@@ -48,14 +48,14 @@ pub fn draw_status(state: &AppState, frame: &mut Frame, area: Rect, theme: &Them
         state.list_len(),
         state.reader_percent()
     );
-    let pending = if state.pending.is_empty() {
+    let pending = if state.keys.pending.is_empty() {
         String::new()
     } else {
-        format!(" {} …", crate::keymap::format_sequence(&state.pending))
+        format!(" {} …", crate::keymap::format_sequence(&state.keys.pending))
     };
     let width = usize::from(area.width);
     let room = width.saturating_sub(left.width() + pending.width() + 1);
-    if let Some(Overlay::Find { input }) = &state.overlay {
+    if let Some(Overlay::Find { input }) = &state.overlays.open {
         let prompt = format!("/{input}");
         let line = Line::from(vec![
             Span::styled(left.clone(), theme.status_mode()),

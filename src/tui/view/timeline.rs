@@ -108,7 +108,11 @@ pub fn draw_timeline(
     if let Some(e) = entity {
         filters.push(format!("naming {e}"));
     }
-    if let Some(a) = state.timeline_source.and_then(|a| state.corpus.get(a)) {
+    if let Some(a) = state
+        .overlays
+        .timeline_source
+        .and_then(|a| state.corpus.get(a))
+    {
         filters.push(format!("from {}", a.article.title));
     }
     let filter = if filters.is_empty() {
