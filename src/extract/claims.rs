@@ -1095,7 +1095,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
     let toks = &doc.tokens[range.clone()];
     let strs = &doc.strs[range.clone()];
     let n = strs.len();
-    let lower: Vec<&str> = doc.lowers(range.clone());
+    let lower = doc.lowers(range.clone());
     let words = toks
         .iter()
         .filter(|t| {
@@ -1120,7 +1120,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         && last != "?"
         && last != ":"
         && (words >= 5 || (terminal && words >= 2))
-        && !is_boilerplate(strs, &lower);
+        && !is_boilerplate(strs, lower);
     let lex: Vec<u8> = lower.iter().map(|w| lexicon_flags(w)).collect();
     let flags = lex.iter().enumerate().fold(
         0u8,
@@ -1129,8 +1129,8 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
         },
     );
     let has = |flag: u8| flags & flag != 0;
-    let sub = subordinate_tokens(strs, &lower, &lex);
-    let stems = StemForms::new(&lower);
+    let sub = subordinate_tokens(strs, lower, &lex);
+    let stems = StemForms::new(lower);
     // A hedge hedges the sentence's assertion only in its main clause, and not as an attribute
     // ("die wahrscheinlich höchste Quote", "eine angeblich wohltätige Stiftung").
     let main_hedge = (0..n).any(|i| {
@@ -1175,7 +1175,7 @@ fn analyse(doc: &Doc, range: std::ops::Range<usize>, span: Span, mentions: &[Men
             QUOTES.contains(&strs[k])
                 && (matches!(strs[k - 1], "," | "!" | "?") || strs[k + 1] == ",")
         });
-    let found = find_attribution(doc, range.clone(), &lower, &lex, &stems, mentions);
+    let found = find_attribution(doc, range.clone(), lower, &lex, &stems, mentions);
     let (own, cue) = match found {
         Some((f, cue)) => (Some(f), Some(cue)),
         None => (None, None),

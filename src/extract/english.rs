@@ -134,7 +134,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
     let toks = &doc.tokens[s.range.clone()];
     let strs = &doc.strs[s.range.clone()];
     let n = toks.len();
-    let lower: Vec<&str> = doc.lowers(s.range.clone());
+    let lower = doc.lowers(s.range.clone());
     let word = |i: usize| matches!(toks[i].kind, TokenKind::Word | TokenKind::Abbrev);
     let span = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
     let at_start = |i: usize| i == 0 || opens(strs[i - 1]);
@@ -178,7 +178,7 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
             b -= 1;
         }
         if a < b {
-            classify(doc, &lower, toks, strs, a, b, out);
+            classify(doc, lower, toks, strs, a, b, out);
             // A lone capitalised word followed by ", the ... company": an organisation.
             if b - a == 1 && strs.get(b) == Some(&",") && lower.get(b + 1) == Some(&"the") {
                 let appositive = (b + 2..n.min(b + 7))

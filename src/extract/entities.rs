@@ -749,13 +749,13 @@ pub(crate) fn sentence_candidates(doc: &Doc, s: &Sentence, out: &mut Vec<Cand>) 
     let toks = &doc.tokens[s.range.clone()];
     let strs = &doc.strs[s.range.clone()];
     let n = toks.len();
-    let lower: Vec<&str> = doc.lowers(s.range.clone());
+    let lower = doc.lowers(s.range.clone());
     let span = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
     let word = |i: usize| toks[i].kind == TokenKind::Word || toks[i].kind == TokenKind::Abbrev;
 
     // Statistical tagger.
     let wis = &doc.word_infos[s.range.clone()];
-    let tags = tagger::tag_known(strs, &lower, wis);
+    let tags = tagger::tag_known(strs, lower, wis);
     let mut i = 0;
     while i < n {
         if let Some(kind) = tags[i].begin_kind() {
@@ -2330,7 +2330,8 @@ mod tests {
     /// The candidates `clean` keeps of one tagger span over `surface` inside `text`.
     fn cleaned(text: &str, surface: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
         let art = super::super::testutil::article(text);
-        let doc = Doc::new(&art);
+        let mut lower_buf = String::new();
+        let doc = Doc::new(&art, &mut lower_buf);
         let start = text.find(surface).unwrap();
         let mut cands = vec![Cand {
             span: Span::new(start, start + surface.len()),

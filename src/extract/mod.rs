@@ -60,17 +60,19 @@ pub(crate) struct Doc<'a> {
     pub dates: Vec<(Span, PartialDate)>,
     /// How often each all-capitals word occurs (acronyms used repeatedly are names).
     pub acronym_counts: fasthash::FastMap<&'a str, u32>,
-    /// Lowercase forms of the tokens with capitals, one after another (see [`Doc::lower`]).
-    lower_buf: String,
-    /// Per token: its range in `lower_buf`, or `None` when the token has no capitals.
-    lower_at: Vec<Option<(u32, u32)>>,
+    /// Per token: its lowercase form (as [`text::lowercase`] gives it), the token itself when it
+    /// has no capitals, else a slice of the buffer [`Doc::new`] was given; computed once per
+    /// article and borrowed by every pass.
+    lower: Vec<&'a str>,
     /// Per token: what the gazetteers know about it ([`tagger::word_infos`], looked up once
     /// for the whole article and shared by the entity rules, the tagger and name candidates).
     pub word_infos: Vec<gazetteer::WordInfo>,
 }
 
 impl<'a> Doc<'a> {
-    fn new(article: &'a Article) -> Self {
+    /// Tokenises `article`; the lowercase forms of its words with capitals are written into
+    /// `lower_buf` (emptied first), which the returned document borrows.
+    fn new(article: &'a Article, lower_buf: &'a mut String) -> Self {
         let text = article.text.as_str();
         let mut doc = Doc {
             text,
@@ -82,8 +84,7 @@ impl<'a> Doc<'a> {
             quantities: Vec::new(),
             dates: Vec::new(),
             acronym_counts: Default::default(),
-            lower_buf: String::new(),
-            lower_at: Vec::new(),
+            lower: Vec::new(),
             word_infos: Vec::new(),
         };
         let default_year = article.date.map(|d| d.year);
@@ -130,31 +131,41 @@ impl<'a> Doc<'a> {
                 *doc.acronym_counts.entry(w).or_default() += 1;
             }
         }
-        doc.lower_at.reserve(doc.strs.len());
+        // Per token: its range in `lower_buf`, or `None` when the token has no capitals.
+        lower_buf.clear();
+        let mut lower_at: Vec<Option<(u32, u32)>> = Vec::with_capacity(doc.strs.len());
         for w in &doc.strs {
             if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
                 && w.chars().any(char::is_uppercase)
             {
-                let start = doc.lower_buf.len() as u32;
+                let start = lower_buf.len() as u32;
                 if w.is_ascii() {
-                    doc.lower_buf
-                        .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    lower_buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
                 } else {
                     for c in w.chars() {
-                        doc.lower_buf.extend(c.to_lowercase());
+                        lower_buf.extend(c.to_lowercase());
                     }
                 }
-                doc.lower_at.push(Some((start, doc.lower_buf.len() as u32)));
+                lower_at.push(Some((start, lower_buf.len() as u32)));
             } else {
-                doc.lower_at.push(None);
+                lower_at.push(None);
             }
         }
-        let word_infos = tagger::word_infos(&doc.strs, &doc.lowers(0..doc.strs.len()));
+        let lower_buf: &'a String = lower_buf;
+        doc.lower = lower_at
+            .iter()
+            .zip(&doc.strs)
+            .map(|(at, w)| match *at {
+                Some((a, b)) => &lower_buf[a as usize..b as usize],
+                None => *w,
+            })
+            .collect();
+        let word_infos = tagger::word_infos(&doc.strs, &doc.lower);
         doc.word_infos = word_infos;
         for s in &doc.sentences {
             let r = s.range.clone();
             for mut q in
-                quantity::find_lowered(&doc.tokens[r.clone()], &doc.strs[r.clone()], &doc.lowers(r))
+                quantity::find_lowered(&doc.tokens[r.clone()], &doc.strs[r.clone()], doc.lowers(r))
             {
                 q.text = text[q.span.start..q.span.end].to_string();
                 doc.quantities.push(q);
@@ -167,16 +178,13 @@ impl<'a> Doc<'a> {
     }
 
     /// The lowercase form of token `i` (as [`text::lowercase`] gives it), without allocating.
-    pub fn lower(&self, i: usize) -> &str {
-        match self.lower_at[i] {
-            Some((a, b)) => &self.lower_buf[a as usize..b as usize],
-            None => self.strs[i],
-        }
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.lower[i]
     }
 
     /// The lowercase forms of a range of tokens.
-    pub fn lowers(&self, range: Range<usize>) -> Vec<&str> {
-        range.map(|i| self.lower(i)).collect()
+    pub fn lowers(&self, range: Range<usize>) -> &[&'a str] {
+        &self.lower[range]
     }
 
     /// The quantities inside `span` (found by binary search: they are in text order).
@@ -207,7 +215,8 @@ impl<'a> Doc<'a> {
 
 /// Analyses one article: entity mentions (sorted, non-overlapping) and claims, in text order.
 pub fn analyze(article: &Article) -> Analysis {
-    let doc = Doc::new(article);
+    let mut lower_buf = String::new();
+    let doc = Doc::new(article, &mut lower_buf);
     let mentions = find_mentions(&doc);
     let claims = claims::find(&doc, &mentions);
     let name_candidates = name_candidates(&doc, &mentions);
