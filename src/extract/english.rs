@@ -549,7 +549,9 @@ pub(crate) fn is_sentence_case_word(doc: &Doc, word: &str, lower: &str) -> bool 
     // a small place that is also a word ("Sales").
     if g.english_rank(lower).is_none_or(|r| r >= 300)
         && (g.is_same_name_subdivision(word)
-            || g.surface(word).is_some_and(|e| e.kind == GazKind::Region))
+            // Written as the city itself, not read as a genitive ("Sales" is no "Sale").
+            || g.surface(word)
+                .is_some_and(|e| e.kind == GazKind::Region && e.canonical == word))
         && !doc.strs.iter().any(|w| *w == lower)
     {
         return false;
