@@ -142,6 +142,10 @@ pub struct Gazetteer {
     /// Single-word city names (and their genitives) that name no country: a city
     /// takes no article, so one after an article is another word ("der Deal", "die Hamas").
     city_words: FastSet<String>,
+    /// Single-word subdivision names that are the same in German and English ("Ohio",
+    /// "Minnesota"): no entry of the tables above (too often ordinary words in German), only
+    /// evidence for English articles.
+    same_name_subdivisions: FastSet<&'static str>,
     /// Longest entry in words.
     pub max_words: usize,
 }
@@ -315,6 +319,9 @@ fn build() -> Gazetteer {
     for r in rows(REGIONS) {
         // Only translated subdivisions (German name differs) or multi-word ones: the rest are
         // too often ordinary words ("Landes", "Manche").
+        if r.len() >= 2 && r[0] == r[1] && !r[0].contains(' ') {
+            g.same_name_subdivisions.insert(r[0]);
+        }
         if r.len() >= 2 && (r[0] != r[1] || r[0].contains(' ') || is_german_region(r[0])) {
             add(
                 &mut g,
@@ -930,6 +937,12 @@ impl Gazetteer {
     /// no city).
     pub fn is_city_word(&self, word: &str) -> bool {
         self.city_words.contains(word)
+    }
+
+    /// True for a single-word subdivision written the same in German and English ("Ohio"),
+    /// which [`Gazetteer::surface`] leaves out.
+    pub fn is_same_name_subdivision(&self, word: &str) -> bool {
+        self.same_name_subdivisions.contains(word)
     }
 
     /// True for one of the 5,000 most frequent lowercase words of spoken German.

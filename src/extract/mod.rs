@@ -33,7 +33,7 @@ use text::Token;
 pub use text::{Token as TextToken, TokenKind, sentence_spans, sentences, tokenize};
 
 /// Version of the extractor's output; bumped whenever the output for some input changes.
-pub const EXTRACTOR_VERSION: u32 = 12;
+pub const EXTRACTOR_VERSION: u32 = 13;
 
 /// One sentence of the tokenised article.
 #[derive(Debug, Clone)]
@@ -307,14 +307,17 @@ fn find_mentions(doc: &Doc) -> Vec<Mention> {
     }
     for s in &doc.sentences {
         entities::sentence_candidates(doc, s, &mut cands);
-        if doc.lang == Lang::En {
-            english::sentence_candidates(doc, s, &mut cands);
-        }
+    }
+    if doc.lang == Lang::En {
+        english::candidates(doc, &mut cands);
     }
     let mut cands = entities::resolve_overlaps(cands);
     entities::clean(doc, &mut cands);
     entities::split_neighbours(doc, &mut cands);
     entities::propagate(doc, &mut cands);
+    if doc.lang == Lang::En {
+        english::after_propagate(doc, &mut cands);
+    }
     let kept = entities::resolve_overlaps(cands);
     let dates: fasthash::FastMap<Span, PartialDate> = doc.dates.iter().copied().collect();
     let mut mentions: Vec<Mention> = kept
