@@ -552,7 +552,7 @@ pub(crate) fn is_sentence_case_word(doc: &Doc, word: &str, lower: &str) -> bool 
             // Written as the city itself, not read as a genitive ("Sales" is no "Sale").
             || g.surface(word)
                 .is_some_and(|e| e.kind == GazKind::Region && e.canonical == word))
-        && !doc.strs.iter().any(|w| *w == lower)
+        && !doc.strs.contains(&lower)
     {
         return false;
     }
