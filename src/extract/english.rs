@@ -600,7 +600,7 @@ fn sentence_candidates(doc: &Doc, s: &Sentence, ev: &Evidence, out: &mut Vec<Can
                 && word(j + 1)
                 && is_cap(strs[j + 1])
                 && !is_stop(lower[j - 1])
-                && (lower[j] != "and" || and_joins_one_name(strs, &lower, i, j))
+                && (lower[j] != "and" || and_joins_one_name(strs, lower, i, j))
             {
                 j += 2;
             } else {
