@@ -623,9 +623,10 @@ fn sentence_candidates(doc: &Doc, s: &Sentence, ev: &Evidence, out: &mut Vec<Can
         while b > a && (is_never_a_name(lower[b - 1]) || is_connector(lower[b - 1])) {
             b -= 1;
         }
-        // "Japanese Punk Techno": the nationality before other capitalised words is no part
-        // of their name unless an organisation or place noun ends it ("German Air Force").
-        if b - a >= 2
+        // "Japanese Punk Techno": the nationality before two or more capitalised words is no
+        // part of their name unless an organisation or place noun ends it ("German Air
+        // Force"); before one it may be the name's first word ("British Steel").
+        if b - a >= 3
             && is_demonym(strs[a])
             && !is_org_head(without_possessive(lower[b - 1]))
             && !is_place_head(without_possessive(lower[b - 1]))
