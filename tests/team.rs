@@ -969,19 +969,7 @@ fn a_server_at_an_older_schema_keeps_its_corpus_when_migrated() {
     let mut admin = cluster.admin().unwrap();
     admin.batch_execute("CREATE DATABASE old").unwrap();
     let mut db = cluster.superuser("old").unwrap();
-    db.batch_execute(
-        "CREATE TABLE dossier_migrations (version integer PRIMARY KEY, name text NOT NULL, \
-         applied timestamptz NOT NULL DEFAULT now())",
-    )
-    .unwrap();
-    for m in &migrate::MIGRATIONS[..3] {
-        db.batch_execute(m.sql).unwrap();
-        db.execute(
-            "INSERT INTO dossier_migrations (version, name) VALUES ($1, $2)",
-            &[&m.version, &m.name],
-        )
-        .unwrap();
-    }
+    assert_eq!(migrate::migrate_to(&mut db, 3).unwrap(), 3);
     let articles = dossier::ingest::bundled();
     let analyses = dossier::extract::analyze_corpus(&articles);
     let (a, an) = (&articles[0], &analyses[0]);
@@ -1219,19 +1207,7 @@ fn a_server_at_version_4_holding_a_corpus_gets_its_summaries_on_migrating() {
     let mut admin = cluster.admin().unwrap();
     admin.batch_execute("CREATE DATABASE old").unwrap();
     let mut old = cluster.superuser("old").unwrap();
-    old.batch_execute(
-        "CREATE TABLE dossier_migrations (version integer PRIMARY KEY, name text NOT NULL, \
-         applied timestamptz NOT NULL DEFAULT now())",
-    )
-    .unwrap();
-    for m in &migrate::MIGRATIONS[..4] {
-        old.batch_execute(m.sql).unwrap();
-        old.execute(
-            "INSERT INTO dossier_migrations (version, name) VALUES ($1, $2)",
-            &[&m.version, &m.name],
-        )
-        .unwrap();
-    }
+    assert_eq!(migrate::migrate_to(&mut old, 4).unwrap(), 4);
     let mut team = cluster.superuser("team").unwrap();
     for r in team
         .query(

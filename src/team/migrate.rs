@@ -82,6 +82,13 @@ pub fn migrate(client: &mut Client) -> Result<usize, TeamError> {
     })
 }
 
+/// Brings a server's schema up to `version` exactly, applying no later migration: a server as
+/// an older dossier left it (the upgrade tests start from one).
+pub fn migrate_to(client: &mut Client, version: i32) -> Result<usize, TeamError> {
+    apply(client, version)
+}
+
+/// Applies the migrations after the server's newest, up to `known`.
 fn apply(client: &mut Client, known: i32) -> Result<usize, TeamError> {
     client.batch_execute(
         "CREATE TABLE IF NOT EXISTS dossier_migrations (
@@ -102,7 +109,7 @@ fn apply(client: &mut Client, known: i32) -> Result<usize, TeamError> {
         return Err(newer(newest, known));
     }
     for m in MIGRATIONS {
-        if newest.is_some_and(|n| m.version <= n) {
+        if newest.is_some_and(|n| m.version <= n) || m.version > known {
             continue;
         }
         tx.batch_execute(m.sql)?;
